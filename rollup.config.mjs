@@ -1,0 +1,50 @@
+// Three builds from one source tree:
+//  1. the npm library (ESM, dependencies external, declarations) → dist/{index,core,elements,integrations}.js
+//  2. the script-tag loader, a classic synchronous script with its deps inlined → dist/privacy-kit.js
+//  3. the UI the loader imports lazily (Lit elements, i18next on demand) → dist/ui/*.js
+import typescript from '@rollup/plugin-typescript';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import json from '@rollup/plugin-json';
+
+const minify = terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } });
+const ts = (extra = {}) => typescript({ tsconfig: './tsconfig.build.json', noEmitOnError: true, ...extra });
+
+const library = {
+  input: {
+    index: 'src/index.ts',
+    core: 'src/core/index.ts',
+    elements: 'src/elements/index.ts',
+    integrations: 'src/integrations/index.ts',
+  },
+  external: (id) => /^(lit|@lit|js-cookie|i18next)(\/|$)/.test(id),
+  output: {
+    dir: 'dist',
+    format: 'es',
+    entryFileNames: '[name].js',
+    chunkFileNames: 'chunks/[name]-[hash].js',
+    sourcemap: true,
+  },
+  plugins: [json({ preferConst: true }), ts({ declaration: true, declarationDir: 'dist/types', outDir: 'dist' })],
+};
+
+const loader = {
+  input: 'src/loader.ts',
+  output: { file: 'dist/privacy-kit.js', format: 'iife', sourcemap: true, plugins: [minify] },
+  plugins: [nodeResolve(), json({ preferConst: true }), ts({ outDir: 'dist' })],
+};
+
+const ui = {
+  input: { 'privacy-kit-ui': 'src/ui.ts' },
+  output: {
+    dir: 'dist/ui',
+    format: 'es',
+    entryFileNames: '[name].js',
+    chunkFileNames: '[name]-[hash].js',
+    sourcemap: true,
+    plugins: [minify],
+  },
+  plugins: [nodeResolve(), json({ preferConst: true }), ts({ outDir: 'dist/ui' })],
+};
+
+export default [library, loader, ui];

@@ -1,0 +1,79 @@
+// `npm run size`: brotli size budgets, checked in CI. Prints each figure; fails over budget.
+import { brotliCompressSync, constants } from 'node:zlib';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { rollup } from 'rollup';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+
+const root = new URL('..', import.meta.url).pathname;
+const dist = join(root, 'dist');
+
+/** Brotli at maximum quality, as a CDN or a pre-compressing server would serve it. */
+export function brotli(source) {
+  return brotliCompressSync(source, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+}
+
+/** A file and every file it statically imports (relative specifiers), deduplicated. */
+export function staticClosure(entry) {
+  const seen = new Set();
+  const visit = (file) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const code = readFileSync(file, 'utf8');
+    // Minified ESM: `import{a as b}from"./x.js"` or `import"./x.js"`; dynamic import( ) is lazy, skipped.
+    for (const m of code.matchAll(/(?:^|[;\s}])(?:import|export)\s*(?:[\w*{][^"'();]*?from\s*)?["'](\.[^"']+)["']/g)) {
+      visit(resolve(dirname(file), m[1]));
+    }
+  };
+  visit(entry);
+  return [...seen];
+}
+
+async function bundleAndMinify(input) {
+  const bundle = await rollup({ input, plugins: [nodeResolve()], onwarn: () => {} });
+  const { output } = await bundle.generate({ format: 'es', plugins: [terser({ module: true })] });
+  await bundle.close();
+  return output.map((chunk) => (chunk.type === 'chunk' ? chunk.code : '')).join('\n');
+}
+
+const bytes = (files) => brotli(Buffer.concat(files.map((f) => readFileSync(f))));
+
+const checks = [
+  {
+    name: 'loader: dist/privacy-kit.js (a returning visitor downloads only this)',
+    limit: 3072,
+    measure: () => bytes([join(dist, 'privacy-kit.js')]),
+  },
+  {
+    name: 'core: privacy-kit/core with js-cookie, bundled and minified',
+    limit: 4096,
+    measure: async () => brotli(await bundleAndMinify(join(dist, 'core.js'))),
+  },
+  {
+    name: 'first visit until the banner is usable: loader + UI entry and its static imports',
+    limit: 13800,
+    measure: () => {
+      const entry = join(dist, 'ui/privacy-kit-ui.js');
+      return bytes([join(dist, 'privacy-kit.js'), ...staticClosure(entry)]);
+    },
+  },
+];
+
+if (!existsSync(join(dist, 'privacy-kit.js'))) {
+  console.error('size: dist/ is missing, run "npm run build" first');
+  process.exit(1);
+}
+
+let passed = 0;
+let failed = 0;
+for (const check of checks) {
+  const size = await check.measure();
+  const ok = size <= check.limit;
+  ok ? passed++ : failed++;
+  console.log(`${ok ? 'ok  ' : 'OVER'} ${(size / 1024).toFixed(2)} KB / ${(check.limit / 1024).toFixed(2)} KB brotli  ${check.name}`);
+}
+mkdirSync(join(root, '.tmp'), { recursive: true });
+writeFileSync(join(root, '.tmp/size-counts.json'), JSON.stringify({ passed, failed }));
+console.log(`size: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
