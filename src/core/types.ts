@@ -228,6 +228,11 @@ export interface PrivacyKit {
   readonly config: ResolvedConfig;
   /** The current decision, or `null` when none is stored (or it is no longer valid). */
   getConsent(): ConsentState | null;
+  /**
+   * The last decision stored, even when a new one is needed (changed revision or purposes, or
+   * expired): the preferences dialog pre-fills it. Never used to grant anything.
+   */
+  getStoredConsent(): ConsentState | null;
   /** True when the banner must be shown: no decision, new revision/purposes, or expired. */
   needsDecision(): boolean;
   /** Why a decision is needed, or `null`. */
