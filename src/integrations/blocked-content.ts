@@ -1,0 +1,122 @@
+/**
+ * Blocked content: `<script type="text/plain" data-consent="…">` (inline or `data-src`),
+ * `<iframe data-consent data-src>` and `<img data-consent data-src>`, activated once their service
+ * or category is granted, in document order, including content added later (known-failures #2, #8).
+ */
+import type { PrivacyKit } from '../core/types.js';
+
+const SELECTOR = 'script[type="text/plain"][data-consent],iframe[data-consent][data-src],img[data-consent][data-src]';
+
+// Attributes that describe the blocking itself, not the script to run.
+const NOT_COPIED = new Set(['type', 'src', 'data-src', 'data-type', 'nonce']);
+
+/**
+ * Runs a blocked script by inserting a clone that the browser executes. Keeps every other
+ * attribute (`async`, `integrity`, `crossorigin`, `referrerpolicy`, `id`, `class`, `data-*`) and
+ * the nonce, read from the property: under CSP the attribute reads empty (known-failure #5). An
+ * inline script without a nonce of its own never gets one: that would let injected markup run.
+ * Resolves when an external script without `async` has loaded or failed, so the next blocked
+ * script runs after it, as a parser-inserted one would.
+ */
+function runScript(blocked: HTMLScriptElement): Promise<void> {
+  const script = document.createElement('script');
+  for (const { name, value } of Array.from(blocked.attributes)) {
+    if (!NOT_COPIED.has(name)) script.setAttribute(name, value);
+  }
+  const type = blocked.dataset.type;
+  if (type) script.type = type;
+  if (blocked.nonce) script.nonce = blocked.nonce;
+  const src = blocked.dataset.src ?? blocked.getAttribute('src');
+  let done = Promise.resolve();
+  if (src) {
+    script.async = blocked.hasAttribute('async');
+    if (!script.async) {
+      done = new Promise((resolve) => {
+        script.onload = script.onerror = () => resolve();
+      });
+    }
+    script.src = src;
+  } else {
+    script.text = blocked.text;
+  }
+  // An inline script that throws reports to window.onerror; it cannot stop the others.
+  blocked.replaceWith(script);
+  return done;
+}
+
+/** Options of {@link installBlockedContent}. */
+export interface BlockedContentOptions {
+  /** Where to look and watch. Default: the document. */
+  readonly root?: ParentNode & Node;
+}
+
+/**
+ * Activates blocked content whose `data-consent` service or category is granted, now and on each
+ * change, and watches for content added later. Each script runs at most once, ever
+ * (known-failure #3); an iframe goes back to `about:blank` when its consent is withdrawn and
+ * returns when granted again. A name that is neither a service nor a category is never granted
+ * and warned about once. Returns a function that stops watching.
+ */
+export function installBlockedContent(kit: PrivacyKit, options: BlockedContentOptions = {}): () => void {
+  const root = options.root ?? document;
+  const { services, categories } = kit.config;
+  const claimed = new WeakSet<Element>();
+  const shown = new Set<HTMLIFrameElement>();
+  const warned = new Set<string>();
+  let queue = Promise.resolve();
+
+  const nameOf = (el: HTMLElement) => {
+    const name = (el.dataset.consent ?? '').trim();
+    if (!Object.hasOwn(services, name) && !Object.hasOwn(categories, name) && !warned.has(name)) {
+      warned.add(name);
+      console.warn(`privacy-kit: data-consent="${name}" names no service or category in the config; it stays blocked`);
+    }
+    return name;
+  };
+
+  const scan = () => {
+    // A script still being parsed may not have all its text yet: wait for the whole document.
+    if (document.readyState == 'loading') return;
+    for (const frame of shown) {
+      if (!frame.isConnected || !kit.isGranted(nameOf(frame))) {
+        shown.delete(frame);
+        claimed.delete(frame);
+        if (frame.isConnected) frame.src = 'about:blank';
+      }
+    }
+    const ready: HTMLElement[] = [];
+    for (const el of Array.from(root.querySelectorAll<HTMLElement>(SELECTOR))) {
+      if (!claimed.has(el) && kit.isGranted(nameOf(el))) {
+        claimed.add(el);
+        ready.push(el);
+      }
+    }
+    for (const el of ready) {
+      if (el instanceof HTMLScriptElement) {
+        queue = queue.then(() => (el.isConnected ? runScript(el) : undefined));
+      } else {
+        const src = el.dataset.src ?? '';
+        if (el instanceof HTMLIFrameElement) shown.add(el);
+        else el.removeAttribute('data-src');
+        if (el.dataset.srcset) el.setAttribute('srcset', el.dataset.srcset);
+        el.setAttribute('src', src);
+      }
+    }
+  };
+
+  const observer = new MutationObserver((records) => {
+    if (records.some((r) => Array.from(r.addedNodes).some((n) => n instanceof Element))) scan();
+  });
+  const start = () => {
+    scan();
+    observer.observe(root, { childList: true, subtree: true });
+  };
+  const unsubscribe = kit.subscribe(scan);
+  if (document.readyState == 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
+  else start();
+  return () => {
+    unsubscribe();
+    observer.disconnect();
+    document.removeEventListener('DOMContentLoaded', start);
+  };
+}

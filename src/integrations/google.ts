@@ -1,0 +1,167 @@
+/**
+ * Google Consent Mode v2: the gtag stub, the `default` command before any Google tag, an
+ * `update` on every decision and page load, `ga-disable-<id>` on withdrawal, and (when a service
+ * says `"load": true`) injecting gtag.js or GTM once granted.
+ */
+import type { GoogleConsentType, PrivacyKit, ResolvedConfig, ServiceConfig } from '../core/types.js';
+
+/** The gtag function: pushes its `arguments` object onto `window.dataLayer`. */
+export type Gtag = (...args: unknown[]) => void;
+
+declare global {
+  interface Window {
+    dataLayer?: unknown[];
+    gtag?: Gtag;
+  }
+}
+
+/** `granted` or `denied` per consent type, as gtag expects it. */
+export type GoogleConsent = Partial<Record<GoogleConsentType, 'granted' | 'denied'>>;
+
+/** Options of {@link installGoogle}. */
+export interface GoogleOptions {
+  /** Nonce copied onto the gtag.js / GTM script the library injects (strict CSP). */
+  readonly nonce?: string;
+}
+
+// Every type the default denies; security_storage (fraud prevention, login) is always granted.
+const TYPES: readonly GoogleConsentType[] = [
+  'ad_storage',
+  'ad_user_data',
+  'ad_personalization',
+  'analytics_storage',
+  'functionality_storage',
+  'personalization_storage',
+];
+
+const GTM = 'https://www.googletagmanager.com/';
+
+/**
+ * Defines `window.dataLayer` and `window.gtag` unless the page already has them, and returns
+ * gtag. gtag.js ignores arrays: the stub must push the real `arguments` object.
+ */
+export function ensureGtagStub(): Gtag {
+  const w = window;
+  const layer = (w.dataLayer ||= []);
+  // A function expression, not an arrow: only it has its own `arguments`.
+  return (w.gtag ||= function gtag() {
+    // eslint-disable-next-line prefer-rest-params
+    layer.push(arguments);
+  });
+}
+
+/** Is `entry` a gtag `consent default` command already on the dataLayer? */
+const isDefault = (entry: unknown): boolean =>
+  Object.prototype.toString.call(entry) == '[object Arguments]' &&
+  (entry as IArguments)[0] == 'consent' &&
+  (entry as IArguments)[1] == 'default';
+
+/**
+ * Pushes the Consent Mode v2 `default` (everything denied but `security_storage`) unless one is
+ * already on the dataLayer. Must run before gtag.js or GTM load (known-failure #4).
+ */
+export function pushConsentDefault(waitForUpdate = 500): void {
+  const gtag = ensureGtagStub();
+  if (window.dataLayer?.some(isDefault)) return;
+  const denied: Record<string, unknown> = consentFor(() => false);
+  denied.wait_for_update = waitForUpdate;
+  gtag('consent', 'default', denied);
+}
+
+function consentFor(granted: (type: GoogleConsentType) => boolean): GoogleConsent {
+  const consent: GoogleConsent = { security_storage: 'granted' };
+  for (const type of TYPES) consent[type] = granted(type) ? 'granted' : 'denied';
+  return consent;
+}
+
+/** Is this service a Google tag (by name or by its `google` block)? */
+export const isGoogleService = (name: string, service: ServiceConfig): boolean =>
+  !!service.google || name == 'google-analytics';
+
+/**
+ * The consent types granted by the current decision, through `config.google.consentMap`. A type
+ * mapped from a category that holds Google services is granted only while one of those services
+ * is: a visitor who switched Google Analytics off inside "analytics" refused Google's storage.
+ */
+export function googleConsent(kit: PrivacyKit): GoogleConsent {
+  const { google, services } = kit.config;
+  const googles = Object.entries(services).filter(([n, s]) => isGoogleService(n, s));
+  const open = (category: string) => {
+    const inCategory = googles.filter(([, s]) => s.category == category);
+    return kit.isGranted(category) && (!inCategory.length || inCategory.some(([n]) => kit.isGranted(n)));
+  };
+  return consentFor((type) => Object.entries(google.consentMap).some(([category, types]) => types.includes(type) && open(category)));
+}
+
+/** Injects a script once (by src), with the loader's nonce so `strict-dynamic` trusts it. */
+function inject(src: string, nonce: string | undefined): void {
+  if (document.querySelector(`script[src="${src}"]`)) return;
+  const script = document.createElement('script');
+  script.async = true;
+  script.src = src;
+  if (nonce) script.nonce = nonce;
+  document.head.append(script);
+}
+
+/**
+ * Loads the tag of a `"load": true` service: gtag.js with `js`/`config` for a measurement id, or
+ * the GTM container; warns when the service names neither.
+ */
+function loadTag(name: string, service: ServiceConfig, gtag: Gtag, nonce: string | undefined): void {
+  const { measurementId, containerId } = service.google ?? {};
+  if (containerId) {
+    window.dataLayer?.push({ 'gtm.start': Date.now(), event: 'gtm.js' });
+    inject(GTM + 'gtm.js?id=' + encodeURIComponent(containerId), nonce);
+  }
+  if (measurementId) {
+    gtag('js', new Date());
+    gtag('config', measurementId);
+    inject(GTM + 'gtag/js?id=' + encodeURIComponent(measurementId), nonce);
+  }
+  if (!measurementId && !containerId) {
+    console.warn(`privacy-kit: services.${name} has "load": true but no google.measurementId or google.containerId; nothing loaded`);
+  }
+}
+
+/**
+ * Wires Consent Mode to the store: `default` now (if not yet pushed), `update` when a decision is
+ * stored and on each decision that changes the mapped values, `ga-disable-<id>` while a Google
+ * service is refused, and the library-loaded tags once granted (basic mode) or at once (advanced).
+ * Returns a function that stops listening.
+ */
+export function installGoogle(kit: PrivacyKit, options: GoogleOptions = {}): () => void {
+  const config: ResolvedConfig = kit.config;
+  const gtag = ensureGtagStub();
+  pushConsentDefault(config.google.waitForUpdate);
+  const advanced = config.google.mode == 'advanced';
+  const loaded = new Set<string>();
+  const wasGranted = new Set<string>();
+  let last = '';
+
+  const apply = () => {
+    const state = kit.getConsent();
+    const consent = googleConsent(kit);
+    const key = JSON.stringify(consent);
+    // The update goes out before any library-loaded tag's `config`, so its first hit sees it.
+    if ((state || last) && key != last) {
+      gtag('consent', 'update', consent);
+      last = key;
+    }
+    for (const [name, service] of Object.entries(config.services)) {
+      if (!isGoogleService(name, service)) continue;
+      const granted = kit.isGranted(name);
+      const id = service.google?.measurementId;
+      // Advanced mode keeps cookieless pings until a grant is actually withdrawn.
+      if (id && (!advanced || granted || wasGranted.has(name))) {
+        (window as unknown as Record<string, boolean>)['ga-disable-' + id] = !granted;
+      }
+      if (granted) wasGranted.add(name);
+      if (service.load && (granted || advanced) && !loaded.has(name)) {
+        loaded.add(name);
+        loadTag(name, service, gtag, options.nonce);
+      }
+    }
+  };
+  apply();
+  return kit.subscribe(apply);
+}
