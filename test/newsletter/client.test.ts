@@ -1,0 +1,190 @@
+import { expect } from '@open-wc/testing';
+import { createNewsletterClient, isValidEmail, type NewsletterClient } from '../../src/core/newsletter.js';
+import { FakeNewsletterServer } from './fake-server.js';
+
+type Answer = Response | (() => Promise<Response>);
+
+/** A fetch that records what it was sent and answers with the given response. */
+function answering(answer: Answer): { fetch: typeof fetch; calls: { url: string; init: RequestInit }[] } {
+  const calls: { url: string; init: RequestInit }[] = [];
+  const fetchFn = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    calls.push({ url: String(input), init: init ?? {} });
+    return typeof answer === 'function' ? answer() : answer;
+  }) as typeof fetch;
+  return { fetch: fetchFn, calls };
+}
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}): Response =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
+
+const prefs = {
+  status: 'confirmed',
+  email: 'j***@example.org',
+  measureOpens: false,
+  objectMarketing: true,
+  objectResearch: false,
+  updatedAt: '2026-01-01T00:00:00.000Z',
+};
+
+const subscription = { email: 'jan@example.org', revision: '2018-06-18', consentText: 'Ja, ik wil…', measureOpens: false };
+
+function client(answer: Answer, consentId?: () => string | undefined): { client: NewsletterClient; calls: { url: string; init: RequestInit }[] } {
+  const { fetch, calls } = answering(answer);
+  return { client: createNewsletterClient({ endpoint: '/api/newsletter/', fetch, ...(consentId ? { consentId } : {}) }), calls };
+}
+
+describe('newsletter client', () => {
+  it('subscribes with a JSON POST carrying the consent id, the revision and the consent text', async () => {
+    const { client: c, calls } = client(json(202, { status: 'pending' }), () => 'c0ffee00-0000-4000-8000-000000000000');
+    const result = await c.subscribe({ ...subscription, email: '  jan@example.org ', language: 'nl' });
+    expect(result).to.deep.equal({ ok: true, value: { status: 'pending' } });
+    expect(calls[0]?.url).to.equal('/api/newsletter/subscribe');
+    expect(calls[0]?.init.method).to.equal('POST');
+    expect(new Headers(calls[0]?.init.headers).get('Content-Type')).to.equal('application/json');
+    expect(JSON.parse(String(calls[0]?.init.body))).to.deep.equal({
+      email: 'jan@example.org',
+      revision: '2018-06-18',
+      consentText: 'Ja, ik wil…',
+      measureOpens: false,
+      language: 'nl',
+      consentId: 'c0ffee00-0000-4000-8000-000000000000',
+    });
+  });
+
+  it('leaves out a consent id the visitor does not have (no decision yet)', async () => {
+    const { client: c, calls } = client(json(202, { status: 'pending' }), () => undefined);
+    await c.subscribe(subscription);
+    expect(JSON.parse(String(calls[0]?.init.body))).not.to.have.property('consentId');
+  });
+
+  it('confirms, reads, updates and unsubscribes with the contract paths and bodies', async () => {
+    const server = new FakeNewsletterServer();
+    const confirmToken = server.addPending('jan@example.org');
+    const c = createNewsletterClient({ endpoint: '/api/newsletter', fetch: server.fetch });
+
+    const confirmed = await c.confirm(confirmToken);
+    if (!confirmed.ok) throw new Error('confirm failed');
+    expect(confirmed.value.preferences.status).to.equal('confirmed');
+    expect(confirmed.value.preferences.email).to.equal('j***@example.org');
+    const token = confirmed.value.manageToken;
+
+    expect((await c.getPreferences(token)).ok).to.equal(true);
+    const updated = await c.updatePreferences(token, { revision: '2018-06-18', objectResearch: true });
+    expect(updated.ok && updated.value.objectResearch).to.equal(true);
+    const gone = await c.unsubscribe(token, '2018-06-18');
+    expect(gone.ok && gone.value.status).to.equal('unsubscribed');
+
+    expect(server.requests.map((r) => `${r.method} ${r.path}`)).to.deep.equal([
+      'POST /confirm',
+      'POST /preferences',
+      'PUT /preferences',
+      'POST /unsubscribe',
+    ]);
+    // Only the contract's fields: the server rejects unknown ones.
+    expect(server.requests[2]?.body).to.deep.equal({ token, revision: '2018-06-18', objectResearch: true });
+    expect(server.requests[3]?.body).to.deep.equal({ token, revision: '2018-06-18' });
+  });
+
+  it('sends the resend request with the address only', async () => {
+    const { client: c, calls } = client(json(202, { status: 'pending' }));
+    expect((await c.resend('jan@example.org')).ok).to.equal(true);
+    expect(JSON.parse(String(calls[0]?.init.body))).to.deep.equal({ email: 'jan@example.org' });
+  });
+
+  it('turns a 400 into a validation error with the fields the server named', async () => {
+    const { client: c } = client(json(400, { error: 'validation', message: 'bad', fields: { email: 'invalid', x: 3 } }));
+    expect(await c.subscribe(subscription)).to.deep.equal({ ok: false, error: { kind: 'validation', fields: { email: 'invalid' } } });
+  });
+
+  it('turns a 400 without fields into a validation error with none', async () => {
+    const { client: c } = client(new Response('nope', { status: 400 }));
+    expect(await c.subscribe(subscription)).to.deep.equal({ ok: false, error: { kind: 'validation', fields: {} } });
+  });
+
+  it('reports an unknown token (404) and an expired one (410)', async () => {
+    expect(await client(json(404, { error: 'not_found' })).client.confirm('t')).to.deep.equal({ ok: false, error: { kind: 'not-found' } });
+    expect(await client(json(410, { error: 'expired' })).client.getPreferences('t')).to.deep.equal({ ok: false, error: { kind: 'expired' } });
+  });
+
+  it('reports rate limiting with Retry-After in seconds, as a date, or absent', async () => {
+    const seconds = await client(json(429, { error: 'rate_limited' }, { 'Retry-After': '30' })).client.resend('a@b.nl');
+    expect(seconds).to.deep.equal({ ok: false, error: { kind: 'rate-limited', retryAfter: 30 } });
+    const date = new Date(Date.now() + 120_000).toUTCString();
+    const dated = await client(json(429, {}, { 'Retry-After': date })).client.resend('a@b.nl');
+    expect(!dated.ok && dated.error.kind === 'rate-limited' && dated.error.retryAfter).to.be.within(100, 121);
+    const bare = await client(json(429, {})).client.resend('a@b.nl');
+    expect(bare).to.deep.equal({ ok: false, error: { kind: 'rate-limited' } });
+  });
+
+  it('reports a 500 and a 503 as server errors with their status', async () => {
+    expect(await client(json(500, { error: 'internal' })).client.subscribe(subscription)).to.deep.equal({ ok: false, error: { kind: 'server', status: 500 } });
+    expect(await client(json(503, {}, { 'Retry-After': '5' })).client.subscribe(subscription)).to.deep.equal({ ok: false, error: { kind: 'server', status: 503 } });
+  });
+
+  it('reports an HTML error page as a server error, not a JSON exception', async () => {
+    const html = new Response('<!doctype html><h1>502 Bad Gateway</h1>', { status: 502, headers: { 'Content-Type': 'text/html' } });
+    expect(await client(html).client.confirm('t')).to.deep.equal({ ok: false, error: { kind: 'server', status: 502 } });
+  });
+
+  it('reports a 200 whose body is not the contract (HTML, wrong shape, empty) as a server error', async () => {
+    const page = new Response('<html>login</html>', { status: 200, headers: { 'Content-Type': 'text/html' } });
+    expect(await client(page).client.getPreferences('t')).to.deep.equal({ ok: false, error: { kind: 'server', status: 200 } });
+    const wrong = json(200, { preferences: { ...prefs, measureOpens: 'yes' } });
+    expect(await client(wrong).client.getPreferences('t')).to.deep.equal({ ok: false, error: { kind: 'server', status: 200 } });
+    const noToken = json(200, { preferences: prefs });
+    expect(await client(noToken).client.confirm('t')).to.deep.equal({ ok: false, error: { kind: 'server', status: 200 } });
+    expect(await client(new Response(null, { status: 204 })).client.subscribe(subscription)).to.deep.equal({
+      ok: false,
+      error: { kind: 'server', status: 204 },
+    });
+  });
+
+  it('reports a network failure (fetch throws TypeError) as a network error', async () => {
+    const c = client(() => Promise.reject(new TypeError('Failed to fetch'))).client;
+    expect(await c.subscribe(subscription)).to.deep.equal({ ok: false, error: { kind: 'network' } });
+  });
+
+  it('reports a fetch that throws synchronously as a network error, never a rejection', async () => {
+    const c = createNewsletterClient({
+      endpoint: '/n',
+      fetch: (() => {
+        throw new TypeError('bad url');
+      }) as typeof fetch,
+    });
+    expect(await c.unsubscribe('t')).to.deep.equal({ ok: false, error: { kind: 'network' } });
+  });
+
+  it('gives up on a server that never answers after the timeout, as a network error', async () => {
+    const server = new FakeNewsletterServer();
+    server.breakNext('hang');
+    const c = createNewsletterClient({ endpoint: '/api/newsletter', fetch: server.fetch, timeoutMs: 50 });
+    expect(await c.confirm('t')).to.deep.equal({ ok: false, error: { kind: 'network' } });
+  });
+
+  it('uses the page fetch when none is given, looked up at call time', async () => {
+    const original = window.fetch;
+    const { fetch, calls } = answering(json(202, { status: 'pending' }));
+    window.fetch = fetch;
+    try {
+      const c = createNewsletterClient({ endpoint: '/api/newsletter' });
+      expect((await c.resend('a@example.org')).ok).to.equal(true);
+      expect(calls).to.have.length(1);
+    } finally {
+      window.fetch = original;
+    }
+  });
+});
+
+describe('isValidEmail', () => {
+  it('accepts ordinary, plus-tagged, subdomain, IDN and quoted addresses', () => {
+    for (const ok of ['jan@example.org', 'j.de.vries+nieuws@mail.bibliotheek.nl', 'ü@bücher.de', '"jan de vries"@x.org', 'a@xn--bcher-kva.de']) {
+      expect(isValidEmail(ok), ok).to.equal(true);
+    }
+  });
+
+  it('refuses obvious typos', () => {
+    for (const bad of ['', 'jan', 'jan@', '@example.org', 'jan@example', 'jan@@example.org', 'jan @example.org', 'jan@example..org', '.jan@example.org', 'jan@-x.org', 'jan@example.c', `${'a'.repeat(65)}@x.org`]) {
+      expect(isValidEmail(bad), bad).to.equal(false);
+    }
+  });
+});
