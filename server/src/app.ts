@@ -1,0 +1,125 @@
+// The reference server as a Fastify instance: the HTTP contract (receipts, newsletter, exports)
+// under /api, and the demo site, the built library and the statements as static files.
+// `main.ts` runs it as a process; tests can also use `buildApp(...).inject()`.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import cors from '@fastify/cors';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import type { ServerConfig } from './config.js';
+import { installErrorHandlers } from './errors.js';
+import type { Mailer } from './mail/mailer.js';
+import { createNewsletterService } from './newsletter/service.js';
+import { newsletterRoutes } from './routes/newsletter.js';
+import { receiptRoutes } from './routes/receipts.js';
+import type { Storage } from './storage/types.js';
+
+/** Where the API lives; the demo's config points here. */
+export const RECEIPTS_PATH = '/api/consent/receipts';
+/** Prefix of the newsletter routes. */
+export const NEWSLETTER_PREFIX = '/api/newsletter';
+/** Largest accepted body (the contract's 16 KB). */
+export const BODY_LIMIT = 16 * 1024;
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+/** What `buildApp` needs. Directories default to the repository's `demo/`, `dist/`, `statements/`. */
+export interface AppOptions {
+  readonly config: ServerConfig;
+  readonly storage: Storage;
+  readonly mailer: Mailer;
+  /** Clock for tokens and receipts (tests may fix it). */
+  readonly now?: () => Date;
+  /** Log to stdout (the process does; `inject()` tests usually do not). */
+  readonly logger?: boolean;
+  readonly demoDir?: string;
+  readonly distDir?: string;
+  readonly statementsDir?: string;
+}
+
+/**
+ * Content-Security-Policy of the demo pages: scripts only from this origin and the two analytics
+ * vendors the statement names, no inline script or style. The demo proves the library works
+ * under a strict policy (see known failure 5 in the specs).
+ */
+export const DEMO_CSP = [
+  "default-src 'self'",
+  "script-src 'self' https://www.googletagmanager.com https://assets.adobedtm.com",
+  "connect-src 'self' https://*.google-analytics.com https://*.analytics.google.com https://*.googletagmanager.com https://*.omtrdc.net https://*.adobedc.net https://*.demdex.net",
+  "img-src 'self' data: https://*.google-analytics.com https://*.googletagmanager.com https://*.omtrdc.net https://*.demdex.net",
+  'frame-src https://www.youtube-nocookie.com',
+  "style-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'self'",
+].join('; ');
+
+function htmlHeaders(reply: FastifyReply, path: string): void {
+  if (path.endsWith('.html')) reply.header('Content-Security-Policy', DEMO_CSP);
+}
+
+/** Builds the server. Call `listen()` (or `inject()`) on the result; `close()` also closes storage and mail. */
+export function buildApp(options: AppOptions): FastifyInstance {
+  const { config, storage, mailer } = options;
+  const now = options.now ?? (() => new Date());
+  const app = Fastify({
+    // Request lines are logged at info; the default level (warn) keeps stdout for what needs action.
+    logger: options.logger === false ? false : { level: config.logLevel },
+    bodyLimit: BODY_LIMIT,
+    trustProxy: config.trustProxy,
+    ajv: {
+      // Fastify's defaults strip unknown fields and coerce types; the contract rejects both.
+      customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false, allErrors: true },
+    },
+  });
+
+  installErrorHandlers(app);
+
+  // sendBeacon() on page unload can only send text/plain without a CORS preflight; accept a JSON
+  // body under that type too, through Fastify's own (prototype-poisoning-safe) JSON parser.
+  app.removeContentTypeParser('text/plain');
+  app.addContentTypeParser('text/plain', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
+
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'strict-origin-when-cross-origin');
+  });
+
+  void app.register(cors, {
+    // Only listed origins get CORS headers; with none listed the API is same-origin only.
+    origin: config.corsOrigins.length > 0 ? [...config.corsOrigins] : false,
+    methods: ['GET', 'POST', 'PUT'],
+    allowedHeaders: ['Content-Type', 'Authorization'],
+    maxAge: 600,
+  });
+  void app.register(rateLimit, { global: false });
+
+  const limits = { max: config.rateLimitMax, timeWindow: 60_000 };
+  void app.register(async (api) => {
+    receiptRoutes(api, RECEIPTS_PATH, { storage, exportToken: config.exportToken, rateLimit: limits, now });
+    const service = createNewsletterService({ storage, mailer, publicUrl: config.publicUrl, now, log: app.log });
+    newsletterRoutes(api, NEWSLETTER_PREFIX, { service, exportToken: config.exportToken, rateLimit: limits });
+    api.get('/api/health', async () => ({ status: 'ok' }));
+  });
+
+  const demoDir = options.demoDir ?? `${repoRoot}demo`;
+  const distDir = options.distDir ?? `${repoRoot}dist`;
+  const statementsDir = options.statementsDir ?? `${repoRoot}statements`;
+  void app.register(fastifyStatic, { root: demoDir, prefix: '/', redirect: true, setHeaders: htmlHeaders });
+  if (existsSync(distDir)) {
+    void app.register(fastifyStatic, { root: distDir, prefix: '/privacy-kit/', decorateReply: false });
+  } else {
+    app.log.warn(`${distDir} does not exist: run "npm run build" to serve /privacy-kit/`);
+  }
+  if (existsSync(statementsDir)) {
+    void app.register(fastifyStatic, { root: statementsDir, prefix: '/statements/', decorateReply: false });
+  }
+
+  app.addHook('onClose', async () => {
+    mailer.close();
+    await storage.close();
+  });
+  return app;
+}

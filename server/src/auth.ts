@@ -1,0 +1,22 @@
+// Bearer-token guard of the staff exports. The token is compared in constant time; with no token
+// configured the exports are closed (every request gets 401), never open.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { sendError } from './errors.js';
+import { secretsEqual } from './newsletter/tokens.js';
+
+/** A Fastify `preHandler` that answers 401 unless `Authorization: Bearer <exportToken>`. */
+export function requireExportToken(exportToken: string | undefined) {
+  return async function checkExportToken(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const header = request.headers.authorization ?? '';
+    const given = /^Bearer (.+)$/.exec(header)?.[1];
+    // Always compare (even without a configured token) so the answer time does not say which case it was.
+    const matches = secretsEqual(given ?? '', exportToken ?? '') && given !== undefined && exportToken !== undefined;
+    if (!matches) {
+      reply.header('WWW-Authenticate', 'Bearer');
+      await sendError(reply, 401, {
+        error: 'unauthorized',
+        message: exportToken === undefined ? 'Exports are disabled: set PRIVACY_KIT_EXPORT_TOKEN.' : 'A valid bearer token is required.',
+      });
+    }
+  };
+}

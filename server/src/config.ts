@@ -1,0 +1,133 @@
+// Server configuration from environment variables, validated once at start. Every bad value gets
+// its own message naming the variable, so an operator fixes them all in one go.
+import { resolve } from 'node:path';
+
+/** The validated configuration of the reference server. */
+export interface ServerConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  /** Base URL used in mail links, without a trailing slash. */
+  readonly publicUrl: string;
+  /** Origins allowed to call the API from another site (CORS). Empty: same-origin only. */
+  readonly corsOrigins: readonly string[];
+  /** Bearer token of the export endpoints; undefined disables the exports (always 401). */
+  readonly exportToken: string | undefined;
+  /** SMTP connection URL; undefined writes mails as `.eml` files to `outboxDir`. */
+  readonly smtpUrl: string | undefined;
+  readonly outboxDir: string;
+  readonly mailFrom: string;
+  /** Requests per minute per client IP on the API endpoints. */
+  readonly rateLimitMax: number;
+  /** Fastify `trustProxy`: false, true, or the trusted proxies' addresses (comma list). */
+  readonly trustProxy: boolean | string;
+  readonly databaseUrl: string | undefined;
+  readonly logLevel: string;
+}
+
+/** `{ ok: true, value }` or one message per bad variable. */
+export type ConfigResult = { ok: true; value: ServerConfig } | { ok: false; errors: string[] };
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function integer(name: string, raw: string, min: number, max: number, errors: string[]): number {
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    errors.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+    return min;
+  }
+  return Number(raw);
+}
+
+function origin(name: string, raw: string, errors: string[]): string {
+  try {
+    const url = new URL(raw);
+    if ((url.protocol === 'http:' || url.protocol === 'https:') && (url.pathname === '/' || url.pathname === '')) {
+      return url.origin;
+    }
+  } catch {
+    // reported below
+  }
+  errors.push(`${name} must be origins like https://www.example.org (scheme and host, no path); "${raw}" is not`);
+  return '';
+}
+
+/** Reads and validates the configuration from `env` (defaults: see docs/readme/server.md). */
+export function readConfig(env: NodeJS.ProcessEnv): ConfigResult {
+  const errors: string[] = [];
+  const value = (name: string): string | undefined => {
+    const raw = env[name]?.trim();
+    return raw === undefined || raw === '' ? undefined : raw;
+  };
+
+  const port = integer('PORT', value('PORT') ?? '8080', 0, 65535, errors);
+  const host = value('HOST') ?? '127.0.0.1';
+  const dataDir = resolve(value('DATA_DIR') ?? '.data');
+
+  let publicUrl = `http://localhost:${port}`;
+  const rawPublicUrl = value('PUBLIC_URL');
+  if (rawPublicUrl !== undefined) {
+    try {
+      const url = new URL(rawPublicUrl);
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('scheme');
+      publicUrl = url.href.replace(/\/+$/, '');
+    } catch {
+      errors.push(`PUBLIC_URL must be an http(s) URL like https://www.example.org (got "${rawPublicUrl}")`);
+    }
+  }
+
+  const corsOrigins = (value('CORS_ORIGINS') ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter((o) => o !== '')
+    .map((o) => origin('CORS_ORIGINS', o, errors));
+
+  const exportToken = value('PRIVACY_KIT_EXPORT_TOKEN');
+  if (exportToken !== undefined && exportToken.length < 16) {
+    errors.push('PRIVACY_KIT_EXPORT_TOKEN must be at least 16 characters (use e.g. `openssl rand -base64 32`)');
+  }
+
+  const smtpUrl = value('SMTP_URL');
+  if (smtpUrl !== undefined && !/^smtps?:\/\/[^/]+/.test(smtpUrl)) {
+    errors.push('SMTP_URL must look like smtp://user:pass@host:587 or smtps://host:465');
+  }
+
+  const rateLimitMax = integer('RATE_LIMIT_MAX', value('RATE_LIMIT_MAX') ?? '300', 1, 1_000_000, errors);
+
+  // true, false, or the proxies' addresses/CIDRs (comma list) whose X-Forwarded-For is believed.
+  const rawTrust = value('TRUST_PROXY') ?? 'false';
+  const trustProxy: boolean | string = rawTrust === 'true' ? true : rawTrust === 'false' ? false : rawTrust;
+  if (typeof trustProxy === 'string' && !/^[0-9a-fA-F.:/,\s]+$/.test(trustProxy)) {
+    errors.push(`TRUST_PROXY must be true, false, or proxy addresses/CIDRs like 10.0.0.0/8 (got "${rawTrust}")`);
+  }
+
+  const databaseUrl = value('DATABASE_URL');
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    errors.push('DATABASE_URL must be a postgres:// URL (or unset, for SQLite in DATA_DIR)');
+  }
+
+  const logLevel = value('LOG_LEVEL') ?? 'warn';
+  if (!LOG_LEVELS.includes(logLevel)) errors.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
+
+  const mailFrom = value('MAIL_FROM') ?? 'Nieuwsbrief <nieuwsbrief@localhost>';
+  if (!/@/.test(mailFrom)) errors.push(`MAIL_FROM must contain an e-mail address (got "${mailFrom}")`);
+
+  if (errors.length > 0) return { ok: false, errors };
+  return {
+    ok: true,
+    value: {
+      port,
+      host,
+      dataDir,
+      publicUrl,
+      corsOrigins,
+      exportToken,
+      smtpUrl,
+      outboxDir: resolve(value('OUTBOX_DIR') ?? resolve(dataDir, 'outbox')),
+      mailFrom,
+      rateLimitMax,
+      trustProxy,
+      databaseUrl,
+      logLevel,
+    },
+  };
+}

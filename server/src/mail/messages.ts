@@ -1,0 +1,106 @@
+// The texts of the newsletter mails, Dutch and English. Plain text with direct links to the
+// site: no tracking pixel, no redirecting click-tracker, nothing loaded from elsewhere.
+import type { OutgoingMail } from './mailer.js';
+
+/** Languages the mails are written in; anything else gets Dutch (the site's default). */
+export type MailLanguage = 'nl' | 'en';
+
+/** Picks the mail language from a subscriber's `language` (`en-GB` → `en`). */
+export function mailLanguage(language: string | null): MailLanguage {
+  return language?.toLowerCase().startsWith('en') ? 'en' : 'nl';
+}
+
+/** The site's newsletter page for that language, where the element handles `?token=&action=`. */
+export function newsletterPage(publicUrl: string, language: MailLanguage): string {
+  return language === 'en' ? `${publicUrl}/en/nieuwsbrief.html` : `${publicUrl}/nieuwsbrief.html`;
+}
+
+/** Builds a link to the newsletter page carrying a token and the action to take. */
+export function tokenLink(page: string, token: string, action: 'confirm' | 'unsubscribe' | 'manage'): string {
+  const url = new URL(page);
+  url.searchParams.set('token', token);
+  url.searchParams.set('action', action);
+  return url.href;
+}
+
+/** What a confirmation mail needs. */
+export interface ConfirmationMailInput {
+  readonly to: string;
+  readonly language: MailLanguage;
+  readonly confirmUrl: string;
+  readonly unsubscribeUrl: string;
+  readonly validHours: number;
+}
+
+/** The double opt-in mail: the confirm link, and an unsubscribe link that works right away. */
+export function confirmationMail(input: ConfirmationMailInput): OutgoingMail {
+  const text =
+    input.language === 'en'
+      ? [
+          'Hello,',
+          '',
+          'You (or someone else) entered this address to receive our monthly newsletter.',
+          `Please confirm within ${input.validHours} hours by opening this link:`,
+          '',
+          input.confirmUrl,
+          '',
+          'Did not ask for this? Then do nothing: without confirmation we send you no newsletter.',
+          '',
+          'Unsubscribe or change your preferences at any time:',
+          input.unsubscribeUrl,
+        ]
+      : [
+          'Goedendag,',
+          '',
+          'U (of iemand anders) heeft dit e-mailadres aangemeld voor onze maandelijkse nieuwsbrief.',
+          `Bevestig uw aanmelding binnen ${input.validHours} uur via deze link:`,
+          '',
+          input.confirmUrl,
+          '',
+          'Heeft u zich niet aangemeld? Dan hoeft u niets te doen: zonder bevestiging sturen we u geen nieuwsbrief.',
+          '',
+          'Afmelden of uw voorkeuren wijzigen kan altijd via:',
+          input.unsubscribeUrl,
+        ];
+  return {
+    to: input.to,
+    subject: input.language === 'en' ? 'Please confirm your newsletter subscription' : 'Bevestig uw aanmelding voor de nieuwsbrief',
+    text: `${text.join('\n')}\n`,
+    headers: { 'List-Unsubscribe': `<${input.unsubscribeUrl}>` },
+  };
+}
+
+/** What an unsubscribe confirmation needs. */
+export interface UnsubscribedMailInput {
+  readonly to: string;
+  readonly language: MailLanguage;
+  /** The subscriber's manage link: to check the change or subscribe again. */
+  readonly manageUrl: string;
+}
+
+/** Confirms an unsubscription; asks nothing, only says where to change one's mind. */
+export function unsubscribedMail(input: UnsubscribedMailInput): OutgoingMail {
+  const text =
+    input.language === 'en'
+      ? [
+          'Hello,',
+          '',
+          'You have been unsubscribed from our newsletter. You will receive no more issues.',
+          '',
+          'Was this a mistake? Your preferences page:',
+          input.manageUrl,
+        ]
+      : [
+          'Goedendag,',
+          '',
+          'U bent afgemeld voor onze nieuwsbrief. U ontvangt geen nieuwe uitgaven meer.',
+          '',
+          'Was dit een vergissing? Uw voorkeuren vindt u hier:',
+          input.manageUrl,
+        ];
+  return {
+    to: input.to,
+    subject: input.language === 'en' ? 'You have been unsubscribed' : 'U bent afgemeld voor de nieuwsbrief',
+    text: `${text.join('\n')}\n`,
+  };
+}

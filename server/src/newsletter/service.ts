@@ -1,0 +1,238 @@
+// Newsletter double opt-in and preferences, as the HTTP contract describes. The visitor is known
+// only by a token from a mail link, never by address alone; every change stores proof (time,
+// text revision, method). Answers about addresses are the same whether or not they are known.
+import { randomUUID } from 'node:crypto';
+import type { Mailer } from '../mail/mailer.js';
+import { confirmationMail, mailLanguage, newsletterPage, tokenLink, unsubscribedMail } from '../mail/messages.js';
+import type { Storage, SubscriberAction, SubscriberEvent, SubscriberRecord, TokenRecord } from '../storage/types.js';
+import { hashToken, issueToken } from './tokens.js';
+
+/** How long a confirmation link works. */
+export const CONFIRM_TOKEN_HOURS = 48;
+
+/** The preferences a visitor sees (contract `Preferences`); the address is masked. */
+export interface Preferences {
+  readonly status: SubscriberRecord['status'];
+  readonly email: string;
+  readonly measureOpens: boolean;
+  readonly objectMarketing: boolean;
+  readonly objectResearch: boolean;
+  readonly updatedAt: string;
+}
+
+/** A failure the routes turn into an HTTP answer. */
+export type NewsletterError = 'not_found' | 'expired' | 'unavailable';
+
+/** Result of a newsletter operation. */
+export type NewsletterResult<T> = { ok: true; value: T } | { ok: false; error: NewsletterError };
+
+/** `POST /subscribe` body, validated by the route schema. */
+export interface SubscribeInput {
+  readonly email: string;
+  readonly revision: string;
+  readonly consentText: string;
+  readonly measureOpens: boolean;
+  readonly language?: string;
+  readonly consentId?: string;
+}
+
+/** `PUT /preferences` body minus the token. */
+export interface PreferencesUpdate {
+  readonly revision: string;
+  readonly measureOpens?: boolean;
+  readonly objectMarketing?: boolean;
+  readonly objectResearch?: boolean;
+}
+
+/** The operations behind the newsletter routes. */
+export interface NewsletterService {
+  subscribe(input: SubscribeInput): Promise<NewsletterResult<void>>;
+  resend(email: string): Promise<NewsletterResult<void>>;
+  confirm(token: string): Promise<NewsletterResult<{ preferences: Preferences; manageToken: string }>>;
+  preferences(token: string): Promise<NewsletterResult<{ preferences: Preferences }>>;
+  update(token: string, update: PreferencesUpdate): Promise<NewsletterResult<{ preferences: Preferences }>>;
+  unsubscribe(token: string, revision?: string): Promise<NewsletterResult<{ preferences: Preferences }>>;
+  /** Confirmed subscribers for the staff export. */
+  confirmedSubscribers(): Promise<SubscriberRecord[]>;
+}
+
+/** What the service is given. */
+export interface NewsletterDeps {
+  readonly storage: Storage;
+  readonly mailer: Mailer;
+  readonly publicUrl: string;
+  readonly now?: () => Date;
+  readonly log: { error(obj: unknown, msg: string): void };
+}
+
+/** `jane@example.org` → `j***@example.org`: enough to recognise, not enough to harvest. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  return `${email.slice(0, Math.min(1, at))}***${email.slice(at)}`;
+}
+
+/** The contract view of a subscriber. */
+export function toPreferences(subscriber: SubscriberRecord): Preferences {
+  return {
+    status: subscriber.status,
+    email: maskEmail(subscriber.email),
+    measureOpens: subscriber.measureOpens,
+    objectMarketing: subscriber.objectMarketing,
+    objectResearch: subscriber.objectResearch,
+    updatedAt: subscriber.updatedAt,
+  };
+}
+
+/** Lower-cases and trims an address, so `Jane@Example.org ` and `jane@example.org` are one subscriber. */
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** Creates the newsletter service. */
+export function createNewsletterService(deps: NewsletterDeps): NewsletterService {
+  const now = deps.now ?? (() => new Date());
+
+  const event = (
+    subscriberId: string,
+    action: SubscriberAction,
+    method: string,
+    revision: string | null,
+    detail: SubscriberEvent['detail'],
+  ): SubscriberEvent => ({ id: randomUUID(), subscriberId, at: now().toISOString(), action, revision, method, detail });
+
+  const confirmToken = (subscriberId: string): { token: string; record: TokenRecord } => {
+    const { token, hash } = issueToken();
+    const created = now();
+    const expires = new Date(created.getTime() + CONFIRM_TOKEN_HOURS * 3_600_000);
+    return { token, record: { hash, subscriberId, kind: 'confirm', createdAt: created.toISOString(), expiresAt: expires.toISOString() } };
+  };
+
+  const manageToken = (subscriberId: string): { token: string; record: TokenRecord } => {
+    const { token, hash } = issueToken();
+    return { token, record: { hash, subscriberId, kind: 'manage', createdAt: now().toISOString(), expiresAt: null } };
+  };
+
+  async function sendConfirmation(subscriber: SubscriberRecord, confirm: string, manage: string): Promise<NewsletterResult<void>> {
+    const language = mailLanguage(subscriber.language);
+    const page = newsletterPage(deps.publicUrl, language);
+    try {
+      await deps.mailer.send(
+        confirmationMail({
+          to: subscriber.email,
+          language,
+          confirmUrl: tokenLink(page, confirm, 'confirm'),
+          unsubscribeUrl: tokenLink(page, manage, 'unsubscribe'),
+          validHours: CONFIRM_TOKEN_HOURS,
+        }),
+      );
+      return { ok: true, value: undefined };
+    } catch (error) {
+      deps.log.error({ err: error }, 'newsletter: the confirmation mail could not be sent');
+      return { ok: false, error: 'unavailable' };
+    }
+  }
+
+  /** Finds the subscriber behind a token; confirmation tokens expire, manage tokens do not. */
+  async function resolve(token: string, kind: TokenRecord['kind']): Promise<NewsletterResult<SubscriberRecord>> {
+    const found = await deps.storage.findToken(hashToken(token), kind);
+    if (!found) return { ok: false, error: 'not_found' };
+    if (found.token.expiresAt !== null && found.token.expiresAt <= now().toISOString()) return { ok: false, error: 'expired' };
+    return { ok: true, value: found.subscriber };
+  }
+
+  return {
+    async subscribe(input) {
+      const email = normaliseEmail(input.email);
+      // Token records need the subscriber id, which the storage assigns: issue the secrets first
+      // and attach them inside the same transaction that creates or reuses the subscriber.
+      const confirm = confirmToken('');
+      const manage = manageToken('');
+      const at = now().toISOString();
+      const subscriber = await deps.storage.requestSubscription(
+        {
+          email,
+          revision: input.revision,
+          consentText: input.consentText,
+          measureOpens: input.measureOpens,
+          language: input.language ?? null,
+          consentId: input.consentId ?? null,
+          at,
+        },
+        [confirm.record, manage.record].map(({ subscriberId: _ignored, ...rest }) => rest),
+        {
+          id: randomUUID(),
+          at,
+          action: 'subscribe',
+          revision: input.revision,
+          method: 'web-form',
+          detail: { consentText: input.consentText, measureOpens: input.measureOpens, consentId: input.consentId ?? null },
+        },
+      );
+      return sendConfirmation(subscriber, confirm.token, manage.token);
+    },
+
+    async resend(rawEmail) {
+      const subscriber = await deps.storage.findSubscriberByEmail(normaliseEmail(rawEmail));
+      // Only a pending subscription gets a new mail; the answer is the same either way (no leak).
+      if (!subscriber || subscriber.status !== 'pending') return { ok: true, value: undefined };
+      const confirm = confirmToken(subscriber.id);
+      const manage = manageToken(subscriber.id);
+      await deps.storage.addTokens([confirm.record, manage.record], event(subscriber.id, 'resend', 'web-form', null, {}));
+      return sendConfirmation(subscriber, confirm.token, manage.token);
+    },
+
+    async confirm(token) {
+      const found = await resolve(token, 'confirm');
+      if (!found.ok) return found;
+      const manage = manageToken(found.value.id);
+      const subscriber = await deps.storage.confirmSubscription(
+        found.value.id,
+        manage.record,
+        event(found.value.id, 'confirm', 'confirm-link', found.value.revision, {}),
+      );
+      return { ok: true, value: { preferences: toPreferences(subscriber), manageToken: manage.token } };
+    },
+
+    async preferences(token) {
+      const found = await resolve(token, 'manage');
+      if (!found.ok) return found;
+      return { ok: true, value: { preferences: toPreferences(found.value) } };
+    },
+
+    async update(token, update) {
+      const found = await resolve(token, 'manage');
+      if (!found.ok) return found;
+      const detail: Record<string, boolean> = {};
+      if (update.measureOpens !== undefined) detail.measureOpens = update.measureOpens;
+      if (update.objectMarketing !== undefined) detail.objectMarketing = update.objectMarketing;
+      if (update.objectResearch !== undefined) detail.objectResearch = update.objectResearch;
+      const subscriber = await deps.storage.updateSubscriber(
+        found.value.id,
+        { revision: update.revision, ...detail },
+        event(found.value.id, 'update', 'manage-link', update.revision, detail),
+      );
+      return { ok: true, value: { preferences: toPreferences(subscriber) } };
+    },
+
+    async unsubscribe(token, revision) {
+      const found = await resolve(token, 'manage');
+      if (!found.ok) return found;
+      const wasSubscribed = found.value.status !== 'unsubscribed';
+      const subscriber = await deps.storage.updateSubscriber(
+        found.value.id,
+        { status: 'unsubscribed', ...(revision === undefined ? {} : { revision }) },
+        event(found.value.id, 'unsubscribe', 'manage-link', revision ?? null, { previousStatus: found.value.status }),
+      );
+      if (wasSubscribed) {
+        const language = mailLanguage(subscriber.language);
+        // The unsubscription is stored; a mail failure must not undo or block it.
+        await deps.mailer
+          .send(unsubscribedMail({ to: subscriber.email, language, manageUrl: tokenLink(newsletterPage(deps.publicUrl, language), token, 'manage') }))
+          .catch((error: unknown) => deps.log.error({ err: error }, 'newsletter: the unsubscribe mail could not be sent'));
+      }
+      return { ok: true, value: { preferences: toPreferences(subscriber) } };
+    },
+
+    confirmedSubscribers: () => deps.storage.listSubscribers('confirmed'),
+  };
+}

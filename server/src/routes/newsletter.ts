@@ -1,0 +1,96 @@
+// Newsletter routes (docs/http-contract.md, "Newsletter") and the staff export of subscribers.
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { requireExportToken } from '../auth.js';
+import { toCsv } from '../csv.js';
+import { sendError } from '../errors.js';
+import type { NewsletterError, NewsletterResult, NewsletterService, PreferencesUpdate, SubscribeInput } from '../newsletter/service.js';
+import {
+  preferencesUpdateBody,
+  resendBody,
+  subscribeBody,
+  subscriberExportQuery,
+  tokenBody,
+  unsubscribeBody,
+} from '../schemas.js';
+
+/** Options of the newsletter routes. */
+export interface NewsletterRoutesOptions {
+  readonly service: NewsletterService;
+  readonly exportToken: string | undefined;
+  readonly rateLimit: { max: number; timeWindow: number };
+}
+
+const failures: Record<NewsletterError, { status: number; message: string }> = {
+  not_found: { status: 404, message: 'This link is not known. Ask for a new one.' },
+  expired: { status: 410, message: 'This link has expired. Ask for a new confirmation mail.' },
+  unavailable: { status: 503, message: 'The mail could not be sent right now; try again in a minute.' },
+};
+
+/** Sends `status` with the value, or the contract's error answer for a failure. */
+function answer<T>(reply: FastifyReply, result: NewsletterResult<T>, status = 200): FastifyReply {
+  if (result.ok) return reply.code(status).send(result.value ?? { status: 'pending' });
+  const failure = failures[result.error];
+  if (result.error === 'unavailable') reply.header('Retry-After', '60');
+  return sendError(reply, failure.status, { error: result.error, message: failure.message });
+}
+
+/** Registers the routes under `prefix` (e.g. `/api/newsletter`). */
+export function newsletterRoutes(app: FastifyInstance, prefix: string, options: NewsletterRoutesOptions): void {
+  const { service } = options;
+  const config = { rateLimit: options.rateLimit };
+
+  app.post<{ Body: SubscribeInput }>(`${prefix}/subscribe`, { schema: { body: subscribeBody }, config }, async (request, reply) =>
+    answer(reply, await service.subscribe(request.body), 202),
+  );
+
+  app.post<{ Body: { email: string } }>(`${prefix}/resend`, { schema: { body: resendBody }, config }, async (request, reply) =>
+    answer(reply, await service.resend(request.body.email), 202),
+  );
+
+  app.post<{ Body: { token: string } }>(`${prefix}/confirm`, { schema: { body: tokenBody }, config }, async (request, reply) =>
+    answer(reply, await service.confirm(request.body.token)),
+  );
+
+  app.post<{ Body: { token: string } }>(`${prefix}/preferences`, { schema: { body: tokenBody }, config }, async (request, reply) =>
+    answer(reply, await service.preferences(request.body.token)),
+  );
+
+  app.put<{ Body: PreferencesUpdate & { token: string } }>(
+    `${prefix}/preferences`,
+    { schema: { body: preferencesUpdateBody }, config },
+    async (request, reply) => {
+      const { token, ...update } = request.body;
+      return answer(reply, await service.update(token, update));
+    },
+  );
+
+  app.post<{ Body: { token: string; revision?: string } }>(
+    `${prefix}/unsubscribe`,
+    { schema: { body: unsubscribeBody }, config },
+    async (request, reply) => answer(reply, await service.unsubscribe(request.body.token, request.body.revision)),
+  );
+
+  app.get<{ Querystring: { format?: 'json' | 'csv' } }>(
+    `${prefix}/subscribers`,
+    { schema: { querystring: subscriberExportQuery }, config, preHandler: requireExportToken(options.exportToken) },
+    async (request, reply) => {
+      const subscribers = (await service.confirmedSubscribers()).map((s) => ({
+        email: s.email,
+        measureOpens: s.measureOpens,
+        objectMarketing: s.objectMarketing,
+        objectResearch: s.objectResearch,
+        confirmedAt: s.confirmedAt,
+        revision: s.revision,
+        language: s.language,
+      }));
+      if (request.query.format === 'csv') {
+        const header = ['email', 'measureOpens', 'objectMarketing', 'objectResearch', 'confirmedAt', 'revision', 'language'] as const;
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('Content-Disposition', 'attachment; filename="newsletter-subscribers.csv"')
+          .send(toCsv(header, subscribers.map((s) => header.map((key) => s[key]))));
+      }
+      return reply.send({ subscribers });
+    },
+  );
+}

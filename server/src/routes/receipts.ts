@@ -1,0 +1,85 @@
+// Consent receipts: `POST` stores one (idempotent by receiptId), `GET` exports them for staff.
+import type { FastifyInstance } from 'fastify';
+import { requireExportToken } from '../auth.js';
+import { toCsv } from '../csv.js';
+import { sendError } from '../errors.js';
+import { receiptBody, receiptExportQuery } from '../schemas.js';
+import type { ReceiptInput, Storage } from '../storage/types.js';
+
+/** Options of the receipts routes. */
+export interface ReceiptRoutesOptions {
+  readonly storage: Storage;
+  readonly exportToken: string | undefined;
+  /** Fastify route config applying the rate limit. */
+  readonly rateLimit: { max: number; timeWindow: number };
+  readonly now: () => Date;
+}
+
+interface ExportQuery {
+  consentId?: string;
+  from?: string;
+  to?: string;
+  format?: 'json' | 'csv';
+}
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Reads an export bound: a date (`2026-01-31`) or an ISO date-time. A date as `to` means the end
+ * of that day, so `from=2026-01-01&to=2026-01-31` is all of January.
+ */
+export function parseBound(raw: string, edge: 'from' | 'to'): string | null {
+  if (!DATE_ONLY.test(raw) && !/^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})$/.test(raw)) return null;
+  const time = Date.parse(DATE_ONLY.test(raw) ? `${raw}T00:00:00Z` : raw);
+  if (Number.isNaN(time)) return null;
+  const end = edge === 'to' && DATE_ONLY.test(raw) ? time + 86_400_000 : time;
+  return new Date(end).toISOString();
+}
+
+/** Registers `POST` and `GET` on `path`. */
+export function receiptRoutes(app: FastifyInstance, path: string, options: ReceiptRoutesOptions): void {
+  app.post<{ Body: ReceiptInput }>(
+    path,
+    { schema: { body: receiptBody }, config: { rateLimit: options.rateLimit } },
+    async (request, reply) => {
+      const body = request.body;
+      const at = new Date(body.at);
+      if (Number.isNaN(at.getTime())) {
+        return sendError(reply, 400, { error: 'validation', message: 'Invalid request body: at must be a valid date-time', fields: { at: 'must be a valid date-time' } });
+      }
+      // Stored in UTC so that the export's date filters compare like with like.
+      const receipt: ReceiptInput = { ...body, at: at.toISOString() };
+      const outcome = await options.storage.insertReceipt(receipt, options.now().toISOString());
+      return reply.code(outcome === 'stored' ? 201 : 200).send({ receiptId: body.receiptId, stored: outcome === 'stored' });
+    },
+  );
+
+  app.get<{ Querystring: ExportQuery }>(
+    path,
+    {
+      schema: { querystring: receiptExportQuery },
+      config: { rateLimit: options.rateLimit },
+      preHandler: requireExportToken(options.exportToken),
+    },
+    async (request, reply) => {
+      const { consentId, format = 'json' } = request.query;
+      const fields: Record<string, string> = {};
+      const from = request.query.from === undefined ? undefined : parseBound(request.query.from, 'from');
+      const to = request.query.to === undefined ? undefined : parseBound(request.query.to, 'to');
+      if (from === null) fields.from = 'must be a date (2026-01-31) or an ISO 8601 date-time';
+      if (to === null) fields.to = 'must be a date (2026-01-31) or an ISO 8601 date-time';
+      if (from === null || to === null) {
+        return sendError(reply, 400, { error: 'validation', message: `Invalid request query: ${Object.keys(fields).join(', ')}`, fields });
+      }
+      const receipts = await options.storage.listReceipts({ consentId, from, to });
+      if (format === 'csv') {
+        const rows = receipts.map((r) => [r.receiptId, r.consentId, r.revision, r.granted.join(' '), r.denied.join(' '), r.method, r.at, r.userAgent, r.receivedAt]);
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('Content-Disposition', 'attachment; filename="consent-receipts.csv"')
+          .send(toCsv(['receiptId', 'consentId', 'revision', 'granted', 'denied', 'method', 'at', 'userAgent', 'receivedAt'], rows));
+      }
+      return reply.send({ receipts });
+    },
+  );
+}

@@ -1,0 +1,98 @@
+// JSON schemas of the HTTP contract (docs/http-contract.md). Fastify's Ajv validates every body
+// against them before a handler runs; unknown fields are rejected, never silently dropped.
+
+const name = { type: 'string', pattern: '^[a-z0-9_-]{1,64}$' } as const;
+const names = { type: 'array', maxItems: 64, items: name } as const;
+const uuid = { type: 'string', format: 'uuid' } as const;
+const revision = { type: 'string', minLength: 1, maxLength: 64 } as const;
+/** Tokens are 43 base64url characters; a little slack keeps the schema from encoding that detail. */
+const token = { type: 'string', minLength: 16, maxLength: 128, pattern: '^[A-Za-z0-9_-]+$' } as const;
+
+/** `POST {receipts endpoint}`. */
+export const receiptBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['receiptId', 'consentId', 'revision', 'granted', 'denied', 'method', 'at'],
+  properties: {
+    receiptId: uuid,
+    consentId: uuid,
+    revision,
+    granted: names,
+    denied: names,
+    method: { type: 'string', enum: ['banner', 'preferences', 'api', 'gpc', 'gate'] },
+    at: { type: 'string', format: 'date-time', maxLength: 64 },
+    userAgent: { type: 'string', maxLength: 512 },
+  },
+} as const;
+
+/** `GET {receipts endpoint}` (export). `from`/`to` are checked by the handler (date or date-time). */
+export const receiptExportQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    consentId: uuid,
+    from: { type: 'string', maxLength: 64 },
+    to: { type: 'string', maxLength: 64 },
+    format: { type: 'string', enum: ['json', 'csv'] },
+  },
+} as const;
+
+/** `GET /api/newsletter/subscribers` (export). */
+export const subscriberExportQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { format: { type: 'string', enum: ['json', 'csv'] } },
+} as const;
+
+/** `POST /subscribe`. */
+export const subscribeBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['email', 'revision', 'consentText', 'measureOpens'],
+  properties: {
+    email: { type: 'string', format: 'email', maxLength: 254 },
+    revision,
+    consentText: { type: 'string', minLength: 1, maxLength: 4000 },
+    measureOpens: { type: 'boolean' },
+    language: { type: 'string', pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$', maxLength: 35 },
+    consentId: uuid,
+  },
+} as const;
+
+/** `POST /resend`. */
+export const resendBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['email'],
+  properties: { email: { type: 'string', format: 'email', maxLength: 254 } },
+} as const;
+
+/** `POST /confirm` and `POST /preferences`. */
+export const tokenBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['token'],
+  properties: { token },
+} as const;
+
+/** `PUT /preferences`. */
+export const preferencesUpdateBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['token', 'revision'],
+  properties: {
+    token,
+    revision,
+    measureOpens: { type: 'boolean' },
+    objectMarketing: { type: 'boolean' },
+    objectResearch: { type: 'boolean' },
+  },
+} as const;
+
+/** `POST /unsubscribe`. */
+export const unsubscribeBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['token'],
+  properties: { token, revision },
+} as const;

@@ -1,0 +1,312 @@
+// SQLite storage (better-sqlite3): one file in the data directory, WAL mode so exports can read
+// while receipts are written. better-sqlite3 is synchronous, so each method is one transaction
+// that no other request can interleave with; the async signatures match the Storage interface.
+import { randomUUID } from 'node:crypto';
+import Database from 'better-sqlite3';
+import { SCHEMA_MIGRATIONS_DDL, listMigrations } from './migrations.js';
+import type {
+  InsertOutcome,
+  ReceiptFilter,
+  ReceiptInput,
+  ReceiptMethod,
+  Storage,
+  StoredReceipt,
+  SubscriberAction,
+  SubscriberEvent,
+  SubscriberPatch,
+  SubscriberRecord,
+  SubscriberStatus,
+  SubscriptionRequest,
+  TokenKind,
+  TokenRecord,
+} from './types.js';
+
+interface ReceiptRow {
+  receipt_id: string;
+  consent_id: string;
+  revision: string;
+  granted: string;
+  denied: string;
+  method: string;
+  decided_at: string;
+  user_agent: string | null;
+  received_at: string;
+}
+
+interface SubscriberRow {
+  id: string;
+  email: string;
+  status: string;
+  measure_opens: number;
+  object_marketing: number;
+  object_research: number;
+  language: string | null;
+  consent_id: string | null;
+  revision: string;
+  consent_text: string;
+  created_at: string;
+  updated_at: string;
+  confirmed_at: string | null;
+  unsubscribed_at: string | null;
+}
+
+interface TokenRow {
+  token_hash: string;
+  subscriber_id: string;
+  kind: string;
+  created_at: string;
+  expires_at: string | null;
+}
+
+interface EventRow {
+  id: string;
+  subscriber_id: string;
+  at: string;
+  action: string;
+  revision: string | null;
+  method: string;
+  detail: string;
+}
+
+function toReceipt(row: ReceiptRow): StoredReceipt {
+  return {
+    receiptId: row.receipt_id,
+    consentId: row.consent_id,
+    revision: row.revision,
+    granted: JSON.parse(row.granted) as string[],
+    denied: JSON.parse(row.denied) as string[],
+    method: row.method as ReceiptMethod,
+    at: row.decided_at,
+    ...(row.user_agent === null ? {} : { userAgent: row.user_agent }),
+    receivedAt: row.received_at,
+  };
+}
+
+function toSubscriber(row: SubscriberRow): SubscriberRecord {
+  return {
+    id: row.id,
+    email: row.email,
+    status: row.status as SubscriberStatus,
+    measureOpens: row.measure_opens === 1,
+    objectMarketing: row.object_marketing === 1,
+    objectResearch: row.object_research === 1,
+    language: row.language,
+    consentId: row.consent_id,
+    revision: row.revision,
+    consentText: row.consent_text,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    confirmedAt: row.confirmed_at,
+    unsubscribedAt: row.unsubscribed_at,
+  };
+}
+
+function toToken(row: TokenRow): TokenRecord {
+  return {
+    hash: row.token_hash,
+    subscriberId: row.subscriber_id,
+    kind: row.kind as TokenKind,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+  };
+}
+
+const bit = (value: boolean): number => (value ? 1 : 0);
+
+/** Options of the SQLite backend. */
+export interface SqliteOptions {
+  /** Path of the database file (created when missing), or `:memory:`. */
+  readonly file: string;
+}
+
+/**
+ * Opens (and migrates) a SQLite database.
+ * `synchronous=NORMAL` with WAL keeps every committed transaction across a process crash
+ * (SIGKILL); only a power loss can drop the last few, which is the usual trade for throughput.
+ */
+export function openSqliteStorage(options: SqliteOptions): Storage {
+  const db = new Database(options.file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+
+  const insertReceipt = db.prepare(
+    `INSERT INTO receipts (receipt_id, consent_id, revision, granted, denied, method, decided_at, user_agent, received_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (receipt_id) DO NOTHING`,
+  );
+  const upsertSubscriber = db.prepare(
+    `INSERT INTO subscribers (id, email, status, measure_opens, language, consent_id, revision, consent_text, created_at, updated_at)
+     VALUES (@id, @email, 'pending', @measureOpens, @language, @consentId, @revision, @consentText, @at, @at)
+     ON CONFLICT (email) DO UPDATE SET status = 'pending', measure_opens = excluded.measure_opens,
+       language = excluded.language, consent_id = excluded.consent_id, revision = excluded.revision,
+       consent_text = excluded.consent_text, updated_at = excluded.updated_at
+     WHERE subscribers.status <> 'confirmed'`,
+  );
+  const subscriberByEmail = db.prepare<[string], SubscriberRow>('SELECT * FROM subscribers WHERE email = ?');
+  const subscriberById = db.prepare<[string], SubscriberRow>('SELECT * FROM subscribers WHERE id = ?');
+  const insertToken = db.prepare(
+    'INSERT INTO subscriber_tokens (token_hash, subscriber_id, kind, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
+  );
+  const tokenByHash = db.prepare<[string, string], TokenRow>(
+    'SELECT * FROM subscriber_tokens WHERE token_hash = ? AND kind = ?',
+  );
+  const deleteConfirmTokens = db.prepare("DELETE FROM subscriber_tokens WHERE subscriber_id = ? AND kind = 'confirm'");
+  const insertEvent = db.prepare(
+    'INSERT INTO subscriber_events (id, subscriber_id, at, action, revision, method, detail) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const confirm = db.prepare(
+    `UPDATE subscribers SET status = 'confirmed', confirmed_at = COALESCE(confirmed_at, @at),
+       unsubscribed_at = NULL, updated_at = @at WHERE id = @id`,
+  );
+  const eventsOf = db.prepare<[string], EventRow>('SELECT * FROM subscriber_events WHERE subscriber_id = ? ORDER BY at, rowid');
+  const subscribersWithStatus = db.prepare<[string], SubscriberRow>(
+    'SELECT * FROM subscribers WHERE status = ? ORDER BY created_at, id',
+  );
+
+  function storeEvent(event: SubscriberEvent): void {
+    insertEvent.run(event.id, event.subscriberId, event.at, event.action, event.revision, event.method, JSON.stringify(event.detail));
+  }
+
+  function mustGet(id: string): SubscriberRecord {
+    const row = subscriberById.get(id);
+    if (!row) throw new Error(`subscriber ${id} vanished inside its own transaction`);
+    return toSubscriber(row);
+  }
+
+  const requestSubscription = db.transaction(
+    (request: SubscriptionRequest, tokens: readonly Omit<TokenRecord, 'subscriberId'>[], event: Omit<SubscriberEvent, 'subscriberId'>) => {
+      upsertSubscriber.run({
+        id: randomUUID(),
+        email: request.email,
+        measureOpens: bit(request.measureOpens),
+        language: request.language,
+        consentId: request.consentId,
+        revision: request.revision,
+        consentText: request.consentText,
+        at: request.at,
+      });
+      const row = subscriberByEmail.get(request.email);
+      if (!row) throw new Error('subscriber missing right after upsert');
+      for (const token of tokens) insertToken.run(token.hash, row.id, token.kind, token.createdAt, token.expiresAt);
+      storeEvent({ ...event, subscriberId: row.id });
+      return toSubscriber(row);
+    },
+  );
+
+  const addTokens = db.transaction((tokens: readonly TokenRecord[], event: SubscriberEvent) => {
+    for (const token of tokens) insertToken.run(token.hash, token.subscriberId, token.kind, token.createdAt, token.expiresAt);
+    storeEvent(event);
+  });
+
+  const confirmSubscription = db.transaction((subscriberId: string, manageToken: TokenRecord, event: SubscriberEvent) => {
+    confirm.run({ id: subscriberId, at: event.at });
+    insertToken.run(manageToken.hash, subscriberId, manageToken.kind, manageToken.createdAt, manageToken.expiresAt);
+    storeEvent(event);
+    return mustGet(subscriberId);
+  });
+
+  const updateSubscriber = db.transaction((subscriberId: string, patch: SubscriberPatch, event: SubscriberEvent) => {
+    const current = mustGet(subscriberId);
+    const next = { ...current, ...patch };
+    const unsubscribing = patch.status === 'unsubscribed' && current.status !== 'unsubscribed';
+    db.prepare(
+      `UPDATE subscribers SET status = ?, revision = ?, measure_opens = ?, object_marketing = ?, object_research = ?,
+         unsubscribed_at = ?, updated_at = ? WHERE id = ?`,
+    ).run(
+      next.status,
+      next.revision,
+      bit(next.measureOpens),
+      bit(next.objectMarketing),
+      bit(next.objectResearch),
+      unsubscribing ? event.at : current.unsubscribedAt,
+      event.at,
+      subscriberId,
+    );
+    if (next.status === 'unsubscribed') deleteConfirmTokens.run(subscriberId);
+    storeEvent(event);
+    return mustGet(subscriberId);
+  });
+
+  return {
+    async insertReceipt(receipt: ReceiptInput, receivedAt: string): Promise<InsertOutcome> {
+      const info = insertReceipt.run(
+        receipt.receiptId,
+        receipt.consentId,
+        receipt.revision,
+        JSON.stringify(receipt.granted),
+        JSON.stringify(receipt.denied),
+        receipt.method,
+        receipt.at,
+        receipt.userAgent ?? null,
+        receivedAt,
+      );
+      return info.changes === 1 ? 'stored' : 'duplicate';
+    },
+    async listReceipts(filter: ReceiptFilter): Promise<StoredReceipt[]> {
+      const where: string[] = [];
+      const params: string[] = [];
+      if (filter.consentId !== undefined) (where.push('consent_id = ?'), params.push(filter.consentId));
+      if (filter.from !== undefined) (where.push('decided_at >= ?'), params.push(filter.from));
+      if (filter.to !== undefined) (where.push('decided_at < ?'), params.push(filter.to));
+      const sql = `SELECT * FROM receipts ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY decided_at, receipt_id`;
+      return db.prepare<string[], ReceiptRow>(sql).all(...params).map(toReceipt);
+    },
+    async requestSubscription(request, tokens, event) {
+      return requestSubscription(request, tokens, event);
+    },
+    async findSubscriberByEmail(email) {
+      const row = subscriberByEmail.get(email);
+      return row ? toSubscriber(row) : null;
+    },
+    async addTokens(tokens, event) {
+      addTokens(tokens, event);
+    },
+    async findToken(hash, kind) {
+      const row = tokenByHash.get(hash, kind);
+      if (!row) return null;
+      const subscriber = subscriberById.get(row.subscriber_id);
+      return subscriber ? { token: toToken(row), subscriber: toSubscriber(subscriber) } : null;
+    },
+    async confirmSubscription(subscriberId, manageToken, event) {
+      return confirmSubscription(subscriberId, manageToken, event);
+    },
+    async updateSubscriber(subscriberId, patch, event) {
+      return updateSubscriber(subscriberId, patch, event);
+    },
+    async listSubscribers(status) {
+      return subscribersWithStatus.all(status).map(toSubscriber);
+    },
+    async listSubscriberEvents(subscriberId) {
+      return eventsOf.all(subscriberId).map((row) => ({
+        id: row.id,
+        subscriberId: row.subscriber_id,
+        at: row.at,
+        action: row.action as SubscriberAction,
+        revision: row.revision,
+        method: row.method,
+        detail: JSON.parse(row.detail) as SubscriberEvent['detail'],
+      }));
+    },
+    async close() {
+      if (db.open) db.close();
+    },
+  };
+}
+
+/** Applies every migration not yet recorded, each in its own transaction. */
+function migrate(db: Database.Database): void {
+  db.exec(SCHEMA_MIGRATIONS_DDL);
+  const applied = new Set(
+    db.prepare<[], { version: string }>('SELECT version FROM schema_migrations').all().map((r) => r.version),
+  );
+  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  for (const migration of listMigrations()) {
+    if (applied.has(migration.version)) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      record.run(migration.version, migration.name, new Date().toISOString());
+    }).immediate();
+  }
+}

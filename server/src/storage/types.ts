@@ -1,0 +1,154 @@
+// The storage seam of the reference server. Routes and the newsletter service talk only to this
+// interface, so a PostgreSQL backend can sit next to SQLite with the same migrations and the same
+// test suite (server/test/storage-suite.ts). Every method is atomic in its backend: callers never
+// read-then-write to decide what to store.
+
+/** How a consent decision was made; mirrors `ConsentMethod` in src/core/types.ts. */
+export type ReceiptMethod = 'banner' | 'preferences' | 'api' | 'gpc' | 'gate';
+
+/** One consent receipt as the HTTP contract receives it (mirrors `ConsentReceipt` in src/core). */
+export interface ReceiptInput {
+  readonly receiptId: string;
+  readonly consentId: string;
+  readonly revision: string;
+  readonly granted: readonly string[];
+  readonly denied: readonly string[];
+  readonly method: ReceiptMethod;
+  /** ISO 8601 time of the decision, normalised to UTC (`Date#toISOString()`). */
+  readonly at: string;
+  readonly userAgent?: string | undefined;
+}
+
+/** A receipt as stored: the input plus the time the server first received it. */
+export interface StoredReceipt extends ReceiptInput {
+  readonly receivedAt: string;
+}
+
+/** Filter of the receipts export. Times are ISO 8601 UTC strings; `from` inclusive, `to` exclusive. */
+export interface ReceiptFilter {
+  readonly consentId?: string | undefined;
+  readonly from?: string | undefined;
+  readonly to?: string | undefined;
+}
+
+/** Outcome of storing a receipt: `duplicate` when that `receiptId` was already stored. */
+export type InsertOutcome = 'stored' | 'duplicate';
+
+/** Where a newsletter subscription stands. */
+export type SubscriberStatus = 'pending' | 'confirmed' | 'unsubscribed';
+
+/** One newsletter subscriber, as stored. */
+export interface SubscriberRecord {
+  readonly id: string;
+  /** Normalised (trimmed, lower-case) address. */
+  readonly email: string;
+  readonly status: SubscriberStatus;
+  readonly measureOpens: boolean;
+  readonly objectMarketing: boolean;
+  readonly objectResearch: boolean;
+  readonly language: string | null;
+  readonly consentId: string | null;
+  /** Revision of the consent text the subscriber last agreed to or changed preferences under. */
+  readonly revision: string;
+  /** The consent text shown when subscribing (proof of what was agreed to). */
+  readonly consentText: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly confirmedAt: string | null;
+  readonly unsubscribedAt: string | null;
+}
+
+/** Kinds of subscriber token: a confirmation link (expires) or a manage/unsubscribe link. */
+export type TokenKind = 'confirm' | 'manage';
+
+/** A token as stored: only its SHA-256 hash, never the token itself. */
+export interface TokenRecord {
+  readonly hash: string;
+  readonly subscriberId: string;
+  readonly kind: TokenKind;
+  readonly createdAt: string;
+  /** Null for tokens that never expire (manage links in mails must keep working). */
+  readonly expiresAt: string | null;
+}
+
+/** What a proof event records. */
+export type SubscriberAction = 'subscribe' | 'resend' | 'confirm' | 'update' | 'unsubscribe';
+
+/** Proof of one change: when, under which text revision, how, and what changed. */
+export interface SubscriberEvent {
+  readonly id: string;
+  readonly subscriberId: string;
+  readonly at: string;
+  readonly action: SubscriberAction;
+  readonly revision: string | null;
+  /** How the change was made, e.g. `web-form`, `confirm-link`, `manage-link`. */
+  readonly method: string;
+  /** Changed values and context, stored as JSON. */
+  readonly detail: Readonly<Record<string, string | boolean | null>>;
+}
+
+/** A subscription request (`POST /subscribe`), already validated and normalised. */
+export interface SubscriptionRequest {
+  readonly email: string;
+  readonly revision: string;
+  readonly consentText: string;
+  readonly measureOpens: boolean;
+  readonly language: string | null;
+  readonly consentId: string | null;
+  readonly at: string;
+}
+
+/** The preference fields a manage link may change. */
+export interface SubscriberPatch {
+  readonly status?: SubscriberStatus;
+  readonly revision?: string;
+  readonly measureOpens?: boolean;
+  readonly objectMarketing?: boolean;
+  readonly objectResearch?: boolean;
+}
+
+/** Storage of receipts and newsletter subscribers. Implementations: SQLite (default), PostgreSQL. */
+export interface Storage {
+  /** Stores a receipt unless its `receiptId` is already stored (decided by the database). */
+  insertReceipt(receipt: ReceiptInput, receivedAt: string): Promise<InsertOutcome>;
+  /** Receipts matching the filter, oldest decision first. */
+  listReceipts(filter: ReceiptFilter): Promise<StoredReceipt[]>;
+
+  /**
+   * Records a subscription request: creates a pending subscriber, or makes an unsubscribed or
+   * still-pending one pending again with the new text and choices. A confirmed subscriber keeps
+   * their stored preferences (a new request must not change them without confirmation).
+   * Stores the given tokens and the event; returns the subscriber after the change.
+   */
+  requestSubscription(
+    request: SubscriptionRequest,
+    tokens: readonly Omit<TokenRecord, 'subscriberId'>[],
+    event: Omit<SubscriberEvent, 'subscriberId'>,
+  ): Promise<SubscriberRecord>;
+  /** The subscriber with that (normalised) address, or null. */
+  findSubscriberByEmail(email: string): Promise<SubscriberRecord | null>;
+  /** Stores tokens and their one event (e.g. a resent confirmation). */
+  addTokens(tokens: readonly TokenRecord[], event: SubscriberEvent): Promise<void>;
+  /** The token with that hash and kind, with its subscriber, or null. */
+  findToken(hash: string, kind: TokenKind): Promise<{ token: TokenRecord; subscriber: SubscriberRecord } | null>;
+  /**
+   * Confirms a subscription (keeping the first `confirmedAt`), stores the new manage token and
+   * the event; returns the subscriber after the change.
+   */
+  confirmSubscription(
+    subscriberId: string,
+    manageToken: TokenRecord,
+    event: SubscriberEvent,
+  ): Promise<SubscriberRecord>;
+  /**
+   * Applies a patch and stores its event. Unsubscribing also removes every open confirmation
+   * token of that subscriber, so an old confirmation link cannot silently re-subscribe.
+   */
+  updateSubscriber(subscriberId: string, patch: SubscriberPatch, event: SubscriberEvent): Promise<SubscriberRecord>;
+  /** Subscribers with that status, oldest first. */
+  listSubscribers(status: SubscriberStatus): Promise<SubscriberRecord[]>;
+  /** The proof events of a subscriber, oldest first. */
+  listSubscriberEvents(subscriberId: string): Promise<SubscriberEvent[]>;
+  /** Releases the database (waits for nothing: callers stop sending work first). */
+  close(): Promise<void>;
+}
