@@ -1,0 +1,262 @@
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { NewsletterChangeDetail } from '../../src/elements/privacy-newsletter/index.js';
+import { FakeNewsletterServer } from './fake-server.js';
+import { $, focused, mount, reach, REVISION, subscribe, text } from './helpers.js';
+
+describe('<privacy-newsletter> subscribing', () => {
+  it('shows the form with the consent box and the measurement box both unticked, and the revision', async () => {
+    const { el } = await mount();
+    expect(el.state).to.equal('subscribe');
+    const consent = $<HTMLInputElement>(el, '[part="consent-checkbox"]');
+    const measure = $<HTMLInputElement>(el, '[part="measure-checkbox"]');
+    expect(consent.checked).to.equal(false);
+    expect(consent.required).to.equal(true);
+    expect(measure.checked).to.equal(false);
+    expect(text(el, 'label[for="consent"]')).to.contain('maandelijkse digitale nieuwsbrief');
+    expect(text(el, 'label[for="measure"]')).to.equal('U mag meten of ik de nieuwsbrief open en waarop ik klik.');
+    // The revision is tied to the consent box, so a screen reader reads it with the box.
+    expect(consent.getAttribute('aria-describedby')).to.contain('consent-revision');
+    expect(text(el, '#consent-revision')).to.contain(REVISION);
+    expect($(el, 'label[for="email"]').textContent).to.contain('Uw e-mailadres');
+    await expect(el).to.be.accessible();
+  });
+
+  it('refuses a malformed address: no request, focus on the field, the error announced and tied to it', async () => {
+    const { el, server } = await mount();
+    await subscribe(el, 'jan@voorbeeld');
+    const input = $<HTMLInputElement>(el, '[part="email-input"]');
+    expect(focused(el)).to.equal(input);
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    const error = $(el, '#email-error');
+    expect(input.getAttribute('aria-describedby')).to.equal('email-error');
+    expect(error.getAttribute('role')).to.equal('alert');
+    expect(error.textContent).to.contain('Dit e-mailadres klopt niet');
+    expect(server.requests).to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('asks for an address when the field is empty', async () => {
+    const { el, server } = await mount();
+    await subscribe(el, '   ');
+    expect(text(el, '#email-error')).to.equal('Vul uw e-mailadres in.');
+    expect(focused(el)).to.equal($(el, '[part="email-input"]'));
+    expect(server.requests).to.have.length(0);
+  });
+
+  it('requires the consent box: no request, focus on the box, the error announced', async () => {
+    const { el, server } = await mount();
+    await subscribe(el, 'jan@example.org', { consent: false, measure: true });
+    const consent = $<HTMLInputElement>(el, '[part="consent-checkbox"]');
+    expect(focused(el)).to.equal(consent);
+    expect(consent.getAttribute('aria-invalid')).to.equal('true');
+    expect(consent.getAttribute('aria-describedby')).to.contain('consent-error');
+    expect($(el, '#consent-error').getAttribute('role')).to.equal('alert');
+    expect(server.requests).to.have.length(0);
+    // Fixing it clears the error on the next submit and sends the subscription.
+    consent.click();
+    $(el, '[part="submit-button"]').click();
+    await reach(el, 'pending');
+    expect(server.requestsTo('/subscribe')).to.have.length(1);
+  });
+
+  it('focuses the first of two errors (the address) on submit', async () => {
+    const { el } = await mount();
+    await subscribe(el, 'nope', { consent: false });
+    expect(focused(el)).to.equal($(el, '[part="email-input"]'));
+    expect(el.shadowRoot?.querySelectorAll('[role="alert"]')).to.have.length(2);
+  });
+
+  it('subscribes with the exact consent wording, the revision and the measurement choice, then says to check the inbox', async () => {
+    const { el, server } = await mount();
+    const changed = oneEvent(el, 'privacy-newsletter-change');
+    await subscribe(el, 'jan@example.org', { measure: true });
+    const event = (await changed) as CustomEvent<NewsletterChangeDetail>;
+    expect(event.detail).to.deep.equal({ action: 'subscribe' });
+    expect(event.bubbles && event.composed).to.equal(true);
+    await reach(el, 'pending');
+    const body = server.requestsTo('/subscribe')[0]?.body;
+    expect(body).to.deep.equal({
+      email: 'jan@example.org',
+      revision: REVISION,
+      consentText: 'Ja, ik wil de maandelijkse digitale nieuwsbrief ontvangen. Ik weet dat ik mij op elk moment weer kan afmelden.',
+      measureOpens: true,
+      language: 'nl',
+    });
+    expect(server.subscriber('jan@example.org')?.status).to.equal('pending');
+    expect(text(el, '[part="heading"]')).to.equal('Kijk in uw mailbox');
+    expect(el.shadowRoot?.textContent).to.contain('jan@example.org');
+    expect(focused(el)).to.equal($(el, '[part="heading"]'));
+    await expect(el).to.be.accessible();
+  });
+
+  it('leaves measurement off unless the visitor ticks it', async () => {
+    const { el, server } = await mount();
+    await subscribe(el, 'jan@example.org');
+    await reach(el, 'pending');
+    expect(server.requestsTo('/subscribe')[0]?.body.measureOpens).to.equal(false);
+  });
+
+  it('answers a duplicate subscription exactly like a new one (no leak)', async () => {
+    const server = new FakeNewsletterServer();
+    server.addSubscriber('bekend@example.org');
+    const { el: known } = await mount({ server });
+    await subscribe(known, 'bekend@example.org');
+    await reach(known, 'pending');
+    const { el: fresh } = await mount({ server });
+    await subscribe(fresh, 'nieuw@example.org');
+    await reach(fresh, 'pending');
+    const shown = (el: typeof known, address: string): string => (el.shadowRoot?.textContent ?? '').replace(address, 'ADDRESS').replace(/\s+/g, ' ');
+    expect(shown(known, 'bekend@example.org')).to.equal(shown(fresh, 'nieuw@example.org'));
+    expect(server.subscriber('bekend@example.org')?.status).to.equal('confirmed');
+  });
+
+  it('enables "send again" only after the delay, counting down by the clock, and sends again', async () => {
+    let now = 1_000_000;
+    const { el, server } = await mount({ now: () => now });
+    await subscribe(el, 'jan@example.org');
+    await reach(el, 'pending');
+    const resend = $<HTMLButtonElement>(el, '[part="resend-button"]');
+    expect(resend.disabled).to.equal(true);
+    expect(resend.textContent).to.contain('over 60 s');
+    now += 45_500;
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(resend.disabled).to.equal(true);
+    expect(resend.textContent).to.contain('over 15 s');
+    now += 15_000;
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(resend.disabled).to.equal(false);
+    expect(resend.textContent?.trim()).to.equal('E-mail opnieuw versturen');
+    await expect(el).to.be.accessible();
+
+    const changed = oneEvent(el, 'privacy-newsletter-change');
+    resend.click();
+    expect(((await changed) as CustomEvent<NewsletterChangeDetail>).detail.action).to.equal('resend');
+    await el.updateComplete;
+    expect(server.requestsTo('/resend')[0]?.body).to.deep.equal({ email: 'jan@example.org' });
+    expect(text(el, '[part="status"]')).to.equal('We hebben de e-mail opnieuw verstuurd.');
+    expect(resend.disabled).to.equal(true);
+  });
+
+  it('goes back to the form with the address kept to correct a typo', async () => {
+    const { el } = await mount();
+    await subscribe(el, 'jan@exampel.org');
+    await reach(el, 'pending');
+    $(el, '[part="change-email-button"]').click();
+    await reach(el, 'subscribe');
+    expect($<HTMLInputElement>(el, '[part="email-input"]').value).to.equal('jan@exampel.org');
+    expect(focused(el)).to.equal($(el, '[part="heading"]'));
+  });
+
+  it('keeps what was typed through a server error, and retry sends the same subscription', async () => {
+    const { el, server } = await mount();
+    server.breakNext({ status: 500, body: { error: 'internal', message: 'boom' } });
+    await subscribe(el, 'jan@example.org', { measure: true });
+    await reach(el, 'error');
+    expect(text(el, '[part="alert"] [role="alert"]')).to.contain('Er ging iets mis');
+    expect($<HTMLInputElement>(el, '[part="email-input"]').value).to.equal('jan@example.org');
+    expect($<HTMLInputElement>(el, '[part="consent-checkbox"]').checked).to.equal(true);
+    expect($<HTMLInputElement>(el, '[part="measure-checkbox"]').checked).to.equal(true);
+    expect(focused(el)).to.equal($(el, '[part="retry-button"]'));
+    await expect(el).to.be.accessible();
+
+    $(el, '[part="retry-button"]').click();
+    await reach(el, 'pending');
+    const [first, second] = server.requestsTo('/subscribe');
+    expect(second?.body).to.deep.equal(first?.body);
+  });
+
+  it('shows an HTML error page from a proxy as an error with retry, not a crash', async () => {
+    const { el, server } = await mount();
+    server.breakNext('html-500');
+    await subscribe(el, 'jan@example.org');
+    await reach(el, 'error');
+    $(el, '[part="retry-button"]').click();
+    await reach(el, 'pending');
+  });
+
+  it('goes offline and back: the form is kept, retry (or the browser coming online) sends it', async () => {
+    const { el, server } = await mount();
+    server.offline = true;
+    await subscribe(el, 'jan@example.org');
+    await reach(el, 'offline');
+    expect(text(el, '[part="alert"]')).to.contain('Er is geen verbinding');
+    await expect(el).to.be.accessible();
+    $(el, '[part="retry-button"]').click();
+    await reach(el, 'offline');
+    expect(server.requestsTo('/subscribe')).to.have.length(2);
+    expect($<HTMLInputElement>(el, '[part="email-input"]').value).to.equal('jan@example.org');
+
+    server.offline = false;
+    window.dispatchEvent(new Event('online'));
+    await reach(el, 'pending');
+    expect(server.requestsTo('/subscribe')).to.have.length(3);
+  });
+
+  it('says how long to wait when rate limited', async () => {
+    const { el, server } = await mount();
+    server.breakNext({ status: 429, body: { error: 'rate_limited' }, headers: { 'Retry-After': '30' } });
+    await subscribe(el, 'jan@example.org');
+    await reach(el, 'error');
+    expect(text(el, '[part="alert"] [role="alert"]')).to.contain('over 30 seconden');
+  });
+
+  it('shows an address the server refuses on the field, like a client-side check', async () => {
+    const { el, server } = await mount();
+    server.breakNext({ status: 400, body: { error: 'validation', message: 'bad', fields: { email: 'undeliverable' } } });
+    await subscribe(el, 'jan@example.org');
+    await waitUntil(() => el.shadowRoot?.querySelector('#email-error'), 'no field error');
+    expect(el.state).to.equal('subscribe');
+    expect(text(el, '#email-error')).to.contain('Dit e-mailadres klopt niet');
+    expect(focused(el)).to.equal($(el, '[part="email-input"]'));
+  });
+
+  it('renders a hostile address as text', async () => {
+    const { el, server } = await mount();
+    const hostile = '"<img src=x onerror=alert(1)>"@x.org';
+    await subscribe(el, hostile);
+    await reach(el, 'pending');
+    expect(server.requestsTo('/subscribe')[0]?.body.email).to.equal(hostile);
+    expect(el.shadowRoot?.querySelector('img')).to.equal(null);
+    expect(el.shadowRoot?.textContent).to.contain(hostile);
+  });
+
+  it('can be used with the keyboard alone', async () => {
+    const { el, server } = await mount();
+    const before = document.createElement('button');
+    before.textContent = 'before';
+    el.before(before);
+    before.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(focused(el)).to.equal($(el, '[part="email-input"]'));
+    await sendKeys({ type: 'jan@example.org' });
+    await sendKeys({ press: 'Tab' });
+    expect(focused(el)).to.equal($(el, '[part="consent-checkbox"]'));
+    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Tab' });
+    expect(focused(el)).to.equal($(el, '[part="submit-button"]'));
+    await sendKeys({ press: 'Enter' });
+    await reach(el, 'pending');
+    expect(server.requestsTo('/subscribe')[0]?.body).to.include({ email: 'jan@example.org', measureOpens: false });
+    // The disabled "send again" is skipped; the next stop changes the address.
+    await sendKeys({ press: 'Tab' });
+    expect(focused(el)).to.equal($(el, '[part="change-email-button"]'));
+    before.remove();
+  });
+
+  it('speaks English with lang="en", and sends the English consent wording', async () => {
+    const { el, server } = await mount({ lang: 'en' });
+    expect(text(el, '[part="heading"]')).to.equal('Subscribe to the newsletter');
+    await subscribe(el, 'jan@example.org');
+    await reach(el, 'pending');
+    expect(text(el, '[part="heading"]')).to.equal('Check your inbox');
+    expect(server.requestsTo('/subscribe')[0]?.body).to.include({
+      language: 'en',
+      consentText: 'Yes, I want to receive the monthly digital newsletter. I know I can unsubscribe at any time.',
+    });
+    await expect(el).to.be.accessible();
+  });
+});
