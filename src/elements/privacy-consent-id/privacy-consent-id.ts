@@ -1,0 +1,89 @@
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { I18nController } from '../../i18n/controller.js';
+import { ConsentController } from '../consent-controller.js';
+import { ensureStatementStrings } from '../privacy-statement/locales.js';
+
+// Nothing that could end the address or start mailto headers (`?`, `&`, `#`) or a new scheme.
+const EMAIL = /^[^\s@?&#/:]+@[^\s@?&#/:]+\.[^\s@?&#/:]+$/;
+
+/**
+ * A `mailto:` URL with subject and body, each percent-encoded (RFC 6068), or undefined when
+ * `email` is not a plain address (so a crafted attribute cannot add recipients or headers).
+ */
+export function accessRequestMailto(email: string | undefined, subject: string, body: string): string | undefined {
+  if (!email || !EMAIL.test(email.trim())) return undefined;
+  return `mailto:${email.trim()}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
+}
+
+/**
+ * The visitor's consent id (or "no choice yet") and a ready e-mail link for access and
+ * correction requests that carries it, so the organisation can find the visitor's receipts.
+ *
+ * @summary Shows the consent id with a mail link for access/correction requests.
+ * @attr email - Address the request goes to (e.g. `privacy@example.org`); without it, no link.
+ * @csspart id - The line with the consent id (or "no choice yet").
+ * @csspart code - The consent id itself.
+ * @csspart mail-link - The `mailto:` link.
+ * @cssprop --privacy-font-family - Font (default: the page's).
+ * @cssprop --privacy-color-text - Text colour (default: the page's).
+ * @cssprop --privacy-color-link - Link colour.
+ * @cssprop --privacy-color-focus - Focus ring.
+ */
+export class PrivacyConsentId extends LitElement {
+  static override styles = css`
+    :host {
+      display: block;
+      font-family: var(--privacy-font-family, inherit);
+      color: var(--privacy-color-text, inherit);
+    }
+    code {
+      font-family: ui-monospace, monospace;
+      overflow-wrap: anywhere;
+    }
+    a {
+      color: var(--privacy-color-link, inherit);
+      text-decoration: underline;
+      text-underline-offset: 0.15em;
+    }
+    :focus-visible {
+      outline: 3px solid var(--privacy-color-focus, currentColor);
+      outline-offset: 2px;
+    }
+  `;
+
+  /** Where access/correction requests go. */
+  @property() email: string | undefined = undefined;
+
+  readonly #i18n = new I18nController(this, 'statement');
+  readonly #consent = new ConsentController(this);
+
+  constructor() {
+    super();
+    ensureStatementStrings();
+  }
+
+  /** The consent id shown: the current decision's, else the last stored one's, else undefined. */
+  get consentId(): string | undefined {
+    const kit = this.#consent.kit;
+    return (this.#consent.state ?? kit?.getStoredConsent() ?? null)?.id;
+  }
+
+  override render(): TemplateResult {
+    const t = (key: string, vars?: Readonly<Record<string, string>>) => this.#i18n.t(key, vars);
+    const id = this.consentId;
+    const href = id
+      ? accessRequestMailto(this.email, t('consentId.subject', { id }), t('consentId.body', { id }))
+      : accessRequestMailto(this.email, t('consentId.subjectNoId'), t('consentId.bodyNoId'));
+    return html`<p part="id">
+        ${id ? html`${t('consentId.label')} <code part="code">${id}</code>` : t('consentId.none')}
+      </p>
+      ${href ? html`<p><a part="mail-link" href=${href}>${t('consentId.mailLink')}</a></p>` : nothing}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'privacy-consent-id': PrivacyConsentId;
+  }
+}

@@ -1,0 +1,170 @@
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import type { PrivacyKit, ResolvedConfig } from '../../core/types.js';
+import { I18nController } from '../../i18n/controller.js';
+import { ConsentController } from '../consent-controller.js';
+import { ensureStatementStrings, localize } from '../privacy-statement/locales.js';
+
+/** A visitor's status for one row of the table. */
+export type CookieRowStatus = 'always' | 'granted' | 'refused' | 'none';
+
+/** One row: a service (or the consent cookie itself) with its cookies and current status. */
+export interface CookieRow {
+  readonly key: string;
+  readonly service: string;
+  readonly purpose: string | undefined;
+  readonly provider: string | undefined;
+  readonly cookies: readonly { readonly name: string; readonly lifetime: string | undefined }[];
+  readonly status: CookieRowStatus;
+}
+
+type Translate = (key: string, vars?: Readonly<Record<string, string | number>>) => string;
+
+/**
+ * The rows for a config and the visitor's current decision: first the consent cookie itself
+ * (necessary: the decision must be remembered), then every configured service.
+ */
+export function cookieRows(kit: PrivacyKit, lang: string, t: Translate): CookieRow[] {
+  const config: ResolvedConfig = kit.config;
+  const decided = kit.getConsent() !== null;
+  const text = (value: Parameters<typeof localize>[0]) => localize(value, lang, config.language);
+  const rows: CookieRow[] = [
+    {
+      key: '(consent)',
+      service: t('cookieTable.consentCookie'),
+      purpose: t('cookieTable.consentCookiePurpose'),
+      provider: t('cookieTable.thisSite'),
+      cookies: [{ name: config.cookie.name, lifetime: t('cookieTable.days', { count: config.cookie.maxAgeDays }) }],
+      status: 'always',
+    },
+  ];
+  for (const [name, service] of Object.entries(config.services)) {
+    const category = config.categories[service.category];
+    const status: CookieRowStatus =
+      service.category === 'necessary' ? 'always' : !decided ? 'none' : kit.isGranted(name) ? 'granted' : 'refused';
+    rows.push({
+      key: name,
+      service: text(service.label) ?? name,
+      purpose: text(service.description) ?? text(category?.description) ?? text(category?.label) ?? service.category,
+      provider: service.provider,
+      cookies: (service.cookies ?? []).map((c) =>
+        typeof c === 'string' ? { name: c, lifetime: undefined } : { name: c.name, lifetime: text(c.lifetime) },
+      ),
+      status,
+    });
+  }
+  return rows;
+}
+
+/**
+ * The services and cookies of this site with the visitor's current choice per service, kept up
+ * to date as the choice changes. Works on its own in any page that has the consent API.
+ *
+ * @summary Live table of services, cookies and the visitor's status.
+ * @csspart table - The `<table>`.
+ * @csspart status - Each status cell's text; also `status-granted`, `status-refused`, `status-none`, `status-always`.
+ * @csspart unavailable - The message shown when the page has no consent configuration.
+ * @cssprop --privacy-color-border - Cell borders.
+ * @cssprop --privacy-color-surface - Header row background.
+ * @cssprop --privacy-font-family - Font (default: the page's).
+ * @cssprop --privacy-color-text - Text colour (default: the page's).
+ */
+export class PrivacyCookieTable extends LitElement {
+  static override styles = css`
+    :host {
+      display: block;
+      font-family: var(--privacy-font-family, inherit);
+      color: var(--privacy-color-text, inherit);
+      margin-block: 1em;
+    }
+    .scroll {
+      overflow-x: auto;
+    }
+    table {
+      border-collapse: collapse;
+      width: 100%;
+    }
+    caption {
+      text-align: start;
+      font-weight: bold;
+      padding-block-end: 0.25rem;
+    }
+    th,
+    td {
+      text-align: start;
+      vertical-align: top;
+      padding: 0.375rem 0.5rem;
+      border: 1px solid var(--privacy-color-border, currentColor);
+    }
+    thead th {
+      background: var(--privacy-color-surface, transparent);
+    }
+    ul {
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+    code {
+      font-family: ui-monospace, monospace;
+      overflow-wrap: anywhere;
+    }
+    :focus-visible {
+      outline: 3px solid var(--privacy-color-focus, currentColor);
+      outline-offset: 2px;
+    }
+  `;
+
+  readonly #i18n = new I18nController(this, 'statement');
+  readonly #consent = new ConsentController(this);
+
+  constructor() {
+    super();
+    ensureStatementStrings();
+  }
+
+  override render(): TemplateResult {
+    const t = (key: string, vars?: Readonly<Record<string, string | number>>) => this.#i18n.t(key, vars);
+    const kit = this.#consent.kit;
+    if (!kit) return html`<p part="unavailable">${t('cookieTable.unavailable')}</p>`;
+    const rows = cookieRows(kit, this.#i18n.lang, t);
+    // The scroll container is focusable and named so keyboard users can scroll a wide table.
+    return html`<div class="scroll" role="region" aria-labelledby="caption" tabindex="0">
+      <table part="table">
+        <caption id="caption">${t('cookieTable.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">${t('cookieTable.service')}</th>
+            <th scope="col">${t('cookieTable.purpose')}</th>
+            <th scope="col">${t('cookieTable.provider')}</th>
+            <th scope="col">${t('cookieTable.cookies')}</th>
+            <th scope="col">${t('cookieTable.status')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${rows.map(
+            (row) => html`<tr data-service=${row.key} data-status=${row.status}>
+              <th scope="row">${row.service}</th>
+              <td>${row.purpose ?? nothing}</td>
+              <td>${row.provider ?? nothing}</td>
+              <td>
+                ${row.cookies.length
+                  ? html`<ul>
+                      ${row.cookies.map(
+                        (c) => html`<li><code>${c.name}</code>${c.lifetime ? html` — ${c.lifetime}` : nothing}</li>`,
+                      )}
+                    </ul>`
+                  : t('cookieTable.noCookies')}
+              </td>
+              <td><span part=${`status status-${row.status}`}>${t(`cookieTable.${row.status}`)}</span></td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'privacy-cookie-table': PrivacyCookieTable;
+  }
+}

@@ -1,0 +1,13 @@
+/**
+ * Registers `<privacy-statement>` and the live-block elements it renders
+ * (`<privacy-cookie-table>`, `<privacy-consent-id>`).
+ */
+import '../privacy-cookie-table/index.js';
+import '../privacy-consent-id/index.js';
+import { PrivacyStatement } from './privacy-statement.js';
+
+if (!customElements.get('privacy-statement')) customElements.define('privacy-statement', PrivacyStatement);
+
+export { PrivacyStatement } from './privacy-statement.js';
+export type { StatementErrorDetail, StatementErrorReason, StatementLoadDetail } from './privacy-statement.js';
+export * from './document.js';
