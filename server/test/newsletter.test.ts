@@ -1,0 +1,235 @@
+// The newsletter as a visitor lives it, against the real server process: subscribe, find the
+// mail in the outbox, confirm, read and change preferences, unsubscribe; plus the no-leak and
+// expiry rules, the stored proof, and the staff export.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import Database from 'better-sqlite3';
+import { type RunningServer, get, linkToken, readOutbox, removeDir, send, startServer } from './helpers.js';
+
+let server: RunningServer;
+let api: string;
+let outbox: string;
+
+before(async () => {
+  server = await startServer({ PUBLIC_URL: 'https://www.example.org' });
+  api = `${server.url}/api/newsletter`;
+  outbox = join(server.dataDir, 'outbox');
+});
+after(async () => {
+  await server.stop();
+  removeDir(server.dataDir);
+});
+
+const subscription = (email: string, extra: Record<string, unknown> = {}) => ({
+  email,
+  revision: '2018-06-18',
+  consentText: 'Ja, stuur mij de maandelijkse nieuwsbrief.',
+  measureOpens: true,
+  language: 'nl',
+  ...extra,
+});
+
+function mailsTo(address: string) {
+  return readOutbox(outbox).filter((mail) => new RegExp(`^To: ${address}$`, 'm').test(mail.headers));
+}
+
+interface Prefs {
+  status: string;
+  email: string;
+  measureOpens: boolean;
+  objectMarketing: boolean;
+  objectResearch: boolean;
+  updatedAt: string;
+}
+
+describe('newsletter double opt-in', () => {
+  it('subscribe → mail with confirm link → confirm → preferences → update → unsubscribe', async () => {
+    const subscribed = await send(`${api}/subscribe`, subscription('Jane.Doe@Example.org'));
+    assert.equal(subscribed.status, 202);
+    assert.deepEqual(subscribed.body, { status: 'pending' });
+
+    const [mail, ...more] = mailsTo('jane.doe@example.org');
+    assert.ok(mail, 'a confirmation mail is in the outbox');
+    assert.equal(more.length, 0);
+    assert.match(mail.text, /https:\/\/www\.example\.org\/nieuwsbrief\.html\?token=[A-Za-z0-9_-]{43}&action=confirm/);
+    assert.match(mail.text, /https:\/\/www\.example\.org\/nieuwsbrief\.html\?token=[A-Za-z0-9_-]{43}&action=unsubscribe/);
+    assert.doesNotMatch(mail.raw, /<img/i, 'no tracking pixel');
+    // Every link goes straight to the site: no click-tracking redirect.
+    for (const link of mail.text.match(/https?:\/\/\S+/g) ?? []) assert.ok(link.startsWith('https://www.example.org/'), link);
+    const confirmToken = linkToken(mail.text, 'confirm');
+    assert.ok(confirmToken);
+
+    const confirmed = await send(`${api}/confirm`, { token: confirmToken });
+    assert.equal(confirmed.status, 200);
+    const { preferences, manageToken } = confirmed.body as { preferences: Prefs; manageToken: string };
+    assert.equal(preferences.status, 'confirmed');
+    assert.equal(preferences.email, 'j***@example.org');
+    assert.equal(preferences.measureOpens, true);
+    assert.equal(preferences.objectMarketing, false);
+    assert.match(manageToken, /^[A-Za-z0-9_-]{43}$/);
+
+    const read = await send(`${api}/preferences`, { token: manageToken });
+    assert.equal(read.status, 200);
+    assert.equal((read.body as { preferences: Prefs }).preferences.status, 'confirmed');
+
+    const updated = await send(
+      `${api}/preferences`,
+      { token: manageToken, revision: '2018-06-18', measureOpens: false, objectMarketing: true, objectResearch: true },
+      { method: 'PUT' },
+    );
+    assert.equal(updated.status, 200);
+    const after = (updated.body as { preferences: Prefs }).preferences;
+    assert.deepEqual(
+      [after.status, after.measureOpens, after.objectMarketing, after.objectResearch],
+      ['confirmed', false, true, true],
+    );
+
+    const gone = await send(`${api}/unsubscribe`, { token: manageToken });
+    assert.equal(gone.status, 200);
+    assert.equal((gone.body as { preferences: Prefs }).preferences.status, 'unsubscribed');
+    const goodbye = mailsTo('jane.doe@example.org').find((m) => /afgemeld/.test(m.headers));
+    assert.ok(goodbye, 'an unsubscribe confirmation mail is sent');
+    assert.doesNotMatch(goodbye.raw, /<img/i);
+
+    // Unsubscribing twice is still one calm answer, and sends no second mail.
+    assert.equal((await send(`${api}/unsubscribe`, { token: manageToken })).status, 200);
+    assert.equal(mailsTo('jane.doe@example.org').filter((m) => /afgemeld/.test(m.headers)).length, 1);
+  });
+
+  it('the unsubscribe link in the confirmation mail works before confirming', async () => {
+    await send(`${api}/subscribe`, subscription('early@example.org'));
+    const [mail] = mailsTo('early@example.org');
+    const manage = linkToken(mail?.text ?? '', 'unsubscribe');
+    const response = await send(`${api}/unsubscribe`, { token: manage });
+    assert.equal(response.status, 200);
+    assert.equal((response.body as { preferences: Prefs }).preferences.status, 'unsubscribed');
+    // The old confirmation link can no longer silently re-subscribe.
+    const confirm = await send(`${api}/confirm`, { token: linkToken(mail?.text ?? '', 'confirm') });
+    assert.equal(confirm.status, 404);
+  });
+
+  it('answers a duplicate subscription exactly like a new one (no leak)', async () => {
+    const first = await send(`${api}/subscribe`, subscription('twice@example.org'));
+    const [mail] = mailsTo('twice@example.org');
+    await send(`${api}/confirm`, { token: linkToken(mail?.text ?? '', 'confirm') });
+    const again = await send(`${api}/subscribe`, subscription('twice@example.org', { measureOpens: false }));
+    const fresh = await send(`${api}/subscribe`, subscription('never-seen@example.org'));
+    assert.deepEqual([again.status, again.body], [first.status, first.body]);
+    assert.deepEqual([fresh.status, fresh.body], [first.status, first.body]);
+    const [, second] = mailsTo('twice@example.org');
+    assert.ok(second, 'the owner of the address gets a mail, so nothing is learned from the answer');
+    // A new request does not change a confirmed subscriber's choices without confirmation.
+    const exportRows = (await get(`${api}/subscribers`)).json() as { subscribers: Array<{ email: string; measureOpens: boolean }> };
+    assert.equal(exportRows.subscribers.find((s) => s.email === 'twice@example.org')?.measureOpens, true);
+  });
+
+  it('resend answers 202 for known and unknown addresses, and mails only a pending one', async () => {
+    await send(`${api}/subscribe`, subscription('resend@example.org'));
+    const known = await send(`${api}/resend`, { email: 'RESEND@example.org' });
+    const unknown = await send(`${api}/resend`, { email: 'nobody@example.org' });
+    assert.deepEqual([known.status, known.body], [202, { status: 'pending' }]);
+    assert.deepEqual([unknown.status, unknown.body], [202, { status: 'pending' }]);
+    assert.equal(mailsTo('resend@example.org').length, 2);
+    assert.equal(mailsTo('nobody@example.org').length, 0);
+    // Both links work: the newest and the first.
+    const [first, second] = mailsTo('resend@example.org');
+    assert.equal((await send(`${api}/confirm`, { token: linkToken(second?.text ?? '', 'confirm') })).status, 200);
+    assert.equal((await send(`${api}/confirm`, { token: linkToken(first?.text ?? '', 'confirm') })).status, 200);
+  });
+
+  it('answers 404 not_found for an unknown token and 410 expired for an old confirmation link', async () => {
+    const unknown = await send(`${api}/confirm`, { token: 'A'.repeat(43) });
+    assert.equal(unknown.status, 404);
+    assert.equal((unknown.body as { error: string }).error, 'not_found');
+    assert.equal((await send(`${api}/preferences`, { token: 'B'.repeat(43) })).status, 404);
+    assert.equal((await send(`${api}/unsubscribe`, { token: 'C'.repeat(43) })).status, 404);
+    assert.equal((await send(`${api}/preferences`, { token: 'D'.repeat(43), revision: 'r' }, { method: 'PUT' })).status, 404);
+
+    await send(`${api}/subscribe`, subscription('late@example.org'));
+    const token = linkToken(mailsTo('late@example.org')[0]?.text ?? '', 'confirm');
+    // 48 hours pass: move the stored expiry into the past, in the server's own database.
+    const db = new Database(join(server.dataDir, 'privacy-kit.sqlite'));
+    db.prepare("UPDATE subscriber_tokens SET expires_at = '2000-01-01T00:00:00.000Z' WHERE kind = 'confirm'").run();
+    db.close();
+    const expired = await send(`${api}/confirm`, { token });
+    assert.equal(expired.status, 410);
+    assert.equal((expired.body as { error: string }).error, 'expired');
+  });
+
+  it('a confirmation token cannot be used as a manage token, nor the reverse', async () => {
+    await send(`${api}/subscribe`, subscription('kinds@example.org'));
+    const mail = mailsTo('kinds@example.org')[0]?.text ?? '';
+    assert.equal((await send(`${api}/preferences`, { token: linkToken(mail, 'confirm') })).status, 404);
+    assert.equal((await send(`${api}/confirm`, { token: linkToken(mail, 'unsubscribe') })).status, 404);
+  });
+
+  it('stores proof of every change (time, revision, method) and only token hashes', async () => {
+    await send(`${api}/subscribe`, subscription('proof@example.org'));
+    const mail = mailsTo('proof@example.org')[0]?.text ?? '';
+    const confirmToken = linkToken(mail, 'confirm') ?? '';
+    const { manageToken } = (await send(`${api}/confirm`, { token: confirmToken })).body as { manageToken: string };
+    await send(`${api}/preferences`, { token: manageToken, revision: '2026-01-01', objectResearch: true }, { method: 'PUT' });
+    const db = new Database(join(server.dataDir, 'privacy-kit.sqlite'), { readonly: true });
+    const events = db
+      .prepare(
+        "SELECT e.action, e.revision, e.method, e.detail FROM subscriber_events e JOIN subscribers s ON s.id = e.subscriber_id WHERE s.email = 'proof@example.org' ORDER BY e.at, e.rowid",
+      )
+      .all() as Array<{ action: string; revision: string; method: string; detail: string }>;
+    const stored = db.prepare('SELECT token_hash FROM subscriber_tokens').all() as Array<{ token_hash: string }>;
+    db.close();
+    assert.deepEqual(
+      events.map((e) => [e.action, e.revision, e.method]),
+      [
+        ['subscribe', '2018-06-18', 'web-form'],
+        ['confirm', '2018-06-18', 'confirm-link'],
+        ['update', '2026-01-01', 'manage-link'],
+      ],
+    );
+    assert.match(events[0]?.detail ?? '', /Ja, stuur mij de maandelijkse nieuwsbrief/);
+    assert.deepEqual(JSON.parse(events[2]?.detail ?? ''), { objectResearch: true });
+    const hashes = stored.map((t) => t.token_hash);
+    assert.ok(!hashes.includes(confirmToken) && !hashes.includes(manageToken), 'tokens are stored hashed');
+  });
+
+  it('writes English mails with links to the English page for language "en-GB"', async () => {
+    await send(`${api}/subscribe`, subscription('english@example.org', { language: 'en-GB' }));
+    const [mail] = mailsTo('english@example.org');
+    assert.match(mail?.headers ?? '', /Subject: Please confirm/);
+    assert.match(mail?.text ?? '', /https:\/\/www\.example\.org\/en\/nieuwsbrief\.html\?token=/);
+  });
+
+  it('validates newsletter bodies and names the field', async () => {
+    const cases: Array<[string, unknown, string]> = [
+      ['subscribe', subscription('not-an-address'), 'email'],
+      ['subscribe', subscription('a@example.org', { measureOpens: 'yes' }), 'measureOpens'],
+      ['subscribe', subscription('a@example.org', { newsletterId: 3 }), 'newsletterId'],
+      ['subscribe', { email: 'a@example.org' }, 'consentText'],
+      ['confirm', { token: 42 }, 'token'],
+      ['unsubscribe', { token: 'x'.repeat(43), reason: 'spam' }, 'reason'],
+    ];
+    for (const [path, body, field] of cases) {
+      const response = await send(`${api}/${path}`, body);
+      assert.equal(response.status, 400, `${path} ${JSON.stringify(body)}`);
+      assert.ok(field in (response.body as { fields: Record<string, string> }).fields, field);
+    }
+  });
+
+  it('exports confirmed subscribers only, behind the token, as JSON and CSV', async () => {
+    await send(`${api}/subscribe`, subscription('pending-only@example.org'));
+    assert.equal((await get(`${api}/subscribers`, {})).status, 401);
+    const response = await get(`${api}/subscribers`);
+    assert.equal(response.status, 200);
+    const { subscribers } = response.json() as { subscribers: Array<Record<string, unknown>> };
+    const emails = subscribers.map((s) => s.email);
+    assert.ok(emails.includes('twice@example.org'));
+    assert.ok(!emails.includes('pending-only@example.org'));
+    assert.ok(!emails.includes('jane.doe@example.org'), 'unsubscribed addresses are not exported');
+    const proof = subscribers.find((s) => s.email === 'proof@example.org');
+    assert.deepEqual(Object.keys(proof ?? {}).sort(), ['confirmedAt', 'email', 'language', 'measureOpens', 'objectMarketing', 'objectResearch', 'revision']);
+    assert.equal(proof?.objectResearch, true);
+    const csv = await get(`${api}/subscribers?format=csv`);
+    assert.match(csv.text, /^email,measureOpens,objectMarketing,objectResearch,confirmedAt,revision,language\r\n/);
+    assert.match(csv.text, /\r\nproof@example\.org,true,false,true,/);
+  });
+});

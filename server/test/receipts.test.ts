@@ -1,0 +1,175 @@
+// Consent receipts against the real server process and a real SQLite file: the contract's happy
+// path, idempotency, every kind of bad body, the export and its token.
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import { EXPORT_TOKEN, type RunningServer, get, makeReceipt, removeDir, send, startServer } from './helpers.js';
+
+let server: RunningServer;
+let endpoint: string;
+
+before(async () => {
+  server = await startServer();
+  endpoint = `${server.url}/api/consent/receipts`;
+});
+after(async () => {
+  await server.stop();
+  removeDir(server.dataDir);
+});
+
+async function exported(query: string): Promise<Array<Record<string, unknown>>> {
+  const response = await get(`${endpoint}?${query}`);
+  assert.equal(response.status, 200, response.text);
+  return (response.json() as { receipts: Array<Record<string, unknown>> }).receipts;
+}
+
+describe('POST /api/consent/receipts', () => {
+  it('stores a receipt (201) and answers 200 stored:false for the same receipt again: one row', async () => {
+    const receipt = makeReceipt();
+    const first = await send(endpoint, receipt);
+    assert.equal(first.status, 201);
+    assert.deepEqual(first.body, { receiptId: receipt.receiptId, stored: true });
+    const second = await send(endpoint, receipt);
+    assert.equal(second.status, 200);
+    assert.deepEqual(second.body, { receiptId: receipt.receiptId, stored: false });
+    const rows = await exported(`consentId=${String(receipt.consentId)}`);
+    assert.equal(rows.length, 1);
+    assert.deepEqual(rows[0]?.granted, receipt.granted);
+    assert.deepEqual(rows[0]?.denied, receipt.denied);
+    assert.equal(rows[0]?.method, 'banner');
+    assert.equal(rows[0]?.userAgent, 'node-test');
+  });
+
+  it('accepts a receipt without userAgent and with empty granted/denied lists', async () => {
+    const receipt = makeReceipt({ userAgent: undefined, granted: [], denied: [] });
+    assert.equal((await send(endpoint, receipt)).status, 201);
+  });
+
+  it('stores the decision time in UTC, whatever offset the client sent', async () => {
+    const receipt = makeReceipt({ at: '2026-03-01T10:00:00+02:00' });
+    assert.equal((await send(endpoint, receipt)).status, 201);
+    const [row] = await exported(`consentId=${String(receipt.consentId)}`);
+    assert.equal(row?.at, '2026-03-01T08:00:00.000Z');
+  });
+
+  it('accepts a JSON body sent as text/plain (navigator.sendBeacon on page unload)', async () => {
+    const receipt = makeReceipt();
+    const response = await send(endpoint, receipt, { headers: { 'content-type': 'text/plain;charset=UTF-8' } });
+    assert.equal(response.status, 201);
+  });
+
+  it('rejects a body that is not JSON with 400 validation', async () => {
+    const response = await send(endpoint, '{"receiptId": ');
+    assert.equal(response.status, 400);
+    assert.equal((response.body as { error: string }).error, 'validation');
+  });
+
+  it('rejects a body over 16 KB with 413 too_large', async () => {
+    const response = await send(endpoint, makeReceipt({ userAgent: 'x'.repeat(17 * 1024) }));
+    assert.equal(response.status, 413);
+    assert.equal((response.body as { error: string }).error, 'too_large');
+  });
+
+  it('rejects unknown fields with 400 naming the field (not silently dropped)', async () => {
+    const receipt = makeReceipt({ email: 'jane@example.org' });
+    const response = await send(endpoint, receipt);
+    assert.equal(response.status, 400);
+    const body = response.body as { error: string; message: string; fields: Record<string, string> };
+    assert.equal(body.error, 'validation');
+    assert.deepEqual(body.fields, { email: 'unknown field' });
+    assert.match(body.message, /email/);
+    const rows = await exported(`consentId=${String(receipt.consentId)}`);
+    assert.equal(rows.length, 0);
+  });
+
+  it('names each wrong field: types, formats, enums, lengths, list items', async () => {
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ receiptId: 'not-a-uuid' }, 'receiptId'],
+      [{ consentId: 42 }, 'consentId'],
+      [{ revision: '' }, 'revision'],
+      [{ revision: 'r'.repeat(65) }, 'revision'],
+      [{ granted: 'analytics' }, 'granted'],
+      [{ granted: ['Analytics'] }, 'granted[0]'],
+      [{ denied: ['ok', '<script>'] }, 'denied[1]'],
+      [{ denied: Array.from({ length: 65 }, (_, i) => `s${i}`) }, 'denied'],
+      [{ method: 'cookie-wall' }, 'method'],
+      [{ at: 'yesterday' }, 'at'],
+      [{ userAgent: 'u'.repeat(513) }, 'userAgent'],
+      [{ receiptId: undefined }, 'receiptId'],
+    ];
+    for (const [overrides, field] of cases) {
+      const response = await send(endpoint, makeReceipt(overrides));
+      assert.equal(response.status, 400, `${JSON.stringify(overrides)} should be refused`);
+      const fields = (response.body as { fields: Record<string, string> }).fields;
+      assert.ok(field in fields, `${field} should be named in ${JSON.stringify(fields)}`);
+    }
+  });
+
+  it('rejects a JSON array or a string as the body', async () => {
+    assert.equal((await send(endpoint, [makeReceipt()])).status, 400);
+    assert.equal((await send(endpoint, '"receipt"')).status, 400);
+  });
+
+  it('refuses a __proto__ key like any other unknown field', async () => {
+    const raw = JSON.stringify(makeReceipt()).replace(/^\{/, '{"__proto__":{"admin":true},');
+    const response = await send(endpoint, raw);
+    assert.equal(response.status, 400);
+  });
+
+  it('never answers with a stack trace', async () => {
+    const response = await send(endpoint, '{"receiptId": ');
+    assert.doesNotMatch(JSON.stringify(response.body), /at .*\.(ts|js):\d+/);
+  });
+});
+
+describe('GET /api/consent/receipts (export)', () => {
+  it('answers 401 without a token, with a wrong token, and with a non-bearer scheme', async () => {
+    for (const headers of [{}, { authorization: 'Bearer wrong-token-wrong-token' }, { authorization: `Basic ${EXPORT_TOKEN}` }]) {
+      const response = await get(endpoint, headers);
+      assert.equal(response.status, 401);
+      assert.equal((response.json() as { error: string }).error, 'unauthorized');
+      assert.equal(response.headers.get('www-authenticate'), 'Bearer');
+    }
+  });
+
+  it('filters by consentId and by date range (a date as "to" includes that whole day)', async () => {
+    const consentId = randomUUID();
+    const times = ['2025-01-31T23:59:59.000Z', '2025-02-01T00:00:00.000Z', '2025-02-28T23:00:00.000Z', '2025-03-01T00:00:00.000Z'];
+    for (const at of times) assert.equal((await send(endpoint, makeReceipt({ consentId, at }))).status, 201);
+    const february = await exported(`consentId=${consentId}&from=2025-02-01&to=2025-02-28`);
+    assert.deepEqual(
+      february.map((r) => r.at),
+      ['2025-02-01T00:00:00.000Z', '2025-02-28T23:00:00.000Z'],
+    );
+    const fromTime = await exported(`consentId=${consentId}&from=2025-02-28T22:00:00Z`);
+    assert.equal(fromTime.length, 2);
+  });
+
+  it('rejects bad filters with 400 naming the parameter', async () => {
+    for (const [query, field] of [
+      ['from=last-week', 'from'],
+      ['to=2025-13-45', 'to'],
+      ['consentId=abc', 'consentId'],
+      ['format=xml', 'format'],
+      ['limit=5', 'limit'],
+    ] as const) {
+      const response = await get(`${endpoint}?${query}`);
+      assert.equal(response.status, 400, query);
+      assert.ok(field in (response.json() as { fields: Record<string, string> }).fields, query);
+    }
+  });
+
+  it('exports CSV with a header, quoting, and formula cells defused', async () => {
+    const consentId = randomUUID();
+    const receipt = makeReceipt({ consentId, userAgent: '=HYPERLINK("http://evil.example","x"), Chrome' });
+    await send(endpoint, receipt);
+    const response = await get(`${endpoint}?consentId=${consentId}&format=csv`);
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get('content-type') ?? '', /^text\/csv/);
+    const [header, row, end] = response.text.split('\r\n');
+    assert.equal(header, 'receiptId,consentId,revision,granted,denied,method,at,userAgent,receivedAt');
+    assert.ok(row?.startsWith(`${String(receipt.receiptId)},${consentId},2018-06-18,necessary analytics google-analytics,marketing youtube,banner,`));
+    assert.ok(row?.includes(`"'=HYPERLINK(""http://evil.example"",""x""), Chrome"`), row);
+    assert.equal(end, '');
+  });
+});
