@@ -3,19 +3,39 @@
  * Language: the closest `lang` attribute (the element's own first), else `<html lang>`,
  * else the config's language, else Dutch. A key missing in that language falls back to the
  * config's language, then Dutch, then English — never to a blank or a key name.
+ *
+ * Lookup order per language: the site's override from config `translations`, then i18next when
+ * it has been loaded (see i18n.ts), then the shipped strings. `t('common:key')` reads another
+ * namespace, as in i18next.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { getPrivacyKit } from '../elements/context.js';
-import { hasLanguage, interpolate, lookup, normalizeLanguage, onStringsRegistered } from './strings.js';
+import {
+  getTranslator,
+  hasLanguage,
+  interpolate,
+  lookup,
+  normalizeLanguage,
+  onStringsRegistered,
+  type TranslateVars,
+} from './strings.js';
+
+export type { TranslateVars } from './strings.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
-export type TranslateVars = Readonly<Record<string, string | number>>;
 
 const FALLBACK_LANGUAGES = ['nl', 'en'];
 
 /** Site overrides from config: `translations: { en: { 'banner.title': '…' } }`. */
-function override(lang: string, namespace: string, key: string): string | undefined {
-  return getPrivacyKit()?.config.translations[lang]?.[`${namespace}.${key}`];
+function override(lang: string, namespace: string, key: string, count: unknown): string | undefined {
+  const table = getPrivacyKit()?.config.translations[lang];
+  if (!table) return undefined;
+  if (typeof count === 'number') {
+    const form = new Intl.PluralRules(lang).select(count);
+    const plural = table[`${namespace}.${key}_${form}`] ?? table[`${namespace}.${key}_other`];
+    if (plural !== undefined) return plural;
+  }
+  return table[`${namespace}.${key}`];
 }
 
 function hasOverrides(lang: string): boolean {
@@ -36,6 +56,36 @@ export function resolveLanguage(el: Element): string {
   return configured ?? 'nl';
 }
 
+/** The languages to try for a string, best first, without repeats. */
+export function languageChain(lang: string): string[] {
+  const configured = normalizeLanguage(getPrivacyKit()?.config.language);
+  return [...new Set([lang, configured, ...FALLBACK_LANGUAGES].filter((l): l is string => !!l))];
+}
+
+/** Translates `key` (or `namespace:key`) for `lang` without a controller (stories, helpers). */
+export function translate(lang: string, namespace: string, key: string, vars?: TranslateVars): string {
+  let ns = namespace;
+  let k = key;
+  const colon = key.indexOf(':');
+  if (colon > 0) {
+    ns = key.slice(0, colon);
+    k = key.slice(colon + 1);
+  }
+  const count = vars?.['count'];
+  const translator = getTranslator();
+  for (const l of languageChain(lang)) {
+    const text =
+      override(l, ns, k, count) ??
+      translator?.(l, ns, k, vars) ??
+      lookup(l, ns, k, typeof count === 'number' ? count : undefined);
+    if (text !== undefined) return interpolate(text, vars);
+  }
+  // A programmer error (a key no language has): say so loudly in development, show something readable.
+  console.warn(`privacy-kit: missing string "${ns}.${k}"`);
+  return k.split('.').pop() ?? k;
+}
+
+/** Gives an element translated strings and re-renders it when strings or its language change. */
 export class I18nController implements ReactiveController {
   readonly #host: Host;
   readonly #namespace: string;
@@ -53,18 +103,9 @@ export class I18nController implements ReactiveController {
     return resolveLanguage(this.#host);
   }
 
-  /** The string for `key` (dotted) in this namespace, with `{{vars}}` filled in. */
+  /** The string for `key` (dotted; `other-namespace:key` for another namespace) with `{{vars}}` filled in. */
   t(key: string, vars?: TranslateVars): string {
-    const ns = this.#namespace;
-    const configured = normalizeLanguage(getPrivacyKit()?.config.language);
-    const chain = [this.lang, configured, ...FALLBACK_LANGUAGES].filter((l): l is string => !!l);
-    for (const lang of chain) {
-      const text = override(lang, ns, key) ?? lookup(lang, ns, key);
-      if (text !== undefined) return interpolate(text, vars);
-    }
-    // A programmer error (a key no language has): say so loudly in development, show something readable.
-    console.warn(`privacy-kit: missing string "${ns}.${key}"`);
-    return key.split('.').pop() ?? key;
+    return translate(this.lang, this.#namespace, key, vars);
   }
 
   hostConnected(): void {

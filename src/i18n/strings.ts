@@ -9,9 +9,19 @@ export interface Strings {
   readonly [key: string]: string | Strings;
 }
 
+/** Variables filled into `{{name}}` placeholders; `count` also picks a plural form. */
+export type TranslateVars = Readonly<Record<string, string | number>>;
+
+/**
+ * A richer lookup (i18next, once loaded) for one language; undefined when that language lacks
+ * the key, so the caller can fall back to the next language.
+ */
+export type Translator = (lang: string, namespace: string, key: string, vars?: TranslateVars) => string | undefined;
+
 /** lang → namespace → strings */
 const registry = new Map<string, Map<string, Strings>>();
 const listeners = new Set<() => void>();
+let translator: Translator | undefined;
 
 /** Languages whose strings ship with the library. */
 export const SHIPPED_LANGUAGES = ['nl', 'en'] as const;
@@ -23,7 +33,7 @@ export function registerStrings(namespace: string, byLanguage: Readonly<Record<s
     if (!namespaces) registry.set(lang, (namespaces = new Map()));
     namespaces.set(namespace, strings);
   }
-  for (const fn of listeners) fn();
+  notifyStringsChanged();
 }
 
 /** Every registered resource, in i18next's `{ lang: { ns: strings } }` shape. */
@@ -38,14 +48,29 @@ export function hasLanguage(lang: string): boolean {
   return registry.has(lang);
 }
 
-/** Called whenever strings are registered (elements re-render). Returns an unsubscribe. */
+/** Called whenever strings are registered or the translator changes (elements re-render). Returns an unsubscribe. */
 export function onStringsRegistered(fn: () => void): () => void {
   listeners.add(fn);
   return () => listeners.delete(fn);
 }
 
-/** Looks up `a.b.c` in one language and namespace; undefined when missing. */
-export function lookup(lang: string, namespace: string, key: string): string | undefined {
+/** Tells every element to re-render its strings. */
+export function notifyStringsChanged(): void {
+  for (const fn of [...listeners]) fn();
+}
+
+/** Installs (or removes, with undefined) the richer lookup used before the shipped registry. */
+export function setTranslator(fn: Translator | undefined): void {
+  translator = fn;
+  notifyStringsChanged();
+}
+
+/** The installed richer lookup, if any. */
+export function getTranslator(): Translator | undefined {
+  return translator;
+}
+
+function find(lang: string, namespace: string, key: string): string | undefined {
   let node: string | Strings | undefined = registry.get(lang)?.get(namespace);
   for (const part of key.split('.')) {
     if (node === undefined || typeof node === 'string') return undefined;
@@ -54,8 +79,21 @@ export function lookup(lang: string, namespace: string, key: string): string | u
   return typeof node === 'string' ? node : undefined;
 }
 
+/**
+ * Looks up `a.b.c` in one language and namespace; undefined when missing. With a numeric
+ * `count`, the plural form `a.b.c_one` / `a.b.c_other` (i18next's suffixes) is tried first.
+ */
+export function lookup(lang: string, namespace: string, key: string, count?: number): string | undefined {
+  if (typeof count === 'number') {
+    const form = new Intl.PluralRules(lang).select(count);
+    const plural = find(lang, namespace, `${key}_${form}`) ?? find(lang, namespace, `${key}_other`);
+    if (plural !== undefined) return plural;
+  }
+  return find(lang, namespace, key);
+}
+
 /** Replaces `{{name}}` with the value given; unknown placeholders are left empty. */
-export function interpolate(template: string, vars?: Readonly<Record<string, string | number>>): string {
+export function interpolate(template: string, vars?: TranslateVars): string {
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(vars?.[name] ?? ''));
 }
 

@@ -1,0 +1,35 @@
+/**
+ * `privacy-kit/elements`: registers the consent UI elements and exports their classes.
+ *
+ * ```ts
+ * import { createConsent } from 'privacy-kit/core';
+ * import { usePrivacyKit, connectPreferences } from 'privacy-kit/elements';
+ * const kit = createConsent(config);
+ * usePrivacyKit(kit);
+ * connectPreferences(kit); // kit.showPreferences() opens <privacy-preferences>
+ * ```
+ */
+import type { PrivacyKit } from '../core/types.js';
+import './privacy-banner/index.js';
+import './privacy-preferences/index.js';
+import './privacy-settings-button/index.js';
+import './privacy-gate/index.js';
+import { wirePreferences } from './shared/connect-preferences.js';
+
+export { PrivacyBanner, type BannerAction, type BannerActionDetail } from './privacy-banner/index.js';
+export { PrivacyPreferences, type PreferencesAction, type PreferencesCloseDetail } from './privacy-preferences/index.js';
+export { PrivacySettingsButton } from './privacy-settings-button/index.js';
+export { PrivacyGate, type GateLoadDetail } from './privacy-gate/index.js';
+export { usePrivacyKit, getPrivacyKit, whenPrivacyKit } from './context.js';
+export { ConsentController } from './consent-controller.js';
+export { I18nController, resolveLanguage } from '../i18n/controller.js';
+export { registerStrings } from '../i18n/strings.js';
+// (maintainer: export privacy-statement and privacy-newsletter here)
+
+/**
+ * Makes `kit.showPreferences()` open a `<privacy-preferences>` dialog (created in `<body>` when
+ * the page has none). Returns a function that undoes the wiring.
+ */
+export function connectPreferences(kit: PrivacyKit): () => void {
+  return wirePreferences(kit, () => customElements.whenDefined('privacy-preferences'));
+}

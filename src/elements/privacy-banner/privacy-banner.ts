@@ -1,0 +1,201 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { NeedsDecisionReason } from '../../core/types.js';
+import { ConsentController } from '../consent-controller.js';
+import { whenPrivacyKit } from '../context.js';
+import { I18nController } from '../../i18n/controller.js';
+import { registerStrings } from '../../i18n/strings.js';
+import '../../i18n/common.js';
+import { announce, ensureAnnouncer } from '../shared/announcer.js';
+import { safeHttpUrl } from '../shared/config-text.js';
+import { fire } from '../shared/define.js';
+import { closeIcon } from '../shared/icons.js';
+import { buttons, tokens } from '../shared/styles.js';
+import { bannerStyles } from './privacy-banner.styles.js';
+import { UnobscuredController } from './unobscured.js';
+import nl from './locales/nl.json';
+import en from './locales/en.json';
+
+registerStrings('banner', { nl, en });
+
+/** What the visitor did in the banner. `dismiss` (close button or Esc) stores nothing. */
+export type BannerAction = 'accept' | 'reject' | 'preferences' | 'dismiss';
+
+/** Detail of `privacy-banner-action`. */
+export interface BannerActionDetail {
+  readonly action: BannerAction;
+}
+
+/**
+ * The first layer of the consent UI: a compact, non-modal bar that asks once, with
+ * "Accept all" and "Reject all" equally prominent. It shows only while a decision is needed,
+ * hides itself when one is made (here, in the dialog, through the API or in another tab), and
+ * never blocks the page. The script-tag loader inserts it; npm users place it themselves.
+ *
+ * @summary Cookie consent banner (first layer).
+ *
+ * @fires privacy-banner-action - The visitor chose; `detail.action` is `accept`, `reject`, `preferences` or `dismiss`.
+ * @fires privacy-banner-show - The banner became visible.
+ * @fires privacy-banner-hide - The banner was hidden (decision made or dismissed).
+ *
+ * @csspart banner - The fixed bar (`role="region"`).
+ * @csspart title - The heading.
+ * @csspart message - The explanation text.
+ * @csspart policy-link - The link to the privacy statement (or to its changes).
+ * @csspart actions - The row of buttons.
+ * @csspart accept-button - "Accept all".
+ * @csspart reject-button - "Reject all" (same look as accept).
+ * @csspart preferences-button - Opens the preferences dialog.
+ * @csspart close-button - Hides the banner for this page view without a decision (`closable`).
+ *
+ * @cssprop --privacy-color-background - Background.
+ * @cssprop --privacy-color-text - Text colour.
+ * @cssprop --privacy-color-muted - Secondary text colour.
+ * @cssprop --privacy-color-accent - Button background (accept and reject).
+ * @cssprop --privacy-color-accent-text - Button text.
+ * @cssprop --privacy-color-border - Borders.
+ * @cssprop --privacy-color-focus - Focus ring.
+ * @cssprop --privacy-font-family - Font.
+ * @cssprop --privacy-radius - Corner radius.
+ * @cssprop --privacy-spacing - Base spacing.
+ * @cssprop --privacy-z-index - Stacking order of the bar.
+ * @cssprop --privacy-banner-max-width - Width of the content inside the bar.
+ */
+export class PrivacyBanner extends LitElement {
+  static override styles = [tokens, buttons, bannerStyles];
+
+  /** Edge of the viewport: `bottom` (default) or `top`. */
+  @property({ reflect: true }) position: 'bottom' | 'top' = 'bottom';
+
+  /** Show a close button. Closing (or Esc) hides the banner for this page view; nothing is stored. */
+  @property({ type: Boolean, reflect: true }) closable = false;
+
+  /** Replaces the heading text. */
+  @property() heading: string | undefined;
+
+  /** Replaces the explanation text. */
+  @property() message: string | undefined;
+
+  @state() private dismissed = false;
+
+  @query('.banner') private bar!: HTMLElement | null;
+
+  readonly #consent = new ConsentController(this);
+  readonly #i18n = new I18nController(this, 'banner');
+  readonly #unobscured = new UnobscuredController(this);
+  #wasOpen = false;
+  #unsubscribe: (() => void) | undefined;
+
+  /** True while the banner is shown: a decision is needed and the visitor has not dismissed it. */
+  get open(): boolean {
+    const kit = this.#consent.kit;
+    return !!kit && !this.dismissed && kit.needsDecision();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    ensureAnnouncer();
+    void whenPrivacyKit().then((kit) => {
+      if (!this.isConnected || this.#unsubscribe) return;
+      // A reset (or a new revision arriving from another tab) asks again, even after a dismissal.
+      this.#unsubscribe = kit.subscribe((change) => {
+        if (change.state === null) this.dismissed = false;
+      });
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+  }
+
+  override render() {
+    if (!this.open) return nothing;
+    const t = (key: string) => this.#i18n.t(key);
+    const kit = this.#consent.kit;
+    const reason: NeedsDecisionReason | null = kit?.needsDecisionReason() ?? null;
+    const revised = reason === 'revision';
+    const policy = safeHttpUrl(kit?.config.privacyPolicyUrl, revised ? 'changes' : undefined);
+    return html`
+      <section class="banner" part="banner" role="region" aria-label=${t('label')} @keydown=${this.#onKeydown}>
+        <div class="inner">
+          <div class="text">
+            <h2 part="title">${this.heading ?? t('title')}</h2>
+            <p part="message">
+              ${this.message ?? (revised ? t('revisedMessage') : t('message'))}
+              ${policy
+                ? html`<a part="policy-link" href=${policy}>${revised ? t('changesLink') : t('policyLink')}</a>`
+                : nothing}
+            </p>
+          </div>
+          <div class="actions" part="actions">
+            <button type="button" class="choice" part="accept-button" @click=${this.#accept}>${t('accept')}</button>
+            <button type="button" class="choice" part="reject-button" @click=${this.#reject}>${t('reject')}</button>
+            <button type="button" class="secondary" part="preferences-button" @click=${this.#preferences}>
+              ${t('preferences')}
+            </button>
+          </div>
+        </div>
+        ${this.closable
+          ? html`<button type="button" class="icon-button close" part="close-button" aria-label=${t('close')} @click=${this.dismiss}>
+              ${closeIcon}
+            </button>`
+          : nothing}
+      </section>
+    `;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const open = this.open;
+    this.#unobscured.sync(open ? this.bar : null, this.position);
+    if (open !== this.#wasOpen) {
+      this.#wasOpen = open;
+      fire(this, open ? 'privacy-banner-show' : 'privacy-banner-hide', {});
+    }
+  }
+
+  /** Hides the banner for this page view without storing anything (as the close button and Esc do). */
+  dismiss(): void {
+    if (!this.open) return;
+    this.dismissed = true;
+    fire<BannerActionDetail>(this, 'privacy-banner-action', { action: 'dismiss' });
+  }
+
+  readonly #onKeydown = (event: KeyboardEvent): void => {
+    if (event.key === 'Escape') {
+      event.stopPropagation();
+      this.dismiss();
+    }
+  };
+
+  readonly #accept = (): void => {
+    this.#consent.kit?.acceptAll({ method: 'banner' });
+    this.#decided('accept');
+  };
+
+  readonly #reject = (): void => {
+    this.#consent.kit?.rejectAll({ method: 'banner' });
+    this.#decided('reject');
+  };
+
+  readonly #preferences = (event: Event): void => {
+    fire<BannerActionDetail>(this, 'privacy-banner-action', { action: 'preferences' });
+    this.#consent.kit?.showPreferences(event.currentTarget as Element);
+  };
+
+  #decided(action: BannerAction): void {
+    announce(this.#i18n.t('common:saved'));
+    fire<BannerActionDetail>(this, 'privacy-banner-action', { action });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'privacy-banner': PrivacyBanner;
+  }
+  interface HTMLElementEventMap {
+    'privacy-banner-action': CustomEvent<BannerActionDetail>;
+  }
+}

@@ -1,0 +1,182 @@
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { PrivacyKit } from '../../core/types.js';
+import { ConsentController } from '../consent-controller.js';
+import { I18nController } from '../../i18n/controller.js';
+import { registerStrings } from '../../i18n/strings.js';
+import '../../i18n/common.js';
+import { announce, ensureAnnouncer } from '../shared/announcer.js';
+import { categoryLabel, localize, safeHttpUrl, serviceLabel } from '../shared/config-text.js';
+import { fire } from '../shared/define.js';
+import { buttons, tokens } from '../shared/styles.js';
+import { gateStyles } from './privacy-gate.styles.js';
+import nl from './locales/nl.json';
+import en from './locales/en.json';
+
+registerStrings('gate', { nl, en });
+
+/** Detail of `privacy-gate-load`. */
+export interface GateLoadDetail {
+  readonly service: string;
+  /** True when the visitor allowed the service for good, false for "load this once". */
+  readonly persistent: boolean;
+}
+
+/** Marks embeds this gate activated, so that a withdrawal can put them back to sleep. */
+const LOADED = 'data-privacy-gate-loaded';
+
+/**
+ * Holds back an embed (a video, a map) until its service is allowed. Put the embed inside with
+ * `data-src` instead of `src`; until then a placeholder says who provides it and why it waits,
+ * with "Load this once" (this embed only, nothing stored) and "Always allow" (stores consent for
+ * the service and its category). When consent is withdrawn the embed is unloaded again.
+ *
+ * @summary Placeholder that loads an embed only after consent.
+ *
+ * @slot - The embed: `<iframe data-src="https://…">` (also `<img>`, `<video>`). Only http(s) sources load.
+ *
+ * @fires privacy-gate-load - The embed was loaded; `detail.persistent` is false for "Load this once".
+ *
+ * @csspart placeholder - The box shown instead of the embed.
+ * @csspart title - Its heading.
+ * @csspart message - Who provides the content and what loading it means.
+ * @csspart policy-link - The provider's privacy policy.
+ * @csspart actions - The row of buttons.
+ * @csspart load-once-button - "Load this once".
+ * @csspart allow-button - "Always allow <service>".
+ * @csspart error - The note shown for a service the config does not know.
+ *
+ * @cssprop --privacy-gate-min-height - Minimum height of the placeholder (default 12rem).
+ * @cssprop --privacy-color-surface - Placeholder background.
+ * @cssprop --privacy-color-accent - Button colour.
+ */
+export class PrivacyGate extends LitElement {
+  static override styles = [tokens, buttons, gateStyles];
+
+  /** Name of the service in the config (`youtube`). */
+  @property({ reflect: true }) service = '';
+
+  @state() private loadedOnce = false;
+
+  readonly #consent = new ConsentController(this);
+  readonly #i18n = new I18nController(this, 'gate');
+  #wasGranted = false;
+
+  /** True when the embed is shown (granted, or loaded once). */
+  get loaded(): boolean {
+    return this.#showsEmbed(this.#consent.kit);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    ensureAnnouncer();
+  }
+
+  #showsEmbed(kit: PrivacyKit | undefined): boolean {
+    if (!kit || !kit.config.services[this.service]) return false;
+    return this.loadedOnce || kit.isGranted(this.service);
+  }
+
+  protected override willUpdate(): void {
+    const kit = this.#consent.kit;
+    const granted = !!kit?.config.services[this.service] && kit.isGranted(this.service);
+    // A withdrawal also ends a "load this once": the visitor has just said no.
+    if (this.#wasGranted && !granted) this.loadedOnce = false;
+    this.#wasGranted = granted;
+  }
+
+  override render() {
+    const kit = this.#consent.kit;
+    if (this.#showsEmbed(kit)) return html`<slot></slot>`;
+    const t = this.#i18n.t.bind(this.#i18n);
+    if (!kit) return this.#box(html`<p part="message">${t('waiting')}</p>`);
+    const service = kit.config.services[this.service];
+    if (!service) {
+      return this.#box(html`<p class="error" part="error">${t('unknown', { service: this.service })}</p>`);
+    }
+    const lang = this.#i18n.lang;
+    const label = serviceLabel(kit.config, this.service, lang, t);
+    const provider = service.provider ?? label;
+    const category = categoryLabel(kit.config, service.category, lang, t);
+    const purpose = localize(service.description, lang, kit.config.language);
+    const policy = safeHttpUrl(service.privacyPolicyUrl);
+    return this.#box(html`
+      <p class="title" part="title" id="title">${t('title', { service: label })}</p>
+      <p part="message">${t('message', { provider, category: category.toLowerCase() })}</p>
+      ${purpose ? html`<p part="message">${purpose}</p>` : nothing}
+      ${policy ? html`<p><a part="policy-link" href=${policy}>${t('policy', { provider })}</a></p>` : nothing}
+      <div class="actions" part="actions">
+        <button type="button" class="secondary" part="load-once-button" @click=${this.#loadOnce}>${t('loadOnce')}</button>
+        <button type="button" class="choice" part="allow-button" @click=${this.#allow}>${t('allow', { service: label })}</button>
+      </div>
+    `);
+  }
+
+  #box(content: TemplateResult): TemplateResult {
+    return html`<div class="placeholder" part="placeholder" role="group" aria-labelledby="title">${content}</div>`;
+  }
+
+  protected override updated(): void {
+    if (this.#showsEmbed(this.#consent.kit)) this.#activate();
+    else this.#deactivate();
+  }
+
+  #activate(): void {
+    for (const el of this.querySelectorAll<HTMLElement>('[data-src]')) {
+      const url = safeHttpUrl(el.getAttribute('data-src'));
+      if (!url) {
+        console.error(`privacy-kit: <privacy-gate service="${this.service}"> refuses to load a non-http(s) data-src`);
+        continue;
+      }
+      el.setAttribute('src', url);
+      el.removeAttribute('data-src');
+      el.setAttribute(LOADED, '');
+    }
+  }
+
+  // Removing `src` does not stop a loaded iframe; a fresh clone without it does.
+  #deactivate(): void {
+    for (const el of this.querySelectorAll<HTMLElement>(`[${LOADED}]`)) {
+      const sleeping = el.cloneNode(true) as HTMLElement;
+      sleeping.setAttribute('data-src', el.getAttribute('src') ?? '');
+      sleeping.removeAttribute('src');
+      sleeping.removeAttribute(LOADED);
+      el.replaceWith(sleeping);
+    }
+  }
+
+  readonly #loadOnce = async (): Promise<void> => {
+    this.loadedOnce = true;
+    fire<GateLoadDetail>(this, 'privacy-gate-load', { service: this.service, persistent: false });
+    await this.#focusEmbed();
+  };
+
+  readonly #allow = async (): Promise<void> => {
+    const kit = this.#consent.kit;
+    const service = kit?.config.services[this.service];
+    if (!kit || !service) return;
+    kit.update({ services: { [this.service]: true }, categories: { [service.category]: true } }, { method: 'gate' });
+    announce(this.#i18n.t('common:saved'));
+    fire<GateLoadDetail>(this, 'privacy-gate-load', { service: this.service, persistent: true });
+    await this.#focusEmbed();
+  };
+
+  // The button the visitor pressed is gone; keep keyboard focus on what it revealed.
+  async #focusEmbed(): Promise<void> {
+    await this.updateComplete;
+    const embed = this.querySelector<HTMLElement>(`[${LOADED}]`);
+    if (embed) {
+      if (!embed.matches('iframe, a, button, input, video[controls]')) embed.tabIndex = -1;
+      embed.focus();
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'privacy-gate': PrivacyGate;
+  }
+  interface HTMLElementEventMap {
+    'privacy-gate-load': CustomEvent<GateLoadDetail>;
+  }
+}

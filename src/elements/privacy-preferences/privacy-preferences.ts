@@ -1,0 +1,258 @@
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { query, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import type { PrivacyKit } from '../../core/types.js';
+import { ConsentController } from '../consent-controller.js';
+import { whenPrivacyKit } from '../context.js';
+import { I18nController } from '../../i18n/controller.js';
+import { loadI18next } from '../../i18n/i18n.js';
+import { registerStrings } from '../../i18n/strings.js';
+import '../../i18n/common.js';
+import { announce, ensureAnnouncer } from '../shared/announcer.js';
+import { categoryDescription, categoryLabel, gpcActive } from '../shared/config-text.js';
+import { fire } from '../shared/define.js';
+import { closeIcon } from '../shared/icons.js';
+import { buttons, tokens } from '../shared/styles.js';
+import { initialChoices, orderedCategories, servicesOf, setCategory, setService, type Choices } from './choices.js';
+import { preferencesStyles } from './privacy-preferences.styles.js';
+import { renderService } from './service-item.js';
+import nl from './locales/nl.json';
+import en from './locales/en.json';
+
+registerStrings('preferences', { nl, en });
+
+/** How the dialog was closed. Only `cancel` leaves the decision as it was. */
+export type PreferencesAction = 'accept' | 'reject' | 'save' | 'cancel';
+
+/** Detail of `privacy-preferences-close`. */
+export interface PreferencesCloseDetail {
+  readonly action: PreferencesAction;
+}
+
+/**
+ * The second layer: a modal dialog with one switch per category and per service, nothing
+ * switched on unless the visitor granted it before. Opened with `show()` or by the consent API's
+ * `showPreferences()` (wired by the UI bundle or `connectPreferences()`); Esc or the close button
+ * closes it without a decision, and focus returns to whatever opened it.
+ *
+ * @summary Cookie preferences dialog (second layer).
+ *
+ * @fires privacy-preferences-open - The dialog opened.
+ * @fires privacy-preferences-close - The dialog closed; `detail.action` is `accept`, `reject`, `save` or `cancel`.
+ *
+ * @csspart dialog - The `<dialog>`.
+ * @csspart title - The heading.
+ * @csspart close-button - Closes without saving.
+ * @csspart category - One category row.
+ * @csspart toggle - Every switch (`role="switch"`, with `data-category` or `data-service`).
+ * @csspart services - The expandable list of a category's services.
+ * @csspart service - One service row.
+ * @csspart service-policy-link - A provider's privacy policy link.
+ * @csspart actions - The row of buttons.
+ * @csspart accept-button - "Accept all".
+ * @csspart reject-button - "Reject all".
+ * @csspart save-button - "Save choices".
+ *
+ * @cssprop --privacy-color-background - Background.
+ * @cssprop --privacy-color-text - Text colour.
+ * @cssprop --privacy-color-accent - Buttons and switched-on switches.
+ * @cssprop --privacy-color-border - Borders and switched-off switches.
+ * @cssprop --privacy-color-surface - Switch track when off.
+ * @cssprop --privacy-radius - Corner radius.
+ * @cssprop --privacy-font-family - Font.
+ */
+export class PrivacyPreferences extends LitElement {
+  static override styles = [tokens, buttons, preferencesStyles];
+
+  @state() private choices: Choices | undefined;
+
+  @query('dialog') private dialog!: HTMLDialogElement | null;
+
+  readonly #consent = new ConsentController(this);
+  readonly #i18n = new I18nController(this, 'preferences');
+  #opener: Element | null = null;
+  #action: PreferencesAction = 'cancel';
+
+  /** True while the dialog is open. */
+  get open(): boolean {
+    return this.dialog?.open ?? false;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    ensureAnnouncer();
+  }
+
+  /**
+   * Opens the dialog, pre-filled with the current (or last stored) decision. Focus moves into
+   * the dialog and returns to `opener` (default: the element that had focus) when it closes.
+   */
+  async show(opener?: Element | null): Promise<void> {
+    const kit = await whenPrivacyKit();
+    if (this.open) return;
+    this.#opener = opener ?? deepActiveElement();
+    this.#action = 'cancel';
+    this.choices = initialChoices(kit.config, kit.getConsent() ?? kit.getStoredConsent());
+    void loadI18next();
+    await this.updateComplete;
+    this.dialog?.showModal();
+    fire(this, 'privacy-preferences-open', {});
+  }
+
+  /** Closes the dialog without changing the decision. */
+  close(): void {
+    this.dialog?.close();
+  }
+
+  override render() {
+    const kit = this.#consent.kit;
+    const t = this.#i18n.t.bind(this.#i18n);
+    return html`
+      <dialog part="dialog" aria-labelledby="title" @close=${this.#onClose}>
+        <div class="header">
+          <h2 id="title" part="title">${t('title')}</h2>
+          <button type="button" class="icon-button" part="close-button" aria-label=${t('close')} @click=${this.close}>
+            ${closeIcon}
+          </button>
+        </div>
+        <div class="body">
+          <p class="intro">${t('intro')}</p>
+          ${kit && this.choices ? this.#renderCategories(kit, this.choices) : nothing}
+        </div>
+        <div class="footer">
+          <div class="actions" part="actions">
+            <button type="button" class="choice" part="accept-button" @click=${this.#accept}>${t('accept')}</button>
+            <button type="button" class="choice" part="reject-button" @click=${this.#reject}>${t('reject')}</button>
+            <button type="button" class="secondary" part="save-button" @click=${this.#save}>${t('save')}</button>
+          </div>
+        </div>
+      </dialog>
+    `;
+  }
+
+  #renderCategories(kit: PrivacyKit, choices: Choices): TemplateResult {
+    const { config } = kit;
+    const lang = this.#i18n.lang;
+    const t = this.#i18n.t.bind(this.#i18n);
+    const gpc = gpcActive(config);
+    return html`<ul>
+      ${orderedCategories(config).map((name, i) => {
+        const id = `c${i}`;
+        const necessary = name === 'necessary';
+        const description = categoryDescription(config, name, lang, t);
+        const services = servicesOf(config, name);
+        const gpcNote = gpc && config.categories[name]?.sale === true;
+        return html`<li class="category" part="category">
+          <div class="row">
+            <label for=${id}>${categoryLabel(config, name, lang, t)}</label>
+            ${necessary ? html`<span class="always-on" id=${`${id}-on`}>${t('alwaysOn')}</span>` : nothing}
+            <input
+              type="checkbox"
+              role="switch"
+              part="toggle"
+              id=${id}
+              data-category=${name}
+              aria-describedby=${[necessary ? `${id}-on` : '', description ? `${id}-desc` : '', gpcNote ? `${id}-gpc` : '']
+                .filter(Boolean)
+                .join(' ') || nothing}
+              .checked=${live(necessary || choices.categories[name] === true)}
+              ?disabled=${necessary}
+              @change=${this.#onCategory}
+              @keydown=${this.#onSwitchKey}
+            />
+          </div>
+          ${description ? html`<p class="description" id=${`${id}-desc`}>${description}</p>` : nothing}
+          ${gpcNote ? html`<p class="note" id=${`${id}-gpc`}>${t('gpc')}</p>` : nothing}
+          ${services.length
+            ? html`<details part="services">
+                <summary>${t('services', { count: services.length })}</summary>
+                <ul class="services">
+                  ${services.map((service, j) =>
+                    renderService(service, {
+                      config,
+                      lang,
+                      t,
+                      id: `${id}-s${j}`,
+                      checked: necessary || choices.services[service] === true,
+                      disabled: necessary,
+                      onChange: this.#onService,
+                      onKeydown: this.#onSwitchKey,
+                    }),
+                  )}
+                </ul>
+              </details>`
+            : nothing}
+        </li>`;
+      })}
+    </ul>`;
+  }
+
+  // Native checkboxes toggle on Space only; a switch is expected to answer Enter as well.
+  readonly #onSwitchKey = (event: KeyboardEvent): void => {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    (event.currentTarget as HTMLInputElement).click();
+  };
+
+  readonly #onCategory = (event: Event): void => {
+    const input = event.currentTarget as HTMLInputElement;
+    const config = this.#consent.kit?.config;
+    if (!config || !this.choices || !input.dataset['category']) return;
+    this.choices = setCategory(config, this.choices, input.dataset['category'], input.checked);
+  };
+
+  readonly #onService = (event: Event): void => {
+    const input = event.currentTarget as HTMLInputElement;
+    const config = this.#consent.kit?.config;
+    if (!config || !this.choices || !input.dataset['service']) return;
+    this.choices = setService(config, this.choices, input.dataset['service'], input.checked);
+  };
+
+  readonly #accept = (): void => {
+    this.#consent.kit?.acceptAll({ method: 'preferences' });
+    this.#finish('accept');
+  };
+
+  readonly #reject = (): void => {
+    this.#consent.kit?.rejectAll({ method: 'preferences' });
+    this.#finish('reject');
+  };
+
+  readonly #save = (): void => {
+    const kit = this.#consent.kit;
+    if (!kit || !this.choices) return;
+    const { necessary: _necessary, ...categories } = this.choices.categories;
+    kit.update({ categories, services: this.choices.services }, { method: 'preferences' });
+    this.#finish('save');
+  };
+
+  #finish(action: PreferencesAction): void {
+    this.#action = action;
+    this.close();
+    announce(this.#i18n.t('common:saved'));
+  }
+
+  readonly #onClose = (): void => {
+    const opener = this.#opener;
+    this.#opener = null;
+    // The opener may have gone (the banner hides after a decision); then focus stays where the browser puts it.
+    if (opener instanceof HTMLElement && opener.isConnected && opener.checkVisibility()) opener.focus();
+    fire<PreferencesCloseDetail>(this, 'privacy-preferences-close', { action: this.#action });
+    this.#action = 'cancel';
+  };
+}
+
+function deepActiveElement(): Element | null {
+  let el = document.activeElement;
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  return el === document.body ? null : el;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'privacy-preferences': PrivacyPreferences;
+  }
+  interface HTMLElementEventMap {
+    'privacy-preferences-close': CustomEvent<PreferencesCloseDetail>;
+  }
+}

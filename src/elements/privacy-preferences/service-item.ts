@@ -1,0 +1,79 @@
+/**
+ * One service inside a category of the preferences dialog: its switch, provider, purpose,
+ * cookies with lifetimes and the provider's privacy policy — all from config, all rendered as
+ * text (a hostile label shows literally), links only when http(s).
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import type { CookieInfo, ResolvedConfig } from '../../core/types.js';
+import { localize, safeHttpUrl, serviceLabel, type Translate } from '../shared/config-text.js';
+
+/** What a service row needs from the dialog. */
+export interface ServiceItemContext {
+  readonly config: ResolvedConfig;
+  readonly lang: string;
+  readonly t: Translate;
+  readonly checked: boolean;
+  readonly disabled: boolean;
+  /** Unique id prefix inside the dialog's shadow root. */
+  readonly id: string;
+  readonly onChange: (event: Event) => void;
+  readonly onKeydown: (event: KeyboardEvent) => void;
+}
+
+function cookieLine(cookie: string | CookieInfo, ctx: ServiceItemContext): TemplateResult {
+  if (typeof cookie === 'string') return html`<li><code>${cookie}</code></li>`;
+  const lifetime = localize(cookie.lifetime, ctx.lang, ctx.config.language);
+  const description = localize(cookie.description, ctx.lang, ctx.config.language);
+  return html`<li>
+    <code>${cookie.name}</code>${lifetime ? html` — ${ctx.t('cookieLifetime', { lifetime })}` : nothing}${description
+      ? html`. ${description}`
+      : nothing}
+  </li>`;
+}
+
+/** Renders the row of service `name`. */
+export function renderService(name: string, ctx: ServiceItemContext): TemplateResult {
+  const service = ctx.config.services[name];
+  const label = serviceLabel(ctx.config, name, ctx.lang, ctx.t);
+  const provider = service?.provider;
+  const purpose = localize(service?.description, ctx.lang, ctx.config.language);
+  const policy = safeHttpUrl(service?.privacyPolicyUrl);
+  const cookies = service?.cookies ?? [];
+  return html`<li class="service" part="service">
+    <div class="row">
+      <label for=${ctx.id}>${label}</label>
+      <input
+        type="checkbox"
+        role="switch"
+        part="toggle"
+        id=${ctx.id}
+        data-service=${name}
+        aria-describedby=${`${ctx.id}-meta`}
+        .checked=${live(ctx.checked)}
+        ?disabled=${ctx.disabled}
+        @change=${ctx.onChange}
+        @keydown=${ctx.onKeydown}
+      />
+    </div>
+    <div id=${`${ctx.id}-meta`}>
+      ${provider ? html`<p class="meta">${ctx.t('provider', { provider })}</p>` : nothing}
+      ${purpose ? html`<p class="meta">${purpose}</p>` : nothing}
+    </div>
+    ${cookies.length
+      ? html`<p class="meta">${ctx.t('cookies')}:</p>
+          <ul class="cookies">
+            ${cookies.map((c) => cookieLine(c, ctx))}
+          </ul>`
+      : nothing}
+    ${policy
+      ? html`<p class="meta">
+          <a part="service-policy-link" href=${policy} target="_blank" rel="noopener noreferrer"
+            >${ctx.t('servicePolicy', { provider: provider ?? label })}<span class="visually-hidden">
+              ${ctx.t('common:opensInNewWindow')}</span
+            ></a
+          >
+        </p>`
+      : nothing}
+  </li>`;
+}

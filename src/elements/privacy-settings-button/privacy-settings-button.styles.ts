@@ -1,0 +1,43 @@
+import { css } from 'lit';
+
+/** A link-like inline button, or a round button fixed in a corner. */
+export const settingsButtonStyles = css`
+  :host {
+    display: inline;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  .link {
+    background: none;
+    border: 0;
+    padding: 0.125rem 0;
+    min-height: 1.5rem;
+    min-width: 1.5rem;
+    color: inherit;
+    font: inherit;
+    font-weight: inherit;
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+  }
+  .floating {
+    position: fixed;
+    bottom: var(--privacy-settings-inset, 1rem);
+    inset-inline-start: var(--privacy-settings-inset, 1rem);
+    z-index: calc(var(--privacy-z-index, 2147483000) - 1);
+    width: 3rem;
+    height: 3rem;
+    padding: 0;
+    border-radius: 50%;
+    background: var(--_accent);
+    color: var(--_accent-fg);
+    box-shadow: var(--_shadow);
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+  }
+  .floating svg {
+    width: 1.5rem;
+    height: 1.5rem;
+  }
+`;

@@ -1,0 +1,79 @@
+import { LitElement, html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { ConsentController } from '../consent-controller.js';
+import { I18nController } from '../../i18n/controller.js';
+import { registerStrings } from '../../i18n/strings.js';
+import { fire } from '../shared/define.js';
+import { cookieIcon } from '../shared/icons.js';
+import { buttons, tokens } from '../shared/styles.js';
+import { settingsButtonStyles } from './privacy-settings-button.styles.js';
+import nl from './locales/nl.json';
+import en from './locales/en.json';
+
+registerStrings('settings', { nl, en });
+
+/**
+ * Reopens the cookie preferences from any page, so that withdrawing consent is as easy as
+ * giving it. Put it in the footer (`variant="link"`, the default) or let it float in a corner.
+ * The floating button steps aside while the banner is shown.
+ *
+ * @summary Button that reopens the cookie preferences.
+ *
+ * @fires privacy-settings-open - The visitor asked for the preferences.
+ *
+ * @csspart button - The button.
+ *
+ * @cssprop --privacy-color-accent - Floating button background.
+ * @cssprop --privacy-color-accent-text - Floating button icon colour.
+ * @cssprop --privacy-settings-inset - Distance of the floating button from the corner.
+ * @cssprop --privacy-z-index - Stacking order (the button sits just below the banner).
+ */
+export class PrivacySettingsButton extends LitElement {
+  static override styles = [tokens, buttons, settingsButtonStyles];
+
+  /** `link` (inline text, default) or `floating` (fixed round button in the bottom corner). */
+  @property({ reflect: true }) variant: 'link' | 'floating' = 'link';
+
+  /** Replaces the button text (and the floating button's accessible name). */
+  @property() label: string | undefined;
+
+  readonly #consent = new ConsentController(this);
+  readonly #i18n = new I18nController(this, 'settings');
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('privacy-banner-show', this.#refresh);
+    document.addEventListener('privacy-banner-hide', this.#refresh);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('privacy-banner-show', this.#refresh);
+    document.removeEventListener('privacy-banner-hide', this.#refresh);
+  }
+
+  override render() {
+    const label = this.label ?? this.#i18n.t('label');
+    if (this.variant === 'floating') {
+      // While the banner is up it offers the same choice; a button under it would be covered.
+      if (document.querySelector('privacy-banner')?.open) return nothing;
+      return html`<button type="button" class="floating" part="button" aria-label=${label} title=${label} @click=${this.#open}>
+        ${cookieIcon}
+      </button>`;
+    }
+    return html`<button type="button" class="link" part="button" @click=${this.#open}>${label}</button>`;
+  }
+
+  readonly #refresh = (): void => this.requestUpdate();
+
+  readonly #open = (event: Event): void => {
+    fire(this, 'privacy-settings-open', {});
+    this.#consent.kit?.showPreferences(event.currentTarget as Element);
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'privacy-settings-button': PrivacySettingsButton;
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * One polite live region for the whole page (`role="status"`), kept in the DOM so that screen
+ * readers hear "Your choices were saved" even after the banner or dialog that made the decision
+ * has gone. A region must exist before its text changes to be announced, so elements call
+ * `ensureAnnouncer()` when they connect and `announce()` after a decision.
+ */
+import { LitElement, css, html } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
+import { state } from 'lit/decorators.js';
+import { defineElement } from './define.js';
+
+/**
+ * The page's live region for consent announcements. Visually hidden.
+ * @summary Announces saved decisions to screen readers.
+ */
+export class PrivacyAnnouncer extends LitElement {
+  static override styles = css`
+    :host {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      margin: -1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+  `;
+
+  @state() private message = '';
+  @state() private count = 0;
+
+  /** Speaks `text` once, even when it equals the previous announcement. */
+  say(text: string): void {
+    this.message = text;
+    this.count++;
+  }
+
+  /** The last announced text. */
+  get lastMessage(): string {
+    return this.message;
+  }
+
+  override render() {
+    // A fresh node per announcement: screen readers announce additions, not unchanged text.
+    return html`<div role="status" aria-live="polite" part="status">${keyed(this.count, html`<span>${this.message}</span>`)}</div>`;
+  }
+}
+
+const TAG = 'privacy-announcer';
+
+/** Returns the page's announcer, creating it at the end of `<body>` if needed. */
+export function ensureAnnouncer(): PrivacyAnnouncer {
+  defineElement(TAG, PrivacyAnnouncer);
+  let el = document.querySelector<PrivacyAnnouncer>(TAG);
+  if (!el) {
+    el = document.createElement(TAG) as PrivacyAnnouncer;
+    document.body.append(el);
+  }
+  return el;
+}
+
+/** Announces `text` politely through the page's live region. */
+export function announce(text: string): void {
+  ensureAnnouncer().say(text);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'privacy-announcer': PrivacyAnnouncer;
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * Reading visitor-facing text and links out of the config: a `LocalizedText` in the element's
+ * language, a label for a category or service (config first, then the shipped name), and links
+ * limited to http(s) — a `javascript:` URL in a config must never become a clickable link.
+ */
+import type { LocalizedText, ResolvedConfig } from '../../core/types.js';
+
+/** The text for `lang`, else the config's language, else Dutch, English, any; undefined when none. */
+export function localize(text: LocalizedText | undefined, lang: string, configLanguage?: string): string | undefined {
+  if (text === undefined) return undefined;
+  if (typeof text === 'string') return text;
+  for (const l of [lang, configLanguage, 'nl', 'en']) {
+    const value = l ? text[l] : undefined;
+    if (typeof value === 'string') return value;
+  }
+  const first = Object.values(text).find((v) => typeof v === 'string');
+  return first;
+}
+
+/** An absolute http(s) URL for `href`, or undefined for anything else (javascript:, data:, garbage). */
+export function safeHttpUrl(url: string | undefined | null, hash?: string): string | undefined {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url, document.baseURI);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
+    if (hash !== undefined) parsed.hash = hash;
+    return parsed.href;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Translation function of an element, as given by its I18nController. */
+export type Translate = (key: string, vars?: Readonly<Record<string, string | number>>) => string;
+
+/** Label of a category: config label, the shipped label for well-known names, else the name. */
+export function categoryLabel(config: ResolvedConfig, name: string, lang: string, t: Translate): string {
+  return (
+    localize(config.categories[name]?.label, lang, config.language) ??
+    (isWellKnown(name, 'category') ? t(`common:category.${name}.label`) : name)
+  );
+}
+
+/** Description of a category, from config or shipped for well-known names; may be undefined. */
+export function categoryDescription(config: ResolvedConfig, name: string, lang: string, t: Translate): string | undefined {
+  return (
+    localize(config.categories[name]?.description, lang, config.language) ??
+    (isWellKnown(name, 'category') ? t(`common:category.${name}.description`) : undefined)
+  );
+}
+
+/** Label of a service: config label, the shipped product name for well-known services, else the name. */
+export function serviceLabel(config: ResolvedConfig, name: string, lang: string, t: Translate): string {
+  return (
+    localize(config.services[name]?.label, lang, config.language) ??
+    (isWellKnown(name, 'service') ? t(`common:service.${name}.label`) : name)
+  );
+}
+
+const WELL_KNOWN = {
+  category: new Set(['necessary', 'analytics', 'marketing', 'preferences']),
+  service: new Set(['google-analytics', 'adobe-analytics', 'youtube']),
+};
+
+function isWellKnown(name: string, kind: 'category' | 'service'): boolean {
+  return WELL_KNOWN[kind].has(name);
+}
+
+/** Is Global Privacy Control on and honoured by this config? */
+export function gpcActive(config: ResolvedConfig): boolean {
+  return config.gpc && (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
+}
