@@ -1,0 +1,218 @@
+import { expect, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { NewsletterChangeDetail, PrivacyNewsletter } from '../../src/elements/privacy-newsletter/index.js';
+import { FakeNewsletterServer } from './fake-server.js';
+import { $, focused, mount, reach, REVISION, text } from './helpers.js';
+
+const toggle = (el: PrivacyNewsletter, key: string): HTMLInputElement => $<HTMLInputElement>(el, `[part="toggle"][data-preference="${key}"]`);
+
+async function nextChange(el: PrivacyNewsletter): Promise<NewsletterChangeDetail> {
+  return ((await oneEvent(el, 'privacy-newsletter-change')) as CustomEvent<NewsletterChangeDetail>).detail;
+}
+
+describe('<privacy-newsletter> links from the mail', () => {
+  const original = location.href;
+  afterEach(() => history.replaceState(null, '', original));
+
+  it('confirms from ?token=…&action=confirm, shows the settings, and swaps the used token for the manage token', async () => {
+    const server = new FakeNewsletterServer();
+    const token = server.addPending('jan@example.org');
+    history.replaceState(null, '', `?token=${token}&action=confirm`);
+    const { el } = await mount({ server });
+    await reach(el, 'confirmed');
+    expect(server.requestsTo('/confirm')[0]?.body).to.deep.equal({ token });
+    expect(server.subscriber('jan@example.org')?.status).to.equal('confirmed');
+    expect(text(el, '[part="heading"]')).to.equal('Uw aanmelding is bevestigd');
+    expect(text(el, '[part="subscriber"]')).to.equal('Aangemeld met j***@example.org');
+    expect(el.shadowRoot?.querySelectorAll('[part="toggle"]')).to.have.length(3);
+    const params = new URLSearchParams(location.search);
+    expect(params.get('token')).to.match(/^manage-/);
+    expect(params.has('action')).to.equal(false);
+    // Landing on the page does not steal focus.
+    expect(focused(el)).to.equal(null);
+    await expect(el).to.be.accessible();
+
+    // The manage token now in the address works for changes.
+    toggle(el, 'objectResearch').click();
+    expect((await nextChange(el)).preferences?.objectResearch).to.equal(true);
+  });
+
+  it('fires a change event after confirming', async () => {
+    const server = new FakeNewsletterServer();
+    const token = server.addPending('jan@example.org');
+    const changed = new Promise<NewsletterChangeDetail>((resolve) =>
+      document.addEventListener('privacy-newsletter-change', (e) => resolve(e.detail), { once: true }),
+    );
+    await mount({ server, token, action: 'confirm' });
+    const detail = await changed;
+    expect(detail.action).to.equal('confirm');
+    expect(detail.preferences?.status).to.equal('confirmed');
+  });
+
+  it('offers to subscribe again when the link has expired', async () => {
+    const server = new FakeNewsletterServer();
+    const token = server.addPending('jan@example.org');
+    server.expiredTokens.add(token);
+    const { el } = await mount({ server, token, action: 'confirm' });
+    await reach(el, 'invalid-link');
+    expect(text(el, '[part="heading"]')).to.equal('Deze link is verlopen');
+    await expect(el).to.be.accessible();
+    $(el, '[part="resubscribe-button"]').click();
+    await reach(el, 'subscribe');
+    expect(focused(el)).to.equal($(el, '[part="heading"]'));
+  });
+
+  it('says so when the link is unknown', async () => {
+    const { el } = await mount({ token: 'confirm-does-not-exist', action: 'confirm' });
+    await reach(el, 'invalid-link');
+    expect(text(el, '[part="heading"]')).to.equal('Deze link werkt niet (meer)');
+  });
+
+  it('unsubscribes on landing from the unsubscribe link in a mail, with no question asked', async () => {
+    const server = new FakeNewsletterServer();
+    const token = server.addSubscriber('jan@example.org');
+    history.replaceState(null, '', `?action=unsubscribe&token=${token}`);
+    const { el } = await mount({ server });
+    await reach(el, 'unsubscribed');
+    expect(server.requestsTo('/unsubscribe')[0]?.body).to.deep.equal({ token, revision: REVISION });
+    expect(server.subscriber('jan@example.org')?.status).to.equal('unsubscribed');
+    expect(text(el, '[part="heading"]')).to.equal('U bent afgemeld');
+  });
+
+  it('retries a confirmation that failed on a server error', async () => {
+    const server = new FakeNewsletterServer();
+    const token = server.addPending('jan@example.org');
+    server.breakNext({ status: 503, headers: { 'Retry-After': '1' } });
+    const { el } = await mount({ server, token, action: 'confirm' });
+    await reach(el, 'error');
+    await expect(el).to.be.accessible();
+    $(el, '[part="retry-button"]').click();
+    await reach(el, 'confirmed');
+  });
+});
+
+describe('<privacy-newsletter> managing preferences', () => {
+  it('shows the stored choices as switches', async () => {
+    const server = new FakeNewsletterServer();
+    const token = server.addSubscriber('jan@example.org', { measureOpens: true, objectMarketing: true });
+    const { el } = await mount({ server, token });
+    await reach(el, 'manage');
+    expect(text(el, '[part="heading"]')).to.equal('Uw nieuwsbrief-instellingen');
+    expect(toggle(el, 'measureOpens').checked).to.equal(true);
+    expect(toggle(el, 'objectMarketing').checked).to.equal(true);
+    expect(toggle(el, 'objectResearch').checked).to.equal(false);
+    expect(toggle(el, 'measureOpens').getAttribute('role')).to.equal('switch');
+    await expect(el).to.be.accessible();
+  });
+
+  it('sends each switch with the revision, announces the save and fires a change', async () => {
+    const server = new FakeNewsletterServer();
+    const token = server.addSubscriber('jan@example.org');
+    const { el } = await mount({ server, token });
+    await reach(el, 'manage');
+
+    toggle(el, 'measureOpens').click();
+    const measured = await nextChange(el);
+    expect(measured).to.deep.include({ action: 'update' });
+    expect(measured.preferences?.measureOpens).to.equal(true);
+    await el.updateComplete;
+    expect(text(el, '[part="status"]')).to.equal('Uw keuze is opgeslagen.');
+
+    toggle(el, 'objectMarketing').click();
+    await nextChange(el);
+    toggle(el, 'objectResearch').click();
+    await nextChange(el);
+    expect(server.requestsTo('/preferences').filter((r) => r.method === 'PUT').map((r) => r.body)).to.deep.equal([
+      { token, revision: REVISION, measureOpens: true },
+      { token, revision: REVISION, objectMarketing: true },
+      { token, revision: REVISION, objectResearch: true },
+    ]);
+    expect(server.subscriber('jan@example.org')).to.include({ measureOpens: true, objectMarketing: true, objectResearch: true });
+
+    toggle(el, 'measureOpens').click();
+    expect((await nextChange(el)).preferences?.measureOpens).to.equal(false);
+    expect(server.subscriber('jan@example.org')?.measureOpens).to.equal(false);
+  });
+
+  it('puts a switch back when the change was not stored, and retry stores it', async () => {
+    const server = new FakeNewsletterServer();
+    const token = server.addSubscriber('jan@example.org');
+    const { el } = await mount({ server, token });
+    await reach(el, 'manage');
+    server.offline = true;
+    toggle(el, 'objectMarketing').click();
+    await reach(el, 'offline');
+    expect(toggle(el, 'objectMarketing').checked).to.equal(false);
+    expect(server.subscriber('jan@example.org')?.objectMarketing).to.equal(false);
+    await expect(el).to.be.accessible();
+    server.offline = false;
+    const saved = nextChange(el);
+    $(el, '[part="retry-button"]').click();
+    await saved;
+    await reach(el, 'manage');
+    expect(toggle(el, 'objectMarketing').checked).to.equal(true);
+    expect(server.subscriber('jan@example.org')?.objectMarketing).to.equal(true);
+  });
+
+  it('unsubscribes in one click, then offers to subscribe again with both boxes unticked', async () => {
+    const server = new FakeNewsletterServer();
+    const token = server.addSubscriber('jan@example.org', { measureOpens: true });
+    const { el } = await mount({ server, token });
+    await reach(el, 'manage');
+    const changed = nextChange(el);
+    $(el, '[part="unsubscribe-button"]').click();
+    expect((await changed).preferences?.status).to.equal('unsubscribed');
+    await reach(el, 'unsubscribed');
+    expect(server.requestsTo('/unsubscribe')).to.have.length(1);
+    expect(server.subscriber('jan@example.org')?.status).to.equal('unsubscribed');
+    expect(focused(el)).to.equal($(el, '[part="heading"]'));
+    await expect(el).to.be.accessible();
+
+    $(el, '[part="resubscribe-button"]').click();
+    await reach(el, 'subscribe');
+    expect($<HTMLInputElement>(el, '[part="consent-checkbox"]').checked).to.equal(false);
+    expect($<HTMLInputElement>(el, '[part="measure-checkbox"]').checked).to.equal(false);
+  });
+
+  it('shows an already unsubscribed address as unsubscribed', async () => {
+    const server = new FakeNewsletterServer();
+    const token = server.addSubscriber('jan@example.org', { status: 'unsubscribed' });
+    const { el } = await mount({ server, token });
+    await reach(el, 'unsubscribed');
+  });
+
+  it('works with the keyboard alone: Space flips a switch, Enter unsubscribes', async () => {
+    const server = new FakeNewsletterServer();
+    const token = server.addSubscriber('jan@example.org');
+    const { el } = await mount({ server, token });
+    await reach(el, 'manage');
+    toggle(el, 'measureOpens').focus();
+    const saved = nextChange(el);
+    await sendKeys({ press: 'Space' });
+    await saved;
+    await sendKeys({ press: 'Tab' });
+    expect(focused(el)).to.equal(toggle(el, 'objectMarketing'));
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Tab' });
+    expect(focused(el)).to.equal($(el, '[part="unsubscribe-button"]'));
+    await sendKeys({ press: 'Enter' });
+    await reach(el, 'unsubscribed');
+    await sendKeys({ press: 'Tab' });
+    expect(focused(el)).to.equal($(el, '[part="resubscribe-button"]'));
+    await sendKeys({ press: 'Enter' });
+    await reach(el, 'subscribe');
+    expect(server.subscriber('jan@example.org')).to.include({ measureOpens: true, status: 'unsubscribed' });
+  });
+
+  it('renders a hostile address from the server as text', async () => {
+    const hostile = '"<img src=x onerror=alert(1)>"@x.org';
+    const server = new FakeNewsletterServer();
+    const token = server.addSubscriber('x');
+    // A backend that does not mask (or is compromised) still cannot inject markup.
+    server.breakNext({ status: 200, body: { preferences: { status: 'confirmed', email: hostile, measureOpens: false, objectMarketing: false, objectResearch: false, updatedAt: 'x' } } });
+    const { el } = await mount({ server, token });
+    await reach(el, 'manage');
+    expect(el.shadowRoot?.querySelector('img')).to.equal(null);
+    expect(text(el, '[part="subscriber"]')).to.equal(`Aangemeld met ${hostile}`);
+  });
+});
