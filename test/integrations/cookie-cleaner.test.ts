@@ -1,0 +1,109 @@
+import { expect } from '@open-wc/testing';
+import { createConsent, memoryStorage } from '../../src/core/index.js';
+import { clearCookies, cookieDomains, installCookieCleaner } from '../../src/integrations/cookie-cleaner.js';
+import { CONFIG, makeKit } from './helpers.js';
+
+const TRACKING = ['_ga', '_ga_ABC', '_gid', '_gat_UA1', '_gcl_au', 'AMCV_x%40AdobeOrg', 'AMCVS_x%40AdobeOrg', 's_vi', 's_cc', 'kndctr_x_identity', 'mbox'];
+const names = () => document.cookie.split('; ').filter(Boolean).map((c) => c.split('=')[0]);
+const set = (name: string, extra = '') => (document.cookie = `${name}=1; path=/${extra}`);
+const wipe = () => names().forEach((n) => ['/', '/test/integrations'].forEach((p) => (document.cookie = `${n}=; Max-Age=0; path=${p}`)));
+
+describe('cookie clearing', () => {
+  const stops: (() => void)[] = [];
+  beforeEach(wipe);
+  afterEach(() => {
+    stops.splice(0).forEach((stop) => stop());
+    wipe();
+  });
+
+  it('lists the host (host-only), then each parent domain, never the top-level domain', () => {
+    expect(cookieDomains('www.site.test')).to.deep.equal([undefined, 'www.site.test', 'site.test']);
+    expect(cookieDomains('a.b.example.co.uk')).to.deep.equal([undefined, 'a.b.example.co.uk', 'b.example.co.uk', 'example.co.uk', 'co.uk']);
+    expect(cookieDomains('localhost')).to.deep.equal([undefined]);
+    expect(cookieDomains('127.0.0.1')).to.deep.equal([undefined]);
+    expect(cookieDomains('[::1]')).to.deep.equal([undefined]);
+  });
+
+  it('deletes Google and Adobe cookies on withdrawal and keeps the consent cookie and unrelated ones', () => {
+    const kit = createConsent(CONFIG, { BroadcastChannel: null, localStorage: null, window: null, document: null, navigator: null });
+    stops.push(installCookieCleaner(kit));
+    kit.acceptAll();
+    TRACKING.forEach((n) => set(n));
+    set('session');
+    kit.rejectAll();
+    expect(names().sort()).to.deep.equal(['privacy_consent', 'session']);
+  });
+
+  it('deletes nothing while the service is granted', () => {
+    const kit = makeKit();
+    stops.push(installCookieCleaner(kit));
+    kit.acceptAll();
+    TRACKING.forEach((n) => set(n));
+    kit.update({ categories: { marketing: false } });
+    expect(names()).to.include.members(TRACKING);
+  });
+
+  it('deletes what an earlier grant left when the stored decision refuses, on page load', () => {
+    const cookies = memoryStorage();
+    makeKit(CONFIG, cookies).rejectAll();
+    set('_ga');
+    set('s_vi');
+    stops.push(installCookieCleaner(makeKit(CONFIG, cookies)));
+    expect(names()).to.deep.equal([]);
+  });
+
+  it("deletes a service's configured cookie patterns, and only that service's", () => {
+    const config = {
+      ...CONFIG,
+      services: {
+        ...CONFIG.services,
+        youtube: { category: 'marketing', cookies: ['VISITOR_*', { name: 'YSC' }] },
+      },
+    };
+    const kit = makeKit(config);
+    stops.push(installCookieCleaner(kit));
+    kit.acceptAll();
+    ['VISITOR_INFO1_LIVE', 'YSC', '_ga', 'VISITORS'].forEach((n) => set(n));
+    kit.update({ categories: { marketing: false } });
+    expect(names().sort()).to.deep.equal(['VISITORS', '_ga']);
+  });
+
+  it('keeps a cookie a still-granted service also sets (a shared _ga)', () => {
+    const config = {
+      ...CONFIG,
+      services: { ...CONFIG.services, 'google-ads': { category: 'marketing', google: {} } },
+    };
+    const kit = makeKit(config);
+    stops.push(installCookieCleaner(kit));
+    kit.acceptAll();
+    set('_ga');
+    set('_gcl_au');
+    kit.update({ categories: { marketing: false } });
+    expect(names()).to.deep.equal(['_ga', '_gcl_au']);
+    kit.rejectAll();
+    expect(names()).to.deep.equal([]);
+  });
+
+  it('deletes at the extra cookiePaths too', async () => {
+    const config = { ...CONFIG, services: { 'google-analytics': { category: 'analytics', cookiePaths: ['/test/integrations'] } } };
+    const kit = makeKit(config);
+    stops.push(installCookieCleaner(kit));
+    kit.acceptAll();
+    set('_ga');
+    document.cookie = '_ga=deep; path=/test/integrations';
+    kit.rejectAll();
+    const frame = document.createElement('iframe');
+    frame.src = '/test/integrations/fixtures/blank.html';
+    const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
+    document.body.append(frame);
+    await loaded;
+    expect(frame.contentDocument?.cookie).to.equal('');
+    frame.remove();
+  });
+
+  it('treats a pattern as a whole-name match with only * special', () => {
+    ['_ga', 'x_ga', '_ga.old', '_gaX'].forEach((n) => set(n));
+    expect(clearCookies(['_ga', '_g.*']).sort()).to.deep.equal(['_ga']);
+    expect(names().sort()).to.deep.equal(['_ga.old', '_gaX', 'x_ga']);
+  });
+});
