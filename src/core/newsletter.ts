@@ -229,7 +229,9 @@ export function createNewsletterClient(options: NewsletterClientOptions): Newsle
 
   return {
     subscribe(request) {
-      const consentId = options.consentId?.();
+      // Optional in the contract and checked as a UUID there: a malformed id must not cost the subscription.
+      const id = options.consentId?.();
+      const consentId = id && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) ? id : undefined;
       return call('POST', '/subscribe', {
         email: request.email.trim(),
         revision: request.revision,

@@ -57,6 +57,12 @@ describe('newsletter client', () => {
     expect(JSON.parse(String(calls[0]?.init.body))).not.to.have.property('consentId');
   });
 
+  it('leaves out a consent id that is not a UUID, which the server would refuse', async () => {
+    const { client: c, calls } = client(json(202, { status: 'pending' }), () => '"><script>');
+    await c.subscribe(subscription);
+    expect(JSON.parse(String(calls[0]?.init.body))).not.to.have.property('consentId');
+  });
+
   it('confirms, reads, updates and unsubscribes with the contract paths and bodies', async () => {
     const server = new FakeNewsletterServer();
     const confirmToken = server.addPending('jan@example.org');

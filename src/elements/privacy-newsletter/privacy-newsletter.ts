@@ -251,6 +251,12 @@ export class PrivacyNewsletter extends LitElement {
         this.#show('invalid-link');
         return;
       case 'validation':
+        // A truncated or mangled link fails the token's format check: for the visitor, an unknown link.
+        if (error.fields.token !== undefined) {
+          this.invalidReason = 'not-found';
+          this.#show('invalid-link');
+          return;
+        }
         // The server refused the address: show it on the field, as a client-side check would.
         if (error.fields.email !== undefined && this.view === 'subscribe') {
           this.fieldErrors = { email: 'emailInvalid' };

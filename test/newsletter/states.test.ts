@@ -1,0 +1,139 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
+import type { PrivacyNewsletter } from '../../src/elements/privacy-newsletter/index.js';
+import { FakeNewsletterServer } from './fake-server.js';
+import { $, mount, reach, subscribe, text } from './helpers.js';
+
+/** Brings a fresh element into each state a visitor can meet. */
+const STATES: Record<string, () => Promise<PrivacyNewsletter>> = {
+  async loading() {
+    const server = new FakeNewsletterServer();
+    server.breakNext('hang');
+    const { el } = await mount({ server, token: 'manage-1' });
+    expect(el.state).to.equal('loading');
+    return el;
+  },
+  async subscribe() {
+    return (await mount()).el;
+  },
+  async 'subscribe with errors'() {
+    const { el } = await mount();
+    await subscribe(el, 'x@', { consent: false });
+    return el;
+  },
+  async pending() {
+    const { el } = await mount();
+    await subscribe(el, 'jan@example.org');
+    await reach(el, 'pending');
+    return el;
+  },
+  async confirmed() {
+    const server = new FakeNewsletterServer();
+    const { el } = await mount({ server, token: server.addPending('jan@example.org'), action: 'confirm' });
+    await reach(el, 'confirmed');
+    return el;
+  },
+  async manage() {
+    const server = new FakeNewsletterServer();
+    const { el } = await mount({ server, token: server.addSubscriber('jan@example.org', { objectResearch: true }) });
+    await reach(el, 'manage');
+    return el;
+  },
+  async unsubscribed() {
+    const server = new FakeNewsletterServer();
+    const { el } = await mount({ server, token: server.addSubscriber('jan@example.org'), action: 'unsubscribe' });
+    await reach(el, 'unsubscribed');
+    return el;
+  },
+  async 'invalid link'() {
+    const { el } = await mount({ token: 'nope', action: 'confirm' });
+    await reach(el, 'invalid-link');
+    return el;
+  },
+  async error() {
+    const { el, server } = await mount();
+    server.breakNext({ status: 500 });
+    await subscribe(el, 'jan@example.org');
+    await reach(el, 'error');
+    return el;
+  },
+  async offline() {
+    const { el, server } = await mount();
+    server.offline = true;
+    await subscribe(el, 'jan@example.org');
+    await reach(el, 'offline');
+    return el;
+  },
+  async unavailable() {
+    const el = await fixture<PrivacyNewsletter>(html`<privacy-newsletter lang="en" revision="1"></privacy-newsletter>`);
+    const errors: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(args);
+    try {
+      await subscribe(el, 'jan@example.org');
+    } finally {
+      console.error = original;
+    }
+    await reach(el, 'unavailable');
+    expect(String(errors[0])).to.contain('endpoint');
+    return el;
+  },
+};
+
+describe('<privacy-newsletter> accessibility in every state', () => {
+  for (const scheme of ['light', 'dark'] as const) {
+    describe(`${scheme} colour scheme`, () => {
+      before(() => emulateMedia({ colorScheme: scheme }));
+      after(() => emulateMedia({ colorScheme: 'light' }));
+      for (const [name, reachState] of Object.entries(STATES)) {
+        it(`has no axe violations: ${name}`, async () => {
+          const el = await reachState();
+          await expect(el).to.be.accessible();
+        });
+      }
+    });
+  }
+
+  it('follows the dark colour scheme', async () => {
+    await emulateMedia({ colorScheme: 'dark' });
+    try {
+      const { el } = await mount();
+      const background = getComputedStyle($(el, '[part="panel"]')).backgroundColor;
+      expect(background).to.equal('rgb(30, 30, 30)');
+    } finally {
+      await emulateMedia({ colorScheme: 'light' });
+    }
+  });
+
+  it('lets a site restyle it with --privacy-* properties', async () => {
+    const { el } = await mount();
+    el.style.setProperty('--privacy-color-accent', 'rgb(1, 2, 3)');
+    expect(getComputedStyle($(el, '[part="submit-button"]')).backgroundColor).to.equal('rgb(1, 2, 3)');
+  });
+});
+
+describe('<privacy-newsletter> configuration', () => {
+  it('talks to the `endpoint` attribute through the page fetch when no client is given', async () => {
+    const server = new FakeNewsletterServer('/custom/newsletter');
+    const original = window.fetch;
+    window.fetch = server.fetch;
+    try {
+      const el = await fixture<PrivacyNewsletter>(
+        html`<privacy-newsletter endpoint="/custom/newsletter/" revision="7" lang="nl"></privacy-newsletter>`,
+      );
+      await subscribe(el, 'jan@example.org');
+      await reach(el, 'pending');
+      expect(server.requestsTo('/subscribe')[0]?.body).to.include({ revision: '7', email: 'jan@example.org' });
+    } finally {
+      window.fetch = original;
+    }
+  });
+
+  it('treats a mangled token the server refuses by format as an unknown link', async () => {
+    const server = new FakeNewsletterServer();
+    server.breakNext({ status: 400, body: { error: 'validation', message: 'token', fields: { token: 'must match pattern' } } });
+    const { el } = await mount({ server, token: 'a b', action: 'confirm' });
+    await reach(el, 'invalid-link');
+    expect(text(el, '[part="heading"]')).to.equal('Deze link werkt niet (meer)');
+  });
+});
