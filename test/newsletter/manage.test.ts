@@ -41,7 +41,7 @@ describe('<privacy-newsletter> links from the mail', () => {
     const server = new FakeNewsletterServer();
     const token = server.addPending('jan@example.org');
     const changed = new Promise<NewsletterChangeDetail>((resolve) =>
-      document.addEventListener('privacy-newsletter-change', (e) => resolve(e.detail), { once: true }),
+      document.addEventListener('privacy-newsletter-change', (e) => resolve((e as CustomEvent<NewsletterChangeDetail>).detail), { once: true }),
     );
     await mount({ server, token, action: 'confirm' });
     const detail = await changed;
