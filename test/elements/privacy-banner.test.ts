@@ -267,6 +267,7 @@ describe('<privacy-banner>', () => {
     expect(el.open).to.equal(false);
     const kit = createConsent(sampleConfig, { cookies: memoryStorage(), localStorage: null, window: null, BroadcastChannel: null });
     usePrivacyKit(kit);
+    await Promise.resolve(); // the element subscribes when the API's promise settles
     await el.updateComplete;
     expect(el.open).to.equal(true);
     kit.destroy();

@@ -9,7 +9,7 @@ import { loadI18next } from '../../i18n/i18n.js';
 import { registerStrings } from '../../i18n/strings.js';
 import '../../i18n/common.js';
 import { announce, ensureAnnouncer } from '../shared/announcer.js';
-import { categoryDescription, categoryLabel, gpcActive } from '../shared/config-text.js';
+import { categoryDescription, categoryLabel, gpcRefusedCategories } from '../shared/config-text.js';
 import { fire } from '../shared/define.js';
 import { closeIcon } from '../shared/icons.js';
 import { buttons, tokens } from '../shared/styles.js';
@@ -134,14 +134,14 @@ export class PrivacyPreferences extends LitElement {
     const { config } = kit;
     const lang = this.#i18n.lang;
     const t = this.#i18n.t.bind(this.#i18n);
-    const gpc = gpcActive(config);
+    const gpc = new Set(gpcRefusedCategories(config));
     return html`<ul>
       ${orderedCategories(config).map((name, i) => {
         const id = `c${i}`;
         const necessary = name === 'necessary';
         const description = categoryDescription(config, name, lang, t);
         const services = servicesOf(config, name);
-        const gpcNote = gpc && config.categories[name]?.sale === true;
+        const gpcNote = gpc.has(name);
         return html`<li class="category" part="category">
           <div class="row">
             <label for=${id}>${categoryLabel(config, name, lang, t)}</label>

@@ -3,6 +3,7 @@
  * language, a label for a category or service (config first, then the shipped name), and links
  * limited to http(s) — a `javascript:` URL in a config must never become a clickable link.
  */
+import { gpcRefusals, type PrivacySignals } from '../../core/gpc.js';
 import type { LocalizedText, ResolvedConfig } from '../../core/types.js';
 
 /** The text for `lang`, else the config's language, else Dutch, English, any; undefined when none. */
@@ -66,7 +67,7 @@ function isWellKnown(name: string, kind: 'category' | 'service'): boolean {
   return WELL_KNOWN[kind].has(name);
 }
 
-/** Is Global Privacy Control on and honoured by this config? */
-export function gpcActive(config: ResolvedConfig): boolean {
-  return config.gpc && (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
+/** Categories Global Privacy Control refuses for this visitor (same rule as the store). */
+export function gpcRefusedCategories(config: ResolvedConfig): string[] {
+  return gpcRefusals(config, navigator as Navigator & PrivacySignals);
 }

@@ -1,0 +1,145 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { createConsent, memoryStorage } from '../../src/core/index.js';
+import '../../src/elements/privacy-gate/index.js';
+import type { PrivacyGate } from '../../src/elements/privacy-gate/index.js';
+import { usePrivacyKit } from '../../src/elements/context.js';
+import { $, cleanUp, deepActive, sampleConfig, shadowText, useKit } from './helpers.js';
+
+// A same-origin address: tests never send traffic off this machine.
+const EMBED = `${location.origin}/__embed-test__`;
+
+async function gate(service = 'youtube', src = EMBED): Promise<PrivacyGate> {
+  const el = await fixture<PrivacyGate>(
+    html`<privacy-gate service=${service}><iframe title="Video" data-src=${src}></iframe></privacy-gate>`,
+  );
+  await el.updateComplete;
+  return el;
+}
+
+const frame = (el: PrivacyGate) => el.querySelector('iframe') as HTMLIFrameElement;
+
+describe('<privacy-gate>', () => {
+  beforeEach(() => document.documentElement.setAttribute('lang', 'nl'));
+  afterEach(cleanUp);
+
+  it('shows who provides the embed and why it waits; the iframe has no src', async () => {
+    useKit();
+    const el = await gate();
+    expect(frame(el).hasAttribute('src')).to.equal(false);
+    expect(el.shadowRoot?.querySelector('slot')).to.equal(null);
+    expect(shadowText(el)).to.contain('Google (YouTube)');
+    expect(shadowText(el)).to.contain('marketing');
+    expect($(el, '[part="allow-button"]').textContent?.trim()).to.equal('YouTube altijd toestaan');
+    expect($<HTMLAnchorElement>(el, '[part="policy-link"]').href).to.equal('https://policies.google.com/privacy');
+    await expect(el).to.be.accessible();
+  });
+
+  it('"Load this once" loads this embed only and stores nothing', async () => {
+    const kit = useKit();
+    const el = await gate();
+    const other = await gate();
+    setTimeout(() => $(el, '[part="load-once-button"]').click());
+    const event = await oneEvent(el, 'privacy-gate-load');
+    expect(event.detail).to.deep.equal({ service: 'youtube', persistent: false });
+    await el.updateComplete;
+    expect(frame(el).getAttribute('src')).to.equal(EMBED);
+    expect(deepActive()).to.equal(frame(el));
+    expect(frame(other).hasAttribute('src')).to.equal(false);
+    expect(kit.getConsent()).to.equal(null);
+    expect(kit.isGranted('youtube')).to.equal(false);
+  });
+
+  it('"Always allow" grants the service and its category (method gate) and loads every gate of it', async () => {
+    const kit = useKit();
+    const el = await gate();
+    const other = await gate();
+    setTimeout(() => $(el, '[part="allow-button"]').click());
+    const event = await oneEvent(el, 'privacy-gate-load');
+    expect(event.detail.persistent).to.equal(true);
+    expect(kit.isGranted('youtube')).to.equal(true);
+    expect(kit.getConsent()?.categories['marketing']).to.equal(true);
+    expect(kit.getConsent()?.method).to.equal('gate');
+    expect(kit.isGranted('google-analytics')).to.equal(false);
+    await other.updateComplete;
+    expect(frame(el).getAttribute('src')).to.equal(EMBED);
+    expect(frame(other).getAttribute('src')).to.equal(EMBED);
+  });
+
+  it('shows the embed at once when already granted, and unloads it again on withdrawal', async () => {
+    const kit = useKit();
+    kit.acceptAll();
+    const el = await gate();
+    expect(el.shadowRoot?.querySelector('slot')).to.not.equal(null);
+    const loaded = frame(el);
+    expect(loaded.getAttribute('src')).to.equal(EMBED);
+    kit.update({ services: { youtube: false } });
+    await el.updateComplete;
+    expect(el.shadowRoot?.querySelector('[part="placeholder"]')).to.not.equal(null);
+    expect(loaded.isConnected).to.equal(false);
+    expect(frame(el).hasAttribute('src')).to.equal(false);
+    expect(frame(el).getAttribute('data-src')).to.equal(EMBED);
+  });
+
+  it('a withdrawal also ends "Load this once"', async () => {
+    const kit = useKit();
+    kit.acceptAll();
+    kit.rejectAll();
+    const el = await gate();
+    $(el, '[part="load-once-button"]').click();
+    await el.updateComplete;
+    expect(el.loaded).to.equal(true);
+    kit.acceptAll();
+    await el.updateComplete;
+    kit.rejectAll();
+    await el.updateComplete;
+    expect(el.loaded).to.equal(false);
+    expect(frame(el).hasAttribute('src')).to.equal(false);
+  });
+
+  it('never loads an unknown service and says why', async () => {
+    const kit = useKit();
+    const el = await gate('vimeo');
+    expect($(el, '[part="error"]').textContent).to.contain('"vimeo"');
+    expect(el.shadowRoot?.querySelector('button')).to.equal(null);
+    kit.acceptAll();
+    await el.updateComplete;
+    expect(frame(el).hasAttribute('src')).to.equal(false);
+    await expect(el).to.be.accessible();
+  });
+
+  it('refuses a javascript: data-src even when granted', async () => {
+    const kit = useKit();
+    kit.acceptAll();
+    const el = await gate('youtube', 'javascript:window.__pwned=1');
+    expect(frame(el).hasAttribute('src')).to.equal(false);
+    expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+
+  it('renders hostile config text literally', async () => {
+    const hostile = '<img src=x onerror="window.__pwned=1">';
+    useKit({ revision: 'x', categories: { marketing: { label: hostile } }, services: { youtube: { category: 'marketing', label: hostile, provider: hostile, description: hostile } } });
+    const el = await gate();
+    expect(el.shadowRoot?.querySelector('img')).to.equal(null);
+    expect(shadowText(el)).to.contain(hostile);
+    expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+
+  it('waits for a consent API that arrives later', async () => {
+    const el = await gate();
+    expect(el.shadowRoot?.querySelector('button')).to.equal(null);
+    const kit = createConsent(sampleConfig, { cookies: memoryStorage(), localStorage: null, window: null, BroadcastChannel: null });
+    usePrivacyKit(kit);
+    await Promise.resolve(); // the element subscribes when the API's promise settles
+    await el.updateComplete;
+    expect(el.shadowRoot?.querySelector('[part="allow-button"]')).to.not.equal(null);
+    kit.destroy();
+  });
+
+  it('has no axe violations in English', async () => {
+    document.documentElement.setAttribute('lang', 'en');
+    useKit();
+    const el = await gate();
+    expect($(el, '[part="load-once-button"]').textContent?.trim()).to.equal('Load this once');
+    await expect(el).to.be.accessible();
+  });
+});

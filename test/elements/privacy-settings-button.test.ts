@@ -1,0 +1,68 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { connectPreferences } from '../../src/elements/index.js';
+import type { PrivacyBanner, PrivacyPreferences, PrivacySettingsButton } from '../../src/elements/index.js';
+import { $, cleanUp, deepActive, useKit } from './helpers.js';
+
+describe('<privacy-settings-button>', () => {
+  beforeEach(() => document.documentElement.setAttribute('lang', 'nl'));
+  afterEach(cleanUp);
+
+  it('is an inline text button by default that asks for the preferences', async () => {
+    const kit = useKit();
+    const el = await fixture<PrivacySettingsButton>(html`<privacy-settings-button></privacy-settings-button>`);
+    const button = $(el, '[part="button"]');
+    expect(button.textContent?.trim()).to.equal('Cookie-instellingen');
+    const shown = new Promise<Element | null | undefined>((resolve) => kit.on('show-preferences', ({ opener }) => resolve(opener)));
+    setTimeout(() => button.click());
+    await oneEvent(el, 'privacy-settings-open');
+    expect(await shown).to.equal(button);
+    await expect(el).to.be.accessible();
+  });
+
+  it('floating: fixed, at least 24×24, labelled, out of the way while the banner shows', async () => {
+    document.documentElement.setAttribute('lang', 'en');
+    const kit = useKit();
+    const page = await fixture(html`<div>
+      <privacy-banner></privacy-banner>
+      <privacy-settings-button variant="floating"></privacy-settings-button>
+    </div>`);
+    const banner = page.querySelector('privacy-banner') as PrivacyBanner;
+    const el = page.querySelector('privacy-settings-button') as PrivacySettingsButton;
+    await banner.updateComplete;
+    await el.updateComplete;
+    expect(el.shadowRoot?.querySelector('button')).to.equal(null);
+    kit.rejectAll();
+    await banner.updateComplete;
+    await el.updateComplete;
+    const button = $(el, '[part="button"]');
+    expect(button.getAttribute('aria-label')).to.equal('Cookie settings');
+    expect(getComputedStyle(button).position).to.equal('fixed');
+    const box = button.getBoundingClientRect();
+    expect(box.width).to.be.at.least(24);
+    expect(box.height).to.be.at.least(24);
+    await expect(el).to.be.accessible();
+  });
+
+  it('opens the dialog pre-filled with the decision, and focus returns to it after Esc', async () => {
+    const kit = useKit();
+    kit.acceptAll();
+    connectPreferences(kit);
+    const el = await fixture<PrivacySettingsButton>(html`<privacy-settings-button label="Privacy choices"></privacy-settings-button>`);
+    const button = $(el, '[part="button"]');
+    expect(button.textContent?.trim()).to.equal('Privacy choices');
+    button.focus();
+    setTimeout(() => void sendKeys({ press: 'Enter' }));
+    await oneEvent(document, 'privacy-preferences-open');
+    const dialog = document.querySelector('privacy-preferences') as PrivacyPreferences;
+    const analytics = $<HTMLInputElement>(dialog, '[data-category="analytics"]');
+    expect(analytics.checked).to.equal(true);
+    // Withdrawal is as easy: one switch, one save.
+    analytics.click();
+    await dialog.updateComplete;
+    $(dialog, '[part="save-button"]').click();
+    await oneEvent(dialog, 'privacy-preferences-close');
+    expect(kit.isGranted('google-analytics')).to.equal(false);
+    expect(deepActive()).to.equal(button);
+  });
+});
