@@ -1,0 +1,161 @@
+/**
+ * Validates a site's config (JSON from outside) and fills in the defaults. Table-driven to stay
+ * small: the whole core has a 4 KB brotli budget.
+ */
+import type { PrivacyKitConfig, ResolvedConfig, Result, ValidationError } from './types.js';
+
+type Errors = ValidationError[];
+type Check = (value: unknown, path: string, errors: Errors) => void;
+/** A check, or an object spec whose keys starting with `!` are required. */
+type Spec = Check | { readonly [key: string]: Spec };
+
+/** Category and service names: what the receipt contract and the cookie accept. */
+export const NAME = /^[a-z0-9_-]{1,64}$/;
+
+const own = Object.hasOwn;
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const join = (path: string, key: string) => (path ? path + '.' : '') + key;
+const fail = (errors: Errors, path: string, message: string) => void errors.push({ path, message });
+
+const is =
+  (test: (v: unknown) => boolean, expected: string): Check =>
+  (v, path, errors) =>
+    test(v) || fail(errors, path, 'expected ' + expected);
+
+const string = is((v) => typeof v === 'string' && v !== '', 'a non-empty string');
+const text = is(
+  (v) => typeof v === 'string' || (isObject(v) && Object.values(v).every((s) => typeof s === 'string')),
+  'a string or { "<language>": string }',
+);
+const bool = is((v) => typeof v === 'boolean', 'true or false');
+const number = is((v) => typeof v === 'number' && v >= 0 && v < 1e9, 'a number ≥ 0');
+const oneOf = (...options: string[]) =>
+  is((v) => options.includes(v as string), 'one of ' + options.join(', '));
+
+const list =
+  (item: Check): Check =>
+  (v, path, errors) =>
+    Array.isArray(v) ? v.forEach((x, i) => item(x, join(path, String(i)), errors)) : fail(errors, path, 'expected a list');
+
+/** An object of free keys; `names` restricts keys to category/service names. */
+const record =
+  (item: Spec, names?: boolean): Check =>
+  (v, path, errors) => {
+    if (!isObject(v)) return fail(errors, path, 'expected an object');
+    for (const [key, x] of Object.entries(v)) {
+      if (names && !NAME.test(key)) fail(errors, path, `invalid name ${JSON.stringify(key.slice(0, 40))}: use a-z, 0-9, _ and -`);
+      else check(item, x, join(path, key), errors);
+    }
+  };
+
+function check(spec: Spec, v: unknown, path: string, errors: Errors): void {
+  if (typeof spec === 'function') return spec(v, path, errors);
+  if (!isObject(v)) return fail(errors, path || 'config', 'expected an object');
+  for (const [key, sub] of Object.entries(spec)) {
+    const name = key.replace('!', '');
+    if (v[name] !== undefined && own(v, name)) check(sub, v[name], join(path, name), errors);
+    else if (key !== name) fail(errors, join(path, name), 'required');
+  }
+  for (const key of Object.keys(v)) {
+    if (!own(spec, key) && !own(spec, '!' + key)) fail(errors, join(path, key.slice(0, 40)), 'unknown key');
+  }
+}
+
+const GOOGLE_TYPES = ['ad_storage', 'ad_user_data', 'ad_personalization', 'analytics_storage', 'functionality_storage', 'personalization_storage', 'security_storage'];
+
+const CONFIG: Spec = {
+  '!revision': is((v) => typeof v === 'string' && v.length > 0 && v.length <= 64, 'a string of 1 to 64 characters'),
+  language: string,
+  '!categories': record({ label: text, description: text, sale: bool }, true),
+  services: record(
+    {
+      '!category': string,
+      label: text,
+      description: text,
+      provider: string,
+      privacyPolicyUrl: string,
+      cookies: list((v, path, errors) =>
+        typeof v === 'string' ? string(v, path, errors) : check({ '!name': string, lifetime: text, description: text }, v, path, errors),
+      ),
+      cookiePaths: list(string),
+      google: { measurementId: string, containerId: string },
+      adobe: { mode: oneOf('websdk', 'appmeasurement'), instance: string },
+      load: bool,
+    },
+    true,
+  ),
+  cookie: {
+    name: is((v) => typeof v === 'string' && /^[\w.-]{1,64}$/.test(v), 'a cookie name (letters, digits, _ . -)'),
+    domain: string,
+    maxAgeDays: number,
+    sameSite: oneOf('Lax', 'Strict', 'None'),
+  },
+  reconsentAfterDays: number,
+  sync: { '!endpoint': string },
+  gpc: bool,
+  google: { mode: oneOf('basic', 'advanced'), consentMap: record(list(oneOf(...GOOGLE_TYPES))), waitForUpdate: number },
+  privacyPolicyUrl: string,
+  newsletter: { '!endpoint': string },
+  translations: record(record(is((v) => typeof v === 'string', 'a string'))),
+  analyticsExemption: bool,
+};
+
+/**
+ * Checks a config from outside and returns it with every default filled in, or every problem
+ * found (path and expectation). Never throws.
+ */
+export function validateConfig(input: unknown): Result<ResolvedConfig> {
+  const errors: Errors = [];
+  check(CONFIG, input, '', errors);
+  if (errors.length) return { ok: false, errors };
+  const c = input as PrivacyKitConfig;
+  const categories = { necessary: {}, ...c.categories };
+  for (const [name, service] of Object.entries(c.services ?? {})) {
+    const path = `services.${name}`;
+    if (!own(categories, service.category)) fail(errors, path + '.category', `unknown category ${JSON.stringify(service.category)}`);
+    if (own(categories, name)) fail(errors, path, 'name already used by a category');
+  }
+  if (errors.length) return { ok: false, errors };
+  return {
+    ok: true,
+    value: {
+      ...c,
+      language: c.language ?? 'nl',
+      categories,
+      services: c.services ?? {},
+      cookie: { name: 'privacy_consent', maxAgeDays: 182, sameSite: 'Lax', ...c.cookie },
+      reconsentAfterDays: c.reconsentAfterDays ?? 182,
+      gpc: c.gpc ?? true,
+      google: {
+        mode: 'basic',
+        consentMap: {
+          analytics: ['analytics_storage'],
+          marketing: ['ad_storage', 'ad_user_data', 'ad_personalization'],
+          preferences: ['functionality_storage', 'personalization_storage'],
+        },
+        waitForUpdate: 500,
+        ...c.google,
+      },
+      translations: c.translations ?? {},
+      analyticsExemption: c.analyticsExemption ?? false,
+    },
+  };
+}
+
+/** All problems on one readable line: `services.youtube.category: unknown category "video"; …`. */
+export function formatErrors(errors: readonly ValidationError[]): string {
+  return errors.map((e) => `${e.path || 'config'}: ${e.message}`).join('; ');
+}
+
+/** Thrown by `createConsent()` for an invalid config; `errors` lists every problem. */
+export class ConfigError extends Error {
+  /** Every problem found, with its path. */
+  readonly errors: readonly ValidationError[];
+
+  constructor(errors: readonly ValidationError[]) {
+    super('privacy-kit: invalid config: ' + formatErrors(errors));
+    this.name = 'ConfigError';
+    this.errors = errors;
+  }
+}

@@ -1,0 +1,12 @@
+/**
+ * `privacy-kit/core`: the typed, framework-free consent core. No Lit, no i18next, no DOM
+ * rendering; safe to import on a server (nothing touches `window` or `document` at import time).
+ */
+export { createConsent, type ConsentOptions } from './store.js';
+export { validateConfig, formatErrors, ConfigError } from './config.js';
+export { encodeConsent, decodeConsent, MAX_COOKIE_LENGTH } from './cookie-codec.js';
+export { isGrantedIn, needsDecisionReason, diffConsent, decide, categoryNames, serviceNames, SCHEMA } from './consent.js';
+export { gpcRefusals, type PrivacySignals } from './gpc.js';
+export { cookieStorage, memoryStorage, type CookieAdapter } from './storage.js';
+export type { Scheduler } from './receipts.js';
+export type * from './types.js';

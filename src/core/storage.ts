@@ -1,0 +1,66 @@
+/**
+ * The only code that reads or writes the consent cookie. Every write is read back: browsers
+ * refuse a wrong `domain` or a blocked cookie silently (known-failure #6), and the visitor's
+ * decision must then at least last for the page.
+ */
+import Cookies from 'js-cookie';
+import type { ResolvedConfig } from './types.js';
+
+/** Where the encoded decision is kept; tests inject one per simulated browser. */
+export interface CookieAdapter {
+  /** The raw value, or undefined when there is none. */
+  read(): string | undefined;
+  /** Stores the value; false when the browser refused it (the decision is then page-only). */
+  write(value: string): boolean;
+  remove(): void;
+}
+
+// The codec already produces cookie-safe text; raw in and out keeps the value readable by servers.
+const jar = Cookies.withConverter<string>({ read: (v) => v, write: (v) => v });
+
+/**
+ * The consent cookie in `document.cookie`: path `/`, `SameSite` and `domain` from the config,
+ * `Secure` on https, expiring after `maxAgeDays`.
+ */
+export function cookieStorage(cookie: ResolvedConfig['cookie'], warn: (message: string) => void): CookieAdapter {
+  let domain = cookie.domain;
+  let warned = false;
+  const attributes = () => ({
+    path: '/',
+    sameSite: cookie.sameSite,
+    secure: location.protocol === 'https:',
+    expires: cookie.maxAgeDays,
+    'max-age': String(Math.round(cookie.maxAgeDays * 86400)),
+    ...(domain ? { domain } : {}),
+  });
+  const adapter: CookieAdapter = {
+    read: () => jar.get(cookie.name),
+    write(value) {
+      jar.set(cookie.name, value, attributes());
+      if (jar.get(cookie.name) === value) return true;
+      if (domain) {
+        warn(`privacy-kit: the browser refused the consent cookie for domain "${domain}"; keeping it on this host only`);
+        domain = undefined;
+        return adapter.write(value);
+      }
+      if (!warned) warn('privacy-kit: cookies are blocked; the consent decision lasts for this page only');
+      warned = true;
+      return false;
+    },
+    remove() {
+      jar.remove(cookie.name, attributes());
+      jar.remove(cookie.name, { path: '/' });
+    },
+  };
+  return adapter;
+}
+
+/** A cookie-less adapter (server rendering, tests): the decision lasts as long as the object. */
+export function memoryStorage(initial?: string): CookieAdapter {
+  let value = initial;
+  return {
+    read: () => value,
+    write: (v) => ((value = v), true),
+    remove: () => void (value = undefined),
+  };
+}
