@@ -1,0 +1,141 @@
+// The PostgreSQL side of the storage seam that is not about receipts or subscribers: the pool,
+// telling "database unreachable" apart from real errors, transactions, and migrations that
+// several instances may start at the same moment.
+import pg from 'pg';
+import { SCHEMA_MIGRATIONS_DDL, listMigrations } from './migrations.js';
+import { StorageUnavailableError } from './unavailable.js';
+
+/** Options of the PostgreSQL backend. */
+export interface PostgresOptions {
+  /** `postgres://user:password@host:port/database` (libpq-style query options are passed on). */
+  readonly url: string;
+  /** Connections per server instance (default 10). */
+  readonly poolSize?: number;
+  /** How long a request waits for a connection before it is answered 503 (default 5000 ms). */
+  readonly connectTimeoutMs?: number;
+  /** How long one statement may run before the connection is given up (default 10000 ms). */
+  readonly queryTimeoutMs?: number;
+  /** Where outage notices go (default: stderr). Called once when the database goes away. */
+  readonly log?: (message: string) => void;
+}
+
+// Node's network errors: the database host is down, restarting, or the network is cut.
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ENOTFOUND']);
+// SQLSTATEs that mean "not now": shutdown, crash recovery, starting up, out of connections.
+const TRANSIENT_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300', '53400']);
+// node-postgres reports a dropped or timed-out connection with these messages and no code.
+const PG_CONNECTION_MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|Query read timeout|connection error|not queryable|Client was closed/i;
+
+/** True when `error` means the database cannot be reached right now (retrying later may work). */
+export function isConnectionError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && (NETWORK_CODES.has(code) || TRANSIENT_SQLSTATES.has(code) || code.startsWith('08'))) return true;
+  return PG_CONNECTION_MESSAGES.test(error.message);
+}
+
+/** Turns a connection failure into StorageUnavailableError; other errors pass unchanged. */
+export function toStorageError(error: unknown): unknown {
+  if (error instanceof StorageUnavailableError || !isConnectionError(error)) return error;
+  return new StorageUnavailableError('The database is unavailable', { cause: error });
+}
+
+/** `postgres://user@host:port/db` without the password, for messages. */
+export function describeDatabaseUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.password = '';
+    parsed.search = '';
+    return parsed.href;
+  } catch {
+    return 'the DATABASE_URL (not a valid URL)';
+  }
+}
+
+/** Creates the pool; its and its clients' `error` events are logged once per outage, never thrown. */
+export function createPool(options: PostgresOptions): pg.Pool {
+  const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
+    query_timeout: options.queryTimeoutMs ?? 10_000,
+    idleTimeoutMillis: 30_000,
+    keepAlive: true,
+  });
+  let reported = false;
+  const report = (error: Error): void => {
+    // An unhandled 'error' event would crash the process; one line per outage is enough.
+    if (reported) return;
+    reported = true;
+    log(`privacy-kit server: lost the PostgreSQL connection (${error.message}); answering 503 until it is back`);
+  };
+  pool.on('error', report);
+  pool.on('connect', (client) => {
+    reported = false;
+    client.on('error', report);
+  });
+  return pool;
+}
+
+/** Runs `work` in one transaction on one connection; a dropped connection is not reused. */
+export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    client.release();
+    return result;
+  } catch (error) {
+    if (isConnectionError(error)) {
+      client.release(error instanceof Error ? error : true);
+    } else {
+      const rolledBack = await client.query('ROLLBACK').then(() => true, () => false);
+      client.release(!rolledBack);
+    }
+    throw error;
+  }
+}
+
+/**
+ * Applies the shared migrations (`migrations/NNN-name.sql`, the same files SQLite runs), each in
+ * its own transaction. A session advisory lock serialises instances that start at the same time:
+ * the second waits, then finds the versions recorded and applies nothing.
+ */
+export async function migratePostgres(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  let failure: unknown;
+  try {
+    await client.query("SELECT pg_advisory_lock(hashtext('privacy-kit:schema_migrations'))");
+    try {
+      await client.query(SCHEMA_MIGRATIONS_DDL);
+      const applied = new Set((await client.query<{ version: string }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
+      for (const migration of listMigrations()) {
+        if (applied.has(migration.version)) continue;
+        await client.query('BEGIN');
+        try {
+          await client.query(migration.sql);
+          await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [
+            migration.version,
+            migration.name,
+            new Date().toISOString(),
+          ]);
+          await client.query('COMMIT');
+        } catch (error) {
+          await client.query('ROLLBACK').catch(() => undefined);
+          throw new Error(`migration ${migration.version}-${migration.name} failed: ${(error as Error).message}`, { cause: error });
+        }
+      }
+    } finally {
+      await client.query("SELECT pg_advisory_unlock(hashtext('privacy-kit:schema_migrations'))").catch(() => undefined);
+    }
+  } catch (error) {
+    failure = error;
+    throw error;
+  } finally {
+    // A connection in an unknown state is closed rather than handed to a request.
+    client.release(failure === undefined ? undefined : true);
+  }
+}

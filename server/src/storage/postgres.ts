@@ -1,0 +1,317 @@
+// PostgreSQL storage (node-postgres Pool) for running several server instances on one database.
+// Same tables and migrations as SQLite. Every decision is taken by the database: a receipt's
+// primary key decides "stored" vs "duplicate" (INSERT … ON CONFLICT DO NOTHING RETURNING), a
+// subscription is an upsert, and read-modify-write happens in one transaction with a row lock.
+// Connection failures surface as StorageUnavailableError (→ 503 + Retry-After), never a crash.
+import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
+import { type PostgresOptions, createPool, inTransaction, migratePostgres, toStorageError } from './pg-connection.js';
+import type {
+  ReceiptMethod,
+  Storage,
+  StoredReceipt,
+  SubscriberAction,
+  SubscriberEvent,
+  SubscriberRecord,
+  SubscriberStatus,
+  TokenKind,
+  TokenRecord,
+} from './types.js';
+
+export type { PostgresOptions } from './pg-connection.js';
+
+interface ReceiptRow {
+  receipt_id: string;
+  consent_id: string;
+  revision: string;
+  granted: string;
+  denied: string;
+  method: string;
+  decided_at: string;
+  user_agent: string | null;
+  received_at: string;
+}
+
+interface SubscriberRow {
+  id: string;
+  email: string;
+  status: string;
+  measure_opens: number;
+  object_marketing: number;
+  object_research: number;
+  language: string | null;
+  consent_id: string | null;
+  revision: string;
+  consent_text: string;
+  created_at: string;
+  updated_at: string;
+  confirmed_at: string | null;
+  unsubscribed_at: string | null;
+}
+
+interface TokenRow {
+  token_hash: string;
+  subscriber_id: string;
+  kind: string;
+  created_at: string;
+  expires_at: string | null;
+}
+
+interface EventRow {
+  id: string;
+  subscriber_id: string;
+  at: string;
+  action: string;
+  revision: string | null;
+  method: string;
+  detail: string;
+}
+
+function toReceipt(row: ReceiptRow): StoredReceipt {
+  return {
+    receiptId: row.receipt_id,
+    consentId: row.consent_id,
+    revision: row.revision,
+    granted: JSON.parse(row.granted) as string[],
+    denied: JSON.parse(row.denied) as string[],
+    method: row.method as ReceiptMethod,
+    at: row.decided_at,
+    ...(row.user_agent === null ? {} : { userAgent: row.user_agent }),
+    receivedAt: row.received_at,
+  };
+}
+
+function toSubscriber(row: SubscriberRow): SubscriberRecord {
+  return {
+    id: row.id,
+    email: row.email,
+    status: row.status as SubscriberStatus,
+    measureOpens: row.measure_opens === 1,
+    objectMarketing: row.object_marketing === 1,
+    objectResearch: row.object_research === 1,
+    language: row.language,
+    consentId: row.consent_id,
+    revision: row.revision,
+    consentText: row.consent_text,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    confirmedAt: row.confirmed_at,
+    unsubscribedAt: row.unsubscribed_at,
+  };
+}
+
+function toToken(row: TokenRow): TokenRecord {
+  return {
+    hash: row.token_hash,
+    subscriberId: row.subscriber_id,
+    kind: row.kind as TokenKind,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+  };
+}
+
+const bit = (value: boolean): number => (value ? 1 : 0);
+
+type Queryable = Pick<pg.PoolClient, 'query'>;
+
+async function insertToken(db: Queryable, token: TokenRecord): Promise<void> {
+  await db.query('INSERT INTO subscriber_tokens (token_hash, subscriber_id, kind, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)', [
+    token.hash,
+    token.subscriberId,
+    token.kind,
+    token.createdAt,
+    token.expiresAt,
+  ]);
+}
+
+async function insertEvent(db: Queryable, event: SubscriberEvent): Promise<void> {
+  await db.query('INSERT INTO subscriber_events (id, subscriber_id, at, action, revision, method, detail) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+    event.id,
+    event.subscriberId,
+    event.at,
+    event.action,
+    event.revision,
+    event.method,
+    JSON.stringify(event.detail),
+  ]);
+}
+
+async function subscriberById(db: Queryable, id: string, lock = false): Promise<SubscriberRecord> {
+  const { rows } = await db.query<SubscriberRow>(`SELECT * FROM subscribers WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
+  if (!rows[0]) throw new Error(`subscriber ${id} does not exist`);
+  return toSubscriber(rows[0]);
+}
+
+/**
+ * Connects, applies pending migrations (under an advisory lock) and returns the storage.
+ * Rejects when the database cannot be reached or a migration fails; the pool is closed then.
+ */
+export async function openPostgresStorage(options: PostgresOptions): Promise<Storage> {
+  const pool = createPool(options);
+  try {
+    await migratePostgres(pool);
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw error;
+  }
+
+  // Every method maps "database unreachable" to StorageUnavailableError at this one seam.
+  async function guard<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      throw toStorageError(error);
+    }
+  }
+  const transaction = <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => guard(() => inTransaction(pool, work));
+
+  let closed = false;
+  return {
+    insertReceipt: (receipt, receivedAt) =>
+      guard(async () => {
+        const { rowCount } = await pool.query(
+          `INSERT INTO receipts (receipt_id, consent_id, revision, granted, denied, method, decided_at, user_agent, received_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (receipt_id) DO NOTHING RETURNING receipt_id`,
+          [
+            receipt.receiptId,
+            receipt.consentId,
+            receipt.revision,
+            JSON.stringify(receipt.granted),
+            JSON.stringify(receipt.denied),
+            receipt.method,
+            receipt.at,
+            receipt.userAgent ?? null,
+            receivedAt,
+          ],
+        );
+        return rowCount === 1 ? 'stored' : 'duplicate';
+      }),
+
+    listReceipts: (filter) =>
+      guard(async () => {
+        const where: string[] = [];
+        const params: string[] = [];
+        const add = (clause: string, value: string): void => {
+          params.push(value);
+          where.push(`${clause} $${params.length}`);
+        };
+        if (filter.consentId !== undefined) add('consent_id =', filter.consentId);
+        if (filter.from !== undefined) add('decided_at >=', filter.from);
+        if (filter.to !== undefined) add('decided_at <', filter.to);
+        const { rows } = await pool.query<ReceiptRow>(
+          `SELECT * FROM receipts ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY decided_at, receipt_id`,
+          params,
+        );
+        return rows.map(toReceipt);
+      }),
+
+    requestSubscription: (request, tokens, event) =>
+      transaction(async (db) => {
+        // One statement creates or re-opens the subscription; a confirmed one is left alone
+        // (the WHERE), and two requests for the same address meet at the UNIQUE(email).
+        await db.query(
+          `INSERT INTO subscribers (id, email, status, measure_opens, language, consent_id, revision, consent_text, created_at, updated_at)
+           VALUES ($1, $2, 'pending', $3, $4, $5, $6, $7, $8, $8)
+           ON CONFLICT (email) DO UPDATE SET status = 'pending', measure_opens = excluded.measure_opens,
+             language = excluded.language, consent_id = excluded.consent_id, revision = excluded.revision,
+             consent_text = excluded.consent_text, updated_at = excluded.updated_at
+           WHERE subscribers.status <> 'confirmed'`,
+          [randomUUID(), request.email, bit(request.measureOpens), request.language, request.consentId, request.revision, request.consentText, request.at],
+        );
+        const { rows } = await db.query<SubscriberRow>('SELECT * FROM subscribers WHERE email = $1', [request.email]);
+        if (!rows[0]) throw new Error('subscriber missing right after upsert');
+        const subscriber = toSubscriber(rows[0]);
+        for (const token of tokens) await insertToken(db, { ...token, subscriberId: subscriber.id });
+        await insertEvent(db, { ...event, subscriberId: subscriber.id });
+        return subscriber;
+      }),
+
+    findSubscriberByEmail: (email) =>
+      guard(async () => {
+        const { rows } = await pool.query<SubscriberRow>('SELECT * FROM subscribers WHERE email = $1', [email]);
+        return rows[0] ? toSubscriber(rows[0]) : null;
+      }),
+
+    addTokens: (tokens, event) =>
+      transaction(async (db) => {
+        for (const token of tokens) await insertToken(db, token);
+        await insertEvent(db, event);
+      }),
+
+    findToken: (hash, kind) =>
+      guard(async () => {
+        const { rows } = await pool.query<TokenRow>('SELECT * FROM subscriber_tokens WHERE token_hash = $1 AND kind = $2', [hash, kind]);
+        if (!rows[0]) return null;
+        const subscribers = await pool.query<SubscriberRow>('SELECT * FROM subscribers WHERE id = $1', [rows[0].subscriber_id]);
+        return subscribers.rows[0] ? { token: toToken(rows[0]), subscriber: toSubscriber(subscribers.rows[0]) } : null;
+      }),
+
+    confirmSubscription: (subscriberId, manageToken, event) =>
+      transaction(async (db) => {
+        await db.query(
+          `UPDATE subscribers SET status = 'confirmed', confirmed_at = COALESCE(confirmed_at, $2),
+             unsubscribed_at = NULL, updated_at = $2 WHERE id = $1`,
+          [subscriberId, event.at],
+        );
+        await insertToken(db, manageToken);
+        await insertEvent(db, event);
+        return subscriberById(db, subscriberId);
+      }),
+
+    updateSubscriber: (subscriberId, patch, event) =>
+      transaction(async (db) => {
+        // FOR UPDATE: a concurrent change of the same subscriber waits, so neither is lost.
+        const current = await subscriberById(db, subscriberId, true);
+        const next = { ...current, ...patch };
+        const unsubscribing = patch.status === 'unsubscribed' && current.status !== 'unsubscribed';
+        await db.query(
+          `UPDATE subscribers SET status = $1, revision = $2, measure_opens = $3, object_marketing = $4, object_research = $5,
+             unsubscribed_at = $6, updated_at = $7 WHERE id = $8`,
+          [
+            next.status,
+            next.revision,
+            bit(next.measureOpens),
+            bit(next.objectMarketing),
+            bit(next.objectResearch),
+            unsubscribing ? event.at : current.unsubscribedAt,
+            event.at,
+            subscriberId,
+          ],
+        );
+        if (next.status === 'unsubscribed') await db.query("DELETE FROM subscriber_tokens WHERE subscriber_id = $1 AND kind = 'confirm'", [subscriberId]);
+        await insertEvent(db, event);
+        return subscriberById(db, subscriberId);
+      }),
+
+    listSubscribers: (status) =>
+      guard(async () => {
+        const { rows } = await pool.query<SubscriberRow>('SELECT * FROM subscribers WHERE status = $1 ORDER BY created_at, id', [status]);
+        return rows.map(toSubscriber);
+      }),
+
+    listSubscriberEvents: (subscriberId) =>
+      guard(async () => {
+        // SQLite breaks ties of `at` by rowid (insertion order). Here each event has its own
+        // transaction, so the inserting transaction's id (xmin) gives the same order.
+        const { rows } = await pool.query<EventRow>(
+          'SELECT * FROM subscriber_events WHERE subscriber_id = $1 ORDER BY at, xmin::text::bigint, ctid',
+          [subscriberId],
+        );
+        return rows.map((row) => ({
+          id: row.id,
+          subscriberId: row.subscriber_id,
+          at: row.at,
+          action: row.action as SubscriberAction,
+          revision: row.revision,
+          method: row.method,
+          detail: JSON.parse(row.detail) as SubscriberEvent['detail'],
+        }));
+      }),
+
+    async close() {
+      if (closed) return;
+      closed = true;
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,48 @@
+// The shared storage contract against PostgreSQL (a fresh database for this file), plus what only
+// PostgreSQL has to prove: migrations that several instances start at once, and the database
+// (not the application) refusing a second row for one receiptId.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { listMigrations } from '../../src/storage/migrations.js';
+import { openPostgresStorage } from '../../src/storage/postgres.js';
+import { SKIP_WITHOUT_PG, type TestDatabase, createTestDatabase, queryDatabase } from './pg-helpers.js';
+import { describeStorage } from './storage-suite.js';
+
+let database: TestDatabase;
+
+describe('PostgreSQL storage', { skip: SKIP_WITHOUT_PG }, () => {
+  before(async () => {
+    database = await createTestDatabase();
+  });
+  after(async () => {
+    await database?.drop();
+  });
+
+  describeStorage('PostgreSQL', () => openPostgresStorage({ url: database.url }));
+
+  describe('migrations', () => {
+    it('six instances opening a fresh database at the same moment apply each migration exactly once', async () => {
+      const fresh = await createTestDatabase();
+      try {
+        const opened = await Promise.allSettled(Array.from({ length: 6 }, () => openPostgresStorage({ url: fresh.url, poolSize: 2 })));
+        for (const result of opened) assert.equal(result.status, 'fulfilled', result.status === 'rejected' ? String(result.reason) : '');
+        const versions = await queryDatabase<{ version: string }>(fresh.url, 'SELECT version FROM schema_migrations ORDER BY version');
+        assert.deepEqual(versions.map((v) => v.version), listMigrations().map((m) => m.version));
+        await Promise.all(opened.map((r) => (r.status === 'fulfilled' ? r.value.close() : undefined)));
+        // Opening again finds everything applied and changes nothing.
+        const again = await openPostgresStorage({ url: fresh.url });
+        await again.close();
+        assert.equal((await queryDatabase(fresh.url, 'SELECT version FROM schema_migrations')).length, listMigrations().length);
+      } finally {
+        await fresh.drop();
+      }
+    });
+
+    it('the receipts primary key itself refuses a second row with the same receiptId', async () => {
+      const insert = `INSERT INTO receipts (receipt_id, consent_id, revision, granted, denied, method, decided_at, received_at)
+                      VALUES ('same-id', 'c', 'r', '[]', '[]', 'api', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`;
+      await queryDatabase(database.url, insert);
+      await assert.rejects(queryDatabase(database.url, insert), (error: Error & { code?: string }) => error.code === '23505');
+    });
+  });
+});
