@@ -9,8 +9,8 @@ type Check = (value: unknown, path: string, errors: Errors) => void;
 /** A check, or an object spec whose keys starting with `!` are required. */
 type Spec = Check | { readonly [key: string]: Spec };
 
-/** Category and service names: what the receipt contract and the cookie accept. */
-export const NAME = /^[a-z0-9_-]{1,64}$/;
+/** Category and service names: what the receipt contract accepts, never starting with `_` (`__proto__`). */
+export const NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 
 const own = Object.hasOwn;
 const isObject = (v: unknown): v is Record<string, unknown> =>

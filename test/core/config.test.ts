@@ -1,0 +1,147 @@
+import { expect } from '@open-wc/testing';
+import { ConfigError, createConsent, formatErrors, validateConfig, type ValidationError } from '../../src/core/index.js';
+import { minimalConfig } from './fixtures.js';
+
+function errorsOf(input: unknown): readonly ValidationError[] {
+  const result = validateConfig(input);
+  expect(result.ok, 'config should be invalid').to.equal(false);
+  return result.ok ? [] : result.errors;
+}
+
+const withField = (patch: Record<string, unknown>) => ({ ...minimalConfig, ...patch });
+
+describe('validateConfig', () => {
+  it('accepts the minimal config of the script-tag contract and fills in every default', () => {
+    const result = validateConfig(JSON.parse(JSON.stringify(minimalConfig)));
+    if (!result.ok) throw new Error(formatErrors(result.errors));
+    const c = result.value;
+    expect(Object.keys(c.categories)).to.deep.equal(['necessary', 'analytics', 'marketing']);
+    expect(c.cookie).to.deep.equal({ name: 'privacy_consent', maxAgeDays: 182, sameSite: 'Lax' });
+    expect(c.reconsentAfterDays).to.equal(182);
+    expect(c.gpc).to.equal(true);
+    expect(c.language).to.equal('nl');
+    expect(c.translations).to.deep.equal({});
+    expect(c.analyticsExemption).to.equal(false);
+    expect(c.google).to.deep.equal({
+      mode: 'basic',
+      consentMap: {
+        analytics: ['analytics_storage'],
+        marketing: ['ad_storage', 'ad_user_data', 'ad_personalization'],
+        preferences: ['functionality_storage', 'personalization_storage'],
+      },
+      waitForUpdate: 500,
+    });
+  });
+
+  it('uses language nl and no services when they are left out', () => {
+    const result = validateConfig({ revision: '1', categories: {} });
+    expect(result.ok && result.value.language).to.equal('nl');
+    expect(result.ok && result.value.services).to.deep.equal({});
+    expect(result.ok && Object.keys(result.value.categories)).to.deep.equal(['necessary']);
+  });
+
+  it('allows listing necessary, with its own label, and accepts its own resolved output again', () => {
+    const result = validateConfig(withField({ categories: { necessary: { label: { nl: 'Nodig', en: 'Needed' } }, analytics: {} } }));
+    expect(result.ok).to.equal(true);
+    if (result.ok) {
+      expect(result.value.categories['necessary']).to.deep.equal({ label: { nl: 'Nodig', en: 'Needed' } });
+      expect(validateConfig(result.value).ok).to.equal(true);
+    }
+  });
+
+  it('keeps given values over defaults', () => {
+    const result = validateConfig(withField({ cookie: { name: 'kk', domain: 'example.org' }, gpc: false, google: { mode: 'advanced' } }));
+    expect(result.ok && result.value.cookie).to.deep.equal({ name: 'kk', domain: 'example.org', maxAgeDays: 182, sameSite: 'Lax' });
+    expect(result.ok && result.value.gpc).to.equal(false);
+    expect(result.ok && result.value.google.mode).to.equal('advanced');
+    expect(result.ok && result.value.google.waitForUpdate).to.equal(500);
+  });
+
+  it('names a service whose category does not exist', () => {
+    const errors = errorsOf(withField({ services: { youtube: { category: 'video' } } }));
+    expect(formatErrors(errors)).to.equal('services.youtube.category: unknown category "video"');
+  });
+
+  it('reports unknown keys with their path', () => {
+    expect(formatErrors(errorsOf(withField({ cookie: { nmae: 'x' } })))).to.equal('cookie.nmae: unknown key');
+    expect(formatErrors(errorsOf(withField({ revison: 'x' })))).to.equal('revison: unknown key');
+    expect(formatErrors(errorsOf(withField({ services: { ga: { category: 'analytics', googel: {} } } })))).to.equal('services.ga.googel: unknown key');
+  });
+
+  it('names each field with the wrong type', () => {
+    const cases: [Record<string, unknown>, string][] = [
+      [{ revision: '' }, 'revision'],
+      [{ revision: 20180618 }, 'revision'],
+      [{ revision: 'x'.repeat(65) }, 'revision'],
+      [{ language: 5 }, 'language'],
+      [{ categories: [] }, 'categories'],
+      [{ categories: { analytics: { sale: 'yes' } } }, 'categories.analytics.sale'],
+      [{ categories: { analytics: { label: 3 } } }, 'categories.analytics.label'],
+      [{ categories: { analytics: { label: { nl: 3 } } } }, 'categories.analytics.label'],
+      [{ services: { ga: { category: 'analytics', cookies: '_ga' } } }, 'services.ga.cookies'],
+      [{ services: { ga: { category: 'analytics', cookies: ['_ga', { lifetime: '2y' }] } } }, 'services.ga.cookies.1.name'],
+      [{ services: { ga: { category: 'analytics', adobe: { mode: 'beacon' } } } }, 'services.ga.adobe.mode'],
+      [{ services: { ga: {} } }, 'services.ga.category'],
+      [{ cookie: { sameSite: 'lax' } }, 'cookie.sameSite'],
+      [{ cookie: { maxAgeDays: -1 } }, 'cookie.maxAgeDays'],
+      [{ cookie: { name: 'a b;c' } }, 'cookie.name'],
+      [{ reconsentAfterDays: '182' }, 'reconsentAfterDays'],
+      [{ sync: {} }, 'sync.endpoint'],
+      [{ gpc: 'true' }, 'gpc'],
+      [{ google: { consentMap: { analytics: ['analytics'] } } }, 'google.consentMap.analytics.0'],
+      [{ translations: { en: { 'banner.title': 1 } } }, 'translations.en.banner.title'],
+      [{ analyticsExemption: 1 }, 'analyticsExemption'],
+      [{ language: null }, 'language'],
+    ];
+    for (const [patch, path] of cases) {
+      const errors = errorsOf(withField(patch));
+      expect(errors.map((e) => e.path), JSON.stringify(patch)).to.include(path);
+      for (const e of errors) expect(e.message).to.be.a('string').and.not.be.empty;
+    }
+  });
+
+  it('says what is required', () => {
+    expect(formatErrors(errorsOf({ categories: {} }))).to.equal('revision: required');
+    expect(formatErrors(errorsOf({ revision: 'x' }))).to.equal('categories: required');
+  });
+
+  it('refuses a config that is not an object', () => {
+    for (const input of [null, undefined, [], 'config', 42, true]) {
+      expect(formatErrors(errorsOf(input))).to.equal('config: expected an object');
+    }
+  });
+
+  it('refuses hostile names without echoing them unbounded', () => {
+    for (const name of ['<img src=x onerror=alert(1)>', '__proto__', 'Analytics', 'a.b', '', 'x'.repeat(65)]) {
+      const input = JSON.parse(`{"revision":"1","categories":{${JSON.stringify(name)}:{}}}`);
+      const errors = errorsOf(input);
+      expect(errors[0]?.path).to.equal('categories');
+      expect(errors[0]?.message).to.match(/^invalid name/);
+      expect(errors[0]?.message.length).to.be.below(120);
+    }
+  });
+
+  it('does not mistake Object.prototype members for known keys', () => {
+    expect(errorsOf(withField({ constructor: {} })).map((e) => e.path)).to.deep.equal(['constructor']);
+    const proto = JSON.parse('{"revision":"1","categories":{},"__proto__":{"gpc":1}}');
+    expect(errorsOf(proto).map((e) => e.path)).to.deep.equal(['__proto__']);
+  });
+
+  it('refuses a service named like a category', () => {
+    expect(formatErrors(errorsOf(withField({ services: { analytics: { category: 'analytics' } } })))).to.equal(
+      'services.analytics: name already used by a category',
+    );
+  });
+
+  it('makes createConsent throw a ConfigError listing every problem', () => {
+    try {
+      createConsent({ revision: '', categories: { a: 1 } });
+      expect.fail('should throw');
+    } catch (error) {
+      expect(error).to.be.instanceOf(ConfigError);
+      const e = error as ConfigError;
+      expect(e.errors.map((x) => x.path)).to.deep.equal(['revision', 'categories.a']);
+      expect(e.message).to.contain('revision: expected a string of 1 to 64 characters; categories.a: expected an object');
+    }
+  });
+});

@@ -1,0 +1,92 @@
+import { expect } from '@open-wc/testing';
+import { checksum } from '../../src/core/cookie-codec.js';
+import { decodeConsent, encodeConsent, memoryStorage, type ConsentState } from '../../src/core/index.js';
+import { destroyStores, isolatedStore } from './fixtures.js';
+
+const state: ConsentState = {
+  schema: 1,
+  id: '6f1c2a9e-3b4d-4c5e-8f70-1a2b3c4d5e6f',
+  revision: '2018-06-18 | "juni" ; 😀',
+  decidedAt: 1_700_000_000_000,
+  updatedAt: 1_700_000_500_000,
+  categories: { necessary: true, analytics: true, marketing: false },
+  services: { 'google-analytics': false, 'adobe-analytics': true },
+  method: 'preferences',
+};
+
+/** Re-signs a hand-built value, as a server that writes the cookie would. */
+const signed = (body: string) => body + '|' + checksum(body);
+
+describe('cookie codec', () => {
+  afterEach(destroyStores);
+
+  it('round-trips a state', () => {
+    const decoded = decodeConsent(encodeConsent(state));
+    expect(decoded).to.deep.equal({ ok: true, value: state });
+  });
+
+  it('writes only cookie-safe characters and names, not bit positions', () => {
+    const value = encodeConsent(state);
+    expect(value).to.match(/^[A-Za-z0-9!#$%&'()*+\-./:<=>?@[\]^_`{|}~]+$/);
+    expect(value).to.contain('|necessary:1.analytics:1.marketing:0|google-analytics:0.adobe-analytics:1|');
+    expect(value.startsWith('v1|6f1c2a9e-3b4d-4c5e-8f70-1a2b3c4d5e6f|')).to.equal(true);
+  });
+
+  it('refuses malformed, truncated, oversized, other-schema and edited values without throwing', () => {
+    const good = encodeConsent(state);
+    const bad: unknown[] = [
+      undefined,
+      null,
+      42,
+      {},
+      '',
+      'garbage',
+      '%E0%A4%A',
+      good.slice(0, -3),
+      good.slice(0, good.length / 2),
+      good.replace('marketing:0', 'marketing:1'),
+      good.replace('v1|', 'v0|'),
+      good.replace('v1|', 'v2|'),
+      good + '|extra',
+      signed('v1|id|rev|1|2|api|' + 'a:1.'.repeat(800) + 'a:1|'),
+      signed('v1|id|%E0%A4%A|1|2|api||'),
+      signed('v1|id|rev|1|2|hacker||'),
+      signed('v1|id|rev|2|1|api||'),
+      signed('v1|id|rev|1|2|api|Analytics:1|'),
+      signed('v1|id|rev|1|2|api|analytics:yes|'),
+      signed('v1|i d|rev|1|2|api||'),
+      signed('v1|id||1|2|api||'),
+    ];
+    for (const raw of bad) {
+      const result = decodeConsent(raw);
+      expect(result.ok, String(raw).slice(0, 60)).to.equal(false);
+      if (!result.ok) expect(result.errors[0]?.path).to.equal('cookie');
+    }
+  });
+
+  it('reads a value a server wrote with the documented format', () => {
+    const result = decodeConsent(signed('v1|abc-123|2018-06-18|1|2|api|analytics:1|'));
+    expect(result.ok && result.value.categories).to.deep.equal({ analytics: true, necessary: true });
+  });
+
+  it('never decodes necessary as refused', () => {
+    const result = decodeConsent(signed('v1|abc|r|1|2|api|necessary:0.analytics:1|'));
+    expect(result.ok && result.value.categories['necessary']).to.equal(true);
+  });
+
+  it('asks again (banner needed, nothing granted) when the cookie is damaged', () => {
+    const good = encodeConsent({ ...state, revision: '2018-06-18', updatedAt: Date.now(), decidedAt: Date.now() });
+    const cases = [good.slice(0, -5), good.replace('v1|', 'v0|'), good.replace('analytics:1', 'analytics:0'), 'x'.repeat(5000)];
+    for (const value of cases) {
+      const kit = isolatedStore(undefined, { cookies: memoryStorage(value) });
+      expect(kit.needsDecision()).to.equal(true);
+      expect(kit.needsDecisionReason()).to.equal('invalid');
+      expect(kit.getConsent()).to.equal(null);
+      expect(kit.getStoredConsent()).to.equal(null);
+      expect(kit.isGranted('analytics')).to.equal(false);
+    }
+    const intact = isolatedStore(undefined, { cookies: memoryStorage(good) });
+    expect(intact.needsDecision()).to.equal(false);
+    expect(intact.isGranted('analytics')).to.equal(true);
+  });
+});
