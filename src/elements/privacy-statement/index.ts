@@ -11,3 +11,5 @@ if (!customElements.get('privacy-statement')) customElements.define('privacy-sta
 export { PrivacyStatement } from './privacy-statement.js';
 export type { StatementErrorDetail, StatementErrorReason, StatementLoadDetail } from './privacy-statement.js';
 export * from './document.js';
+export { PrivacyCookieTable, cookieRows, type CookieRow, type CookieRowStatus } from '../privacy-cookie-table/index.js';
+export { PrivacyConsentId, accessRequestMailto } from '../privacy-consent-id/index.js';
