@@ -1,0 +1,141 @@
+import { expect } from '@open-wc/testing';
+import { encodeConsent, memoryStorage, type ConsentChange, type ConsentOptions, type ConsentState, type PrivacyKit } from '../../src/core/index.js';
+import { destroyStores, isolatedStore, minimalConfig } from './fixtures.js';
+
+/** The next change `kit` reports from another tab. */
+const nextChange = (kit: PrivacyKit) =>
+  new Promise<ConsentChange>((resolve) => {
+    const off = kit.subscribe((c) => {
+      if (!c.remote) return;
+      off();
+      resolve(c);
+    });
+  });
+
+/** Two "tabs" sharing one cookie jar, each with its own BroadcastChannel. */
+function twoTabs(extra: ConsentOptions = {}): [PrivacyKit, PrivacyKit] {
+  const cookies = memoryStorage();
+  const options = { cookies, BroadcastChannel, ...extra };
+  return [isolatedStore(minimalConfig, options), isolatedStore(minimalConfig, options)];
+}
+
+describe('cross-tab sync', () => {
+  afterEach(destroyStores);
+
+  it('shows a decision made in one tab in the other, marked remote', async () => {
+    const [a, b] = twoTabs();
+    const received = nextChange(b);
+    const state = a.update({ categories: { analytics: true } });
+    const change = await received;
+    expect(change.remote).to.equal(true);
+    expect(change.state).to.deep.equal(state);
+    expect(change.changed).to.deep.equal(['analytics', 'google-analytics', 'adobe-analytics']);
+    expect(b.isGranted('google-analytics')).to.equal(true);
+    expect(b.needsDecision()).to.equal(false);
+  });
+
+  it('does not write the cookie again nor send a receipt for a remote change', async () => {
+    const writes: string[] = [];
+    const shared = memoryStorage();
+    const posted: string[] = [];
+    const fetch = async (_: unknown, init?: RequestInit) => (posted.push(String(init?.body)), new Response('{}', { status: 201 }));
+    const config = { ...minimalConfig, sync: { endpoint: '/receipts' } };
+    const a = isolatedStore(config, { cookies: shared, BroadcastChannel, fetch });
+    const b = isolatedStore(config, {
+      cookies: { ...shared, write: (v) => (writes.push(v), shared.write(v)) },
+      BroadcastChannel,
+      fetch,
+    });
+    const received = nextChange(b);
+    a.acceptAll();
+    await received;
+    await new Promise((r) => setTimeout(r, 0));
+    expect(writes).to.deep.equal([]);
+    expect(posted.length).to.equal(1);
+  });
+
+  it('lets the latest decision win in both tabs when they decide at the same time', async () => {
+    let clock = 1_000;
+    const cookies = memoryStorage();
+    const a = isolatedStore(minimalConfig, { cookies, BroadcastChannel, now: () => clock });
+    const b = isolatedStore(minimalConfig, { cookies, BroadcastChannel, now: () => clock });
+    const aHears = nextChange(a);
+    const bHears = nextChange(b);
+    b.acceptAll();
+    clock = 900; // a's clock-older decision reaches b after b's own.
+    a.rejectAll();
+    // a hears b's newer decision and adopts it; b ignores a's older one.
+    const change = await aHears;
+    expect(change.remote).to.equal(true);
+    expect(a.isGranted('analytics')).to.equal(true);
+    expect(b.isGranted('analytics')).to.equal(true);
+    expect(await Promise.race([bHears.then(() => 'changed'), new Promise((r) => setTimeout(r, 50, 'unchanged'))])).to.equal('unchanged');
+    // The shared cookie ends with the winning decision, so a reload agrees.
+    expect(isolatedStore(minimalConfig, { cookies, now: () => clock }).isGranted('analytics')).to.equal(true);
+  });
+
+  it('breaks an exact tie on updatedAt by consent id, the same way in both tabs', async () => {
+    const base = { schema: 1, revision: minimalConfig.revision, decidedAt: 5, updatedAt: 5, method: 'api' } as const;
+    const low: ConsentState = { ...base, id: 'aaaa', categories: { necessary: true, analytics: false, marketing: false }, services: { 'google-analytics': false, 'adobe-analytics': false } };
+    const high: ConsentState = { ...low, id: 'bbbb', categories: { ...low.categories, analytics: true }, services: { 'google-analytics': true, 'adobe-analytics': true } };
+    const now = () => 10;
+    const holdsLow = isolatedStore(minimalConfig, { cookies: memoryStorage(encodeConsent(low)), BroadcastChannel, now });
+    const holdsHigh = isolatedStore(minimalConfig, { cookies: memoryStorage(encodeConsent(high)), BroadcastChannel, now });
+    const adopted = nextChange(holdsLow);
+    const sender = new BroadcastChannel('privacy-kit:privacy_consent');
+    sender.postMessage({ value: encodeConsent(high), at: 5 });
+    sender.postMessage({ value: encodeConsent(low), at: 5 });
+    await adopted;
+    await new Promise((r) => setTimeout(r, 20));
+    sender.close();
+    expect(holdsLow.getConsent()?.id).to.equal('bbbb');
+    expect(holdsHigh.getConsent()?.id).to.equal('bbbb');
+  });
+
+  it('ignores malformed and tampered messages', async () => {
+    const [a] = twoTabs();
+    let changes = 0;
+    a.subscribe(() => changes++);
+    const sender = new BroadcastChannel('privacy-kit:privacy_consent');
+    sender.postMessage('accept');
+    sender.postMessage({ value: 'v1|forged', at: Date.now() });
+    sender.postMessage({ value: 42, at: 1 });
+    await new Promise((r) => setTimeout(r, 30));
+    sender.close();
+    expect(changes).to.equal(0);
+    expect(a.getConsent()).to.equal(null);
+  });
+
+  it('spreads a reset to the other tab', async () => {
+    const [a, b] = twoTabs();
+    const decided = nextChange(b);
+    a.acceptAll();
+    await decided;
+    const reset = nextChange(b);
+    a.reset();
+    const change = await reset;
+    expect(change.state).to.equal(null);
+    expect(change.remote).to.equal(true);
+    expect(b.needsDecision()).to.equal(true);
+  });
+
+  it('uses the storage event between documents when BroadcastChannel is missing', async () => {
+    const frames = [document.createElement('iframe'), document.createElement('iframe')];
+    for (const f of frames) document.body.append(f);
+    try {
+      const [winA, winB] = frames.map((f) => f.contentWindow!) as [Window, Window];
+      const cookies = memoryStorage();
+      const a = isolatedStore(minimalConfig, { cookies, window: winA, localStorage: winA.localStorage, BroadcastChannel: null });
+      const b = isolatedStore(minimalConfig, { cookies, window: winB, localStorage: winB.localStorage, BroadcastChannel: null });
+      const received = nextChange(b);
+      a.update({ categories: { marketing: true } });
+      const change = await received;
+      expect(change.remote).to.equal(true);
+      expect(b.isGranted('marketing')).to.equal(true);
+      expect(b.isGranted('analytics')).to.equal(false);
+    } finally {
+      for (const f of frames) f.remove();
+      localStorage.removeItem('privacy-kit:privacy_consent');
+    }
+  });
+});
