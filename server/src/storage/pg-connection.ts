@@ -53,6 +53,26 @@ export function describeDatabaseUrl(url: string): string {
   }
 }
 
+/**
+ * One line for the operator when the database cannot be opened at start: what was tried (without
+ * the password) and why, e.g. refused connection, wrong password, missing database.
+ */
+export function describeOpenError(url: string, error: unknown): string {
+  try {
+    new URL(url);
+  } catch {
+    return 'not a valid URL; expected postgres://user:password@host:5432/database';
+  }
+  const where = describeDatabaseUrl(url);
+  if (!(error instanceof Error)) return `cannot open PostgreSQL at ${where}: ${String(error)}`;
+  // Node reports a refused connection to several addresses (localhost: ::1 and 127.0.0.1) as an
+  // AggregateError with an empty message; its parts say what happened.
+  const parts = error instanceof AggregateError ? (error.errors as unknown[]).filter((e): e is Error => e instanceof Error) : [];
+  const reason = error.message || parts.map((e) => e.message).join('; ') || String((error as { code?: unknown }).code ?? error.name);
+  const hint = isConnectionError(error) || parts.some(isConnectionError) ? ' (is PostgreSQL running and reachable?)' : '';
+  return `cannot open PostgreSQL at ${where}: ${reason}${hint}`;
+}
+
 /** Creates the pool; its and its clients' `error` events are logged once per outage, never thrown. */
 export function createPool(options: PostgresOptions): pg.Pool {
   const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
