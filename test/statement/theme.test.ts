@@ -1,0 +1,66 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
+import '../../src/elements/privacy-statement/index.js';
+import type { PrivacyStatement } from '../../src/elements/privacy-statement/index.js';
+import nl from '../../statements/kopgroep.nl.json';
+import { cleanUp, mountStatement, shadowOne, squash, useKit } from './helpers.js';
+
+describe('<privacy-statement> look and print', () => {
+  afterEach(async () => {
+    cleanUp();
+    document.body.replaceChildren();
+    await emulateMedia({ media: 'screen' });
+  });
+
+  it('inherits the page’s typography', async () => {
+    const wrapper = document.createElement('div');
+    wrapper.style.fontFamily = 'Georgia, serif';
+    wrapper.style.color = 'rgb(20, 30, 40)';
+    document.body.append(wrapper);
+    const { el } = await mountStatement((s) => (s.document = nl), wrapper);
+    const p = shadowOne(el, 'section p');
+    expect(getComputedStyle(p).fontFamily).to.equal('Georgia, serif');
+    expect(getComputedStyle(p).color).to.equal('rgb(20, 30, 40)');
+  });
+
+  it('is accessible in a dark theme set through --privacy-* properties', async () => {
+    useKit();
+    const wrapper = document.createElement('div');
+    wrapper.setAttribute(
+      'style',
+      'background:#16171b;color:#eceef4;--privacy-color-link:#9ec5ff;--privacy-color-border:#9a9cab;' +
+        '--privacy-color-surface:#23252c;--privacy-color-accent:#9ec5ff;--privacy-color-accent-text:#0d1b2e',
+    );
+    document.body.append(wrapper);
+    const { el } = await mountStatement((s) => (s.document = nl), wrapper);
+    const button = shadowOne(el, 'button[part="change-choices"]');
+    expect(getComputedStyle(button).backgroundColor).to.equal('rgb(158, 197, 255)');
+    await expect(el).to.be.accessible();
+  });
+
+  it('prints without buttons or TOC and writes link URLs out', async () => {
+    useKit();
+    const { el } = await mountStatement((s) => (s.document = nl));
+    await emulateMedia({ media: 'print' });
+    expect(getComputedStyle(shadowOne(el, 'button[part="change-choices"]')).display).to.equal('none');
+    expect(getComputedStyle(shadowOne(el, 'nav[part="toc"]')).display).to.equal('none');
+    const link = shadowOne(el, 'a[href="https://www.onlinebibliotheek.nl"]');
+    expect(getComputedStyle(link, '::after').content).to.equal('" (https://www.onlinebibliotheek.nl)"');
+  });
+
+});
+
+describe('<privacy-statement> with an inline document', () => {
+  it('reads the document from an inline JSON script child', async () => {
+    const el = await fixture<PrivacyStatement>(html`<privacy-statement>
+      <script type="application/json">
+        ${JSON.stringify(nl)}
+      </script>
+    </privacy-statement>`);
+    await el.updateComplete;
+    expect(el.statement?.revision).to.equal('2018-06-18');
+    expect(squash(shadowOne(el, 'h1').textContent)).to.equal('Privacyverklaring');
+    // The JSON stays in the light DOM but nothing slots it: it is never shown as text.
+    expect(el.shadowRoot!.querySelector('slot')).to.equal(null);
+  });
+});
