@@ -2,8 +2,11 @@
 // one clear line and exit 1; a database that goes away while the server runs gives 503 with
 // Retry-After (no crash), and once it is back the receipts clients kept are stored, each once.
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { type RunningServer, exportedReceiptIds, get, makeReceipt, removeDir, runServerExpectingExit, send, startServer } from '../helpers.js';
+import { openPostgresStorage } from '../../src/storage/postgres.js';
+import { StorageUnavailableError } from '../../src/storage/unavailable.js';
 import { SKIP_WITHOUT_PG, TEST_DATABASE_URL, TcpProxy, type TestDatabase, createTestDatabase } from './pg-helpers.js';
 
 /** A URL on the test cluster with one part changed. */
@@ -95,5 +98,43 @@ describe('the database goes away while the server runs', { skip: SKIP_WITHOUT_PG
     proxy.restore();
     assert.equal((await send(endpoint, receipt)).status, 201);
     assert.equal((await send(endpoint, receipt)).status, 200);
+  });
+});
+
+describe('a database that stops answering (network partition)', { skip: SKIP_WITHOUT_PG }, () => {
+  it('fails calls with StorageUnavailableError after the timeouts instead of hanging, and recovers', async () => {
+    const database = await createTestDatabase();
+    const proxy = await TcpProxy.start(database.url);
+    const logged: string[] = [];
+    const storage = await openPostgresStorage({ url: proxy.via(database.url), connectTimeoutMs: 400, queryTimeoutMs: 800, log: (m) => logged.push(m) });
+    try {
+      const receipt = { receiptId: randomUUID(), consentId: 'c', revision: 'r', granted: [], denied: [], method: 'api' as const, at: '2026-01-01T00:00:00.000Z' };
+      assert.equal(await storage.insertReceipt({ ...receipt, receiptId: randomUUID() }, receipt.at), 'stored');
+      proxy.hang();
+      const started = Date.now();
+      // One call on the pooled (now silent) connection, several needing new ones: all give up.
+      const outcomes = await Promise.allSettled([
+        storage.insertReceipt(receipt, receipt.at),
+        storage.listReceipts({ consentId: 'c' }),
+        storage.findSubscriberByEmail('x@example.org'),
+      ]);
+      assert.ok(Date.now() - started < 5000, `gave up after ${Date.now() - started} ms`);
+      for (const outcome of outcomes) {
+        assert.equal(outcome.status, 'rejected');
+        if (outcome.status === 'rejected') {
+          assert.ok(outcome.reason instanceof StorageUnavailableError, String(outcome.reason));
+          assert.equal(outcome.reason.statusCode, 503);
+          assert.equal(outcome.reason.retryAfterSeconds, 5);
+        }
+      }
+      proxy.restore();
+      // The insert that timed out may or may not have reached the database: a retry is safe.
+      assert.match(await storage.insertReceipt(receipt, receipt.at), /^(stored|duplicate)$/);
+      assert.equal((await storage.listReceipts({ consentId: 'c' })).length, 2);
+    } finally {
+      await storage.close();
+      await proxy.close();
+      await database.drop();
+    }
   });
 });

@@ -57,12 +57,13 @@ export async function queryDatabase<R extends pg.QueryResultRow>(url: string, sq
 
 /**
  * A TCP proxy to the test cluster. `cut()` drops every open connection and refuses new ones (as a
- * restarting database does); `restore()` forwards again.
+ * restarting database does), `hang()` forwards nothing (a partition); `restore()` forwards again.
  */
 export class TcpProxy {
   readonly #server: net.Server;
   readonly #sockets = new Set<net.Socket>();
   #cut = false;
+  #hanging = false;
 
   private constructor(server: net.Server) {
     this.#server = server;
@@ -84,15 +85,18 @@ export class TcpProxy {
       return;
     }
     const upstream = net.connect(port, host);
-    for (const s of [socket, upstream]) {
-      this.#sockets.add(s);
-      s.on('close', () => this.#sockets.delete(s));
-      s.on('error', () => s.destroy());
+    for (const [from, to] of [[socket, upstream], [upstream, socket]] as const) {
+      this.#sockets.add(from);
+      // While hanging, bytes are swallowed: both sides wait, as across a network partition.
+      from.on('data', (chunk: Buffer) => {
+        if (!this.#hanging) to.write(chunk);
+      });
+      from.on('close', () => {
+        this.#sockets.delete(from);
+        to.destroy();
+      });
+      from.on('error', () => from.destroy());
     }
-    socket.pipe(upstream).on('close', () => socket.destroy());
-    upstream.pipe(socket).on('close', () => upstream.destroy());
-    socket.on('close', () => upstream.destroy());
-    upstream.on('close', () => socket.destroy());
   }
 
   /** The port to put in DATABASE_URL instead of the cluster's. */
@@ -115,8 +119,16 @@ export class TcpProxy {
     for (const socket of this.#sockets) socket.destroy();
   }
 
+  /** Keeps every connection open but forwards nothing (a network partition) until `restore()`. */
+  hang(): void {
+    this.#hanging = true;
+  }
+
+  /** Forwards again; connections that hung are dropped (as a partition that lasted is). */
   restore(): void {
+    if (this.#hanging) for (const socket of this.#sockets) socket.destroy();
     this.#cut = false;
+    this.#hanging = false;
   }
 
   async close(): Promise<void> {
