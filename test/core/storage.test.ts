@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { cookieStorage, createConsent, validateConfig, type ResolvedConfig } from '../../src/core/index.js';
-import { captureWarnings, destroyStores, isolatedStore, minimalConfig } from './fixtures.js';
+import { captureWarnings, destroyStores, minimalConfig } from './fixtures.js';
 
 const cookieDescriptor = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie')!;
 
@@ -36,8 +36,10 @@ describe('consent cookie storage', () => {
   it('writes the cookie with its name, path, SameSite and lifetime, readable back raw', () => {
     const spy = spyCookies();
     try {
-      const kit = isolatedStore({ ...minimalConfig, cookie: { name: 'site_consent', maxAgeDays: 30, sameSite: 'Strict' } }, { cookies: undefined });
+      const config = { ...minimalConfig, cookie: { name: 'site_consent', maxAgeDays: 30, sameSite: 'Strict' } };
+      const kit = createConsent(config, { localStorage: null, BroadcastChannel: null, window: null });
       const state = kit.acceptAll();
+      kit.destroy();
       const written = spy.writes.find((w) => w.startsWith('site_consent='));
       expect(written).to.be.a('string');
       const attributes = written!.split('; ').slice(1).map((a) => a.toLowerCase());
