@@ -94,14 +94,15 @@ export function buildApp(options: AppOptions): FastifyInstance {
     allowedHeaders: ['Content-Type', 'Authorization'],
     maxAge: 600,
   });
-  void app.register(rateLimit, { global: false });
 
-  const limits = { max: config.rateLimitMax, timeWindow: 60_000 };
   void app.register(async (api) => {
-    receiptRoutes(api, RECEIPTS_PATH, { storage, exportToken: config.exportToken, rateLimit: limits, now });
+    // Registered inside this scope, the limit covers the API routes only (not static files), and
+    // with one store: one budget per client IP for the whole API, not one per route.
+    await api.register(rateLimit, { global: true, max: config.rateLimitMax, timeWindow: 60_000 });
+    receiptRoutes(api, RECEIPTS_PATH, { storage, exportToken: config.exportToken, now });
     const service = createNewsletterService({ storage, mailer, publicUrl: config.publicUrl, now, log: app.log });
-    newsletterRoutes(api, NEWSLETTER_PREFIX, { service, exportToken: config.exportToken, rateLimit: limits });
-    api.get('/api/health', async () => ({ status: 'ok' }));
+    newsletterRoutes(api, NEWSLETTER_PREFIX, { service, exportToken: config.exportToken });
+    api.get('/api/health', { config: { rateLimit: false } }, async () => ({ status: 'ok' }));
   });
 
   const demoDir = options.demoDir ?? `${repoRoot}demo`;

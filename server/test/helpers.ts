@@ -1,6 +1,7 @@
 // Test helpers: the real server process on a free port with its own data directory, receipts,
 // and the mails it writes to the outbox.
 import { type ChildProcess, spawn } from 'node:child_process';
+import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -191,4 +192,38 @@ export function linkToken(text: string, action: string): string | undefined {
 /** Removes a directory tree, ignoring errors (cleanup). */
 export function removeDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** One keep-alive HTTP client (its own connection pool), as one browser would be. */
+export class Client {
+  readonly #agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
+
+  /** POSTs JSON; resolves with the status, or rejects on a network error. */
+  post(url: string, body: unknown): Promise<number> {
+    const payload = JSON.stringify(body);
+    return new Promise((resolve, reject) => {
+      const request = http.request(
+        url,
+        { method: 'POST', agent: this.#agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } },
+        (response) => {
+          response.resume();
+          response.once('end', () => resolve(response.statusCode ?? 0));
+          response.once('error', reject);
+        },
+      );
+      request.once('error', reject);
+      request.end(payload);
+    });
+  }
+
+  close(): void {
+    this.#agent.destroy();
+  }
+}
+
+/** All receipt ids in the export (the database as the staff would see it). */
+export async function exportedReceiptIds(serverUrl: string): Promise<string[]> {
+  const response = await get(`${serverUrl}/api/consent/receipts`);
+  if (response.status !== 200) throw new Error(`export failed: ${response.status} ${response.text}`);
+  return (response.json() as { receipts: Array<{ receiptId: string }> }).receipts.map((r) => r.receiptId);
 }

@@ -17,7 +17,6 @@ import {
 export interface NewsletterRoutesOptions {
   readonly service: NewsletterService;
   readonly exportToken: string | undefined;
-  readonly rateLimit: { max: number; timeWindow: number };
 }
 
 const failures: Record<NewsletterError, { status: number; message: string }> = {
@@ -37,27 +36,26 @@ function answer<T>(reply: FastifyReply, result: NewsletterResult<T>, status = 20
 /** Registers the routes under `prefix` (e.g. `/api/newsletter`). */
 export function newsletterRoutes(app: FastifyInstance, prefix: string, options: NewsletterRoutesOptions): void {
   const { service } = options;
-  const config = { rateLimit: options.rateLimit };
 
-  app.post<{ Body: SubscribeInput }>(`${prefix}/subscribe`, { schema: { body: subscribeBody }, config }, async (request, reply) =>
+  app.post<{ Body: SubscribeInput }>(`${prefix}/subscribe`, { schema: { body: subscribeBody } }, async (request, reply) =>
     answer(reply, await service.subscribe(request.body), 202),
   );
 
-  app.post<{ Body: { email: string } }>(`${prefix}/resend`, { schema: { body: resendBody }, config }, async (request, reply) =>
+  app.post<{ Body: { email: string } }>(`${prefix}/resend`, { schema: { body: resendBody } }, async (request, reply) =>
     answer(reply, await service.resend(request.body.email), 202),
   );
 
-  app.post<{ Body: { token: string } }>(`${prefix}/confirm`, { schema: { body: tokenBody }, config }, async (request, reply) =>
+  app.post<{ Body: { token: string } }>(`${prefix}/confirm`, { schema: { body: tokenBody } }, async (request, reply) =>
     answer(reply, await service.confirm(request.body.token)),
   );
 
-  app.post<{ Body: { token: string } }>(`${prefix}/preferences`, { schema: { body: tokenBody }, config }, async (request, reply) =>
+  app.post<{ Body: { token: string } }>(`${prefix}/preferences`, { schema: { body: tokenBody } }, async (request, reply) =>
     answer(reply, await service.preferences(request.body.token)),
   );
 
   app.put<{ Body: PreferencesUpdate & { token: string } }>(
     `${prefix}/preferences`,
-    { schema: { body: preferencesUpdateBody }, config },
+    { schema: { body: preferencesUpdateBody } },
     async (request, reply) => {
       const { token, ...update } = request.body;
       return answer(reply, await service.update(token, update));
@@ -66,13 +64,13 @@ export function newsletterRoutes(app: FastifyInstance, prefix: string, options: 
 
   app.post<{ Body: { token: string; revision?: string } }>(
     `${prefix}/unsubscribe`,
-    { schema: { body: unsubscribeBody }, config },
+    { schema: { body: unsubscribeBody } },
     async (request, reply) => answer(reply, await service.unsubscribe(request.body.token, request.body.revision)),
   );
 
   app.get<{ Querystring: { format?: 'json' | 'csv' } }>(
     `${prefix}/subscribers`,
-    { schema: { querystring: subscriberExportQuery }, config, preHandler: requireExportToken(options.exportToken) },
+    { schema: { querystring: subscriberExportQuery }, preHandler: requireExportToken(options.exportToken) },
     async (request, reply) => {
       const subscribers = (await service.confirmedSubscribers()).map((s) => ({
         email: s.email,

@@ -10,8 +10,6 @@ import type { ReceiptInput, Storage } from '../storage/types.js';
 export interface ReceiptRoutesOptions {
   readonly storage: Storage;
   readonly exportToken: string | undefined;
-  /** Fastify route config applying the rate limit. */
-  readonly rateLimit: { max: number; timeWindow: number };
   readonly now: () => Date;
 }
 
@@ -40,7 +38,7 @@ export function parseBound(raw: string, edge: 'from' | 'to'): string | null {
 export function receiptRoutes(app: FastifyInstance, path: string, options: ReceiptRoutesOptions): void {
   app.post<{ Body: ReceiptInput }>(
     path,
-    { schema: { body: receiptBody }, config: { rateLimit: options.rateLimit } },
+    { schema: { body: receiptBody } },
     async (request, reply) => {
       const body = request.body;
       const at = new Date(body.at);
@@ -58,7 +56,6 @@ export function receiptRoutes(app: FastifyInstance, path: string, options: Recei
     path,
     {
       schema: { querystring: receiptExportQuery },
-      config: { rateLimit: options.rateLimit },
       preHandler: requireExportToken(options.exportToken),
     },
     async (request, reply) => {

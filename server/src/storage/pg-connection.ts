@@ -20,7 +20,16 @@ export interface PostgresOptions {
 }
 
 // Node's network errors: the database host is down, restarting, or the network is cut.
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ENOTFOUND']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+  'ENOTFOUND',
+]);
 // SQLSTATEs that mean "not now": shutdown, crash recovery, starting up, out of connections.
 const TRANSIENT_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300', '53400']);
 // node-postgres reports a dropped or timed-out connection with these messages and no code.
@@ -31,7 +40,11 @@ const PG_CONNECTION_MESSAGES =
 export function isConnectionError(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: unknown }).code;
-  if (typeof code === 'string' && (NETWORK_CODES.has(code) || TRANSIENT_SQLSTATES.has(code) || code.startsWith('08'))) return true;
+  if (
+    typeof code === 'string' &&
+    (NETWORK_CODES.has(code) || TRANSIENT_SQLSTATES.has(code) || code.startsWith('08'))
+  )
+    return true;
   return PG_CONNECTION_MESSAGES.test(error.message);
 }
 
@@ -67,9 +80,18 @@ export function describeOpenError(url: string, error: unknown): string {
   if (!(error instanceof Error)) return `cannot open PostgreSQL at ${where}: ${String(error)}`;
   // Node reports a refused connection to several addresses (localhost: ::1 and 127.0.0.1) as an
   // AggregateError with an empty message; its parts say what happened.
-  const parts = error instanceof AggregateError ? (error.errors as unknown[]).filter((e): e is Error => e instanceof Error) : [];
-  const reason = error.message || parts.map((e) => e.message).join('; ') || String((error as { code?: unknown }).code ?? error.name);
-  const hint = isConnectionError(error) || parts.some(isConnectionError) ? ' (is PostgreSQL running and reachable?)' : '';
+  const parts =
+    error instanceof AggregateError
+      ? (error.errors as unknown[]).filter((e): e is Error => e instanceof Error)
+      : [];
+  const reason =
+    error.message ||
+    parts.map((e) => e.message).join('; ') ||
+    String((error as { code?: unknown }).code ?? error.name);
+  const hint =
+    isConnectionError(error) || parts.some(isConnectionError)
+      ? ' (is PostgreSQL running and reachable?)'
+      : '';
   return `cannot open PostgreSQL at ${where}: ${reason}${hint}`;
 }
 
@@ -89,7 +111,9 @@ export function createPool(options: PostgresOptions): pg.Pool {
     // An unhandled 'error' event would crash the process; one line per outage is enough.
     if (reported) return;
     reported = true;
-    log(`privacy-kit server: lost the PostgreSQL connection (${error.message}); answering 503 until it is back`);
+    log(
+      `privacy-kit server: lost the PostgreSQL connection (${error.message}); answering 503 until it is back`,
+    );
   };
   pool.on('error', report);
   pool.on('connect', (client) => {
@@ -100,7 +124,10 @@ export function createPool(options: PostgresOptions): pg.Pool {
 }
 
 /** Runs `work` in one transaction on one connection; a dropped connection is not reused. */
-export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(
+  pool: pg.Pool,
+  work: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
@@ -112,7 +139,10 @@ export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClie
     if (isConnectionError(error)) {
       client.release(error instanceof Error ? error : true);
     } else {
-      const rolledBack = await client.query('ROLLBACK').then(() => true, () => false);
+      const rolledBack = await client.query('ROLLBACK').then(
+        () => true,
+        () => false,
+      );
       client.release(!rolledBack);
     }
     throw error;
@@ -131,25 +161,33 @@ export async function migratePostgres(pool: pg.Pool): Promise<void> {
     await client.query("SELECT pg_advisory_lock(hashtext('privacy-kit:schema_migrations'))");
     try {
       await client.query(SCHEMA_MIGRATIONS_DDL);
-      const applied = new Set((await client.query<{ version: string }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
+      const applied = new Set(
+        (await client.query<{ version: string }>('SELECT version FROM schema_migrations')).rows.map(
+          (r) => r.version,
+        ),
+      );
       for (const migration of listMigrations()) {
         if (applied.has(migration.version)) continue;
         await client.query('BEGIN');
         try {
           await client.query(migration.sql);
-          await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [
-            migration.version,
-            migration.name,
-            new Date().toISOString(),
-          ]);
+          await client.query(
+            'INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)',
+            [migration.version, migration.name, new Date().toISOString()],
+          );
           await client.query('COMMIT');
         } catch (error) {
           await client.query('ROLLBACK').catch(() => undefined);
-          throw new Error(`migration ${migration.version}-${migration.name} failed: ${(error as Error).message}`, { cause: error });
+          throw new Error(
+            `migration ${migration.version}-${migration.name} failed: ${(error as Error).message}`,
+            { cause: error },
+          );
         }
       }
     } finally {
-      await client.query("SELECT pg_advisory_unlock(hashtext('privacy-kit:schema_migrations'))").catch(() => undefined);
+      await client
+        .query("SELECT pg_advisory_unlock(hashtext('privacy-kit:schema_migrations'))")
+        .catch(() => undefined);
     }
   } catch (error) {
     failure = error;

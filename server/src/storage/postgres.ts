@@ -5,7 +5,13 @@
 // Connection failures surface as StorageUnavailableError (→ 503 + Retry-After), never a crash.
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import { type PostgresOptions, createPool, inTransaction, migratePostgres, toStorageError } from './pg-connection.js';
+import {
+  type PostgresOptions,
+  createPool,
+  inTransaction,
+  migratePostgres,
+  toStorageError,
+} from './pg-connection.js';
 import type {
   ReceiptMethod,
   Storage,
@@ -115,29 +121,32 @@ const bit = (value: boolean): number => (value ? 1 : 0);
 type Queryable = Pick<pg.PoolClient, 'query'>;
 
 async function insertToken(db: Queryable, token: TokenRecord): Promise<void> {
-  await db.query('INSERT INTO subscriber_tokens (token_hash, subscriber_id, kind, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)', [
-    token.hash,
-    token.subscriberId,
-    token.kind,
-    token.createdAt,
-    token.expiresAt,
-  ]);
+  await db.query(
+    'INSERT INTO subscriber_tokens (token_hash, subscriber_id, kind, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)',
+    [token.hash, token.subscriberId, token.kind, token.createdAt, token.expiresAt],
+  );
 }
 
 async function insertEvent(db: Queryable, event: SubscriberEvent): Promise<void> {
-  await db.query('INSERT INTO subscriber_events (id, subscriber_id, at, action, revision, method, detail) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
-    event.id,
-    event.subscriberId,
-    event.at,
-    event.action,
-    event.revision,
-    event.method,
-    JSON.stringify(event.detail),
-  ]);
+  await db.query(
+    'INSERT INTO subscriber_events (id, subscriber_id, at, action, revision, method, detail) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+    [
+      event.id,
+      event.subscriberId,
+      event.at,
+      event.action,
+      event.revision,
+      event.method,
+      JSON.stringify(event.detail),
+    ],
+  );
 }
 
 async function subscriberById(db: Queryable, id: string, lock = false): Promise<SubscriberRecord> {
-  const { rows } = await db.query<SubscriberRow>(`SELECT * FROM subscribers WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
+  const { rows } = await db.query<SubscriberRow>(
+    `SELECT * FROM subscribers WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
+    [id],
+  );
   if (!rows[0]) throw new Error(`subscriber ${id} does not exist`);
   return toSubscriber(rows[0]);
 }
@@ -163,7 +172,8 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Sto
       throw toStorageError(error);
     }
   }
-  const transaction = <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => guard(() => inTransaction(pool, work));
+  const transaction = <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> =>
+    guard(() => inTransaction(pool, work));
 
   let closed = false;
   return {
@@ -216,9 +226,20 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Sto
              language = excluded.language, consent_id = excluded.consent_id, revision = excluded.revision,
              consent_text = excluded.consent_text, updated_at = excluded.updated_at
            WHERE subscribers.status <> 'confirmed'`,
-          [randomUUID(), request.email, bit(request.measureOpens), request.language, request.consentId, request.revision, request.consentText, request.at],
+          [
+            randomUUID(),
+            request.email,
+            bit(request.measureOpens),
+            request.language,
+            request.consentId,
+            request.revision,
+            request.consentText,
+            request.at,
+          ],
         );
-        const { rows } = await db.query<SubscriberRow>('SELECT * FROM subscribers WHERE email = $1', [request.email]);
+        const { rows } = await db.query<SubscriberRow>('SELECT * FROM subscribers WHERE email = $1', [
+          request.email,
+        ]);
         if (!rows[0]) throw new Error('subscriber missing right after upsert');
         const subscriber = toSubscriber(rows[0]);
         for (const token of tokens) await insertToken(db, { ...token, subscriberId: subscriber.id });
@@ -228,7 +249,9 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Sto
 
     findSubscriberByEmail: (email) =>
       guard(async () => {
-        const { rows } = await pool.query<SubscriberRow>('SELECT * FROM subscribers WHERE email = $1', [email]);
+        const { rows } = await pool.query<SubscriberRow>('SELECT * FROM subscribers WHERE email = $1', [
+          email,
+        ]);
         return rows[0] ? toSubscriber(rows[0]) : null;
       }),
 
@@ -240,10 +263,17 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Sto
 
     findToken: (hash, kind) =>
       guard(async () => {
-        const { rows } = await pool.query<TokenRow>('SELECT * FROM subscriber_tokens WHERE token_hash = $1 AND kind = $2', [hash, kind]);
+        const { rows } = await pool.query<TokenRow>(
+          'SELECT * FROM subscriber_tokens WHERE token_hash = $1 AND kind = $2',
+          [hash, kind],
+        );
         if (!rows[0]) return null;
-        const subscribers = await pool.query<SubscriberRow>('SELECT * FROM subscribers WHERE id = $1', [rows[0].subscriber_id]);
-        return subscribers.rows[0] ? { token: toToken(rows[0]), subscriber: toSubscriber(subscribers.rows[0]) } : null;
+        const subscribers = await pool.query<SubscriberRow>('SELECT * FROM subscribers WHERE id = $1', [
+          rows[0].subscriber_id,
+        ]);
+        return subscribers.rows[0]
+          ? { token: toToken(rows[0]), subscriber: toSubscriber(subscribers.rows[0]) }
+          : null;
       }),
 
     confirmSubscription: (subscriberId, manageToken, event) =>
@@ -278,14 +308,20 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Sto
             subscriberId,
           ],
         );
-        if (next.status === 'unsubscribed') await db.query("DELETE FROM subscriber_tokens WHERE subscriber_id = $1 AND kind = 'confirm'", [subscriberId]);
+        if (next.status === 'unsubscribed')
+          await db.query("DELETE FROM subscriber_tokens WHERE subscriber_id = $1 AND kind = 'confirm'", [
+            subscriberId,
+          ]);
         await insertEvent(db, event);
         return subscriberById(db, subscriberId);
       }),
 
     listSubscribers: (status) =>
       guard(async () => {
-        const { rows } = await pool.query<SubscriberRow>('SELECT * FROM subscribers WHERE status = $1 ORDER BY created_at, id', [status]);
+        const { rows } = await pool.query<SubscriberRow>(
+          'SELECT * FROM subscribers WHERE status = $1 ORDER BY created_at, id',
+          [status],
+        );
         return rows.map(toSubscriber);
       }),
 

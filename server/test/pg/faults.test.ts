@@ -4,10 +4,25 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { type RunningServer, exportedReceiptIds, get, makeReceipt, removeDir, runServerExpectingExit, send, startServer } from '../helpers.js';
+import {
+  type RunningServer,
+  exportedReceiptIds,
+  get,
+  makeReceipt,
+  removeDir,
+  runServerExpectingExit,
+  send,
+  startServer,
+} from '../helpers.js';
 import { openPostgresStorage } from '../../src/storage/postgres.js';
 import { StorageUnavailableError } from '../../src/storage/unavailable.js';
-import { SKIP_WITHOUT_PG, TEST_DATABASE_URL, TcpProxy, type TestDatabase, createTestDatabase } from './pg-helpers.js';
+import {
+  SKIP_WITHOUT_PG,
+  TEST_DATABASE_URL,
+  TcpProxy,
+  type TestDatabase,
+  createTestDatabase,
+} from './pg-helpers.js';
 
 /** A URL on the test cluster with one part changed. */
 function variant(change: (url: URL) => void): string {
@@ -18,10 +33,26 @@ function variant(change: (url: URL) => void): string {
 
 describe('a bad DATABASE_URL stops the start with one clear error', { skip: SKIP_WITHOUT_PG }, () => {
   const cases: Array<[string, () => string, RegExp]> = [
-    ['nothing listens on the port', () => variant((u) => (u.port = '1')), /cannot open PostgreSQL at postgres:\/\/.*:1\/.*ECONNREFUSED.*is PostgreSQL running/],
-    ['the database does not exist', () => variant((u) => (u.pathname = '/no_such_database_pk')), /database "no_such_database_pk" does not exist/],
-    ['the role does not exist (password kept out of the message)', () => variant((u) => ((u.username = 'no_such_role_pk'), (u.password = 'hunter2-secret'))), /role "no_such_role_pk" does not exist/],
-    ['the URL is malformed', () => 'postgres://user@host:notaport/db', /DATABASE_URL: not a valid URL; expected postgres:\/\//],
+    [
+      'nothing listens on the port',
+      () => variant((u) => (u.port = '1')),
+      /cannot open PostgreSQL at postgres:\/\/.*:1\/.*ECONNREFUSED.*is PostgreSQL running/,
+    ],
+    [
+      'the database does not exist',
+      () => variant((u) => (u.pathname = '/no_such_database_pk')),
+      /database "no_such_database_pk" does not exist/,
+    ],
+    [
+      'the role does not exist (password kept out of the message)',
+      () => variant((u) => ((u.username = 'no_such_role_pk'), (u.password = 'hunter2-secret'))),
+      /role "no_such_role_pk" does not exist/,
+    ],
+    [
+      'the URL is malformed',
+      () => 'postgres://user@host:notaport/db',
+      /DATABASE_URL: not a valid URL; expected postgres:\/\//,
+    ],
   ];
   for (const [name, url, expected] of cases) {
     it(name, async () => {
@@ -65,7 +96,10 @@ describe('the database goes away while the server runs', { skip: SKIP_WITHOUT_PG
       const answer = await send(endpoint, receipt);
       assert.equal(answer.status, 503, JSON.stringify(answer.body));
       assert.equal(answer.headers.get('retry-after'), '5');
-      assert.deepEqual(answer.body, { error: 'unavailable', message: 'The server is not available; try again later.' });
+      assert.deepEqual(answer.body, {
+        error: 'unavailable',
+        message: 'The server is not available; try again later.',
+      });
     }
     const exportDuringOutage = await get(endpoint);
     assert.equal(exportDuringOutage.status, 503);
@@ -106,10 +140,26 @@ describe('a database that stops answering (network partition)', { skip: SKIP_WIT
     const database = await createTestDatabase();
     const proxy = await TcpProxy.start(database.url);
     const logged: string[] = [];
-    const storage = await openPostgresStorage({ url: proxy.via(database.url), connectTimeoutMs: 400, queryTimeoutMs: 800, log: (m) => logged.push(m) });
+    const storage = await openPostgresStorage({
+      url: proxy.via(database.url),
+      connectTimeoutMs: 400,
+      queryTimeoutMs: 800,
+      log: (m) => logged.push(m),
+    });
     try {
-      const receipt = { receiptId: randomUUID(), consentId: 'c', revision: 'r', granted: [], denied: [], method: 'api' as const, at: '2026-01-01T00:00:00.000Z' };
-      assert.equal(await storage.insertReceipt({ ...receipt, receiptId: randomUUID() }, receipt.at), 'stored');
+      const receipt = {
+        receiptId: randomUUID(),
+        consentId: 'c',
+        revision: 'r',
+        granted: [],
+        denied: [],
+        method: 'api' as const,
+        at: '2026-01-01T00:00:00.000Z',
+      };
+      assert.equal(
+        await storage.insertReceipt({ ...receipt, receiptId: randomUUID() }, receipt.at),
+        'stored',
+      );
       proxy.hang();
       const started = Date.now();
       // One call on the pooled (now silent) connection, several needing new ones: all give up.

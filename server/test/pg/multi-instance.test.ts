@@ -4,7 +4,14 @@
 // stored exactly once, and exactly one of two simultaneous sends of a receipt may answer 201.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { Client, type RunningServer, exportedReceiptIds, makeReceipt, removeDir, startServer } from '../helpers.js';
+import {
+  Client,
+  type RunningServer,
+  exportedReceiptIds,
+  makeReceipt,
+  removeDir,
+  startServer,
+} from '../helpers.js';
 import { listMigrations } from '../../src/storage/migrations.js';
 import { SKIP_WITHOUT_PG, type TestDatabase, createTestDatabase, queryDatabase } from './pg-helpers.js';
 
@@ -20,7 +27,10 @@ describe('two server instances on one PostgreSQL database', { skip: SKIP_WITHOUT
   before(async () => {
     database = await createTestDatabase();
     // Started together on a database with no tables: both run the migrations at once.
-    servers = await Promise.all([startServer({ DATABASE_URL: database.url }), startServer({ DATABASE_URL: database.url })]);
+    servers = await Promise.all([
+      startServer({ DATABASE_URL: database.url }),
+      startServer({ DATABASE_URL: database.url }),
+    ]);
   });
   after(async () => {
     for (const server of servers) {
@@ -33,8 +43,14 @@ describe('two server instances on one PostgreSQL database', { skip: SKIP_WITHOUT
   it('both started and recorded each migration once', async () => {
     assert.equal(servers.length, 2);
     assert.notEqual(servers[0]?.url, servers[1]?.url);
-    const versions = await queryDatabase<{ version: string }>(database.url, 'SELECT version FROM schema_migrations ORDER BY version');
-    assert.deepEqual(versions.map((v) => v.version), listMigrations().map((m) => m.version));
+    const versions = await queryDatabase<{ version: string }>(
+      database.url,
+      'SELECT version FROM schema_migrations ORDER BY version',
+    );
+    assert.deepEqual(
+      versions.map((v) => v.version),
+      listMigrations().map((m) => m.version),
+    );
   });
 
   it(`stores each of ${RECEIPTS} receipts exactly once, duplicates sent to both instances included`, async () => {
@@ -53,7 +69,11 @@ describe('two server instances on one PostgreSQL database', { skip: SKIP_WITHOUT
             if (i % DUPLICATE_EVERY === 0) {
               // A client retry racing the first send, through the other instance.
               const pair = await Promise.all([client.post(own, receipt), client.post(other, receipt)]);
-              assert.deepEqual([...pair].sort(), [200, 201], `receipt ${i}: one instance stores it, the other says duplicate`);
+              assert.deepEqual(
+                [...pair].sort(),
+                [200, 201],
+                `receipt ${i}: one instance stores it, the other says duplicate`,
+              );
               pair.forEach(count);
             } else {
               count(await client.post(own, receipt));
@@ -72,7 +92,10 @@ describe('two server instances on one PostgreSQL database', { skip: SKIP_WITHOUT
       assert.equal(exported.length, RECEIPTS, `export of ${server.url}`);
       assert.deepEqual([...exported].sort(), sent);
     }
-    const [row] = await queryDatabase<{ rows: string; ids: string }>(database.url, 'SELECT count(*) AS rows, count(DISTINCT receipt_id) AS ids FROM receipts');
+    const [row] = await queryDatabase<{ rows: string; ids: string }>(
+      database.url,
+      'SELECT count(*) AS rows, count(DISTINCT receipt_id) AS ids FROM receipts',
+    );
     assert.deepEqual(row, { rows: String(RECEIPTS), ids: String(RECEIPTS) });
   });
 });

@@ -40,12 +40,17 @@ export async function createTestDatabase(prefix = 'pk_test'): Promise<TestDataba
   return {
     url: url.href,
     name,
-    drop: () => admin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+    drop: () =>
+      admin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
   };
 }
 
 /** Runs one query on a database URL with a short-lived connection. */
-export async function queryDatabase<R extends pg.QueryResultRow>(url: string, sql: string, params: unknown[] = []): Promise<R[]> {
+export async function queryDatabase<R extends pg.QueryResultRow>(
+  url: string,
+  sql: string,
+  params: unknown[] = [],
+): Promise<R[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -85,7 +90,10 @@ export class TcpProxy {
       return;
     }
     const upstream = net.connect(port, host);
-    for (const [from, to] of [[socket, upstream], [upstream, socket]] as const) {
+    for (const [from, to] of [
+      [socket, upstream],
+      [upstream, socket],
+    ] as const) {
       this.#sockets.add(from);
       // While hanging, bytes are swallowed: both sides wait, as across a network partition.
       from.on('data', (chunk: Buffer) => {

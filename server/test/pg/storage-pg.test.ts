@@ -24,15 +24,27 @@ describe('PostgreSQL storage', { skip: SKIP_WITHOUT_PG }, () => {
     it('six instances opening a fresh database at the same moment apply each migration exactly once', async () => {
       const fresh = await createTestDatabase();
       try {
-        const opened = await Promise.allSettled(Array.from({ length: 6 }, () => openPostgresStorage({ url: fresh.url, poolSize: 2 })));
-        for (const result of opened) assert.equal(result.status, 'fulfilled', result.status === 'rejected' ? String(result.reason) : '');
-        const versions = await queryDatabase<{ version: string }>(fresh.url, 'SELECT version FROM schema_migrations ORDER BY version');
-        assert.deepEqual(versions.map((v) => v.version), listMigrations().map((m) => m.version));
+        const opened = await Promise.allSettled(
+          Array.from({ length: 6 }, () => openPostgresStorage({ url: fresh.url, poolSize: 2 })),
+        );
+        for (const result of opened)
+          assert.equal(result.status, 'fulfilled', result.status === 'rejected' ? String(result.reason) : '');
+        const versions = await queryDatabase<{ version: string }>(
+          fresh.url,
+          'SELECT version FROM schema_migrations ORDER BY version',
+        );
+        assert.deepEqual(
+          versions.map((v) => v.version),
+          listMigrations().map((m) => m.version),
+        );
         await Promise.all(opened.map((r) => (r.status === 'fulfilled' ? r.value.close() : undefined)));
         // Opening again finds everything applied and changes nothing.
         const again = await openPostgresStorage({ url: fresh.url });
         await again.close();
-        assert.equal((await queryDatabase(fresh.url, 'SELECT version FROM schema_migrations')).length, listMigrations().length);
+        assert.equal(
+          (await queryDatabase(fresh.url, 'SELECT version FROM schema_migrations')).length,
+          listMigrations().length,
+        );
       } finally {
         await fresh.drop();
       }
@@ -42,7 +54,10 @@ describe('PostgreSQL storage', { skip: SKIP_WITHOUT_PG }, () => {
       const insert = `INSERT INTO receipts (receipt_id, consent_id, revision, granted, denied, method, decided_at, received_at)
                       VALUES ('same-id', 'c', 'r', '[]', '[]', 'api', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`;
       await queryDatabase(database.url, insert);
-      await assert.rejects(queryDatabase(database.url, insert), (error: Error & { code?: string }) => error.code === '23505');
+      await assert.rejects(
+        queryDatabase(database.url, insert),
+        (error: Error & { code?: string }) => error.code === '23505',
+      );
     });
   });
 });

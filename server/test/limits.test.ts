@@ -1,0 +1,86 @@
+// Edges a site operator relies on: the rate limit, CORS only for configured origins, security
+// headers, and the static demo/library/statement files next to the API.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { type RunningServer, get, makeReceipt, removeDir, send, startServer } from './helpers.js';
+
+let server: RunningServer;
+
+before(async () => {
+  server = await startServer({ RATE_LIMIT_MAX: '5', CORS_ORIGINS: 'https://www.example.org, https://shop.example.org' });
+});
+after(async () => {
+  await server.stop();
+  removeDir(server.dataDir);
+});
+
+describe('rate limit', () => {
+  it('answers 429 rate_limited with Retry-After once a client IP passes RATE_LIMIT_MAX per minute', async () => {
+    const endpoint = `${server.url}/api/consent/receipts`;
+    const statuses: number[] = [];
+    let limited: Awaited<ReturnType<typeof send>> | undefined;
+    for (let i = 0; i < 7; i++) {
+      const response = await send(endpoint, makeReceipt());
+      statuses.push(response.status);
+      if (response.status === 429) limited = response;
+    }
+    assert.deepEqual(statuses, [201, 201, 201, 201, 201, 429, 429]);
+    assert.equal((limited?.body as { error: string }).error, 'rate_limited');
+    assert.ok(Number(limited?.headers.get('retry-after')) > 0, 'Retry-After says when to come back');
+    // Newsletter endpoints share the per-IP budget; static pages are not limited.
+    assert.equal((await send(`${server.url}/api/newsletter/resend`, { email: 'a@example.org' })).status, 429);
+    assert.equal((await get(`${server.url}/`, {})).status, 200);
+  });
+});
+
+describe('CORS', () => {
+  const preflight = (origin: string) =>
+    fetch(`${server.url}/api/consent/receipts`, {
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
+
+  it('allows a configured origin (preflight and answer carry its exact origin)', async () => {
+    const response = await preflight('https://shop.example.org');
+    assert.ok(response.status < 300);
+    assert.equal(response.headers.get('access-control-allow-origin'), 'https://shop.example.org');
+    assert.match(response.headers.get('access-control-allow-methods') ?? '', /POST/);
+    const answer = await fetch(`${server.url}/api/health`, { headers: { origin: 'https://www.example.org' } });
+    assert.equal(answer.headers.get('access-control-allow-origin'), 'https://www.example.org');
+  });
+
+  it('gives another origin no CORS headers, so its browser blocks the call', async () => {
+    for (const origin of ['https://evil.example', 'https://www.example.org.evil.example', 'null']) {
+      const response = await preflight(origin);
+      assert.equal(response.headers.get('access-control-allow-origin'), null, origin);
+    }
+    const answer = await fetch(`${server.url}/api/health`, { headers: { origin: 'https://evil.example' } });
+    assert.equal(answer.headers.get('access-control-allow-origin'), null);
+  });
+});
+
+describe('static files and headers', () => {
+  it('serves the demo at / with a strict Content-Security-Policy and nosniff', async () => {
+    const response = await get(`${server.url}/`, {});
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get('content-type') ?? '', /text\/html/);
+    const csp = response.headers.get('content-security-policy') ?? '';
+    assert.match(csp, /script-src 'self'/);
+    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
+    assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
+    assert.match(response.text, /id="privacy-kit-config"/);
+  });
+
+  it('serves the English pages under /en/ and the stylesheet', async () => {
+    assert.equal((await get(`${server.url}/en/`, {})).status, 200);
+    assert.equal((await get(`${server.url}/site.css`, {})).status, 200);
+  });
+
+  it('answers unknown paths with a JSON 404 and no file-system details', async () => {
+    for (const path of ['/nope.html', '/api/nope', '/../package.json', '/%2e%2e/package.json', '/statements/../server/src/main.ts']) {
+      const response = await get(`${server.url}${path}`, {});
+      assert.equal(response.status, 404, path);
+      assert.doesNotMatch(response.text, /\/work\/|node_modules|privacy-kit server/, path);
+    }
+  });
+});
