@@ -1,0 +1,50 @@
+// The storage suite against SQLite files, plus what only SQLite has: the file, WAL, migrations.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import Database from 'better-sqlite3';
+import { listMigrations } from '../src/storage/migrations.js';
+import { openSqliteStorage } from '../src/storage/sqlite.js';
+import { removeDir, tempDir } from './helpers.js';
+import { describeStorage } from './storage-suite.js';
+
+describeStorage('sqlite', async () => {
+  const dir = tempDir('privacy-kit-storage-');
+  const storage = openSqliteStorage({ file: join(dir, 'test.sqlite') });
+  return {
+    storage,
+    dispose: async () => {
+      await storage.close();
+      removeDir(dir);
+    },
+  };
+});
+
+describe('sqlite specifics', () => {
+  it('applies each migration once, records it, and reopens a file without re-applying', async () => {
+    const dir = tempDir('privacy-kit-storage-');
+    const file = join(dir, 'm.sqlite');
+    const first = openSqliteStorage({ file });
+    await first.insertReceipt(
+      { receiptId: '6f1c2b9e-0000-4000-8000-000000000001', consentId: '6f1c2b9e-0000-4000-8000-000000000002', revision: 'r', granted: [], denied: [], method: 'api', at: '2026-01-01T00:00:00.000Z' },
+      '2026-01-01T00:00:00.000Z',
+    );
+    await first.close();
+    const second = openSqliteStorage({ file });
+    assert.equal((await second.listReceipts({})).length, 1, 'data survives reopening');
+    await second.close();
+    const db = new Database(file, { readonly: true });
+    const applied = db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all();
+    const mode = db.pragma('journal_mode', { simple: true });
+    db.close();
+    assert.deepEqual(applied, listMigrations().map(({ version, name }) => ({ version, name })));
+    assert.equal(mode, 'wal');
+    removeDir(dir);
+  });
+
+  it('lists migrations in order with NNN-name.sql names', () => {
+    const versions = listMigrations().map((m) => m.version);
+    assert.deepEqual(versions, [...versions].sort());
+    assert.ok(versions.length >= 2);
+  });
+});
