@@ -7,14 +7,13 @@
  */
 import './elements/privacy-banner/index.js';
 import './elements/privacy-settings-button/index.js';
-import './elements/privacy-gate/index.js';
 import { whenPrivacyKit } from './elements/context.js';
 import { wirePreferences } from './elements/shared/connect-preferences.js';
-import { loadI18next } from './i18n/i18n.js';
 
 /** Tags defined on demand: the chunk is fetched only when such an element appears in the page. */
 const lazyElements: Readonly<Record<string, () => Promise<unknown>>> = {
   'privacy-preferences': () => import('./elements/privacy-preferences/index.js'),
+  'privacy-gate': () => import('./elements/privacy-gate/index.js'),
   // Maintainer: add the other lazily defined elements here, e.g.
   //   'privacy-statement': () => import('./elements/privacy-statement/index.js'),
   //   'privacy-cookie-table': () => import('./elements/privacy-cookie-table/index.js'),
@@ -57,5 +56,5 @@ void whenPrivacyKit().then((kit) => {
     await (lazyElements['privacy-preferences']?.() ?? Promise.resolve());
   });
   // Overrides and extra languages work from the shipped lookup at once; i18next follows in the background.
-  if (Object.keys(kit.config.translations).length > 0) void loadI18next();
+  if (Object.keys(kit.config.translations).length > 0) void import('./i18n/i18n.js').then((m) => m.loadI18next());
 });

@@ -1,9 +1,13 @@
 /**
- * Strings shared by several elements (namespace `common`): labels of the usual categories and
- * services, "your choices were saved", "close". Read them with `t('common:saved')`.
+ * Strings shared by several elements (namespace `common`): "your choices were saved".
+ * Read them with `t('common:saved')`.
+ * A function rather than a bare side-effect import, so bundlers honouring `sideEffects` keep it.
  */
 import nl from './locales/nl.json';
 import en from './locales/en.json';
-import { registerStrings } from './strings.js';
+import { hasNamespace, registerStrings } from './strings.js';
 
-registerStrings('common', { nl, en });
+/** Registers the `common` strings once. */
+export function registerCommonStrings(): void {
+  if (!hasNamespace('nl', 'common')) registerStrings('common', { nl, en });
+}

@@ -26,16 +26,12 @@ type Host = ReactiveControllerHost & HTMLElement;
 
 const FALLBACK_LANGUAGES = ['nl', 'en'];
 
-/** Site overrides from config: `translations: { en: { 'banner.title': '…' } }`. */
-function override(lang: string, namespace: string, key: string, count: unknown): string | undefined {
-  const table = getPrivacyKit()?.config.translations[lang];
-  if (!table) return undefined;
-  if (typeof count === 'number') {
-    const form = new Intl.PluralRules(lang).select(count);
-    const plural = table[`${namespace}.${key}_${form}`] ?? table[`${namespace}.${key}_other`];
-    if (plural !== undefined) return plural;
-  }
-  return table[`${namespace}.${key}`];
+/**
+ * Site overrides from config: `translations: { en: { 'banner.title': '…' } }`. Plural forms in
+ * overrides (`…_one`, `…_other`) are honoured once i18next is loaded (it is fed the overrides).
+ */
+function override(lang: string, namespace: string, key: string): string | undefined {
+  return getPrivacyKit()?.config.translations[lang]?.[`${namespace}.${key}`];
 }
 
 function hasOverrides(lang: string): boolean {
@@ -75,7 +71,7 @@ export function translate(lang: string, namespace: string, key: string, vars?: T
   const translator = getTranslator();
   for (const l of languageChain(lang)) {
     const text =
-      override(l, ns, k, count) ??
+      override(l, ns, k) ??
       translator?.(l, ns, k, vars) ??
       lookup(l, ns, k, typeof count === 'number' ? count : undefined);
     if (text !== undefined) return interpolate(text, vars);

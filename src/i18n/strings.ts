@@ -48,6 +48,11 @@ export function hasLanguage(lang: string): boolean {
   return registry.has(lang);
 }
 
+/** Has this namespace been registered for this language? */
+export function hasNamespace(lang: string, namespace: string): boolean {
+  return registry.get(lang)?.has(namespace) ?? false;
+}
+
 /** Called whenever strings are registered or the translator changes (elements re-render). Returns an unsubscribe. */
 export function onStringsRegistered(fn: () => void): () => void {
   listeners.add(fn);

@@ -18,7 +18,9 @@ async function banner(attrs = ''): Promise<PrivacyBanner> {
   return el;
 }
 
-describe('<privacy-banner>', () => {
+describe('<privacy-banner>', function () {
+  // axe runs are slow on a shared two-core machine; behaviour, not speed, is under test here.
+  this.timeout(40_000);
   beforeEach(() => document.documentElement.setAttribute('lang', 'nl'));
   afterEach(cleanUp);
 

@@ -18,7 +18,9 @@ const toggle = (el: PrivacyPreferences, attr: string) => $<HTMLInputElement>(el,
 const checkedMap = (el: PrivacyPreferences) =>
   Object.fromEntries(switches(el).map((s) => [s.dataset['category'] ?? s.dataset['service'], s.checked]));
 
-describe('<privacy-preferences>', () => {
+describe('<privacy-preferences>', function () {
+  // axe runs are slow on a shared two-core machine; behaviour, not speed, is under test here.
+  this.timeout(40_000);
   beforeEach(() => document.documentElement.setAttribute('lang', 'nl'));
   afterEach(cleanUp);
 

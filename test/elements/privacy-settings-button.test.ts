@@ -4,7 +4,9 @@ import { connectPreferences } from '../../src/elements/index.js';
 import type { PrivacyBanner, PrivacyPreferences, PrivacySettingsButton } from '../../src/elements/index.js';
 import { $, cleanUp, deepActive, useKit } from './helpers.js';
 
-describe('<privacy-settings-button>', () => {
+describe('<privacy-settings-button>', function () {
+  // axe runs are slow on a shared two-core machine; behaviour, not speed, is under test here.
+  this.timeout(40_000);
   beforeEach(() => document.documentElement.setAttribute('lang', 'nl'));
   afterEach(cleanUp);
 

@@ -5,7 +5,7 @@ import { ConsentController } from '../consent-controller.js';
 import { whenPrivacyKit } from '../context.js';
 import { I18nController } from '../../i18n/controller.js';
 import { registerStrings } from '../../i18n/strings.js';
-import '../../i18n/common.js';
+import { registerCommonStrings } from '../../i18n/common.js';
 import { announce, ensureAnnouncer } from '../shared/announcer.js';
 import { safeHttpUrl } from '../shared/config-text.js';
 import { fire } from '../shared/define.js';
@@ -16,6 +16,7 @@ import { UnobscuredController } from './unobscured.js';
 import nl from './locales/nl.json';
 import en from './locales/en.json';
 
+registerCommonStrings();
 registerStrings('banner', { nl, en });
 
 /** What the visitor did in the banner. `dismiss` (close button or Esc) stores nothing. */

@@ -4,7 +4,8 @@ import type { PrivacyKit } from '../../core/types.js';
 import { ConsentController } from '../consent-controller.js';
 import { I18nController } from '../../i18n/controller.js';
 import { registerStrings } from '../../i18n/strings.js';
-import '../../i18n/common.js';
+import { registerCommonStrings } from '../../i18n/common.js';
+import { registerLabelStrings } from '../../i18n/labels.js';
 import { announce, ensureAnnouncer } from '../shared/announcer.js';
 import { categoryLabel, localize, safeHttpUrl, serviceLabel } from '../shared/config-text.js';
 import { fire } from '../shared/define.js';
@@ -13,6 +14,8 @@ import { gateStyles } from './privacy-gate.styles.js';
 import nl from './locales/nl.json';
 import en from './locales/en.json';
 
+registerCommonStrings();
+registerLabelStrings();
 registerStrings('gate', { nl, en });
 
 /** Detail of `privacy-gate-load`. */

@@ -2,6 +2,14 @@ import { css } from 'lit';
 
 /** The modal dialog, category rows and the switch look of the native checkboxes. */
 export const preferencesStyles = css`
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
   dialog {
     width: min(42rem, calc(100vw - 1rem));
     max-height: calc(100dvh - 1rem);

@@ -7,9 +7,11 @@ import { whenPrivacyKit } from '../context.js';
 import { I18nController } from '../../i18n/controller.js';
 import { loadI18next } from '../../i18n/i18n.js';
 import { registerStrings } from '../../i18n/strings.js';
-import '../../i18n/common.js';
+import { registerCommonStrings } from '../../i18n/common.js';
+import { registerLabelStrings } from '../../i18n/labels.js';
 import { announce, ensureAnnouncer } from '../shared/announcer.js';
-import { categoryDescription, categoryLabel, gpcRefusedCategories } from '../shared/config-text.js';
+import { categoryLabel } from '../shared/config-text.js';
+import { categoryDescription, gpcRefusedCategories } from './category-text.js';
 import { fire } from '../shared/define.js';
 import { closeIcon } from '../shared/icons.js';
 import { buttons, tokens } from '../shared/styles.js';
@@ -19,6 +21,8 @@ import { renderService } from './service-item.js';
 import nl from './locales/nl.json';
 import en from './locales/en.json';
 
+registerCommonStrings();
+registerLabelStrings();
 registerStrings('preferences', { nl, en });
 
 /** How the dialog was closed. Only `cancel` leaves the decision as it was. */

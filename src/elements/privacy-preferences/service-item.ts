@@ -70,7 +70,7 @@ export function renderService(name: string, ctx: ServiceItemContext): TemplateRe
       ? html`<p class="meta">
           <a part="service-policy-link" href=${policy} target="_blank" rel="noopener noreferrer"
             >${ctx.t('servicePolicy', { provider: provider ?? label })}<span class="visually-hidden">
-              ${ctx.t('common:opensInNewWindow')}</span
+              ${ctx.t('opensInNewWindow')}</span
             ></a
           >
         </p>`

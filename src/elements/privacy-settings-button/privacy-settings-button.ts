@@ -57,7 +57,7 @@ export class PrivacySettingsButton extends LitElement {
     if (this.variant === 'floating') {
       // While the banner is up it offers the same choice; a button under it would be covered.
       if (document.querySelector('privacy-banner')?.open) return nothing;
-      return html`<button type="button" class="floating" part="button" aria-label=${label} title=${label} @click=${this.#open}>
+      return html`<button type="button" class="floating" part="button" aria-label=${label} @click=${this.#open}>
         ${cookieIcon}
       </button>`;
     }

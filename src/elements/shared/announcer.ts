@@ -5,7 +5,6 @@
  * `ensureAnnouncer()` when they connect and `announce()` after a decision.
  */
 import { LitElement, css, html } from 'lit';
-import { keyed } from 'lit/directives/keyed.js';
 import { state } from 'lit/decorators.js';
 import { defineElement } from './define.js';
 
@@ -16,7 +15,7 @@ import { defineElement } from './define.js';
 export class PrivacyAnnouncer extends LitElement {
   static override styles = css`
     :host {
-      position: absolute;
+      position: fixed;
       width: 1px;
       height: 1px;
       margin: -1px;
@@ -35,14 +34,11 @@ export class PrivacyAnnouncer extends LitElement {
     this.count++;
   }
 
-  /** The last announced text. */
-  get lastMessage(): string {
-    return this.message;
-  }
-
   override render() {
-    // A fresh node per announcement: screen readers announce additions, not unchanged text.
-    return html`<div role="status" aria-live="polite" part="status">${keyed(this.count, html`<span>${this.message}</span>`)}</div>`;
+    // A fresh node per announcement (two templates take turns, so Lit replaces the node):
+    // screen readers announce additions, and would skip a repeat of unchanged text.
+    const text = this.count % 2 ? html`<span>${this.message}</span>` : html`<p>${this.message}</p>`;
+    return html`<div role="status" aria-live="polite" part="status">${this.message ? text : ''}</div>`;
   }
 }
 

@@ -3,7 +3,6 @@
  * language, a label for a category or service (config first, then the shipped name), and links
  * limited to http(s) — a `javascript:` URL in a config must never become a clickable link.
  */
-import { gpcRefusals, type PrivacySignals } from '../../core/gpc.js';
 import type { LocalizedText, ResolvedConfig } from '../../core/types.js';
 
 /** The text for `lang`, else the config's language, else Dutch, English, any; undefined when none. */
@@ -38,15 +37,7 @@ export type Translate = (key: string, vars?: Readonly<Record<string, string | nu
 export function categoryLabel(config: ResolvedConfig, name: string, lang: string, t: Translate): string {
   return (
     localize(config.categories[name]?.label, lang, config.language) ??
-    (isWellKnown(name, 'category') ? t(`common:category.${name}.label`) : name)
-  );
-}
-
-/** Description of a category, from config or shipped for well-known names; may be undefined. */
-export function categoryDescription(config: ResolvedConfig, name: string, lang: string, t: Translate): string | undefined {
-  return (
-    localize(config.categories[name]?.description, lang, config.language) ??
-    (isWellKnown(name, 'category') ? t(`common:category.${name}.description`) : undefined)
+    (isWellKnown(name, 'category') ? t(`labels:category.${name}.label`) : name)
   );
 }
 
@@ -54,7 +45,7 @@ export function categoryDescription(config: ResolvedConfig, name: string, lang: 
 export function serviceLabel(config: ResolvedConfig, name: string, lang: string, t: Translate): string {
   return (
     localize(config.services[name]?.label, lang, config.language) ??
-    (isWellKnown(name, 'service') ? t(`common:service.${name}.label`) : name)
+    (isWellKnown(name, 'service') ? t(`labels:service.${name}.label`) : name)
   );
 }
 
@@ -63,11 +54,7 @@ const WELL_KNOWN = {
   service: new Set(['google-analytics', 'adobe-analytics', 'youtube']),
 };
 
-function isWellKnown(name: string, kind: 'category' | 'service'): boolean {
+/** Does the library ship a label for this category or service name? */
+export function isWellKnown(name: string, kind: 'category' | 'service'): boolean {
   return WELL_KNOWN[kind].has(name);
-}
-
-/** Categories Global Privacy Control refuses for this visitor (same rule as the store). */
-export function gpcRefusedCategories(config: ResolvedConfig): string[] {
-  return gpcRefusals(config, navigator as Navigator & PrivacySignals);
 }

@@ -1,68 +1,40 @@
 /**
- * Design tokens and the shared button look. Sites theme every element through `--privacy-*`
+ * Design tokens and the shared button look. Light and dark follow `prefers-color-scheme`
+ * (`color-scheme: light dark` + `light-dark()`). Sites theme every element through `--privacy-*`
  * custom properties (set them on `:root` or on the element) and `::part()`.
  * Lit adopts these as constructed stylesheets, so they work under `style-src 'self'`.
  */
 import { css } from 'lit';
 
-/** Colours, font, radius, spacing; light and dark, each pair with ≥ 4.5:1 contrast. */
+/** Colours, font, radius, spacing; light and dark, each text/background pair with ≥ 4.5:1 contrast. */
 export const tokens = css`
   :host {
-    --_bg: var(--privacy-color-background, #ffffff);
-    --_fg: var(--privacy-color-text, #1b1b1f);
-    --_muted: var(--privacy-color-muted, #45464f);
-    --_accent: var(--privacy-color-accent, #0a55a6);
-    --_accent-fg: var(--privacy-color-accent-text, #ffffff);
-    --_border: var(--privacy-color-border, #6e6f78);
-    --_surface: var(--privacy-color-surface, #f2f3f7);
-    --_focus: var(--privacy-color-focus, #0a55a6);
-    --_error: var(--privacy-color-error, #a4161a);
+    color-scheme: light dark;
+    --_bg: var(--privacy-color-background, light-dark(#fff, #1d1e22));
+    --_fg: var(--privacy-color-text, light-dark(#1b1b1f, #eceef4));
+    --_muted: var(--privacy-color-muted, light-dark(#45464f, #c3c6d1));
+    --_accent: var(--privacy-color-accent, light-dark(#0a55a6, #9ec5ff));
+    --_accent-fg: var(--privacy-color-accent-text, light-dark(#fff, #0d1b2e));
+    --_border: var(--privacy-color-border, light-dark(#6e6f78, #9a9cab));
+    --_surface: var(--privacy-color-surface, light-dark(#f2f3f7, #2a2c33));
+    --_focus: var(--privacy-color-focus, light-dark(#0a55a6, #9ec5ff));
+    --_error: var(--privacy-color-error, light-dark(#a4161a, #ffb4ab));
     --_radius: var(--privacy-radius, 0.375rem);
     --_space: var(--privacy-spacing, 1rem);
-    --_shadow: var(--privacy-shadow, 0 -2px 12px rgb(0 0 0 / 0.18));
-    font-family: var(--privacy-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    font-size: var(--privacy-font-size, 1rem);
-    line-height: 1.5;
+    --_shadow: var(--privacy-shadow, 0 -2px 12px #0005);
+    font: var(--privacy-font-size, 1rem) / 1.5 var(--privacy-font-family, system-ui, sans-serif);
     color: var(--_fg);
   }
-  @media (prefers-color-scheme: dark) {
-    :host {
-      --_bg: var(--privacy-color-background, #1d1e22);
-      --_fg: var(--privacy-color-text, #eceef4);
-      --_muted: var(--privacy-color-muted, #c3c6d1);
-      --_accent: var(--privacy-color-accent, #9ec5ff);
-      --_accent-fg: var(--privacy-color-accent-text, #0d1b2e);
-      --_border: var(--privacy-color-border, #9a9cab);
-      --_surface: var(--privacy-color-surface, #2a2c33);
-      --_focus: var(--privacy-color-focus, #9ec5ff);
-      --_error: var(--privacy-color-error, #ffb4ab);
-      --_shadow: var(--privacy-shadow, 0 -2px 12px rgb(0 0 0 / 0.6));
-    }
-  }
-  *,
-  *::before,
-  *::after {
+  * {
     box-sizing: border-box;
   }
   a {
     color: inherit;
-    text-decoration: underline;
     text-underline-offset: 0.15em;
   }
   :focus-visible {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
-  }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-    border: 0;
   }
 `;
 
@@ -91,11 +63,8 @@ export const buttons = css`
     color: var(--_fg);
     border-color: var(--_border);
   }
-  .choice:hover {
-    background: color-mix(in srgb, var(--_accent) 85%, var(--_fg));
-  }
-  .secondary:hover {
-    background: var(--_surface);
+  button:hover {
+    text-decoration: underline;
   }
   .icon-button {
     background: transparent;

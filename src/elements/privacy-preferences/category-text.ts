@@ -1,0 +1,17 @@
+/** Category texts only the dialog needs (kept out of the banner's bundle). */
+import { gpcRefusals, type PrivacySignals } from '../../core/gpc.js';
+import type { ResolvedConfig } from '../../core/types.js';
+import { isWellKnown, localize, type Translate } from '../shared/config-text.js';
+
+/** Description of a category, from config or shipped for well-known names; may be undefined. */
+export function categoryDescription(config: ResolvedConfig, name: string, lang: string, t: Translate): string | undefined {
+  return (
+    localize(config.categories[name]?.description, lang, config.language) ??
+    (isWellKnown(name, 'category') ? t(`category.${name}.description`) : undefined)
+  );
+}
+
+/** Categories Global Privacy Control refuses for this visitor (the store's own rule). */
+export function gpcRefusedCategories(config: ResolvedConfig): string[] {
+  return gpcRefusals(config, navigator as Navigator & PrivacySignals);
+}
