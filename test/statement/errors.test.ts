@@ -2,7 +2,16 @@ import { expect } from '@open-wc/testing';
 import '../../src/elements/privacy-statement/index.js';
 import type { StatementErrorDetail } from '../../src/elements/privacy-statement/index.js';
 import nl from '../../statements/kopgroep.nl.json';
-import { cleanUp, jsonUrl, mountStatement, shadowAll, shadowOne, squash } from './helpers.js';
+import {
+  AXE_TEST_TIMEOUT_MS,
+  cleanUp,
+  jsonUrl,
+  mountStatement,
+  shadowAll,
+  shadowOne,
+  squash,
+  type SuiteContext,
+} from './helpers.js';
 
 declare global {
   interface Window {
@@ -27,7 +36,8 @@ function alertText(el: Element): string {
   return squash(shadowOne(el, '[role="alert"]').textContent);
 }
 
-describe('<privacy-statement> when the document cannot be shown', () => {
+describe('<privacy-statement> when the document cannot be shown', function (this: SuiteContext) {
+  this.timeout(AXE_TEST_TIMEOUT_MS);
   afterEach(() => {
     cleanUp();
     document.body.replaceChildren();
@@ -121,7 +131,8 @@ describe('<privacy-statement> when the document cannot be shown', () => {
   });
 });
 
-describe('<privacy-statement> with a hostile document', () => {
+describe('<privacy-statement> with a hostile document', function (this: SuiteContext) {
+  this.timeout(AXE_TEST_TIMEOUT_MS);
   afterEach(() => {
     cleanUp();
     document.body.replaceChildren();

@@ -29,6 +29,17 @@ export const kopgroepConfig: PrivacyKitConfig = {
   },
 };
 
+/**
+ * Time allowed for a test that runs axe over the whole statement: axe checks contrast through
+ * nested shadow roots, which takes seconds on a busy two-core CI machine (mocha's default is 10 s).
+ */
+export const AXE_TEST_TIMEOUT_MS = 45_000;
+
+/** The part of mocha's suite context the tests use (`this` inside `describe(…, function () {})`). */
+export interface SuiteContext {
+  timeout(ms: number): unknown;
+}
+
 let kits: PrivacyKit[] = [];
 
 /** A consent store for `config` bound to the elements; destroyed by `cleanUp()`. */

@@ -2,7 +2,17 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/elements/privacy-statement/index.js';
 import type { PrivacyConsentId, PrivacyCookieTable } from '../../src/elements/privacy-statement/index.js';
 import nl from '../../statements/kopgroep.nl.json';
-import { cleanUp, kopgroepConfig, mountStatement, shadowAll, shadowOne, squash, useKit } from './helpers.js';
+import {
+  AXE_TEST_TIMEOUT_MS,
+  cleanUp,
+  kopgroepConfig,
+  mountStatement,
+  shadowAll,
+  shadowOne,
+  squash,
+  useKit,
+  type SuiteContext,
+} from './helpers.js';
 
 /** Service → status text, as the table shows it. */
 function statuses(table: Element): Record<string, string> {
@@ -19,7 +29,8 @@ function parseMailto(href: string): { to: string; subject: string; body: string 
   return { to: url.pathname, subject: url.searchParams.get('subject') ?? '', body: url.searchParams.get('body') ?? '' };
 }
 
-describe('<privacy-cookie-table>', () => {
+describe('<privacy-cookie-table>', function (this: SuiteContext) {
+  this.timeout(AXE_TEST_TIMEOUT_MS);
   afterEach(() => cleanUp());
 
   it('lists every configured service with purpose, provider, cookies and lifetimes', async () => {
@@ -88,7 +99,8 @@ describe('<privacy-cookie-table>', () => {
   });
 });
 
-describe('<privacy-consent-id>', () => {
+describe('<privacy-consent-id>', function (this: SuiteContext) {
+  this.timeout(AXE_TEST_TIMEOUT_MS);
   afterEach(() => cleanUp());
 
   it('shows "no choice yet" and a request mail without an id before a decision', async () => {
@@ -140,7 +152,8 @@ describe('<privacy-consent-id>', () => {
   });
 });
 
-describe('<privacy-statement> live blocks', () => {
+describe('<privacy-statement> live blocks', function (this: SuiteContext) {
+  this.timeout(AXE_TEST_TIMEOUT_MS);
   afterEach(() => {
     cleanUp();
     document.body.replaceChildren();

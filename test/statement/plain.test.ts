@@ -2,7 +2,15 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/elements/privacy-statement/index.js';
 import type { PrivacyConsentId, PrivacyCookieTable, PrivacyStatement } from '../../src/elements/privacy-statement/index.js';
-import { cleanUp, shadowAll, shadowOne, squash, useKit } from './helpers.js';
+import {
+  AXE_TEST_TIMEOUT_MS,
+  cleanUp,
+  shadowAll,
+  shadowOne,
+  squash,
+  useKit,
+  type SuiteContext,
+} from './helpers.js';
 
 function deepActive(): Element | null {
   let el = document.activeElement;
@@ -27,7 +35,8 @@ function editorPage() {
   </privacy-statement>`;
 }
 
-describe('<privacy-statement> in plain-HTML mode', () => {
+describe('<privacy-statement> in plain-HTML mode', function (this: SuiteContext) {
+  this.timeout(AXE_TEST_TIMEOUT_MS);
   afterEach(() => {
     cleanUp();
     history.replaceState(null, '', location.pathname + location.search);

@@ -3,9 +3,18 @@ import { emulateMedia } from '@web/test-runner-commands';
 import '../../src/elements/privacy-statement/index.js';
 import type { PrivacyStatement } from '../../src/elements/privacy-statement/index.js';
 import nl from '../../statements/kopgroep.nl.json';
-import { cleanUp, mountStatement, shadowOne, squash, useKit } from './helpers.js';
+import {
+  AXE_TEST_TIMEOUT_MS,
+  cleanUp,
+  mountStatement,
+  shadowOne,
+  squash,
+  useKit,
+  type SuiteContext,
+} from './helpers.js';
 
-describe('<privacy-statement> look and print', () => {
+describe('<privacy-statement> look and print', function (this: SuiteContext) {
+  this.timeout(AXE_TEST_TIMEOUT_MS);
   afterEach(async () => {
     cleanUp();
     document.body.replaceChildren();
@@ -50,7 +59,8 @@ describe('<privacy-statement> look and print', () => {
 
 });
 
-describe('<privacy-statement> with an inline document', () => {
+describe('<privacy-statement> with an inline document', function (this: SuiteContext) {
+  this.timeout(AXE_TEST_TIMEOUT_MS);
   it('reads the document from an inline JSON script child', async () => {
     const el = await fixture<PrivacyStatement>(html`<privacy-statement>
       <script type="application/json">
