@@ -2,7 +2,7 @@
 // plain gtag snippet, in Debian Chromium, on one identical page per library.
 //   node bench/run.mjs [--runs N] [--quick] [--only id,id] [--no-write]
 // --quick: 3 runs, no CPU throttling (smoke test). Writes bench/results.md unless --no-write.
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg, totalmem, type as osType, release } from 'node:os';
 import { join } from 'node:path';
@@ -11,8 +11,7 @@ import { chromeArgs, findChrome } from '../scripts/chrome.mjs';
 import { libraries, allMounts, ourDist, versionOf } from './lib/libraries.mjs';
 import { startStaticServer, inlineConfigBytes } from './lib/static-server.mjs';
 import { measureOnce } from './lib/measure.mjs';
-import { filesTable, leakReport, ratioTable, resultsTable, markdownTable } from './lib/report.mjs';
-import { readFileSync } from 'node:fs';
+import { compactTable, filesTable, leakReport, ratioTable, resultsTable, markdownTable } from './lib/report.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const pagesDir = join(root, 'bench/pages');
@@ -132,6 +131,18 @@ async function main() {
       const md = renderResults({ groups, libs, opts, chromiumVersion, rev, skipped, load, seconds: Math.round((Date.now() - started) / 1000) });
       writeFileSync(join(root, 'bench/results.md'), md);
       console.log('\nwrote bench/results.md');
+      // The README section keeps its prose; only what follows the marker is replaced (full runs only).
+      const readme = join(root, 'docs/readme/bench.md');
+      const marker = '<!-- bench:table -->';
+      if (!opts.only && existsSync(readme)) {
+        const text = readFileSync(readme, 'utf8');
+        const at = text.indexOf(marker);
+        if (at >= 0) {
+          const note = `_${new Date().toISOString().slice(0, 10)}, ${opts.runs} runs, Chromium ${chromiumVersion}, ${cpus().length} cores (load average ${load.map((l) => l.toFixed(1)).join(' → ')})._`;
+          writeFileSync(readme, `${text.slice(0, at + marker.length)}\n${note}\n\n${compactTable(groups)}\n`);
+          console.log('updated docs/readme/bench.md');
+        }
+      }
     }
   } finally {
     await browser.close().catch(() => {});
@@ -177,6 +188,18 @@ ${filesTable(groups)}
 
 ${versions}
 ${errors.length ? `\n## Failed runs\n\n${errors.join('\n')}\n` : ''}
+## How each library is set up
+
+Every page has the same content and the same choice (necessary + analytics; Google Analytics and
+Adobe Analytics), set up as each library documents it (\`bench/pages/\`):
+
+- **privacy-kit**: the script-tag contract — inline JSON config, \`dist/privacy-kit.js\` first in \`<head>\`, GA as \`<script type="text/plain" data-consent="google-analytics" data-src>\`. The UI bundle is fetched only when the banner is needed.
+- **privacy-kit + settings button**: the same page with a \`<privacy-settings-button>\` in the body, so the UI bundle is fetched on every visit (the cost of an always-visible "change your choice" button).
+- **vanilla-cookieconsent**: \`cookieconsent.umd.js\` + CSS, \`CookieConsent.run()\` at the end of \`<body>\`, texts inline (the library ships none); \`hideFromBots: false\` because its default hides the banner from automated browsers such as this one.
+- **Klaro**: \`klaro.js\` (its default build, CSS and translations included) with \`defer\`, \`klaroConfig\` inline.
+- **Orejime**: \`orejime-standard-nl.js\` + CSS, \`window.orejimeConfig\`, GA inside \`<template data-purpose>\`.
+- **tarteaucitron**: \`tarteaucitron.min.js\` with the \`init()\` options of its README (defaults kept) and its built-in \`gtag\` and \`adobeanalytics\` services; it fetches its services, language and CSS files itself. Its default \`googleConsentMode: true\` makes the \`gtag\` service's fallback load gtag.js *before* any choice (Consent Mode with everything denied), which is what "Analytics before consent" reports.
+
 ## Columns
 
 - **First visit JS+CSS (KB br)**: brotli size (quality 11, computed from each response body) of every JS and CSS file the page fetched from its library before the banner became visible. Inline config is not included (see "Versions").

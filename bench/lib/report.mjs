@@ -60,6 +60,21 @@ function leakCell(g) {
   return `**YES** in ${runs}/${g.samples.length} runs (up to ${max} req.)`;
 }
 
+/** The README's short table: medians only. */
+export function compactTable(groups) {
+  const head = ['Library', 'CPU', ...MEASURES.map((m) => m.title), 'Analytics before consent'];
+  const rows = groups.map((g) => [
+    g.lib.name,
+    g.throttle > 1 ? `${g.throttle}×` : '1×',
+    ...MEASURES.map((m) => {
+      const s = summarize(g.samples.map((x) => x[m.key]));
+      return s ? m.fmt(s.median) : '—';
+    }),
+    g.lib.baseline ? 'n/a' : g.samples.some((x) => x.analyticsBeforeConsent.length) ? '**yes**' : 'none',
+  ]);
+  return markdownTable(head, rows);
+}
+
 /** Our median divided by the best peer's median, per measure and throttling (below 1 = we are better). */
 export function ratioTable(groups) {
   const throttles = [...new Set(groups.map((g) => g.throttle))];
