@@ -139,6 +139,18 @@ describe('script tag: gating Google and Adobe', () => {
     });
   }
 
+  it('works on a plain-http host that is not a secure context (no crypto.randomUUID there)', async () => {
+    const { context } = await newContext(browser);
+    const { page: tab, pageErrors } = await openPage(context);
+    await tab.goto(server.origin('www.site.test') + '/', { waitUntil: 'networkidle' });
+    assert.equal(await tab.evaluate(() => window.isSecureContext), false);
+    const state = await tab.evaluate(() => window.privacyKit.acceptAll());
+    assert.equal(state?.categories.analytics, true);
+    await waitForVendor(tab, 'gtag:G-ABC');
+    assert.deepEqual(pageErrors, []);
+    await context.close();
+  });
+
   it('does nothing more when the loader is included twice', async () => {
     const html = sitePage().replace('</head>', '<script src="/privacy-kit/privacy-kit.js"></script></head>');
     const { context, tab, pageErrors } = await visit(page(server, '/twice.html', html));
