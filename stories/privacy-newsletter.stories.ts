@@ -86,7 +86,9 @@ const confirmLink: Setup = { token: (s) => s.addPending('jan@voorbeeld.nl'), act
 export const Confirmed: Story = { render: render(confirmLink) };
 export const ConfirmedEnglish: Story = { ...english, render: render(confirmLink) };
 
-const manageLink: Setup = { token: (s) => s.addSubscriber('jan@voorbeeld.nl', { measureOpens: true, objectMarketing: true }) };
+const manageLink: Setup = {
+  token: (s) => s.addSubscriber('jan@voorbeeld.nl', { measureOpens: true, objectMarketing: true }),
+};
 export const Manage: Story = { render: render(manageLink) };
 export const ManageEnglish: Story = { ...english, render: render(manageLink) };
 
@@ -111,7 +113,11 @@ export const UnknownLinkEnglish: Story = { ...english, render: render(unknownLin
 
 const serverError: Setup = { breakages: [{ status: 500 }] };
 export const ServerError: Story = { render: render(serverError), play: fillIn('jan@voorbeeld.nl') };
-export const ServerErrorEnglish: Story = { ...english, render: render(serverError), play: fillIn('jan@example.org') };
+export const ServerErrorEnglish: Story = {
+  ...english,
+  render: render(serverError),
+  play: fillIn('jan@example.org'),
+};
 
 const offline: Setup = { offline: true };
 export const Offline: Story = { render: render(offline), play: fillIn('jan@voorbeeld.nl') };
@@ -119,13 +125,22 @@ export const OfflineEnglish: Story = { ...english, render: render(offline), play
 
 const rateLimited: Setup = { breakages: [{ status: 429, headers: { 'Retry-After': '30' } }] };
 export const RateLimited: Story = { render: render(rateLimited), play: fillIn('jan@voorbeeld.nl') };
-export const RateLimitedEnglish: Story = { ...english, render: render(rateLimited), play: fillIn('jan@example.org') };
+export const RateLimitedEnglish: Story = {
+  ...english,
+  render: render(rateLimited),
+  play: fillIn('jan@example.org'),
+};
 
 const loading: Setup = { token: (s) => s.addSubscriber('jan@voorbeeld.nl'), breakages: ['hang'] };
 export const Loading: Story = { render: render(loading) };
 export const LoadingEnglish: Story = { ...english, render: render(loading) };
 
 /** No endpoint configured: the element says the newsletter is unavailable (and logs why). */
-const renderUnconfigured = ({ lang }: Args) => html`<privacy-newsletter lang=${lang} revision="2018-06-18"></privacy-newsletter>`;
+const renderUnconfigured = ({ lang }: Args) =>
+  html`<privacy-newsletter lang=${lang} revision="2018-06-18"></privacy-newsletter>`;
 export const Unavailable: Story = { render: renderUnconfigured, play: fillIn('jan@voorbeeld.nl') };
-export const UnavailableEnglish: Story = { ...english, render: renderUnconfigured, play: fillIn('jan@example.org') };
+export const UnavailableEnglish: Story = {
+  ...english,
+  render: renderUnconfigured,
+  play: fillIn('jan@example.org'),
+};

@@ -35,8 +35,7 @@ export type NewsletterError =
 
 /** What every client call resolves to. */
 export type NewsletterResult<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: NewsletterError };
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: NewsletterError };
 
 /** The visitor's subscription request; `consentText` is the exact consent wording they saw. */
 export interface NewsletterSubscription {
@@ -93,7 +92,10 @@ export interface NewsletterClient {
   /** Reads the preferences behind a manage token. */
   getPreferences(token: string): Promise<NewsletterResult<NewsletterPreferences>>;
   /** Changes measurement and objections; the revision is stored as proof. */
-  updatePreferences(token: string, update: NewsletterPreferencesUpdate): Promise<NewsletterResult<NewsletterPreferences>>;
+  updatePreferences(
+    token: string,
+    update: NewsletterPreferencesUpdate,
+  ): Promise<NewsletterResult<NewsletterPreferences>>;
   /** Unsubscribes in one action. */
   unsubscribe(token: string, revision?: string): Promise<NewsletterResult<NewsletterPreferences>>;
 }
@@ -113,7 +115,11 @@ export function isValidEmail(value: string): boolean {
   const local = email.slice(0, at);
   const domain = email.slice(at + 1);
   const quoted = /^"(?:[^"\\\r\n]|\\.)+"$/.test(local);
-  const atom = /^[^\s@"(),:;<>[\]\\]+$/.test(local) && !local.startsWith('.') && !local.endsWith('.') && !local.includes('..');
+  const atom =
+    /^[^\s@"(),:;<>[\]\\]+$/.test(local) &&
+    !local.startsWith('.') &&
+    !local.endsWith('.') &&
+    !local.includes('..');
   if (!(quoted || atom) || local.length > 64) return false;
   const labels = domain.split('.');
   return (
@@ -135,7 +141,11 @@ export function parsePreferences(value: unknown): NewsletterPreferences | undefi
   const { status, email, measureOpens, objectMarketing, objectResearch, updatedAt } = value;
   if (status !== 'pending' && status !== 'confirmed' && status !== 'unsubscribed') return undefined;
   if (typeof email !== 'string' || typeof updatedAt !== 'string') return undefined;
-  if (typeof measureOpens !== 'boolean' || typeof objectMarketing !== 'boolean' || typeof objectResearch !== 'boolean') {
+  if (
+    typeof measureOpens !== 'boolean' ||
+    typeof objectMarketing !== 'boolean' ||
+    typeof objectResearch !== 'boolean'
+  ) {
     return undefined;
   }
   return { status, email, measureOpens, objectMarketing, objectResearch, updatedAt };
@@ -158,7 +168,9 @@ function parseConfirmation(body: unknown): NewsletterConfirmation | undefined {
 function validationFields(body: unknown): Readonly<Record<string, string>> {
   const fields = isRecord(body) ? body.fields : undefined;
   if (!isRecord(fields)) return {};
-  return Object.fromEntries(Object.entries(fields).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  return Object.fromEntries(
+    Object.entries(fields).filter((e): e is [string, string] => typeof e[1] === 'string'),
+  );
 }
 
 /** `Retry-After` is either delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
@@ -224,22 +236,30 @@ export function createNewsletterClient(options: NewsletterClientOptions): Newsle
     const json = await readJson(response);
     if (!response.ok) return { ok: false, error: errorFor(response, json) };
     const value = parse(json);
-    return value === undefined ? { ok: false, error: { kind: 'server', status: response.status } } : { ok: true, value };
+    return value === undefined
+      ? { ok: false, error: { kind: 'server', status: response.status } }
+      : { ok: true, value };
   }
 
   return {
     subscribe(request) {
       // Optional in the contract and checked as a UUID there: a malformed id must not cost the subscription.
       const id = options.consentId?.();
-      const consentId = id && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) ? id : undefined;
-      return call('POST', '/subscribe', {
-        email: request.email.trim(),
-        revision: request.revision,
-        consentText: request.consentText,
-        measureOpens: request.measureOpens,
-        ...(request.language ? { language: request.language } : {}),
-        ...(consentId ? { consentId } : {}),
-      }, parsePending);
+      const consentId =
+        id && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) ? id : undefined;
+      return call(
+        'POST',
+        '/subscribe',
+        {
+          email: request.email.trim(),
+          revision: request.revision,
+          consentText: request.consentText,
+          measureOpens: request.measureOpens,
+          ...(request.language ? { language: request.language } : {}),
+          ...(consentId ? { consentId } : {}),
+        },
+        parsePending,
+      );
     },
     resend(email) {
       return call('POST', '/resend', { email: email.trim() }, parsePending);
@@ -255,7 +275,12 @@ export function createNewsletterClient(options: NewsletterClientOptions): Newsle
       const { revision, measureOpens, objectMarketing, objectResearch } = update;
       const changes = { measureOpens, objectMarketing, objectResearch };
       const given = Object.entries(changes).filter(([, v]) => typeof v === 'boolean');
-      return call('PUT', '/preferences', { token, revision, ...Object.fromEntries(given) }, parsePreferencesAnswer);
+      return call(
+        'PUT',
+        '/preferences',
+        { token, revision, ...Object.fromEntries(given) },
+        parsePreferencesAnswer,
+      );
     },
     unsubscribe(token, revision) {
       return call('POST', '/unsubscribe', revision ? { token, revision } : { token }, parsePreferencesAnswer);

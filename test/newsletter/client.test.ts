@@ -26,16 +26,34 @@ const prefs = {
   updatedAt: '2026-01-01T00:00:00.000Z',
 };
 
-const subscription = { email: 'jan@example.org', revision: '2018-06-18', consentText: 'Ja, ik wil…', measureOpens: false };
+const subscription = {
+  email: 'jan@example.org',
+  revision: '2018-06-18',
+  consentText: 'Ja, ik wil…',
+  measureOpens: false,
+};
 
-function client(answer: Answer, consentId?: () => string | undefined): { client: NewsletterClient; calls: { url: string; init: RequestInit }[] } {
+function client(
+  answer: Answer,
+  consentId?: () => string | undefined,
+): { client: NewsletterClient; calls: { url: string; init: RequestInit }[] } {
   const { fetch, calls } = answering(answer);
-  return { client: createNewsletterClient({ endpoint: '/api/newsletter/', fetch, ...(consentId ? { consentId } : {}) }), calls };
+  return {
+    client: createNewsletterClient({
+      endpoint: '/api/newsletter/',
+      fetch,
+      ...(consentId ? { consentId } : {}),
+    }),
+    calls,
+  };
 }
 
 describe('newsletter client', () => {
   it('subscribes with a JSON POST carrying the consent id, the revision and the consent text', async () => {
-    const { client: c, calls } = client(json(202, { status: 'pending' }), () => 'c0ffee00-0000-4000-8000-000000000000');
+    const { client: c, calls } = client(
+      json(202, { status: 'pending' }),
+      () => 'c0ffee00-0000-4000-8000-000000000000',
+    );
     const result = await c.subscribe({ ...subscription, email: '  jan@example.org ', language: 'nl' });
     expect(result).to.deep.equal({ ok: true, value: { status: 'pending' } });
     expect(calls[0]?.url).to.equal('/api/newsletter/subscribe');
@@ -98,22 +116,38 @@ describe('newsletter client', () => {
   });
 
   it('turns a 400 into a validation error with the fields the server named', async () => {
-    const { client: c } = client(json(400, { error: 'validation', message: 'bad', fields: { email: 'invalid', x: 3 } }));
-    expect(await c.subscribe(subscription)).to.deep.equal({ ok: false, error: { kind: 'validation', fields: { email: 'invalid' } } });
+    const { client: c } = client(
+      json(400, { error: 'validation', message: 'bad', fields: { email: 'invalid', x: 3 } }),
+    );
+    expect(await c.subscribe(subscription)).to.deep.equal({
+      ok: false,
+      error: { kind: 'validation', fields: { email: 'invalid' } },
+    });
   });
 
   it('turns a 400 without fields into a validation error with none', async () => {
     const { client: c } = client(new Response('nope', { status: 400 }));
-    expect(await c.subscribe(subscription)).to.deep.equal({ ok: false, error: { kind: 'validation', fields: {} } });
+    expect(await c.subscribe(subscription)).to.deep.equal({
+      ok: false,
+      error: { kind: 'validation', fields: {} },
+    });
   });
 
   it('reports an unknown token (404) and an expired one (410)', async () => {
-    expect(await client(json(404, { error: 'not_found' })).client.confirm('t')).to.deep.equal({ ok: false, error: { kind: 'not-found' } });
-    expect(await client(json(410, { error: 'expired' })).client.getPreferences('t')).to.deep.equal({ ok: false, error: { kind: 'expired' } });
+    expect(await client(json(404, { error: 'not_found' })).client.confirm('t')).to.deep.equal({
+      ok: false,
+      error: { kind: 'not-found' },
+    });
+    expect(await client(json(410, { error: 'expired' })).client.getPreferences('t')).to.deep.equal({
+      ok: false,
+      error: { kind: 'expired' },
+    });
   });
 
   it('reports rate limiting with Retry-After in seconds, as a date, or absent', async () => {
-    const seconds = await client(json(429, { error: 'rate_limited' }, { 'Retry-After': '30' })).client.resend('a@b.nl');
+    const seconds = await client(json(429, { error: 'rate_limited' }, { 'Retry-After': '30' })).client.resend(
+      'a@b.nl',
+    );
     expect(seconds).to.deep.equal({ ok: false, error: { kind: 'rate-limited', retryAfter: 30 } });
     const date = new Date(Date.now() + 120_000).toUTCString();
     const dated = await client(json(429, {}, { 'Retry-After': date })).client.resend('a@b.nl');
@@ -123,22 +157,46 @@ describe('newsletter client', () => {
   });
 
   it('reports a 500 and a 503 as server errors with their status', async () => {
-    expect(await client(json(500, { error: 'internal' })).client.subscribe(subscription)).to.deep.equal({ ok: false, error: { kind: 'server', status: 500 } });
-    expect(await client(json(503, {}, { 'Retry-After': '5' })).client.subscribe(subscription)).to.deep.equal({ ok: false, error: { kind: 'server', status: 503 } });
+    expect(await client(json(500, { error: 'internal' })).client.subscribe(subscription)).to.deep.equal({
+      ok: false,
+      error: { kind: 'server', status: 500 },
+    });
+    expect(await client(json(503, {}, { 'Retry-After': '5' })).client.subscribe(subscription)).to.deep.equal({
+      ok: false,
+      error: { kind: 'server', status: 503 },
+    });
   });
 
   it('reports an HTML error page as a server error, not a JSON exception', async () => {
-    const html = new Response('<!doctype html><h1>502 Bad Gateway</h1>', { status: 502, headers: { 'Content-Type': 'text/html' } });
-    expect(await client(html).client.confirm('t')).to.deep.equal({ ok: false, error: { kind: 'server', status: 502 } });
+    const html = new Response('<!doctype html><h1>502 Bad Gateway</h1>', {
+      status: 502,
+      headers: { 'Content-Type': 'text/html' },
+    });
+    expect(await client(html).client.confirm('t')).to.deep.equal({
+      ok: false,
+      error: { kind: 'server', status: 502 },
+    });
   });
 
   it('reports a 200 whose body is not the contract (HTML, wrong shape, empty) as a server error', async () => {
-    const page = new Response('<html>login</html>', { status: 200, headers: { 'Content-Type': 'text/html' } });
-    expect(await client(page).client.getPreferences('t')).to.deep.equal({ ok: false, error: { kind: 'server', status: 200 } });
+    const page = new Response('<html>login</html>', {
+      status: 200,
+      headers: { 'Content-Type': 'text/html' },
+    });
+    expect(await client(page).client.getPreferences('t')).to.deep.equal({
+      ok: false,
+      error: { kind: 'server', status: 200 },
+    });
     const wrong = json(200, { preferences: { ...prefs, measureOpens: 'yes' } });
-    expect(await client(wrong).client.getPreferences('t')).to.deep.equal({ ok: false, error: { kind: 'server', status: 200 } });
+    expect(await client(wrong).client.getPreferences('t')).to.deep.equal({
+      ok: false,
+      error: { kind: 'server', status: 200 },
+    });
     const noToken = json(200, { preferences: prefs });
-    expect(await client(noToken).client.confirm('t')).to.deep.equal({ ok: false, error: { kind: 'server', status: 200 } });
+    expect(await client(noToken).client.confirm('t')).to.deep.equal({
+      ok: false,
+      error: { kind: 'server', status: 200 },
+    });
     expect(await client(new Response(null, { status: 204 })).client.subscribe(subscription)).to.deep.equal({
       ok: false,
       error: { kind: 'server', status: 204 },
@@ -183,13 +241,32 @@ describe('newsletter client', () => {
 
 describe('isValidEmail', () => {
   it('accepts ordinary, plus-tagged, subdomain, IDN and quoted addresses', () => {
-    for (const ok of ['jan@example.org', 'j.de.vries+nieuws@mail.bibliotheek.nl', 'ü@bücher.de', '"jan de vries"@x.org', 'a@xn--bcher-kva.de']) {
+    for (const ok of [
+      'jan@example.org',
+      'j.de.vries+nieuws@mail.bibliotheek.nl',
+      'ü@bücher.de',
+      '"jan de vries"@x.org',
+      'a@xn--bcher-kva.de',
+    ]) {
       expect(isValidEmail(ok), ok).to.equal(true);
     }
   });
 
   it('refuses obvious typos', () => {
-    for (const bad of ['', 'jan', 'jan@', '@example.org', 'jan@example', 'jan@@example.org', 'jan @example.org', 'jan@example..org', '.jan@example.org', 'jan@-x.org', 'jan@example.c', `${'a'.repeat(65)}@x.org`]) {
+    for (const bad of [
+      '',
+      'jan',
+      'jan@',
+      '@example.org',
+      'jan@example',
+      'jan@@example.org',
+      'jan @example.org',
+      'jan@example..org',
+      '.jan@example.org',
+      'jan@-x.org',
+      'jan@example.c',
+      `${'a'.repeat(65)}@x.org`,
+    ]) {
       expect(isValidEmail(bad), bad).to.equal(false);
     }
   });

@@ -21,7 +21,8 @@ export interface RecordedRequest {
 }
 
 /** A way the next request can fail. */
-export type Breakage = 'offline' | 'html-500' | 'hang' | { status: number; body?: unknown; headers?: Record<string, string> };
+export type Breakage =
+  'offline' | 'html-500' | 'hang' | { status: number; body?: unknown; headers?: Record<string, string> };
 
 /** `j***@example.org`: the masked address the contract answers with. */
 export function maskEmail(email: string): string {
@@ -100,9 +101,13 @@ export class FakeNewsletterServer {
       });
     }
     if (breakage === 'html-500') {
-      return new Response('<!doctype html><title>502</title><h1>Bad gateway</h1>', { status: 500, headers: { 'Content-Type': 'text/html' } });
+      return new Response('<!doctype html><title>502</title><h1>Bad gateway</h1>', {
+        status: 500,
+        headers: { 'Content-Type': 'text/html' },
+      });
     }
-    if (breakage) return json(breakage.status, breakage.body ?? { error: 'x', message: 'x' }, breakage.headers);
+    if (breakage)
+      return json(breakage.status, breakage.body ?? { error: 'x', message: 'x' }, breakage.headers);
     return this.#handle(method, path, body);
   };
 
@@ -130,7 +135,8 @@ export class FakeNewsletterServer {
     const now = new Date().toISOString();
     if (method === 'POST' && (path === '/subscribe' || path === '/resend')) {
       const email = String(body.email ?? '');
-      if (!email.includes('@')) return json(400, { error: 'validation', message: 'bad', fields: { email: 'invalid' } });
+      if (!email.includes('@'))
+        return json(400, { error: 'validation', message: 'bad', fields: { email: 'invalid' } });
       const known = this.#subscribers.get(email);
       if (path === '/subscribe' && (!known || known.status === 'unsubscribed')) {
         this.#subscribers.set(email, {
@@ -176,5 +182,8 @@ export class FakeNewsletterServer {
 }
 
 function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json', ...headers },
+  });
 }

@@ -18,7 +18,9 @@ export interface MountOptions {
 }
 
 /** Mounts the element with a client talking to a fake server. */
-export async function mount(options: MountOptions = {}): Promise<{ el: PrivacyNewsletter; server: FakeNewsletterServer }> {
+export async function mount(
+  options: MountOptions = {},
+): Promise<{ el: PrivacyNewsletter; server: FakeNewsletterServer }> {
   const server = options.server ?? new FakeNewsletterServer();
   const client = createNewsletterClient({ endpoint: '/api/newsletter', fetch: server.fetch });
   const el = await fixture<PrivacyNewsletter>(html`
@@ -36,7 +38,9 @@ export async function mount(options: MountOptions = {}): Promise<{ el: PrivacyNe
 
 /** Waits until the element reaches a state (it changes on server answers, not on a timer). */
 export async function reach(el: PrivacyNewsletter, state: NewsletterState): Promise<void> {
-  await waitUntil(() => el.state === state, `never reached "${state}" (stuck at "${el.state}")`, { timeout: 3000 });
+  await waitUntil(() => el.state === state, `never reached "${state}" (stuck at "${el.state}")`, {
+    timeout: 3000,
+  });
   await el.updateComplete;
 }
 
@@ -60,7 +64,11 @@ export function typeEmail(el: PrivacyNewsletter, value: string): void {
 }
 
 /** Fills in the form and submits it with clicks. */
-export async function subscribe(el: PrivacyNewsletter, email: string, { consent = true, measure = false } = {}): Promise<void> {
+export async function subscribe(
+  el: PrivacyNewsletter,
+  email: string,
+  { consent = true, measure = false } = {},
+): Promise<void> {
   typeEmail(el, email);
   if (consent) $<HTMLInputElement>(el, '[part="consent-checkbox"]').click();
   if (measure) $<HTMLInputElement>(el, '[part="measure-checkbox"]').click();

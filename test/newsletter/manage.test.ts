@@ -1,10 +1,14 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { NewsletterChangeDetail, PrivacyNewsletter } from '../../src/elements/privacy-newsletter/index.js';
+import type {
+  NewsletterChangeDetail,
+  PrivacyNewsletter,
+} from '../../src/elements/privacy-newsletter/index.js';
 import { FakeNewsletterServer } from './fake-server.js';
 import { $, focused, mount, reach, REVISION, text } from './helpers.js';
 
-const toggle = (el: PrivacyNewsletter, key: string): HTMLInputElement => $<HTMLInputElement>(el, `[part="toggle"][data-preference="${key}"]`);
+const toggle = (el: PrivacyNewsletter, key: string): HTMLInputElement =>
+  $<HTMLInputElement>(el, `[part="toggle"][data-preference="${key}"]`);
 
 async function nextChange(el: PrivacyNewsletter): Promise<NewsletterChangeDetail> {
   return ((await oneEvent(el, 'privacy-newsletter-change')) as CustomEvent<NewsletterChangeDetail>).detail;
@@ -41,7 +45,11 @@ describe('<privacy-newsletter> links from the mail', () => {
     const server = new FakeNewsletterServer();
     const token = server.addPending('jan@example.org');
     const changed = new Promise<NewsletterChangeDetail>((resolve) =>
-      document.addEventListener('privacy-newsletter-change', (e) => resolve((e as CustomEvent<NewsletterChangeDetail>).detail), { once: true }),
+      document.addEventListener(
+        'privacy-newsletter-change',
+        (e) => resolve((e as CustomEvent<NewsletterChangeDetail>).detail),
+        { once: true },
+      ),
     );
     await mount({ server, token, action: 'confirm' });
     const detail = await changed;
@@ -122,12 +130,21 @@ describe('<privacy-newsletter> managing preferences', () => {
     await nextChange(el);
     toggle(el, 'objectResearch').click();
     await nextChange(el);
-    expect(server.requestsTo('/preferences').filter((r) => r.method === 'PUT').map((r) => r.body)).to.deep.equal([
+    expect(
+      server
+        .requestsTo('/preferences')
+        .filter((r) => r.method === 'PUT')
+        .map((r) => r.body),
+    ).to.deep.equal([
       { token, revision: REVISION, measureOpens: true },
       { token, revision: REVISION, objectMarketing: true },
       { token, revision: REVISION, objectResearch: true },
     ]);
-    expect(server.subscriber('jan@example.org')).to.include({ measureOpens: true, objectMarketing: true, objectResearch: true });
+    expect(server.subscriber('jan@example.org')).to.include({
+      measureOpens: true,
+      objectMarketing: true,
+      objectResearch: true,
+    });
 
     toggle(el, 'measureOpens').click();
     expect((await nextChange(el)).preferences?.measureOpens).to.equal(false);
@@ -209,7 +226,19 @@ describe('<privacy-newsletter> managing preferences', () => {
     const server = new FakeNewsletterServer();
     const token = server.addSubscriber('x');
     // A backend that does not mask (or is compromised) still cannot inject markup.
-    server.breakNext({ status: 200, body: { preferences: { status: 'confirmed', email: hostile, measureOpens: false, objectMarketing: false, objectResearch: false, updatedAt: 'x' } } });
+    server.breakNext({
+      status: 200,
+      body: {
+        preferences: {
+          status: 'confirmed',
+          email: hostile,
+          measureOpens: false,
+          objectMarketing: false,
+          objectResearch: false,
+          updatedAt: 'x',
+        },
+      },
+    });
     const { el } = await mount({ server, token });
     await reach(el, 'manage');
     expect(el.shadowRoot?.querySelector('img')).to.equal(null);

@@ -37,13 +37,20 @@ const STATES: Record<string, () => Promise<PrivacyNewsletter>> = {
   },
   async manage() {
     const server = new FakeNewsletterServer();
-    const { el } = await mount({ server, token: server.addSubscriber('jan@example.org', { objectResearch: true }) });
+    const { el } = await mount({
+      server,
+      token: server.addSubscriber('jan@example.org', { objectResearch: true }),
+    });
     await reach(el, 'manage');
     return el;
   },
   async unsubscribed() {
     const server = new FakeNewsletterServer();
-    const { el } = await mount({ server, token: server.addSubscriber('jan@example.org'), action: 'unsubscribe' });
+    const { el } = await mount({
+      server,
+      token: server.addSubscriber('jan@example.org'),
+      action: 'unsubscribe',
+    });
     await reach(el, 'unsubscribed');
     return el;
   },
@@ -67,7 +74,9 @@ const STATES: Record<string, () => Promise<PrivacyNewsletter>> = {
     return el;
   },
   async unavailable() {
-    const el = await fixture<PrivacyNewsletter>(html`<privacy-newsletter lang="en" revision="1"></privacy-newsletter>`);
+    const el = await fixture<PrivacyNewsletter>(
+      html`<privacy-newsletter lang="en" revision="1"></privacy-newsletter>`,
+    );
     const errors: unknown[] = [];
     const original = console.error;
     console.error = (...args: unknown[]) => errors.push(args);
@@ -101,7 +110,7 @@ describe('<privacy-newsletter> accessibility in every state', () => {
     try {
       const { el } = await mount();
       const background = getComputedStyle($(el, '[part="panel"]')).backgroundColor;
-      expect(background).to.equal('rgb(30, 30, 30)');
+      expect(background).to.equal('rgb(29, 30, 34)');
     } finally {
       await emulateMedia({ colorScheme: 'light' });
     }
@@ -125,7 +134,10 @@ describe('<privacy-newsletter> configuration', () => {
       );
       await subscribe(el, 'jan@example.org');
       await reach(el, 'pending');
-      expect(server.requestsTo('/subscribe')[0]?.body).to.include({ revision: '7', email: 'jan@example.org' });
+      expect(server.requestsTo('/subscribe')[0]?.body).to.include({
+        revision: '7',
+        email: 'jan@example.org',
+      });
     } finally {
       window.fetch = original;
     }
@@ -133,7 +145,10 @@ describe('<privacy-newsletter> configuration', () => {
 
   it('treats a mangled token the server refuses by format as an unknown link', async () => {
     const server = new FakeNewsletterServer();
-    server.breakNext({ status: 400, body: { error: 'validation', message: 'token', fields: { token: 'must match pattern' } } });
+    server.breakNext({
+      status: 400,
+      body: { error: 'validation', message: 'token', fields: { token: 'must match pattern' } },
+    });
     const { el } = await mount({ server, token: 'a b', action: 'confirm' });
     await reach(el, 'invalid-link');
     expect(text(el, '[part="heading"]')).to.equal('Deze link werkt niet (meer)');
@@ -169,7 +184,10 @@ describe('<privacy-newsletter> with the consent API (script tag or usePrivacyKit
       expect($<HTMLAnchorElement>(el, '#consent-revision a').getAttribute('href')).to.equal('/privacy.html');
       await subscribe(el, 'jan@example.org');
       await reach(el, 'pending');
-      expect(server.requestsTo('/subscribe')[0]?.body).to.include({ revision: '2018-06-18', consentId: state.id });
+      expect(server.requestsTo('/subscribe')[0]?.body).to.include({
+        revision: '2018-06-18',
+        consentId: state.id,
+      });
     } finally {
       window.fetch = original;
       kit.destroy();
@@ -178,7 +196,12 @@ describe('<privacy-newsletter> with the consent API (script tag or usePrivacyKit
 
   it('never turns a javascript: policy URL from the config into a link', async () => {
     const kit = createConsent(
-      { revision: '1', categories: {}, newsletter: { endpoint: '/n' }, privacyPolicyUrl: 'javascript:alert(1)' },
+      {
+        revision: '1',
+        categories: {},
+        newsletter: { endpoint: '/n' },
+        privacyPolicyUrl: 'javascript:alert(1)',
+      },
       { cookies: memoryStorage(), BroadcastChannel: null, localStorage: null, document: null, window: null },
     );
     usePrivacyKit(kit);

@@ -55,9 +55,11 @@ describe('privacy-newsletter stories', () => {
       await reach(nl, state);
       const en = await show(`${name}English`);
       await reach(en, state);
-      const heading = (el: PrivacyNewsletter): string => el.shadowRoot?.querySelector('h2, p')?.textContent ?? '';
+      const heading = (el: PrivacyNewsletter): string =>
+        el.shadowRoot?.querySelector('h2, p')?.textContent ?? '';
       expect(heading(en)).not.to.equal(heading(nl));
-      if (name === 'InvalidInput') expect(nl.shadowRoot?.querySelectorAll('[part="field-error"]')).to.have.length(2);
+      if (name === 'InvalidInput')
+        expect(nl.shadowRoot?.querySelectorAll('[part="field-error"]')).to.have.length(2);
     });
   }
 });

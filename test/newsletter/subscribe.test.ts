@@ -14,7 +14,9 @@ describe('<privacy-newsletter> subscribing', () => {
     expect(consent.required).to.equal(true);
     expect(measure.checked).to.equal(false);
     expect(text(el, 'label[for="consent"]')).to.contain('maandelijkse digitale nieuwsbrief');
-    expect(text(el, 'label[for="measure"]')).to.equal('U mag meten of ik de nieuwsbrief open en waarop ik klik.');
+    expect(text(el, 'label[for="measure"]')).to.equal(
+      'U mag meten of ik de nieuwsbrief open en waarop ik klik.',
+    );
     // The revision is tied to the consent box, so a screen reader reads it with the box.
     expect(consent.getAttribute('aria-describedby')).to.contain('consent-revision');
     expect(text(el, '#consent-revision')).to.contain(REVISION);
@@ -79,7 +81,8 @@ describe('<privacy-newsletter> subscribing', () => {
     expect(body).to.deep.equal({
       email: 'jan@example.org',
       revision: REVISION,
-      consentText: 'Ja, ik wil de maandelijkse digitale nieuwsbrief ontvangen. Ik weet dat ik mij op elk moment weer kan afmelden.',
+      consentText:
+        'Ja, ik wil de maandelijkse digitale nieuwsbrief ontvangen. Ik weet dat ik mij op elk moment weer kan afmelden.',
       measureOpens: true,
       language: 'nl',
     });
@@ -106,7 +109,8 @@ describe('<privacy-newsletter> subscribing', () => {
     const { el: fresh } = await mount({ server });
     await subscribe(fresh, 'nieuw@example.org');
     await reach(fresh, 'pending');
-    const shown = (el: typeof known, address: string): string => (el.shadowRoot?.textContent ?? '').replace(address, 'ADDRESS').replace(/\s+/g, ' ');
+    const shown = (el: typeof known, address: string): string =>
+      (el.shadowRoot?.textContent ?? '').replace(address, 'ADDRESS').replace(/\s+/g, ' ');
     expect(shown(known, 'bekend@example.org')).to.equal(shown(fresh, 'nieuw@example.org'));
     expect(server.subscriber('bekend@example.org')?.status).to.equal('confirmed');
   });
@@ -205,7 +209,10 @@ describe('<privacy-newsletter> subscribing', () => {
 
   it('shows an address the server refuses on the field, like a client-side check', async () => {
     const { el, server } = await mount();
-    server.breakNext({ status: 400, body: { error: 'validation', message: 'bad', fields: { email: 'undeliverable' } } });
+    server.breakNext({
+      status: 400,
+      body: { error: 'validation', message: 'bad', fields: { email: 'undeliverable' } },
+    });
     await subscribe(el, 'jan@example.org');
     await waitUntil(() => el.shadowRoot?.querySelector('#email-error'), 'no field error');
     expect(el.state).to.equal('subscribe');
@@ -240,7 +247,10 @@ describe('<privacy-newsletter> subscribing', () => {
     expect(focused(el)).to.equal($(el, '[part="submit-button"]'));
     await sendKeys({ press: 'Enter' });
     await reach(el, 'pending');
-    expect(server.requestsTo('/subscribe')[0]?.body).to.include({ email: 'jan@example.org', measureOpens: false });
+    expect(server.requestsTo('/subscribe')[0]?.body).to.include({
+      email: 'jan@example.org',
+      measureOpens: false,
+    });
     // The disabled "send again" is skipped; the next stop changes the address.
     await sendKeys({ press: 'Tab' });
     expect(focused(el)).to.equal($(el, '[part="change-email-button"]'));
@@ -255,7 +265,8 @@ describe('<privacy-newsletter> subscribing', () => {
     expect(text(el, '[part="heading"]')).to.equal('Check your inbox');
     expect(server.requestsTo('/subscribe')[0]?.body).to.include({
       language: 'en',
-      consentText: 'Yes, I want to receive the monthly digital newsletter. I know I can unsubscribe at any time.',
+      consentText:
+        'Yes, I want to receive the monthly digital newsletter. I know I can unsubscribe at any time.',
     });
     await expect(el).to.be.accessible();
   });

@@ -1,32 +1,13 @@
 import { css } from 'lit';
+import { tokens } from '../shared/styles.js';
 
-/** Styles of `<privacy-newsletter>`: `--privacy-*` custom properties, a dark scheme, 24px targets. */
-export const newsletterStyles = css`
+/**
+ * Layout of `<privacy-newsletter>`. Colours, font and the dark scheme come from the shared
+ * `--privacy-*` tokens; targets are at least 24×24 px (WCAG 2.5.8), here 44 px.
+ */
+const layout = css`
   :host {
-    --_text: var(--privacy-color-text, #1b1b1b);
-    --_bg: var(--privacy-color-background, #ffffff);
-    --_accent: var(--privacy-color-accent, #0b5cad);
-    --_accent-text: var(--privacy-color-accent-text, #ffffff);
-    --_error: var(--privacy-color-error, #b00020);
-    --_border: var(--privacy-color-border, #6b6b6b);
-    --_muted: var(--privacy-color-muted, #4a4a4a);
-    --_radius: var(--privacy-radius, 6px);
     display: block;
-    font-family: var(--privacy-font-family, inherit);
-    color: var(--_text);
-    line-height: 1.5;
-  }
-
-  @media (prefers-color-scheme: dark) {
-    :host {
-      --_text: var(--privacy-color-text, #f1f1f1);
-      --_bg: var(--privacy-color-background, #1e1e1e);
-      --_accent: var(--privacy-color-accent, #8cc4ff);
-      --_accent-text: var(--privacy-color-accent-text, #0d1b2a);
-      --_error: var(--privacy-color-error, #ff8a8a);
-      --_border: var(--privacy-color-border, #a0a0a0);
-      --_muted: var(--privacy-color-muted, #c8c8c8);
-    }
   }
 
   [hidden] {
@@ -35,7 +16,7 @@ export const newsletterStyles = css`
 
   .panel {
     background: var(--_bg);
-    color: var(--_text);
+    color: var(--_fg);
     padding: 1rem;
     border-radius: var(--_radius);
     max-width: 40rem;
@@ -51,7 +32,7 @@ export const newsletterStyles = css`
   }
 
   h2:focus-visible {
-    outline: 2px solid var(--_accent);
+    outline: 2px solid var(--_focus);
     outline-offset: 2px;
   }
 
@@ -76,7 +57,7 @@ export const newsletterStyles = css`
     font: inherit;
     min-height: 2.5rem;
     padding: 0.25rem 0.5rem;
-    color: var(--_text);
+    color: var(--_fg);
     background: var(--_bg);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
@@ -149,12 +130,12 @@ export const newsletterStyles = css`
 
   button.primary {
     background: var(--_accent);
-    color: var(--_accent-text);
+    color: var(--_accent-fg);
   }
 
   button.secondary {
     background: transparent;
-    color: var(--_text);
+    color: var(--_fg);
   }
 
   button:disabled,
@@ -166,7 +147,7 @@ export const newsletterStyles = css`
   button:focus-visible,
   input:focus-visible,
   a:focus-visible {
-    outline: 3px solid var(--_accent);
+    outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
 
@@ -191,3 +172,6 @@ export const newsletterStyles = css`
     }
   }
 `;
+
+/** Styles of `<privacy-newsletter>`. */
+export const newsletterStyles = [tokens, layout];

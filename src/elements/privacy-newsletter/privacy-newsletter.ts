@@ -14,8 +14,11 @@ import { I18nController } from '../../i18n/controller.js';
 import { registerStrings } from '../../i18n/strings.js';
 import en from './locales/en.json';
 import nl from './locales/nl.json';
+import { CountdownController } from './countdown.js';
+import { outcomeOf, type Failure } from './failure.js';
+import { readMailLink, replaceUsedToken, safeLinkUrl } from './page-address.js';
 import { newsletterStyles } from './privacy-newsletter.styles.js';
-import { renderNewsletter, type Failure, type FieldErrors, type NewsletterView, type PreferenceKey } from './views.js';
+import { renderNewsletter, type FieldErrors, type NewsletterView, type PreferenceKey } from './views.js';
 
 registerStrings('newsletter', { nl, en });
 
@@ -60,12 +63,20 @@ export type NewsletterState = NewsletterView | 'error' | 'offline';
  * @csspart alert - The error/offline message.
  * @csspart retry-button - Retry after an error or going offline.
  * @csspart status - The polite live region announcing saved changes.
+ * @csspart panel - The box around every state (`data-state` names the state).
+ * @csspart revision - The statement revision under the consent box.
+ * @csspart change-email-button - "Use a different e-mail address" in the pending state.
+ * @csspart subscriber - The (masked) subscribed address in the manage state.
+ * @csspart choices - The fieldset with the switches.
  *
- * @cssprop --privacy-font-family - Font family (default: inherit).
+ * @cssprop --privacy-font-family - Font family.
+ * @cssprop --privacy-font-size - Base font size.
  * @cssprop --privacy-color-text - Text colour.
+ * @cssprop --privacy-color-muted - Hints and secondary text.
  * @cssprop --privacy-color-background - Background colour.
- * @cssprop --privacy-color-accent - Buttons, focus ring and switches.
+ * @cssprop --privacy-color-accent - Buttons and switches.
  * @cssprop --privacy-color-accent-text - Text on accent-coloured buttons.
+ * @cssprop --privacy-color-focus - Focus ring.
  * @cssprop --privacy-color-error - Error text and borders.
  * @cssprop --privacy-color-border - Field and panel borders.
  * @cssprop --privacy-radius - Corner radius.
@@ -97,16 +108,15 @@ export class PrivacyNewsletter extends LitElement {
   @state() private busy = false;
   @state() private preferences: NewsletterPreferences | null = null;
   @state() private sentTo = '';
-  @state() private resendAt = 0;
   @state() private statusMessage = '';
   @state() private invalidReason: 'expired' | 'not-found' = 'not-found';
 
   readonly #consent = new ConsentController(this);
   readonly #i18n = new I18nController(this, 'newsletter');
+  readonly #resendCountdown = new CountdownController(this, () => this.now());
   #manageToken = '';
   #started = false;
   #focusAfterUpdate: 'heading' | 'errors' | 'retry' | null = null;
-  #ticker: ReturnType<typeof setInterval> | undefined;
   readonly #onOnline = (): void => {
     if (this.failure?.kind === 'offline') void this.failure.retry();
   };
@@ -129,7 +139,6 @@ export class PrivacyNewsletter extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('online', this.#onOnline);
-    this.#stopTicker();
   }
 
   protected override render(): unknown {
@@ -144,11 +153,11 @@ export class PrivacyNewsletter extends LitElement {
       busy: this.busy,
       preferences: this.preferences,
       sentTo: this.sentTo,
-      resendSeconds: Math.max(0, Math.ceil((this.resendAt - this.now()) / 1000)),
+      resendSeconds: this.#resendCountdown.secondsLeft,
       statusMessage: this.statusMessage,
       invalidReason: this.invalidReason,
       revision: this.#revision(),
-      policyUrl: safePolicyUrl(this.#consent.kit?.config.privacyPolicyUrl),
+      policyUrl: safeLinkUrl(this.#consent.kit?.config.privacyPolicyUrl),
       on: {
         email: (value) => (this.email = value),
         consent: (checked) => (this.consentGiven = checked),
@@ -165,7 +174,6 @@ export class PrivacyNewsletter extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    this.#syncTicker();
     const focus = this.#focusAfterUpdate;
     this.#focusAfterUpdate = null;
     const root = this.renderRoot as ShadowRoot;
@@ -176,21 +184,20 @@ export class PrivacyNewsletter extends LitElement {
 
   /** Decides the first view: a mail link's token is acted on, otherwise the subscribe form. */
   async #start(): Promise<void> {
-    const params = new URLSearchParams(location.search);
-    const token = this.token ?? params.get('token') ?? '';
-    if (!token) {
+    const link = readMailLink(this.token, this.action, location.search);
+    if (!link) {
       this.view = 'subscribe';
       return;
     }
     // Script-tag pages may set up the consent API after this element; the endpoint may come from it.
     if (!this.#client()) await whenPrivacyKit();
-    const action = this.action ?? params.get('action') ?? 'manage';
+    const { token, action } = link;
     if (action === 'confirm') {
       await this.#run(
         (client) => client.confirm(token),
         ({ preferences, manageToken }) => {
           this.#manageToken = manageToken;
-          this.#replaceTokenInAddress(token, manageToken);
+          replaceUsedToken(token, manageToken);
           this.#showPreferences(preferences, 'confirmed', false);
           this.#emit({ action: 'confirm', preferences });
         },
@@ -223,10 +230,16 @@ export class PrivacyNewsletter extends LitElement {
    * Runs one request: a success calls `onSuccess`, a failure becomes a UI state whose retry runs
    * the same request again — with what the visitor typed still in place.
    */
-  async #run<T>(request: (client: NewsletterClient) => Promise<NewsletterResult<T>>, onSuccess: (value: T) => void, onFailure?: () => void): Promise<void> {
+  async #run<T>(
+    request: (client: NewsletterClient) => Promise<NewsletterResult<T>>,
+    onSuccess: (value: T) => void,
+    onFailure?: () => void,
+  ): Promise<void> {
     const client = this.#client();
     if (!client) {
-      console.error('privacy-newsletter: no newsletter endpoint; set the `endpoint` attribute or `newsletter.endpoint` in the config');
+      console.error(
+        'privacy-newsletter: no newsletter endpoint; set the `endpoint` attribute or `newsletter.endpoint` in the config',
+      );
       this.#show('unavailable');
       return;
     }
@@ -244,37 +257,17 @@ export class PrivacyNewsletter extends LitElement {
   }
 
   #fail(error: NewsletterError, retry: () => Promise<void>): void {
-    switch (error.kind) {
-      case 'not-found':
-      case 'expired':
-        this.invalidReason = error.kind;
-        this.#show('invalid-link');
-        return;
-      case 'validation':
-        // A truncated or mangled link fails the token's format check: for the visitor, an unknown link.
-        if (error.fields.token !== undefined) {
-          this.invalidReason = 'not-found';
-          this.#show('invalid-link');
-          return;
-        }
-        // The server refused the address: show it on the field, as a client-side check would.
-        if (error.fields.email !== undefined && this.view === 'subscribe') {
-          this.fieldErrors = { email: 'emailInvalid' };
-          this.#focusAfterUpdate = 'errors';
-          return;
-        }
-        this.failure = { kind: 'error', retry };
-        break;
-      case 'rate-limited':
-        this.failure = error.retryAfter === undefined ? { kind: 'rate-limited', retry } : { kind: 'rate-limited', retry, retryAfter: error.retryAfter };
-        break;
-      case 'network':
-        this.failure = { kind: 'offline', retry };
-        break;
-      case 'server':
-        this.failure = { kind: 'error', retry };
+    const outcome = outcomeOf(error, this.view === 'subscribe', retry);
+    if (outcome.show === 'invalid-link') {
+      this.invalidReason = outcome.reason;
+      this.#show('invalid-link');
+    } else if (outcome.show === 'email-error') {
+      this.fieldErrors = { email: 'emailInvalid' };
+      this.#focusAfterUpdate = 'errors';
+    } else {
+      this.failure = outcome.failure;
+      this.#focusAfterUpdate = 'retry';
     }
-    this.#focusAfterUpdate = 'retry';
   }
 
   #submit(): void {
@@ -290,7 +283,9 @@ export class PrivacyNewsletter extends LitElement {
     }
     const revision = this.#revision();
     if (!revision) {
-      console.error('privacy-newsletter: no revision; set the `revision` attribute or `revision` in the config');
+      console.error(
+        'privacy-newsletter: no revision; set the `revision` attribute or `revision` in the config',
+      );
       this.#show('unavailable');
       return;
     }
@@ -306,7 +301,7 @@ export class PrivacyNewsletter extends LitElement {
       (client) => client.subscribe(subscription),
       () => {
         this.sentTo = email;
-        this.resendAt = this.now() + this.resendDelay * 1000;
+        this.#resendCountdown.start(this.resendDelay);
         this.#show('pending');
         this.#emit({ action: 'subscribe' });
       },
@@ -318,7 +313,7 @@ export class PrivacyNewsletter extends LitElement {
     void this.#run(
       (client) => client.resend(email),
       () => {
-        this.resendAt = this.now() + this.resendDelay * 1000;
+        this.#resendCountdown.start(this.resendDelay);
         this.statusMessage = this.#i18n.t('pending.resent');
         this.#emit({ action: 'resend' });
       },
@@ -362,7 +357,11 @@ export class PrivacyNewsletter extends LitElement {
     this.#show('subscribe');
   }
 
-  #showPreferences(preferences: NewsletterPreferences, view: 'confirmed' | 'manage', moveFocus: boolean): void {
+  #showPreferences(
+    preferences: NewsletterPreferences,
+    view: 'confirmed' | 'manage',
+    moveFocus: boolean,
+  ): void {
     this.preferences = preferences;
     this.#show(preferences.status === 'unsubscribed' ? 'unsubscribed' : view, moveFocus);
   }
@@ -374,40 +373,10 @@ export class PrivacyNewsletter extends LitElement {
     if (moveFocus) this.#focusAfterUpdate = 'heading';
   }
 
-  /** A used confirmation token fails on reload; the manage token keeps the page working. */
-  #replaceTokenInAddress(used: string, manageToken: string): void {
-    const url = new URL(location.href);
-    if (this.token !== undefined || url.searchParams.get('token') !== used) return;
-    url.searchParams.set('token', manageToken);
-    url.searchParams.delete('action');
-    history.replaceState(history.state, '', url);
-  }
-
   #emit(detail: NewsletterChangeDetail): void {
-    this.dispatchEvent(new CustomEvent('privacy-newsletter-change', { detail, bubbles: true, composed: true }));
-  }
-
-  /** Re-renders once a second while the resend countdown runs (display only; `now` decides). */
-  #syncTicker(): void {
-    const counting = this.view === 'pending' && this.resendAt > this.now();
-    if (counting && !this.#ticker) this.#ticker = setInterval(() => this.requestUpdate(), 1000);
-    if (!counting) this.#stopTicker();
-  }
-
-  #stopTicker(): void {
-    clearInterval(this.#ticker);
-    this.#ticker = undefined;
-  }
-}
-
-/** Only http(s) links from config become an `href` (no `javascript:`). */
-function safePolicyUrl(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const { protocol } = new URL(url, location.href);
-    return protocol === 'https:' || protocol === 'http:' ? url : undefined;
-  } catch {
-    return undefined;
+    this.dispatchEvent(
+      new CustomEvent('privacy-newsletter-change', { detail, bubbles: true, composed: true }),
+    );
   }
 }
 

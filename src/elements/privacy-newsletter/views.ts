@@ -8,9 +8,18 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { NewsletterPreferences } from '../../core/newsletter.js';
 import type { TranslateVars } from '../../i18n/controller.js';
+import type { Failure } from './failure.js';
 
 /** The element's states apart from a failure shown on top of them. */
-export type NewsletterView = 'loading' | 'subscribe' | 'pending' | 'confirmed' | 'manage' | 'unsubscribed' | 'invalid-link' | 'unavailable';
+export type NewsletterView =
+  | 'loading'
+  | 'subscribe'
+  | 'pending'
+  | 'confirmed'
+  | 'manage'
+  | 'unsubscribed'
+  | 'invalid-link'
+  | 'unavailable';
 
 /** The preferences a subscriber can switch in the manage state. */
 export type PreferenceKey = 'measureOpens' | 'objectMarketing' | 'objectResearch';
@@ -19,13 +28,6 @@ export type PreferenceKey = 'measureOpens' | 'objectMarketing' | 'objectResearch
 export interface FieldErrors {
   readonly email?: 'emailRequired' | 'emailInvalid';
   readonly consent?: 'consentRequired';
-}
-
-/** A failed request shown with a retry that repeats it. */
-export interface Failure {
-  readonly kind: 'error' | 'offline' | 'rate-limited';
-  readonly retry: () => Promise<void>;
-  readonly retryAfter?: number;
 }
 
 /** Everything a template needs: state in, actions out. */
@@ -86,7 +88,12 @@ function viewBody(m: ViewModel): TemplateResult {
     case 'manage':
       return manage(m);
     case 'unsubscribed':
-      return message(m, m.t('unsubscribed.heading'), m.t('unsubscribed.body'), m.t('unsubscribed.resubscribe'));
+      return message(
+        m,
+        m.t('unsubscribed.heading'),
+        m.t('unsubscribed.body'),
+        m.t('unsubscribed.resubscribe'),
+      );
     case 'invalid-link':
       return message(
         m,
@@ -152,13 +159,17 @@ function subscribeForm(m: ViewModel): TemplateResult {
           aria-describedby=${ifDefined(describedBy(m.revision !== undefined && 'consent-revision', errors.consent && 'consent-error'))}
           @change=${(e: Event) => on.consent((e.target as HTMLInputElement).checked)}
         />
-        <label for="consent">${t('subscribe.consent')} <span class="required">(${t('subscribe.required')})</span></label>
-        ${m.revision !== undefined
-          ? html`<p id="consent-revision" part="revision" class="hint">
-              ${t('subscribe.revision', { revision: m.revision })}
-              ${m.policyUrl ? html`<a href=${m.policyUrl}>${t('subscribe.policyLink')}</a>` : nothing}
-            </p>`
-          : nothing}
+        <label for="consent"
+          >${t('subscribe.consent')} <span class="required">(${t('subscribe.required')})</span></label
+        >
+        ${
+          m.revision !== undefined
+            ? html`<p id="consent-revision" part="revision" class="hint">
+                ${t('subscribe.revision', { revision: m.revision })}
+                ${m.policyUrl ? html`<a href=${m.policyUrl}>${t('subscribe.policyLink')}</a>` : nothing}
+              </p>`
+            : nothing
+        }
         ${errors.consent ? fieldError('consent-error', t(`errors.${errors.consent}`)) : nothing}
       </div>
       <div class="check">
@@ -194,7 +205,9 @@ function pending(m: ViewModel): TemplateResult {
       <button type="button" part="resend-button" class="primary" ?disabled=${waiting} @click=${resend}>
         ${waiting ? t('pending.resendWait', { seconds: m.resendSeconds }) : t('pending.resend')}
       </button>
-      <button type="button" part="change-email-button" class="secondary" @click=${on.changeEmail}>${t('pending.change')}</button>
+      <button type="button" part="change-email-button" class="secondary" @click=${on.changeEmail}>
+        ${t('pending.change')}
+      </button>
     </div>
   `;
 }
@@ -248,7 +261,9 @@ function message(m: ViewModel, title: string, body: string, action: string): Tem
     ${heading(title)}
     <p>${body}</p>
     <div class="actions">
-      <button type="button" part="resubscribe-button" class="primary" @click=${m.on.resubscribe}>${action}</button>
+      <button type="button" part="resubscribe-button" class="primary" @click=${m.on.resubscribe}>
+        ${action}
+      </button>
     </div>
   `;
 }
@@ -266,7 +281,12 @@ function failureBox(m: ViewModel, failure: Failure): TemplateResult {
   return html`
     <div part="alert" class="alert" data-kind=${failure.kind}>
       <p role="alert">${text}</p>
-      <button type="button" part="retry-button" class="secondary" @click=${() => (m.busy ? undefined : void failure.retry())}>
+      <button
+        type="button"
+        part="retry-button"
+        class="secondary"
+        @click=${() => (m.busy ? undefined : void failure.retry())}
+      >
         ${t('failure.retry')}
       </button>
     </div>
