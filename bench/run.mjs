@@ -2,10 +2,10 @@
 // plain gtag snippet, in Debian Chromium, on one identical page per library.
 //   node bench/run.mjs [--runs N] [--quick] [--only id,id] [--no-write]
 // --quick: 3 runs, no CPU throttling (smoke test). Writes bench/results.md unless --no-write.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { cpus, loadavg, totalmem, type as osType, release } from 'node:os';
-import { join } from 'node:path';
+import { cpus, loadavg, tmpdir, totalmem, type as osType, release } from 'node:os';
+import { join, relative, sep } from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromeArgs, findChrome } from '../scripts/chrome.mjs';
 import { libraries, allMounts, ourDist, versionOf } from './lib/libraries.mjs';
@@ -81,22 +81,34 @@ async function main() {
   }, budgetMs + 60_000);
   hardStop.unref();
 
-  const server = await startStaticServer({ pagesDir, mounts: allMounts(libs) });
-  const browser = await chromium.launch({
-    executablePath: findChrome(),
-    headless: true,
-    args: [
-      ...chromeArgs,
-      '--enable-precise-memory-info',
-      // Belt and braces besides context.route: no host but 127.0.0.1 resolves at all.
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-    ],
-  });
+  // Serve a copy of our build: another `npm run build` during the run would otherwise delete it.
+  const mounts = allMounts(libs);
+  const snapshot = libs.some((l) => l.ours) ? mkdtempSync(join(tmpdir(), 'privacy-kit-bench-dist-')) : null;
+  if (snapshot) {
+    cpSync(ourDist, snapshot, {
+      recursive: true,
+      filter: (src) => relative(ourDist, src).split(sep)[0] !== 'types' && !src.endsWith('.map'),
+    });
+    mounts['/privacy-kit/'] = snapshot;
+  }
+  const server = await startStaticServer({ pagesDir, mounts });
   const started = Date.now();
   const loadBefore = loadavg()[0];
   /** @type {import('./lib/report.mjs').Group[]} */
   const groups = [];
+  /** @type {import('playwright-core').Browser | undefined} */
+  let browser;
   try {
+    browser = await chromium.launch({
+      executablePath: findChrome(),
+      headless: true,
+      args: [
+        ...chromeArgs,
+        '--enable-precise-memory-info',
+        // Belt and braces besides context.route: no host but 127.0.0.1 resolves at all.
+        '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+      ],
+    });
     const chromiumVersion = browser.version();
     console.log(`bench: ${libs.length} pages × ${opts.runs} runs × CPU ${opts.throttles.map((t) => `${t}×`).join('/')} on Chromium ${chromiumVersion}, ${server.origin}`);
     for (const throttle of opts.throttles) {
@@ -145,8 +157,9 @@ async function main() {
       }
     }
   } finally {
-    await browser.close().catch(() => {});
+    await browser?.close().catch(() => {});
     await server.close();
+    if (snapshot) rmSync(snapshot, { recursive: true, force: true });
   }
 }
 
