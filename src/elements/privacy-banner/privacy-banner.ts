@@ -49,6 +49,7 @@ export interface BannerActionDetail {
  * @csspart preferences-button - Opens the preferences dialog.
  * @csspart close-button - Hides the banner for this page view without a decision (`closable`).
  *
+ * @cssprop --privacy-color-scheme - `light dark` (default, follows the visitor), `light` or `dark`.
  * @cssprop --privacy-color-background - Background.
  * @cssprop --privacy-color-text - Text colour.
  * @cssprop --privacy-color-muted - Secondary text colour.

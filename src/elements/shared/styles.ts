@@ -1,6 +1,6 @@
 /**
  * Design tokens and the shared button look. Light and dark follow `prefers-color-scheme`
- * (`color-scheme: light dark` + `light-dark()`). Sites theme every element through `--privacy-*`
+ * (`light-dark()`); `--privacy-color-scheme: dark` (or `light`) forces one. Sites theme every element through `--privacy-*`
  * custom properties (set them on `:root` or on the element) and `::part()`.
  * Lit adopts these as constructed stylesheets, so they work under `style-src 'self'`.
  */
@@ -9,7 +9,7 @@ import { css } from 'lit';
 /** Colours, font, radius, spacing; light and dark, each text/background pair with ≥ 4.5:1 contrast. */
 export const tokens = css`
   :host {
-    color-scheme: light dark;
+    color-scheme: var(--privacy-color-scheme, light dark);
     --_bg: var(--privacy-color-background, light-dark(#fff, #1d1e22));
     --_fg: var(--privacy-color-text, light-dark(#1b1b1f, #eceef4));
     --_muted: var(--privacy-color-muted, light-dark(#45464f, #c3c6d1));

@@ -1,0 +1,44 @@
+/** `<privacy-gate>`: placeholder, allowed (embed loads), unknown service. */
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import '../src/elements/index.js';
+import { storyKit } from './consent-ui.support.js';
+
+// A same-origin page stands in for the video, so the story sends nothing to YouTube.
+const embed = html`<iframe title="Video: voorlezen in de bibliotheek" width="480" height="270" data-src="./iframe.html"></iframe>`;
+
+const meta: Meta = {
+  title: 'Elements/privacy-gate',
+  component: 'privacy-gate',
+};
+export default meta;
+
+type Story = StoryObj;
+
+export const Placeholder: Story = {
+  render: () => {
+    storyKit();
+    return html`<div lang="nl" style="max-width: 480px"><privacy-gate service="youtube">${embed}</privacy-gate></div>`;
+  },
+};
+
+export const PlaceholderEnglish: Story = {
+  render: () => {
+    storyKit();
+    return html`<div lang="en" style="max-width: 480px"><privacy-gate service="youtube">${embed}</privacy-gate></div>`;
+  },
+};
+
+export const Allowed: Story = {
+  render: () => {
+    storyKit(undefined, (kit) => kit.update({ categories: { marketing: true } }));
+    return html`<div lang="nl"><privacy-gate service="youtube">${embed}</privacy-gate></div>`;
+  },
+};
+
+export const UnknownService: Story = {
+  render: () => {
+    storyKit();
+    return html`<div lang="nl" style="max-width: 480px"><privacy-gate service="vimeo">${embed}</privacy-gate></div>`;
+  },
+};

@@ -1,0 +1,66 @@
+/** `<privacy-preferences>`: default, pre-filled, twelve services, Global Privacy Control, English. */
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import '../src/elements/index.js';
+import type { PrivacyPreferences } from '../src/elements/index.js';
+import { sampleConfig, storyKit, twelveServices } from './consent-ui.support.js';
+
+const open: Story['play'] = async ({ canvasElement }) => {
+  const dialog = canvasElement.querySelector<PrivacyPreferences>('privacy-preferences');
+  await dialog?.show();
+  for (const details of dialog?.shadowRoot?.querySelectorAll('details') ?? []) details.open = true;
+};
+
+const meta: Meta = {
+  title: 'Elements/privacy-preferences',
+  component: 'privacy-preferences',
+  play: open,
+};
+export default meta;
+
+type Story = StoryObj;
+
+export const Default: Story = {
+  render: () => {
+    storyKit();
+    return html`<div lang="nl"><privacy-preferences></privacy-preferences></div>`;
+  },
+};
+
+export const Prefilled: Story = {
+  name: 'Pre-filled with an earlier choice',
+  render: () => {
+    storyKit(sampleConfig, (kit) => kit.update({ categories: { analytics: true }, services: { 'adobe-analytics': false } }));
+    return html`<div lang="nl"><privacy-preferences></privacy-preferences></div>`;
+  },
+};
+
+export const TwelveServices: Story = {
+  render: () => {
+    storyKit(twelveServices);
+    return html`<div lang="nl"><privacy-preferences></privacy-preferences></div>`;
+  },
+};
+
+export const GlobalPrivacyControl: Story = {
+  name: 'Global Privacy Control on',
+  render: () => {
+    Object.defineProperty(navigator, 'globalPrivacyControl', { value: true, configurable: true });
+    storyKit(sampleConfig, undefined, undefined, true);
+    return html`<div lang="en"><privacy-preferences></privacy-preferences></div>`;
+  },
+};
+
+export const English: Story = {
+  render: () => {
+    storyKit();
+    return html`<div lang="en"><privacy-preferences></privacy-preferences></div>`;
+  },
+};
+
+export const Dark: Story = {
+  render: () => {
+    storyKit();
+    return html`<div lang="nl" style="--privacy-color-scheme: dark"><privacy-preferences></privacy-preferences></div>`;
+  },
+};
