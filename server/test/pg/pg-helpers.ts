@@ -45,6 +45,23 @@ export async function createTestDatabase(prefix = 'pk_test'): Promise<TestDataba
   };
 }
 
+/**
+ * A fresh schema in an existing database, as a URL whose connections use it (`search_path`):
+ * cheaper than a database per test, and just as isolated for unqualified table names.
+ */
+export async function createTestSchema(
+  databaseUrl: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `pk_s_${randomBytes(6).toString('hex')}`;
+  await queryDatabase(databaseUrl, `CREATE SCHEMA ${name}`);
+  const url = new URL(databaseUrl);
+  url.searchParams.set('options', `-c search_path=${name}`);
+  return {
+    url: url.href,
+    drop: () => queryDatabase(databaseUrl, `DROP SCHEMA IF EXISTS ${name} CASCADE`).then(() => undefined),
+  };
+}
+
 /** Runs one query on a database URL with a short-lived connection. */
 export async function queryDatabase<R extends pg.QueryResultRow>(
   url: string,

@@ -1,12 +1,19 @@
-// The shared storage contract against PostgreSQL (a fresh database for this file), plus what only
+// The shared storage suite (server/test/storage-suite.ts) against PostgreSQL: a database for this
+// file, a fresh schema for every test. Plus what only
 // PostgreSQL has to prove: migrations that several instances start at once, and the database
 // (not the application) refusing a second row for one receiptId.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { listMigrations } from '../../src/storage/migrations.js';
 import { openPostgresStorage } from '../../src/storage/postgres.js';
-import { SKIP_WITHOUT_PG, type TestDatabase, createTestDatabase, queryDatabase } from './pg-helpers.js';
-import { describeStorage } from './storage-suite.js';
+import { describeStorage } from '../storage-suite.js';
+import {
+  SKIP_WITHOUT_PG,
+  type TestDatabase,
+  createTestDatabase,
+  createTestSchema,
+  queryDatabase,
+} from './pg-helpers.js';
 
 let database: TestDatabase;
 
@@ -18,7 +25,17 @@ describe('PostgreSQL storage', { skip: SKIP_WITHOUT_PG }, () => {
     await database?.drop();
   });
 
-  describeStorage('PostgreSQL', () => openPostgresStorage({ url: database.url }));
+  describeStorage('postgres', async () => {
+    const schema = await createTestSchema(database.url);
+    const storage = await openPostgresStorage({ url: schema.url });
+    return {
+      storage,
+      dispose: async () => {
+        await storage.close();
+        await schema.drop();
+      },
+    };
+  });
 
   describe('migrations', () => {
     it('six instances opening a fresh database at the same moment apply each migration exactly once', async () => {
@@ -53,11 +70,14 @@ describe('PostgreSQL storage', { skip: SKIP_WITHOUT_PG }, () => {
     it('the receipts primary key itself refuses a second row with the same receiptId', async () => {
       const insert = `INSERT INTO receipts (receipt_id, consent_id, revision, granted, denied, method, decided_at, received_at)
                       VALUES ('same-id', 'c', 'r', '[]', '[]', 'api', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`;
-      await queryDatabase(database.url, insert);
+      const schema = await createTestSchema(database.url);
+      await (await openPostgresStorage({ url: schema.url })).close();
+      await queryDatabase(schema.url, insert);
       await assert.rejects(
-        queryDatabase(database.url, insert),
+        queryDatabase(schema.url, insert),
         (error: Error & { code?: string }) => error.code === '23505',
       );
+      await schema.drop();
     });
   });
 });
