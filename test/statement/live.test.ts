@@ -82,6 +82,23 @@ describe('<privacy-cookie-table>', function (this: SuiteContext) {
     el.remove();
   });
 
+  it('names well-known services and categories when the config gives no labels (the minimal script-tag config)', async () => {
+    useKit({
+      revision: '2018-06-18',
+      language: 'nl',
+      categories: { analytics: {}, marketing: {} },
+      services: {
+        'google-analytics': { category: 'analytics', google: { measurementId: 'G-XXXX' } },
+        'adobe-analytics': { category: 'analytics' },
+      },
+    });
+    const table = await fixture<PrivacyCookieTable>(html`<privacy-cookie-table lang="nl"></privacy-cookie-table>`);
+    const cells = (service: string) =>
+      [...shadowOne(table, `tr[data-service="${service}"]`).children].slice(0, 2).map((c) => squash(c.textContent));
+    expect(cells('google-analytics')).to.deep.equal(['Google Analytics', 'Statistieken']);
+    expect(cells('adobe-analytics')).to.deep.equal(['Adobe Analytics', 'Statistieken']);
+  });
+
   it('says the overview is unavailable on a page without consent settings', async () => {
     const table = await fixture<PrivacyCookieTable>(html`<privacy-cookie-table lang="nl"></privacy-cookie-table>`);
     expect(squash(shadowOne(table, '[part="unavailable"]').textContent)).to.contain('niet beschikbaar');

@@ -1,8 +1,10 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import type { PrivacyKit, ResolvedConfig } from '../../core/types.js';
 import { I18nController } from '../../i18n/controller.js';
+import { registerLabelStrings } from '../../i18n/labels.js';
 import { ConsentController } from '../consent-controller.js';
 import { ensureStatementStrings, localize } from '../privacy-statement/locales.js';
+import { categoryLabel, serviceLabel } from '../shared/config-text.js';
 
 /** A visitor's status for one row of the table. */
 export type CookieRowStatus = 'always' | 'granted' | 'refused' | 'none';
@@ -43,8 +45,9 @@ export function cookieRows(kit: PrivacyKit, lang: string, t: Translate): CookieR
       service.category === 'necessary' ? 'always' : !decided ? 'none' : kit.isGranted(name) ? 'granted' : 'refused';
     rows.push({
       key: name,
-      service: text(service.label) ?? name,
-      purpose: text(service.description) ?? text(category?.description) ?? text(category?.label) ?? service.category,
+      // Config first, then the shipped names of well-known services ("Google Analytics").
+      service: serviceLabel(config, name, lang, t),
+      purpose: text(service.description) ?? text(category?.description) ?? categoryLabel(config, service.category, lang, t),
       provider: service.provider,
       cookies: (service.cookies ?? []).map((c) =>
         typeof c === 'string' ? { name: c, lifetime: undefined } : { name: c.name, lifetime: text(c.lifetime) },
@@ -119,6 +122,7 @@ export class PrivacyCookieTable extends LitElement {
   constructor() {
     super();
     ensureStatementStrings();
+    registerLabelStrings();
   }
 
   override render(): TemplateResult {
