@@ -16,19 +16,17 @@ const own = Object.hasOwn;
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 const join = (path: string, key: string) => (path ? path + '.' : '') + key;
-const fail = (errors: Errors, path: string, message: string) => void errors.push({ path, message });
+const fail = (errors: Errors, path: string, message: string) => void errors.push({ path: path || 'config', message });
 
 const is =
   (test: (v: unknown) => boolean, expected: string): Check =>
   (v, path, errors) =>
     test(v) || fail(errors, path, 'expected ' + expected);
 
-const string = is((v) => typeof v === 'string' && v !== '', 'a non-empty string');
-const text = is(
-  (v) => typeof v === 'string' || (isObject(v) && Object.values(v).every((s) => typeof s === 'string')),
-  'a string or { "<language>": string }',
-);
-const bool = is((v) => typeof v === 'boolean', 'true or false');
+const isString = (v: unknown): v is string => typeof v === 'string';
+const string = is((v) => isString(v) && v !== '', 'a non-empty string');
+const text = is((v) => isString(v) || (isObject(v) && Object.values(v).every(isString)), 'text');
+const bool = is((v) => typeof v === 'boolean', 'a boolean');
 const number = is((v) => typeof v === 'number' && v >= 0 && v < 1e9, 'a number ≥ 0');
 const oneOf = (...options: string[]) =>
   is((v) => options.includes(v as string), 'one of ' + options.join(', '));
@@ -36,7 +34,7 @@ const oneOf = (...options: string[]) =>
 const list =
   (item: Check): Check =>
   (v, path, errors) =>
-    Array.isArray(v) ? v.forEach((x, i) => item(x, join(path, String(i)), errors)) : fail(errors, path, 'expected a list');
+    Array.isArray(v) ? v.forEach((x, i) => item(x, join(path, '' + i), errors)) : fail(errors, path, 'expected a list');
 
 /** An object of free keys; `names` restricts keys to category/service names. */
 const record =
@@ -44,14 +42,14 @@ const record =
   (v, path, errors) => {
     if (!isObject(v)) return fail(errors, path, 'expected an object');
     for (const [key, x] of Object.entries(v)) {
-      if (names && !NAME.test(key)) fail(errors, path, `invalid name ${JSON.stringify(key.slice(0, 40))}: use a-z, 0-9, _ and -`);
+      if (names && !NAME.test(key)) fail(errors, path, 'invalid name ' + JSON.stringify(key.slice(0, 40)));
       else check(item, x, join(path, key), errors);
     }
   };
 
 function check(spec: Spec, v: unknown, path: string, errors: Errors): void {
   if (typeof spec === 'function') return spec(v, path, errors);
-  if (!isObject(v)) return fail(errors, path || 'config', 'expected an object');
+  if (!isObject(v)) return fail(errors, path, 'expected an object');
   for (const [key, sub] of Object.entries(spec)) {
     const name = key.replace('!', '');
     if (v[name] !== undefined && own(v, name)) check(sub, v[name], join(path, name), errors);
@@ -65,7 +63,7 @@ function check(spec: Spec, v: unknown, path: string, errors: Errors): void {
 const GOOGLE_TYPES = ['ad_storage', 'ad_user_data', 'ad_personalization', 'analytics_storage', 'functionality_storage', 'personalization_storage', 'security_storage'];
 
 const CONFIG: Spec = {
-  '!revision': is((v) => typeof v === 'string' && v.length > 0 && v.length <= 64, 'a string of 1 to 64 characters'),
+  '!revision': is((v) => isString(v) && /^.{1,64}$/.test(v), '1 to 64 characters'),
   language: string,
   '!categories': record({ label: text, description: text, sale: bool }, true),
   services: record(
@@ -75,9 +73,7 @@ const CONFIG: Spec = {
       description: text,
       provider: string,
       privacyPolicyUrl: string,
-      cookies: list((v, path, errors) =>
-        typeof v === 'string' ? string(v, path, errors) : check({ '!name': string, lifetime: text, description: text }, v, path, errors),
-      ),
+      cookies: list((v, path, errors) => check(isString(v) ? string : { '!name': string, lifetime: text, description: text }, v, path, errors)),
       cookiePaths: list(string),
       google: { measurementId: string, containerId: string },
       adobe: { mode: oneOf('websdk', 'appmeasurement'), instance: string },
@@ -86,7 +82,7 @@ const CONFIG: Spec = {
     true,
   ),
   cookie: {
-    name: is((v) => typeof v === 'string' && /^[\w.-]{1,64}$/.test(v), 'a cookie name (letters, digits, _ . -)'),
+    name: is((v) => isString(v) && /^[\w.-]{1,64}$/.test(v), 'a cookie name'),
     domain: string,
     maxAgeDays: number,
     sameSite: oneOf('Lax', 'Strict', 'None'),
@@ -97,7 +93,7 @@ const CONFIG: Spec = {
   google: { mode: oneOf('basic', 'advanced'), consentMap: record(list(oneOf(...GOOGLE_TYPES))), waitForUpdate: number },
   privacyPolicyUrl: string,
   newsletter: { '!endpoint': string },
-  translations: record(record(is((v) => typeof v === 'string', 'a string'))),
+  translations: record(record(is(isString, 'a string'))),
   analyticsExemption: bool,
 };
 
@@ -111,10 +107,9 @@ export function validateConfig(input: unknown): Result<ResolvedConfig> {
   if (errors.length) return { ok: false, errors };
   const c = input as PrivacyKitConfig;
   const categories = { necessary: {}, ...c.categories };
-  for (const [name, service] of Object.entries(c.services ?? {})) {
-    const path = `services.${name}`;
-    if (!own(categories, service.category)) fail(errors, path + '.category', `unknown category ${JSON.stringify(service.category)}`);
-    if (own(categories, name)) fail(errors, path, 'name already used by a category');
+  for (const [name, { category }] of Object.entries(c.services ?? {})) {
+    if (!own(categories, category)) fail(errors, `services.${name}.category`, `unknown category "${category}"`);
+    if (own(categories, name)) fail(errors, 'services.' + name, 'name used by a category');
   }
   if (errors.length) return { ok: false, errors };
   return {
@@ -145,7 +140,7 @@ export function validateConfig(input: unknown): Result<ResolvedConfig> {
 
 /** All problems on one readable line: `services.youtube.category: unknown category "video"; …`. */
 export function formatErrors(errors: readonly ValidationError[]): string {
-  return errors.map((e) => `${e.path || 'config'}: ${e.message}`).join('; ');
+  return errors.map((e) => e.path + ': ' + e.message).join('; ');
 }
 
 /** Thrown by `createConsent()` for an invalid config; `errors` lists every problem. */

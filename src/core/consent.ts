@@ -72,10 +72,9 @@ export function decide(config: ResolvedConfig, base: ConsentState | null, choice
   };
 }
 
-/** A choice that sets every category and service to `value`. */
-export function everything(config: ResolvedConfig, value: boolean): { categories: Record<string, boolean>; services: Record<string, boolean> } {
-  const all = (names: string[]) => Object.fromEntries(names.map((n) => [n, value]));
-  return { categories: all(categoryNames(config)), services: all(serviceNames(config)) };
+/** A choice naming every category (their services follow them, see `decide`). */
+export function everything(config: ResolvedConfig, grant: (category: string) => boolean): ConsentChoice {
+  return { categories: Object.fromEntries(categoryNames(config).map((n) => [n, grant(n)])) };
 }
 
 /**

@@ -62,16 +62,16 @@ const time = (text: string) => (/^[0-9a-z]{1,11}$/.test(text) ? parseInt(text, 3
  */
 export function decodeConsent(raw: unknown): Result<ConsentState> {
   const error = (message: string): Result<ConsentState> => ({ ok: false, errors: [{ path: 'cookie', message }] });
-  if (typeof raw !== 'string' || raw.length > MAX_COOKIE_LENGTH) return error('expected a string of at most 3 KB');
+  if (typeof raw !== 'string' || raw.length > MAX_COOKIE_LENGTH) return error('not a string of at most 3 KB');
   const fields = raw.split('|');
-  if (fields[0] !== 'v' + SCHEMA) return error('unsupported version ' + JSON.stringify(String(fields[0]).slice(0, 8)));
+  if (fields[0] !== 'v' + SCHEMA) return error('unsupported version');
   const [, id = '', revision = '', decidedAt = '', updatedAt = '', method = '', categories = '', services = '', sum] = fields;
-  if (fields.length !== 9 || sum !== checksum(fields.slice(0, 8).join('|'))) return error('damaged or edited value');
-  let rev: string;
+  if (fields.length !== 9 || sum !== checksum(fields.slice(0, 8).join('|'))) return error('damaged or edited');
+  let rev = '';
   try {
     rev = decodeURIComponent(revision);
   } catch {
-    return error('bad revision');
+    // A broken escape: left empty, refused below.
   }
   const state = {
     schema: SCHEMA,

@@ -8,18 +8,6 @@ import type { ConsentReceipt } from './types.js';
 /** Runs `fn` after `ms`; returns a cancel function. Injected by tests. */
 export type Scheduler = (fn: () => void, ms: number) => () => void;
 
-/** What the queue needs from the page. */
-export interface ReceiptEnvironment {
-  readonly endpoint: string;
-  /** localStorage key, `privacy-kit:receipts:<cookie name>`. */
-  readonly key: string;
-  readonly storage: Storage | null;
-  readonly fetch: typeof fetch;
-  readonly schedule: Scheduler;
-  readonly random: () => number;
-  readonly warn: (message: string) => void;
-}
-
 /** The receipt queue of one store. */
 export interface ReceiptQueue {
   add(receipt: ConsentReceipt): void;
@@ -30,12 +18,19 @@ export interface ReceiptQueue {
 
 /** Give up waiting for an answer after this long (then retry). */
 export const RECEIPT_TIMEOUT = 10_000;
-const MAX_DELAY = 5 * 60_000;
 
-type Outcome = 'sent' | 'retry' | 'drop';
-
-/** A queue that sends receipts to `env.endpoint`. Starts by flushing what an earlier page left. */
-export function receiptQueue(env: ReceiptEnvironment): ReceiptQueue {
+/**
+ * A queue that POSTs receipts to `endpoint`, kept under `key` in `storage` (memory when null).
+ * Starts by sending what an earlier page left.
+ */
+export function receiptQueue(
+  endpoint: string,
+  key: string,
+  storage: Storage | null,
+  fetcher: typeof fetch,
+  schedule: Scheduler,
+  warn: (message: string) => void,
+): ReceiptQueue {
   let memory: ConsentReceipt[] = [];
   // Receipts made here and not yet acknowledged: re-added if another tab's write raced ours away.
   const mine = new Map<string, ConsentReceipt>();
@@ -46,8 +41,8 @@ export function receiptQueue(env: ReceiptEnvironment): ReceiptQueue {
 
   const load = (): ConsentReceipt[] => {
     try {
-      const value: unknown = env.storage ? JSON.parse(env.storage.getItem(env.key) ?? '[]') : memory;
-      return Array.isArray(value) ? value.filter((r: ConsentReceipt) => typeof r?.receiptId === 'string') : [];
+      const value: unknown = storage ? JSON.parse(storage.getItem(key) ?? '[]') : memory;
+      return Array.isArray(value) ? value : [];
     } catch {
       return [];
     }
@@ -55,7 +50,7 @@ export function receiptQueue(env: ReceiptEnvironment): ReceiptQueue {
   const save = (list: ConsentReceipt[]) => {
     memory = list;
     try {
-      env.storage?.setItem(env.key, JSON.stringify(list));
+      storage?.setItem(key, JSON.stringify(list));
     } catch {
       // Quota or blocked storage: `memory` and `mine` keep them for this page.
     }
@@ -63,56 +58,56 @@ export function receiptQueue(env: ReceiptEnvironment): ReceiptQueue {
   const queued = () => {
     const list = load();
     const missing = [...mine.values()].filter((r) => !list.some((q) => q.receiptId === r.receiptId));
-    if (missing.length) save((list.push(...missing), list));
-    return list;
+    if (missing.length) save(list.concat(missing));
+    return list.concat(missing);
   };
   const settle = (id: string) => {
     mine.delete(id);
     save(load().filter((r) => r.receiptId !== id));
   };
 
-  async function send(receipt: ConsentReceipt, keepalive: boolean): Promise<Outcome> {
+  /** true: done (2xx, or refused for good); false: try again later. */
+  async function send(receipt: ConsentReceipt, keepalive: boolean): Promise<boolean> {
     const abort = new AbortController();
-    const cancel = env.schedule(() => abort.abort(), RECEIPT_TIMEOUT);
+    const cancel = schedule(() => abort.abort(), RECEIPT_TIMEOUT);
     try {
-      const response = await env.fetch(env.endpoint, {
+      const { status } = await fetcher(endpoint, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(receipt),
         keepalive,
         signal: abort.signal,
       });
-      const { status } = response;
-      return status < 300 && status >= 200 ? 'sent' : status === 408 || status === 429 || status >= 500 ? 'retry' : 'drop';
+      if (status == 408 || status == 429 || status > 499) return false;
+      if (status > 299 || status < 200) warn(`privacy-kit: the server refused consent receipt ${receipt.receiptId}; dropped`);
+      return true;
     } catch {
-      return 'retry';
+      return false;
     } finally {
       cancel();
     }
   }
 
-  async function flush(keepalive = false): Promise<void> {
+  async function flush(keepalive?: boolean): Promise<void> {
     if (destroyed) return;
     if (keepalive) {
       // The page is going away: hand every receipt to the browser at once.
-      for (const r of queued()) void send(r, true).then((o) => o !== 'retry' && settle(r.receiptId));
+      for (const r of queued()) void send(r, true).then((done) => done && settle(r.receiptId));
       return;
     }
     if (sending) return;
     sending = true;
     cancelRetry?.();
-    cancelRetry = undefined;
     const tried = new Set<string>();
     try {
       for (let r = queued()[0]; r && !destroyed; r = queued().find((q) => !tried.has(q.receiptId))) {
         tried.add(r.receiptId);
-        const outcome = await send(r, false);
-        if (outcome === 'retry') {
-          const delay = Math.min(MAX_DELAY, 1000 * 2 ** attempt++);
-          cancelRetry = env.schedule(() => void flush(), delay / 2 + (env.random() * delay) / 2);
+        if (!(await send(r, false))) {
+          // Exponential from 1 s, capped at 5 min, jittered into the upper half of the window.
+          const delay = Math.min(3e5, 1000 * 2 ** attempt++) * (1 + Math.random()) / 2;
+          cancelRetry = schedule(flush, delay);
           return;
         }
-        if (outcome === 'drop') env.warn(`privacy-kit: the server refused consent receipt ${r.receiptId}; dropped`);
         settle(r.receiptId);
         attempt = 0;
       }
@@ -125,7 +120,7 @@ export function receiptQueue(env: ReceiptEnvironment): ReceiptQueue {
   return {
     add(receipt) {
       mine.set(receipt.receiptId, receipt);
-      queued();
+      queued(); // Stored before any request: a reload or a crash must not lose it.
       void flush();
     },
     flush: (keepalive) => void flush(keepalive),

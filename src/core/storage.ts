@@ -30,7 +30,6 @@ export function cookieStorage(cookie: ResolvedConfig['cookie'], warn: (message: 
     sameSite: cookie.sameSite,
     secure: location.protocol === 'https:',
     expires: cookie.maxAgeDays,
-    'max-age': String(Math.round(cookie.maxAgeDays * 86400)),
     ...(domain ? { domain } : {}),
   });
   const adapter: CookieAdapter = {
@@ -39,11 +38,11 @@ export function cookieStorage(cookie: ResolvedConfig['cookie'], warn: (message: 
       jar.set(cookie.name, value, attributes());
       if (jar.get(cookie.name) === value) return true;
       if (domain) {
-        warn(`privacy-kit: the browser refused the consent cookie for domain "${domain}"; keeping it on this host only`);
+        warn(`privacy-kit: cookie domain "${domain}" refused; using this host only`);
         domain = undefined;
         return adapter.write(value);
       }
-      if (!warned) warn('privacy-kit: cookies are blocked; the consent decision lasts for this page only');
+      if (!warned) warn('privacy-kit: cookies blocked; the decision lasts for this page only');
       warned = true;
       return false;
     },

@@ -7,7 +7,7 @@ import { ConfigError, validateConfig } from './config.js';
 import { decide, diffConsent, everything, isGrantedIn, needsDecisionReason } from './consent.js';
 import { decodeConsent, encodeConsent } from './cookie-codec.js';
 import { gpcRefusals, type PrivacySignals } from './gpc.js';
-import { receiptQueue, type ReceiptQueue, type Scheduler } from './receipts.js';
+import { receiptQueue, type Scheduler } from './receipts.js';
 import { cookieStorage, memoryStorage, type CookieAdapter } from './storage.js';
 import { openSync, type SyncMessage } from './sync.js';
 import type { ConsentChange, ConsentChoice, ConsentEvents, ConsentState, DecisionOptions, PrivacyKit } from './types.js';
@@ -28,22 +28,18 @@ export interface ConsentOptions {
   readonly now?: () => number;
   readonly navigator?: (PrivacySignals & { readonly userAgent?: string }) | null;
   readonly schedule?: Scheduler;
-  readonly random?: () => number;
-  readonly uuid?: () => string;
-  readonly warn?: (message: string) => void;
 }
 
 type Listener<K extends keyof ConsentEvents> = (detail: ConsentEvents[K]) => void;
 
-const pick = <T>(value: T | undefined, fallback: () => T): T => (value === undefined ? fallback() : value);
-
-function defaultLocalStorage(): Storage | null {
+/** The option when given (`null` included), else the page's own. */
+const pick = <T>(value: T | undefined, fallback: () => T): T => {
   try {
-    return globalThis.localStorage ?? null;
+    return value === undefined ? fallback() : value;
   } catch {
-    return null; // Access throws when the visitor blocks site data.
+    return null as T; // Reading `localStorage` throws when the visitor blocks site data.
   }
-}
+};
 
 /**
  * Creates a consent store for a config. Throws `ConfigError` when the config is invalid
@@ -57,10 +53,10 @@ export function createConsent(input: unknown, options: ConsentOptions = {}): Pri
   const doc = pick(options.document, () => g.document ?? null);
   const win = pick(options.window, () => g.window ?? null);
   const nav = pick(options.navigator, () => g.navigator ?? null);
-  const storage = pick(options.localStorage, defaultLocalStorage);
+  const storage = pick(options.localStorage, () => g.localStorage ?? null);
   const now = options.now ?? Date.now;
-  const warn = options.warn ?? ((m: string) => console.warn(m));
-  const uuid = options.uuid ?? (() => crypto.randomUUID());
+  const warn = (m: string) => console.warn(m);
+  const uuid = () => crypto.randomUUID();
   const schedule: Scheduler =
     options.schedule ??
     ((fn, ms) => {
@@ -101,7 +97,8 @@ export function createConsent(input: unknown, options: ConsentOptions = {}): Pri
     return change;
   }
 
-  function receive(message: SyncMessage): void {
+  function receive(message: Partial<SyncMessage> | null): void {
+    if (typeof message?.at != 'number') return;
     const incoming = message.value === null ? null : decodeConsent(message.value);
     if (incoming && !incoming.ok) return;
     const next = incoming?.value ?? null;
@@ -120,17 +117,9 @@ export function createConsent(input: unknown, options: ConsentOptions = {}): Pri
   });
 
   const fetcher = options.fetch ?? g.fetch?.bind(g);
-  const receipts: ReceiptQueue | undefined =
+  const receipts =
     config.sync && fetcher
-      ? receiptQueue({
-          endpoint: config.sync.endpoint,
-          key: 'privacy-kit:receipts:' + config.cookie.name,
-          storage,
-          fetch: fetcher,
-          schedule,
-          random: options.random ?? Math.random,
-          warn,
-        })
+      ? receiptQueue(config.sync.endpoint, 'privacy-kit:receipts:' + config.cookie.name, storage, fetcher, schedule, warn)
       : undefined;
   const onPageHide = () => receipts?.flush(true);
   const onOnline = () => receipts?.flush();
@@ -156,16 +145,6 @@ export function createConsent(input: unknown, options: ConsentOptions = {}): Pri
     return next;
   }
 
-  /** GPC categories stay refused on "accept all" unless this visitor opted in to them before. */
-  function acceptAllChoice(): ConsentChoice {
-    const choice = everything(config, true);
-    for (const name of gpcRefusals(config, nav)) {
-      const keep = stored?.categories[name] === true && Object.hasOwn(stored.categories, name);
-      choice.categories[name] = keep;
-      for (const [service, s] of Object.entries(config.services)) if (s.category === name) choice.services[service] = keep;
-    }
-    return choice;
-  }
 
   const kit: PrivacyKit = {
     ready: Promise.resolve(),
@@ -175,8 +154,9 @@ export function createConsent(input: unknown, options: ConsentOptions = {}): Pri
     needsDecision: () => reason() !== null,
     needsDecisionReason: reason,
     isGranted: (name) => isGrantedIn(current(), config, name),
-    acceptAll: (o) => apply(acceptAllChoice(), o?.method),
-    rejectAll: (o) => apply(everything(config, false), o?.method),
+    // GPC categories stay refused on "accept all" unless this visitor opted in to them before.
+    acceptAll: (o) => apply(everything(config, (n) => !gpcRefusals(config, nav).includes(n) || stored?.categories[n] === true), o?.method),
+    rejectAll: (o) => apply(everything(config, () => false), o?.method),
     update: (choice, o) => apply(choice, o?.method),
     reset() {
       cookies.remove();

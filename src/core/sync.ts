@@ -22,17 +22,16 @@ export interface SyncEnvironment {
   readonly localStorage?: Storage | null | undefined;
 }
 
-const isMessage = (m: unknown): m is SyncMessage =>
-  typeof m === 'object' && m !== null && typeof (m as SyncMessage).at === 'number' &&
-  (typeof (m as SyncMessage).value === 'string' || (m as SyncMessage).value === null);
-
-/** Opens the channel `privacy-kit:<cookie name>`; messages from other tabs go to `receive`. */
-export function openSync(cookieName: string, receive: (message: SyncMessage) => void, env: SyncEnvironment): SyncLink {
+/**
+ * Opens the channel `privacy-kit:<cookie name>`; what arrives goes to `receive` unchecked (it
+ * comes from outside: the receiver validates it).
+ */
+export function openSync(cookieName: string, receive: (message: Partial<SyncMessage> | null) => void, env: SyncEnvironment): SyncLink {
   const key = 'privacy-kit:' + cookieName;
   const Channel = env.BroadcastChannel;
   if (Channel) {
     const channel = new Channel(key);
-    channel.onmessage = (e: MessageEvent<unknown>) => isMessage(e.data) && receive(e.data);
+    channel.onmessage = (e) => receive(e.data);
     return { post: (m) => channel.postMessage(m), close: () => channel.close() };
   }
   const { window: target, localStorage: storage } = env;
@@ -42,8 +41,7 @@ export function openSync(cookieName: string, receive: (message: SyncMessage) => 
     const { key: changed, newValue } = e as StorageEvent;
     if (changed !== key || !newValue) return;
     try {
-      const message: unknown = JSON.parse(newValue);
-      if (isMessage(message)) receive(message);
+      receive(JSON.parse(newValue));
     } catch {
       // Someone else's value under our key: ignore it.
     }

@@ -129,7 +129,7 @@ describe('validateConfig', () => {
 
   it('refuses a service named like a category', () => {
     expect(formatErrors(errorsOf(withField({ services: { analytics: { category: 'analytics' } } })))).to.equal(
-      'services.analytics: name already used by a category',
+      'services.analytics: name used by a category',
     );
   });
 
@@ -141,7 +141,7 @@ describe('validateConfig', () => {
       expect(error).to.be.instanceOf(ConfigError);
       const e = error as ConfigError;
       expect(e.errors.map((x) => x.path)).to.deep.equal(['revision', 'categories.a']);
-      expect(e.message).to.contain('revision: expected a string of 1 to 64 characters; categories.a: expected an object');
+      expect(e.message).to.contain('revision: expected 1 to 64 characters; categories.a: expected an object');
     }
   });
 });

@@ -84,7 +84,7 @@ describe('consent receipts', () => {
   function store(server: ReturnType<typeof fakeServer>, clock: ReturnType<typeof manualClock>, extra: ConsentOptions = {}) {
     return isolatedStore(
       { ...minimalConfig, cookie: { name: cookieName }, sync: { endpoint: '/api/consent/receipts' } },
-      { fetch: server.fetch, schedule: clock.schedule, localStorage, random: () => 0, navigator: { userAgent: 'TestAgent/1.0' }, ...extra },
+      { fetch: server.fetch, schedule: clock.schedule, localStorage, navigator: { userAgent: 'TestAgent/1.0' }, ...extra },
     );
   }
 
@@ -92,6 +92,8 @@ describe('consent receipts', () => {
     const server = fakeServer();
     const kit = store(server, manualClock());
     const state = kit.update({ categories: { analytics: true }, services: { 'adobe-analytics': false } }, { method: 'preferences' });
+    // Queued before the request is answered, so a crash or reload cannot lose it.
+    expect(queued().map((r) => r.consentId)).to.deep.equal([state.id]);
     await settle(() => server.stored.size === 1 && queued().length === 0);
     const [receipt] = [...server.stored.values()];
     expect(receipt).to.include({ consentId: state.id, revision: '2018-06-18', method: 'preferences', userAgent: 'TestAgent/1.0' });
@@ -136,9 +138,13 @@ describe('consent receipts', () => {
       delays.push(clock.pending().find((t) => t.ms !== TIMEOUT)!.ms);
       clock.run((ms) => ms !== TIMEOUT);
     }
-    // random() = 0 gives the lower half of each window: 1 s, 2 s, 4 s … up to 5 minutes.
-    expect(delays.slice(0, 4)).to.deep.equal([500, 1000, 2000, 4000]);
-    expect(Math.max(...delays)).to.equal(150_000);
+    // Window 1 s, 2 s, 4 s … capped at 5 minutes; the jitter picks a delay in its upper half.
+    delays.forEach((delay, i) => {
+      const window = Math.min(300_000, 1000 * 2 ** i);
+      expect(delay, `retry ${i}`).to.be.within(window / 2, window);
+    });
+    expect(Math.max(...delays)).to.be.within(150_000, 300_000);
+    expect(new Set(delays).size, 'jittered').to.be.above(6);
   });
 
   it('keeps the queue across a reload and sends it from the next page', async () => {
