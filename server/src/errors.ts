@@ -1,6 +1,7 @@
 // One error shape for every answer of the API (see docs/http-contract.md):
 // `{ error, message, fields? }`. Clients never see a stack trace or an internal message.
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import { STORAGE_RETRY_AFTER_SECONDS, isStorageUnavailable } from './storage/unavailable.js';
 
 /** Error codes of the HTTP contract, plus the export's `unauthorized` and `unsupported_media_type`. */
 export type ApiErrorCode =
@@ -95,6 +96,8 @@ export function installErrorHandlers(app: FastifyInstance): void {
       case status === 429:
         return sendError(reply, 429, { error: 'rate_limited', message: 'Too many requests; try again later.' });
       case status === 503:
+        // The database is away for now (restart, network): clients keep their data and retry.
+        reply.header('Retry-After', String(isStorageUnavailable(error) ? error.retryAfterSeconds : STORAGE_RETRY_AFTER_SECONDS));
         return sendError(reply, 503, { error: 'unavailable', message: 'The server is not available; try again later.' });
       case error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error instanceof SyntaxError:
         return sendError(reply, 400, { error: 'validation', message: 'The request body is not valid JSON.', fields: { body: 'must be JSON' } });

@@ -27,13 +27,14 @@ describe('environment validation', () => {
     assert.doesNotMatch(output, /listening on|at .*\.ts:\d+/, 'no start, no stack trace');
   });
 
-  it('says PostgreSQL is not supported yet for a postgres:// DATABASE_URL, without echoing it', async () => {
-    const config = readConfig({ DATABASE_URL: 'postgres://user:secret@db.example.org/privacy' });
+  it('reports an unreachable PostgreSQL DATABASE_URL in one line, without the password', async () => {
+    const config = readConfig({ DATABASE_URL: 'postgres://user:hunter2-secret@127.0.0.1:1/privacy' });
     assert.ok(config.ok, 'a postgres:// URL is a valid setting');
     const opened = await openStorage(config.value);
     assert.ok(!opened.ok);
-    assert.match(opened.error, /^DATABASE_URL: PostgreSQL storage is not supported yet/);
-    assert.doesNotMatch(opened.error, /secret/, 'the password is not echoed');
+    assert.match(opened.error, /^DATABASE_URL: cannot open PostgreSQL at postgres:\/\/.*127\.0\.0\.1:1\//);
+    assert.doesNotMatch(opened.error, /hunter2-secret/, 'the password is not echoed');
+    assert.doesNotMatch(opened.error, /\n/);
     const other = readConfig({ DATABASE_URL: 'mysql://db.example.org/privacy' });
     assert.ok(!other.ok);
     assert.match(other.errors[0] ?? '', /^DATABASE_URL must be a postgres:\/\/ URL/);

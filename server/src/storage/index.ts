@@ -1,7 +1,9 @@
-// Picks the storage backend from the configuration. SQLite is built in; PostgreSQL
-// (`DATABASE_URL=postgres://…`) plugs in here with the same migrations and test suite.
+// Picks the storage backend from the configuration: SQLite in DATA_DIR by default, PostgreSQL when
+// DATABASE_URL=postgres://… (same migrations, same storage suite).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { describeOpenError } from './pg-connection.js';
+import { openPostgresStorage } from './postgres.js';
 import { openSqliteStorage } from './sqlite.js';
 import type { Storage } from './types.js';
 
@@ -23,7 +25,12 @@ export type OpenStorageResult = { ok: true; storage: Storage } | { ok: false; er
 export async function openStorage(config: StorageConfig): Promise<OpenStorageResult> {
   if (config.databaseUrl !== undefined) {
     if (/^postgres(ql)?:\/\//.test(config.databaseUrl)) {
-      return { ok: false, error: 'DATABASE_URL: PostgreSQL storage is not supported yet; unset DATABASE_URL to use SQLite in DATA_DIR.' };
+      try {
+        return { ok: true, storage: await openPostgresStorage({ url: config.databaseUrl }) };
+      } catch (error) {
+        // describeOpenError never repeats the password.
+        return { ok: false, error: `DATABASE_URL: ${describeOpenError(config.databaseUrl, error)}` };
+      }
     }
     return { ok: false, error: `DATABASE_URL: unsupported scheme in "${config.databaseUrl.split(':')[0] ?? ''}:"; use postgres://` };
   }
