@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import { createConsent, memoryStorage } from '../../src/core/index.js';
+import { createNewsletterClient } from '../../src/core/newsletter.js';
 import { resetPrivacyKitForTests, usePrivacyKit } from '../../src/elements/context.js';
 import type { PrivacyNewsletter } from '../../src/elements/privacy-newsletter/index.js';
 import { FakeNewsletterServer } from './fake-server.js';
@@ -141,6 +142,20 @@ describe('<privacy-newsletter> configuration', () => {
     } finally {
       window.fetch = original;
     }
+  });
+
+  it('shows a hostile revision attribute as text', async () => {
+    const server = new FakeNewsletterServer();
+    const client = createNewsletterClient({ endpoint: '/api/newsletter', fetch: server.fetch });
+    const hostile = '<img src=x onerror="window.__pwned=1">';
+    const el = await fixture<PrivacyNewsletter>(
+      html`<privacy-newsletter lang="nl" revision=${hostile} .client=${client}></privacy-newsletter>`,
+    );
+    expect(text(el, '#consent-revision')).to.contain(hostile);
+    expect(el.shadowRoot?.querySelector('img')).to.equal(null);
+    await subscribe(el, 'jan@example.org');
+    await reach(el, 'pending');
+    expect(server.requestsTo('/subscribe')[0]?.body.revision).to.equal(hostile);
   });
 
   it('treats a mangled token the server refuses by format as an unknown link', async () => {

@@ -387,4 +387,7 @@ declare global {
   interface HTMLElementEventMap {
     'privacy-newsletter-change': CustomEvent<NewsletterChangeDetail>;
   }
+  interface DocumentEventMap {
+    'privacy-newsletter-change': CustomEvent<NewsletterChangeDetail>;
+  }
 }
