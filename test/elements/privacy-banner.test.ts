@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import { createConsent, memoryStorage } from '../../src/core/index.js';
 import '../../src/elements/privacy-banner/index.js';
 import type { PrivacyBanner } from '../../src/elements/privacy-banner/index.js';
@@ -273,6 +273,40 @@ describe('<privacy-banner>', function () {
     await el.updateComplete;
     expect(el.open).to.equal(true);
     kit.destroy();
+  });
+
+  it('shifts no layout when it appears and when it goes (CLS 0)', async () => {
+    const shifts: number[] = [];
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+        if (!entry.hadRecentInput) shifts.push(entry.value);
+      }
+    });
+    observer.observe({ type: 'layout-shift' });
+    const kit = useKit();
+    const page = await fixture(html`<div><privacy-banner></privacy-banner><p>Some text</p><p>More text</p></div>`);
+    const el = page.querySelector('privacy-banner') as PrivacyBanner;
+    await el.updateComplete;
+    await new Promise(requestAnimationFrame);
+    kit.acceptAll();
+    await el.updateComplete;
+    await new Promise(requestAnimationFrame);
+    await new Promise(requestAnimationFrame);
+    observer.takeRecords().forEach((e) => shifts.push((e as PerformanceEntry & { value: number }).value));
+    observer.disconnect();
+    expect(shifts.reduce((a, b) => a + b, 0)).to.equal(0);
+  });
+
+  it('has no axe violations in dark mode', async () => {
+    await emulateMedia({ colorScheme: 'dark' });
+    try {
+      useKit();
+      const el = await banner('closable');
+      expect(getComputedStyle($(el, '[part="banner"]')).backgroundColor).to.equal('rgb(29, 30, 34)');
+      await expect(el).to.be.accessible();
+    } finally {
+      await emulateMedia({ colorScheme: 'light' });
+    }
   });
 
   for (const lang of ['nl', 'en']) {
