@@ -144,6 +144,23 @@ describe('<privacy-newsletter> subscribing', () => {
     expect(resend.disabled).to.equal(true);
   });
 
+  it('waits as long as the server asks when "send again" is rate limited', async () => {
+    let now = 1_000_000;
+    const { el, server } = await mount({ now: () => now });
+    await subscribe(el, 'jan@example.org');
+    await reach(el, 'pending');
+    now += 61_000;
+    el.requestUpdate();
+    await el.updateComplete;
+    server.breakNext({ status: 429, body: { error: 'rate_limited' }, headers: { 'Retry-After': '120' } });
+    $(el, '[part="resend-button"]').click();
+    await reach(el, 'error');
+    const resend = $<HTMLButtonElement>(el, '[part="resend-button"]');
+    expect(resend.disabled).to.equal(true);
+    expect(resend.textContent).to.contain('over 120 s');
+    expect(text(el, '[part="alert"] [role="alert"]')).to.contain('over 120 seconden');
+  });
+
   it('goes back to the form with the address kept to correct a typo', async () => {
     const { el } = await mount();
     await subscribe(el, 'jan@exampel.org');
@@ -205,6 +222,9 @@ describe('<privacy-newsletter> subscribing', () => {
     await subscribe(el, 'jan@example.org');
     await reach(el, 'error');
     expect(text(el, '[part="alert"] [role="alert"]')).to.contain('over 30 seconden');
+    // No "try again" that the server would refuse again; the form stays as it was.
+    expect(el.shadowRoot?.querySelector('[part="retry-button"]')).to.equal(null);
+    expect($<HTMLInputElement>(el, '[part="email-input"]').value).to.equal('jan@example.org');
   });
 
   it('shows an address the server refuses on the field, like a client-side check', async () => {

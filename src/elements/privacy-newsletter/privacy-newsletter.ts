@@ -233,7 +233,7 @@ export class PrivacyNewsletter extends LitElement {
   async #run<T>(
     request: (client: NewsletterClient) => Promise<NewsletterResult<T>>,
     onSuccess: (value: T) => void,
-    onFailure?: () => void,
+    onFailure?: (error: NewsletterError) => void,
   ): Promise<void> {
     const client = this.#client();
     if (!client) {
@@ -252,7 +252,7 @@ export class PrivacyNewsletter extends LitElement {
       onSuccess(result.value);
       return;
     }
-    onFailure?.();
+    onFailure?.(result.error);
     this.#fail(result.error, () => this.#run(request, onSuccess, onFailure));
   }
 
@@ -266,7 +266,7 @@ export class PrivacyNewsletter extends LitElement {
       this.#focusAfterUpdate = 'errors';
     } else {
       this.failure = outcome.failure;
-      this.#focusAfterUpdate = 'retry';
+      if (outcome.failure.kind !== 'rate-limited') this.#focusAfterUpdate = 'retry';
     }
   }
 
@@ -316,6 +316,10 @@ export class PrivacyNewsletter extends LitElement {
         this.#resendCountdown.start(this.resendDelay);
         this.statusMessage = this.#i18n.t('pending.resent');
         this.#emit({ action: 'resend' });
+      },
+      // The server said when it will take another request: the button waits exactly that long.
+      (error) => {
+        if (error.kind === 'rate-limited' && error.retryAfter) this.#resendCountdown.start(error.retryAfter);
       },
     );
   }

@@ -281,14 +281,18 @@ function failureBox(m: ViewModel, failure: Failure): TemplateResult {
   return html`
     <div part="alert" class="alert" data-kind=${failure.kind}>
       <p role="alert">${text}</p>
-      <button
-        type="button"
-        part="retry-button"
-        class="secondary"
-        @click=${() => (m.busy ? undefined : void failure.retry())}
-      >
-        ${t('failure.retry')}
-      </button>
+      ${
+        failure.kind === 'rate-limited'
+          ? nothing /* retrying at once would only be refused again; the form and buttons stay usable */
+          : html`<button
+              type="button"
+              part="retry-button"
+              class="secondary"
+              @click=${() => (m.busy ? undefined : void failure.retry())}
+            >
+              ${t('failure.retry')}
+            </button>`
+      }
     </div>
   `;
 }
