@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import { createConsent, memoryStorage } from '../../src/core/index.js';
 import { createNewsletterClient } from '../../src/core/newsletter.js';
@@ -6,6 +6,8 @@ import { resetPrivacyKitForTests, usePrivacyKit } from '../../src/elements/conte
 import type { PrivacyNewsletter } from '../../src/elements/privacy-newsletter/index.js';
 import { FakeNewsletterServer } from './fake-server.js';
 import { $, mount, reach, subscribe, text } from './helpers.js';
+
+const toggle = (el: PrivacyNewsletter): HTMLElement => $(el, '[data-preference="measureOpens"]');
 
 /** Brings a fresh element into each state a visitor can meet. */
 const STATES: Record<string, () => Promise<PrivacyNewsletter>> = {
@@ -202,6 +204,36 @@ describe('<privacy-newsletter> with the consent API (script tag or usePrivacyKit
       expect(server.requestsTo('/subscribe')[0]?.body).to.include({
         revision: '2018-06-18',
         consentId: state.id,
+      });
+    } finally {
+      window.fetch = original;
+      kit.destroy();
+    }
+  });
+
+  it('acts on a mail link once usePrivacyKit() supplies the endpoint after the element connected', async () => {
+    const server = new FakeNewsletterServer('/late/newsletter');
+    const token = server.addSubscriber('jan@example.org');
+    const original = window.fetch;
+    window.fetch = server.fetch;
+    const kit = createConsent(
+      { revision: '3', categories: {}, newsletter: { endpoint: '/late/newsletter' } },
+      { cookies: memoryStorage(), BroadcastChannel: null, localStorage: null, document: null, window: null },
+    );
+    try {
+      const el = await fixture<PrivacyNewsletter>(
+        html`<privacy-newsletter lang="nl" token=${token}></privacy-newsletter>`,
+      );
+      await reach(el, 'unavailable');
+      expect(server.requests).to.have.length(0);
+      usePrivacyKit(kit);
+      await reach(el, 'manage');
+      toggle(el).click();
+      await waitUntil(() => server.requestsTo('/preferences').length === 2);
+      expect(server.requestsTo('/preferences')[1]?.body).to.deep.equal({
+        token,
+        revision: '3',
+        measureOpens: true,
       });
     } finally {
       window.fetch = original;

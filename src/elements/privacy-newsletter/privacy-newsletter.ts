@@ -189,8 +189,12 @@ export class PrivacyNewsletter extends LitElement {
       this.view = 'subscribe';
       return;
     }
-    // Script-tag pages may set up the consent API after this element; the endpoint may come from it.
-    if (!this.#client()) await whenPrivacyKit();
+    if (!this.#client()) {
+      // npm users may call usePrivacyKit() after this element connects; until then say it is not ready.
+      this.view = 'unavailable';
+      await whenPrivacyKit();
+      this.view = 'loading';
+    }
     const { token, action } = link;
     if (action === 'confirm') {
       await this.#run(
@@ -327,7 +331,14 @@ export class PrivacyNewsletter extends LitElement {
   #updatePreference(key: PreferenceKey, value: boolean): void {
     const before = this.preferences;
     const revision = this.#revision();
-    if (!before || !revision) return;
+    if (!before) return;
+    if (!revision) {
+      console.error(
+        'privacy-newsletter: no revision; set the `revision` attribute or `revision` in the config',
+      );
+      this.#show('unavailable');
+      return;
+    }
     // Show the new position at once; put it back if the server does not store it.
     this.preferences = { ...before, [key]: value };
     void this.#run(
