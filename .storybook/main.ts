@@ -12,8 +12,16 @@ const config: StorybookConfig = {
   viteFinal: async (vite) => ({
     ...vite,
     // Lit's decorators need TypeScript's legacy decorator transform (tsconfig: experimentalDecorators).
-    esbuild: { ...(vite.esbuild || {}), tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false } } },
-    build: { ...(vite.build || {}), sourcemap: false, reportCompressedSize: false, chunkSizeWarningLimit: 4000 },
+    esbuild: {
+      ...(vite.esbuild || {}),
+      tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false } },
+    },
+    build: {
+      ...(vite.build || {}),
+      sourcemap: false,
+      reportCompressedSize: false,
+      chunkSizeWarningLimit: 4000,
+    },
   }),
 };
 

@@ -56,5 +56,6 @@ void whenPrivacyKit().then((kit) => {
     await (lazyElements['privacy-preferences']?.() ?? Promise.resolve());
   });
   // Overrides and extra languages work from the shipped lookup at once; i18next follows in the background.
-  if (Object.keys(kit.config.translations).length > 0) void import('./i18n/i18n.js').then((m) => m.loadI18next());
+  if (Object.keys(kit.config.translations).length > 0)
+    void import('./i18n/i18n.js').then((m) => m.loadI18next());
 });

@@ -16,7 +16,10 @@ export const sampleConfig: PrivacyKitConfig = {
     'google-analytics': {
       category: 'analytics',
       provider: 'Google',
-      description: { nl: 'Meet hoe bezoekers de website gebruiken.', en: 'Measures how visitors use the website.' },
+      description: {
+        nl: 'Meet hoe bezoekers de website gebruiken.',
+        en: 'Measures how visitors use the website.',
+      },
       privacyPolicyUrl: 'https://policies.google.com/privacy',
       cookies: [
         { name: '_ga', lifetime: { nl: '2 jaar', en: '2 years' } },
@@ -83,7 +86,10 @@ export function storyKit(
 /** A store that already holds a decision on an older revision (the banner asks again). */
 export function revisedKit(): PrivacyKit {
   const cookie = memoryStorage();
-  const old = createConsent({ ...sampleConfig, revision: '2017-01-01' }, { cookies: cookie, localStorage: null, window: null, BroadcastChannel: null });
+  const old = createConsent(
+    { ...sampleConfig, revision: '2017-01-01' },
+    { cookies: cookie, localStorage: null, window: null, BroadcastChannel: null },
+  );
   old.update({ categories: { analytics: true } });
   old.destroy();
   return storyKit(sampleConfig, undefined, cookie);

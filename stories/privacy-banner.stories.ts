@@ -44,7 +44,10 @@ export const StatementChanged: Story = {
 export const Dark: Story = {
   render: () => {
     storyKit();
-    return html`<div lang="nl" style="--privacy-color-scheme: dark; background: #111; color: #eee; min-height: 100vh">
+    return html`<div
+      lang="nl"
+      style="--privacy-color-scheme: dark; background: #111; color: #eee; min-height: 100vh"
+    >
       ${page}<privacy-banner closable></privacy-banner>
     </div>`;
   },
@@ -65,7 +68,10 @@ export const Themed: Story = {
       lang="nl"
       style="--privacy-color-accent: #2d5a27; --privacy-radius: 0; --privacy-font-family: Georgia, serif; --privacy-color-background: #fbf8f1"
     >
-      ${page}<privacy-banner heading="Cookies bij de bibliotheek" message="Wij vragen eerst uw toestemming."></privacy-banner>
+      ${page}<privacy-banner
+        heading="Cookies bij de bibliotheek"
+        message="Wij vragen eerst uw toestemming."
+      ></privacy-banner>
     </div>`;
   },
 };
@@ -79,7 +85,8 @@ export const ExtraLanguageFromConfig: Story = {
         de: {
           'banner.label': 'Cookie-Hinweis',
           'banner.title': 'Dürfen wir Cookies verwenden?',
-          'banner.message': 'Wir verwenden notwendige Cookies. Mit Ihrer Zustimmung messen wir auch die Nutzung der Website.',
+          'banner.message':
+            'Wir verwenden notwendige Cookies. Mit Ihrer Zustimmung messen wir auch die Nutzung der Website.',
           'banner.policyLink': 'Datenschutzerklärung lesen',
           'banner.accept': 'Alle akzeptieren',
           'banner.reject': 'Alle ablehnen',

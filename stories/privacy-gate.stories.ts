@@ -5,7 +5,12 @@ import '../src/elements/index.js';
 import { storyKit } from './consent-ui.support.js';
 
 // A same-origin page stands in for the video, so the story sends nothing to YouTube.
-const embed = html`<iframe title="Video: voorlezen in de bibliotheek" width="480" height="270" data-src="./iframe.html"></iframe>`;
+const embed = html`<iframe
+  title="Video: voorlezen in de bibliotheek"
+  width="480"
+  height="270"
+  data-src="./iframe.html"
+></iframe>`;
 
 const meta: Meta = {
   title: 'Elements/privacy-gate',
@@ -18,14 +23,18 @@ type Story = StoryObj;
 export const Placeholder: Story = {
   render: () => {
     storyKit();
-    return html`<div lang="nl" style="max-width: 480px"><privacy-gate service="youtube">${embed}</privacy-gate></div>`;
+    return html`<div lang="nl" style="max-width: 480px">
+      <privacy-gate service="youtube">${embed}</privacy-gate>
+    </div>`;
   },
 };
 
 export const PlaceholderEnglish: Story = {
   render: () => {
     storyKit();
-    return html`<div lang="en" style="max-width: 480px"><privacy-gate service="youtube">${embed}</privacy-gate></div>`;
+    return html`<div lang="en" style="max-width: 480px">
+      <privacy-gate service="youtube">${embed}</privacy-gate>
+    </div>`;
   },
 };
 
@@ -39,6 +48,8 @@ export const Allowed: Story = {
 export const UnknownService: Story = {
   render: () => {
     storyKit();
-    return html`<div lang="nl" style="max-width: 480px"><privacy-gate service="vimeo">${embed}</privacy-gate></div>`;
+    return html`<div lang="nl" style="max-width: 480px">
+      <privacy-gate service="vimeo">${embed}</privacy-gate>
+    </div>`;
   },
 };

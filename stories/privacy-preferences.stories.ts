@@ -30,7 +30,9 @@ export const Default: Story = {
 export const Prefilled: Story = {
   name: 'Pre-filled with an earlier choice',
   render: () => {
-    storyKit(sampleConfig, (kit) => kit.update({ categories: { analytics: true }, services: { 'adobe-analytics': false } }));
+    storyKit(sampleConfig, (kit) =>
+      kit.update({ categories: { analytics: true }, services: { 'adobe-analytics': false } }),
+    );
     return html`<div lang="nl"><privacy-preferences></privacy-preferences></div>`;
   },
 };
@@ -61,6 +63,8 @@ export const English: Story = {
 export const Dark: Story = {
   render: () => {
     storyKit();
-    return html`<div lang="nl" style="--privacy-color-scheme: dark"><privacy-preferences></privacy-preferences></div>`;
+    return html`<div lang="nl" style="--privacy-color-scheme: dark">
+      <privacy-preferences></privacy-preferences>
+    </div>`;
   },
 };

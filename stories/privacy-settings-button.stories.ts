@@ -16,13 +16,18 @@ export const Link: Story = {
   name: 'Link (footer)',
   render: () => {
     storyKit(undefined, (kit) => kit.acceptAll());
-    return html`<footer lang="nl">© Bibliotheek KopGroep · <privacy-settings-button></privacy-settings-button></footer>`;
+    return html`<footer lang="nl">
+      © Bibliotheek KopGroep · <privacy-settings-button></privacy-settings-button>
+    </footer>`;
   },
 };
 
 export const Floating: Story = {
   render: () => {
     storyKit(undefined, (kit) => kit.rejectAll());
-    return html`<div lang="en"><p>The button sits in the bottom corner.</p><privacy-settings-button variant="floating"></privacy-settings-button></div>`;
+    return html`<div lang="en">
+      <p>The button sits in the bottom corner.</p>
+      <privacy-settings-button variant="floating"></privacy-settings-button>
+    </div>`;
   },
 };

@@ -17,7 +17,11 @@ import './privacy-gate/index.js';
 import { wirePreferences } from './shared/connect-preferences.js';
 
 export { PrivacyBanner, type BannerAction, type BannerActionDetail } from './privacy-banner/index.js';
-export { PrivacyPreferences, type PreferencesAction, type PreferencesCloseDetail } from './privacy-preferences/index.js';
+export {
+  PrivacyPreferences,
+  type PreferencesAction,
+  type PreferencesCloseDetail,
+} from './privacy-preferences/index.js';
 export { PrivacySettingsButton } from './privacy-settings-button/index.js';
 export { PrivacyGate, type GateLoadDetail } from './privacy-gate/index.js';
 export { usePrivacyKit, getPrivacyKit, whenPrivacyKit } from './context.js';

@@ -14,7 +14,9 @@ let loading: Promise<I18next | undefined> | undefined;
 let stopListening: (() => void) | undefined;
 
 /** Turns flat config overrides (`{ de: { 'banner.title': '…' } }`) into i18next's nested resources. */
-export function overridesToResources(translations: Readonly<Record<string, Readonly<Record<string, string>>>>): Resources {
+export function overridesToResources(
+  translations: Readonly<Record<string, Readonly<Record<string, string>>>>,
+): Resources {
   const out: Record<string, Record<string, Record<string, unknown>>> = {};
   for (const [lang, table] of Object.entries(translations)) {
     for (const [dotted, text] of Object.entries(table)) {
@@ -25,7 +27,10 @@ export function overridesToResources(translations: Readonly<Record<string, Reado
       let node: Record<string, unknown> = ((out[lang] ??= {})[ns] ??= {});
       for (const part of path) {
         const next = node[part];
-        node = (typeof next === 'object' && next !== null ? next : (node[part] = {})) as Record<string, unknown>;
+        node = (typeof next === 'object' && next !== null ? next : (node[part] = {})) as Record<
+          string,
+          unknown
+        >;
       }
       node[last] = text;
     }
@@ -54,17 +59,21 @@ export function loadI18next(): Promise<I18next | undefined> {
         showSupportNotice: false,
       } as Parameters<I18next['init']>[0]);
       for (const [lang, namespaces] of Object.entries(overridesToResources(config?.translations ?? {}))) {
-        for (const [ns, strings] of Object.entries(namespaces)) instance.addResourceBundle(lang, ns, strings, true, true);
+        for (const [ns, strings] of Object.entries(namespaces))
+          instance.addResourceBundle(lang, ns, strings, true, true);
       }
       stopListening = onStringsRegistered(() => {
         for (const [lang, namespaces] of Object.entries(allResources())) {
           for (const [ns, strings] of Object.entries(namespaces)) {
-            if (!instance.hasResourceBundle(lang, ns)) instance.addResourceBundle(lang, ns, strings, true, false);
+            if (!instance.hasResourceBundle(lang, ns))
+              instance.addResourceBundle(lang, ns, strings, true, false);
           }
         }
       });
       setTranslator((lang, ns, key, vars) =>
-        instance.exists(key, { lng: lang, ns, ...vars }) ? instance.t(key, { lng: lang, ns, ...vars }) : undefined,
+        instance.exists(key, { lng: lang, ns, ...vars })
+          ? instance.t(key, { lng: lang, ns, ...vars })
+          : undefined,
       );
       return instance;
     } catch (error) {

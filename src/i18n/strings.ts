@@ -16,7 +16,12 @@ export type TranslateVars = Readonly<Record<string, string | number>>;
  * A richer lookup (i18next, once loaded) for one language; undefined when that language lacks
  * the key, so the caller can fall back to the next language.
  */
-export type Translator = (lang: string, namespace: string, key: string, vars?: TranslateVars) => string | undefined;
+export type Translator = (
+  lang: string,
+  namespace: string,
+  key: string,
+  vars?: TranslateVars,
+) => string | undefined;
 
 /** lang → namespace → strings */
 const registry = new Map<string, Map<string, Strings>>();

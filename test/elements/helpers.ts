@@ -44,7 +44,12 @@ export function twelveServicesConfig(): PrivacyKitConfig {
       cookies: [{ name: `s${i}_id`, lifetime: '1 year' }],
     };
   }
-  return { revision: 'r12', language: 'nl', categories: { analytics: {}, marketing: {}, preferences: {} }, services };
+  return {
+    revision: 'r12',
+    language: 'nl',
+    categories: { analytics: {}, marketing: {}, preferences: {} },
+    services,
+  };
 }
 
 let kits: PrivacyKit[] = [];
@@ -95,5 +100,8 @@ export function deepActive(): Element | null {
 
 /** The text the page's live region announced last. */
 export function announced(): string {
-  return (document.querySelector('privacy-announcer')?.shadowRoot?.querySelector('[role="status"]')?.textContent ?? '').trim();
+  return (
+    document.querySelector('privacy-announcer')?.shadowRoot?.querySelector('[role="status"]')?.textContent ??
+    ''
+  ).trim();
 }

@@ -18,7 +18,7 @@ async function banner(attrs = ''): Promise<PrivacyBanner> {
   return el;
 }
 
-describe('<privacy-banner>', function () {
+describe('<privacy-banner>', function (this: { timeout(ms: number): void }) {
   // axe runs are slow on a shared two-core machine; behaviour, not speed, is under test here.
   this.timeout(40_000);
   beforeEach(() => document.documentElement.setAttribute('lang', 'nl'));
@@ -46,7 +46,10 @@ describe('<privacy-banner>', function () {
 
   it('falls back to the default language for a key the page language lacks, never a key name', async () => {
     document.documentElement.setAttribute('lang', 'fr');
-    useKit({ ...sampleConfig, translations: { fr: { 'banner.title': 'Pouvons-nous utiliser des cookies ?' } } });
+    useKit({
+      ...sampleConfig,
+      translations: { fr: { 'banner.title': 'Pouvons-nous utiliser des cookies ?' } },
+    });
     const el = await banner();
     expect($(el, '[part="title"]').textContent).to.equal('Pouvons-nous utiliser des cookies ?');
     expect($(el, '[part="accept-button"]').textContent?.trim()).to.equal('Alles accepteren');
@@ -77,7 +80,11 @@ describe('<privacy-banner>', function () {
     setTimeout(() => $(el, '[part="reject-button"]').click());
     const event = await oneEvent(el, 'privacy-banner-action');
     expect(event.detail.action).to.equal('reject');
-    expect(kit.getConsent()?.categories).to.deep.equal({ necessary: true, analytics: false, marketing: false });
+    expect(kit.getConsent()?.categories).to.deep.equal({
+      necessary: true,
+      analytics: false,
+      marketing: false,
+    });
     for (const name of ['google-analytics', 'adobe-analytics', 'youtube', 'analytics', 'marketing']) {
       expect(kit.isGranted(name), name).to.equal(false);
     }
@@ -87,7 +94,9 @@ describe('<privacy-banner>', function () {
   it('"Choose for myself" asks the store to show the preferences, naming the button as opener', async () => {
     const kit = useKit();
     const el = await banner();
-    const shown = new Promise<Element | null | undefined>((resolve) => kit.on('show-preferences', ({ opener }) => resolve(opener)));
+    const shown = new Promise<Element | null | undefined>((resolve) =>
+      kit.on('show-preferences', ({ opener }) => resolve(opener)),
+    );
     $(el, '[part="preferences-button"]').click();
     expect(await shown).to.equal($(el, '[part="preferences-button"]'));
     expect(kit.getConsent()).to.equal(null);
@@ -132,7 +141,9 @@ describe('<privacy-banner>', function () {
 
   it('is a labelled, non-modal region: no aria-modal, and Tab leaves it (no focus trap)', async () => {
     useKit();
-    const wrapper = await fixture(html`<div><privacy-banner></privacy-banner><button id="after">page</button></div>`);
+    const wrapper = await fixture(
+      html`<div><privacy-banner></privacy-banner><button id="after">page</button></div>`,
+    );
     const el = wrapper.querySelector('privacy-banner') as PrivacyBanner;
     await el.updateComplete;
     const region = $(el, '[part="banner"]');
@@ -170,7 +181,15 @@ describe('<privacy-banner>', function () {
       expect(Math.abs(a.height - r.height), `height at ${width}px`).to.be.below(1);
       const sa = getComputedStyle(accept);
       const sr = getComputedStyle(reject);
-      for (const prop of ['background-color', 'color', 'font-size', 'font-weight', 'border-top-width', 'border-top-color', 'padding-top']) {
+      for (const prop of [
+        'background-color',
+        'color',
+        'font-size',
+        'font-weight',
+        'border-top-width',
+        'border-top-color',
+        'padding-top',
+      ]) {
         expect(sa.getPropertyValue(prop), prop).to.equal(sr.getPropertyValue(prop));
       }
       expect(a.width).to.be.at.least(24);
@@ -182,11 +201,13 @@ describe('<privacy-banner>', function () {
   it('does not cover a focused element at the bottom of the page (WCAG 2.4.11)', async () => {
     await setViewport({ width: 800, height: 600 });
     useKit();
-    const page = await fixture(html`<div>
-      <div style="height: 1400px">content</div>
-      <a href="#last" id="last">last link on the page</a>
-      <privacy-banner></privacy-banner>
-    </div>`);
+    const page = await fixture(
+      html`<div>
+        <div style="height: 1400px">content</div>
+        <a href="#last" id="last">last link on the page</a>
+        <privacy-banner></privacy-banner>
+      </div>`,
+    );
     const el = page.querySelector('privacy-banner') as PrivacyBanner;
     await el.updateComplete;
     const link = page.querySelector('#last') as HTMLElement;
@@ -209,14 +230,19 @@ describe('<privacy-banner>', function () {
 
   it('after a changed revision says the statement changed and links to #changes', async () => {
     const cookie = memoryStorage();
-    const old = createConsent({ ...sampleConfig, revision: '2017-01-01' }, { cookies: cookie, localStorage: null, window: null, BroadcastChannel: null });
+    const old = createConsent(
+      { ...sampleConfig, revision: '2017-01-01' },
+      { cookies: cookie, localStorage: null, window: null, BroadcastChannel: null },
+    );
     old.rejectAll();
     old.destroy();
     const kit = useKit(sampleConfig, { cookies: cookie });
     expect(kit.needsDecisionReason()).to.equal('revision');
     const el = await banner();
     expect($(el, '[part="message"]').textContent).to.contain('Onze privacyverklaring is gewijzigd');
-    expect($<HTMLAnchorElement>(el, '[part="policy-link"]').href).to.equal('https://example.org/privacy#changes');
+    expect($<HTMLAnchorElement>(el, '[part="policy-link"]').href).to.equal(
+      'https://example.org/privacy#changes',
+    );
     await expect(el).to.be.accessible();
   });
 
@@ -234,7 +260,9 @@ describe('<privacy-banner>', function () {
     const hostile = '<img src=x onerror="window.__pwned=1">';
     document.documentElement.setAttribute('lang', 'en');
     useKit({ ...sampleConfig, translations: { en: { 'banner.accept': hostile } } });
-    const el = await fixture<PrivacyBanner>(html`<privacy-banner heading=${hostile} message="Our own words"></privacy-banner>`);
+    const el = await fixture<PrivacyBanner>(
+      html`<privacy-banner heading=${hostile} message="Our own words"></privacy-banner>`,
+    );
     await el.updateComplete;
     expect($(el, '[part="title"]').textContent).to.equal(hostile);
     expect($(el, '[part="message"]').textContent).to.contain('Our own words');
@@ -247,7 +275,12 @@ describe('<privacy-banner>', function () {
     const config = { ...sampleConfig, cookie: { name: `tabs_${Date.now()}` } };
     const here = useKit(config, { BroadcastChannel });
     const el = await banner();
-    const other = createConsent(config, { cookies: memoryStorage(), localStorage: null, window: null, BroadcastChannel });
+    const other = createConsent(config, {
+      cookies: memoryStorage(),
+      localStorage: null,
+      window: null,
+      BroadcastChannel,
+    });
     const received = new Promise((resolve) => here.subscribe(resolve));
     other.acceptAll();
     await received;
@@ -267,7 +300,12 @@ describe('<privacy-banner>', function () {
   it('waits for a consent API that arrives later', async () => {
     const el = await banner();
     expect(el.open).to.equal(false);
-    const kit = createConsent(sampleConfig, { cookies: memoryStorage(), localStorage: null, window: null, BroadcastChannel: null });
+    const kit = createConsent(sampleConfig, {
+      cookies: memoryStorage(),
+      localStorage: null,
+      window: null,
+      BroadcastChannel: null,
+    });
     usePrivacyKit(kit);
     await Promise.resolve(); // the element subscribes when the API's promise settles
     await el.updateComplete;
@@ -278,13 +316,22 @@ describe('<privacy-banner>', function () {
   it('shifts no layout when it appears and when it goes (CLS 0)', async () => {
     const shifts: number[] = [];
     const observer = new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+      for (const entry of list.getEntries() as (PerformanceEntry & {
+        value: number;
+        hadRecentInput: boolean;
+      })[]) {
         if (!entry.hadRecentInput) shifts.push(entry.value);
       }
     });
     observer.observe({ type: 'layout-shift' });
     const kit = useKit();
-    const page = await fixture(html`<div><privacy-banner></privacy-banner><p>Some text</p><p>More text</p></div>`);
+    const page = await fixture(
+      html`<div>
+        <privacy-banner></privacy-banner>
+        <p>Some text</p>
+        <p>More text</p>
+      </div>`,
+    );
     const el = page.querySelector('privacy-banner') as PrivacyBanner;
     await el.updateComplete;
     await new Promise(requestAnimationFrame);

@@ -18,7 +18,7 @@ async function gate(service = 'youtube', src = EMBED): Promise<PrivacyGate> {
 
 const frame = (el: PrivacyGate) => el.querySelector('iframe') as HTMLIFrameElement;
 
-describe('<privacy-gate>', function () {
+describe('<privacy-gate>', function (this: { timeout(ms: number): void }) {
   // axe runs are slow on a shared two-core machine; behaviour, not speed, is under test here.
   this.timeout(40_000);
   beforeEach(() => document.documentElement.setAttribute('lang', 'nl'));
@@ -32,7 +32,9 @@ describe('<privacy-gate>', function () {
     expect(shadowText(el)).to.contain('Google (YouTube)');
     expect(shadowText(el)).to.contain('marketing');
     expect($(el, '[part="allow-button"]').textContent?.trim()).to.equal('YouTube altijd toestaan');
-    expect($<HTMLAnchorElement>(el, '[part="policy-link"]').href).to.equal('https://policies.google.com/privacy');
+    expect($<HTMLAnchorElement>(el, '[part="policy-link"]').href).to.equal(
+      'https://policies.google.com/privacy',
+    );
     await expect(el).to.be.accessible();
   });
 
@@ -74,6 +76,7 @@ describe('<privacy-gate>', function () {
     expect(el.shadowRoot?.querySelector('slot')).to.not.equal(null);
     const loaded = frame(el);
     expect(loaded.getAttribute('src')).to.equal(EMBED);
+    await expect(el).to.be.accessible();
     kit.update({ services: { youtube: false } });
     await el.updateComplete;
     expect(el.shadowRoot?.querySelector('[part="placeholder"]')).to.not.equal(null);
@@ -119,7 +122,13 @@ describe('<privacy-gate>', function () {
 
   it('renders hostile config text literally', async () => {
     const hostile = '<img src=x onerror="window.__pwned=1">';
-    useKit({ revision: 'x', categories: { marketing: { label: hostile } }, services: { youtube: { category: 'marketing', label: hostile, provider: hostile, description: hostile } } });
+    useKit({
+      revision: 'x',
+      categories: { marketing: { label: hostile } },
+      services: {
+        youtube: { category: 'marketing', label: hostile, provider: hostile, description: hostile },
+      },
+    });
     const el = await gate();
     expect(el.shadowRoot?.querySelector('img')).to.equal(null);
     expect(shadowText(el)).to.contain(hostile);
@@ -129,7 +138,12 @@ describe('<privacy-gate>', function () {
   it('waits for a consent API that arrives later', async () => {
     const el = await gate();
     expect(el.shadowRoot?.querySelector('button')).to.equal(null);
-    const kit = createConsent(sampleConfig, { cookies: memoryStorage(), localStorage: null, window: null, BroadcastChannel: null });
+    const kit = createConsent(sampleConfig, {
+      cookies: memoryStorage(),
+      localStorage: null,
+      window: null,
+      BroadcastChannel: null,
+    });
     usePrivacyKit(kit);
     await Promise.resolve(); // the element subscribes when the API's promise settles
     await el.updateComplete;

@@ -13,12 +13,14 @@ async function dialog(): Promise<PrivacyPreferences> {
   return el;
 }
 
-const switches = (el: PrivacyPreferences) => [...(el.shadowRoot?.querySelectorAll<HTMLInputElement>('[role="switch"]') ?? [])];
+const switches = (el: PrivacyPreferences) => [
+  ...(el.shadowRoot?.querySelectorAll<HTMLInputElement>('[role="switch"]') ?? []),
+];
 const toggle = (el: PrivacyPreferences, attr: string) => $<HTMLInputElement>(el, `[role="switch"][${attr}]`);
 const checkedMap = (el: PrivacyPreferences) =>
   Object.fromEntries(switches(el).map((s) => [s.dataset['category'] ?? s.dataset['service'], s.checked]));
 
-describe('<privacy-preferences>', function () {
+describe('<privacy-preferences>', function (this: { timeout(ms: number): void }) {
   // axe runs are slow on a shared two-core machine; behaviour, not speed, is under test here.
   this.timeout(40_000);
   beforeEach(() => document.documentElement.setAttribute('lang', 'nl'));
@@ -78,13 +80,18 @@ describe('<privacy-preferences>', function () {
     expect((ga.querySelector('a') as HTMLAnchorElement).href).to.equal('https://policies.google.com/privacy');
     const yt = toggle(el, 'data-service="youtube"').closest('[part="service"]') as HTMLElement;
     expect(yt.textContent).to.contain('Videos from YouTube');
-    const summaries = [...(el.shadowRoot?.querySelectorAll('summary') ?? [])].map((s) => s.textContent?.trim());
+    const summaries = [...(el.shadowRoot?.querySelectorAll('summary') ?? [])].map((s) =>
+      s.textContent?.trim(),
+    );
     expect(summaries).to.deep.equal(['Show 2 services', 'Show 1 service']);
   });
 
   it('pre-fills an earlier decision (and the last stored one when asking again)', async () => {
     const cookie = memoryStorage();
-    const before = createConsent({ ...sampleConfig, revision: 'old' }, { cookies: cookie, localStorage: null, window: null, BroadcastChannel: null });
+    const before = createConsent(
+      { ...sampleConfig, revision: 'old' },
+      { cookies: cookie, localStorage: null, window: null, BroadcastChannel: null },
+    );
     before.update({ categories: { analytics: true }, services: { 'adobe-analytics': false } });
     before.destroy();
     const kit = useKit(sampleConfig, { cookies: cookie });
@@ -147,7 +154,11 @@ describe('<privacy-preferences>', function () {
     await el.show();
     expect(switches(el).every((s) => s.checked)).to.equal(true);
     $(el, '[part="reject-button"]').click();
-    expect(kit.getConsent()?.categories).to.deep.equal({ necessary: true, analytics: false, marketing: false });
+    expect(kit.getConsent()?.categories).to.deep.equal({
+      necessary: true,
+      analytics: false,
+      marketing: false,
+    });
     expect(kit.getConsent()?.method).to.equal('preferences');
   });
 
@@ -177,7 +188,14 @@ describe('<privacy-preferences>', function () {
       const state = kit.getConsent();
       expect(state).to.not.equal(null);
       outcomes.push(state as ConsentState);
-      for (const name of ['necessary', 'analytics', 'marketing', 'google-analytics', 'adobe-analytics', 'youtube']) {
+      for (const name of [
+        'necessary',
+        'analytics',
+        'marketing',
+        'google-analytics',
+        'adobe-analytics',
+        'youtube',
+      ]) {
         expect(kit.isGranted(name), name).to.equal(name === 'necessary');
       }
       cleanUp();
@@ -309,14 +327,25 @@ describe('<privacy-preferences>', function () {
 
   it('loads i18next on open and then speaks a language given only by config (de)', async () => {
     document.documentElement.setAttribute('lang', 'de');
-    useKit({ ...sampleConfig, translations: { de: { 'preferences.save': 'Auswahl speichern', 'preferences.services_one': '{{count}} Dienst', 'preferences.services_other': '{{count}} Dienste' } } });
+    useKit({
+      ...sampleConfig,
+      translations: {
+        de: {
+          'preferences.save': 'Auswahl speichern',
+          'preferences.services_one': '{{count}} Dienst',
+          'preferences.services_other': '{{count}} Dienste',
+        },
+      },
+    });
     const el = await dialog();
     await el.show();
     const i18n = await loadI18next();
     expect(i18n?.isInitialized).to.equal(true);
     await el.updateComplete;
     expect($(el, '[part="save-button"]').textContent?.trim()).to.equal('Auswahl speichern');
-    const summaries = [...(el.shadowRoot?.querySelectorAll('summary') ?? [])].map((s) => s.textContent?.trim());
+    const summaries = [...(el.shadowRoot?.querySelectorAll('summary') ?? [])].map((s) =>
+      s.textContent?.trim(),
+    );
     expect(summaries).to.deep.equal(['2 Dienste', '1 Dienst']);
     // Keys German lacks fall back to the config language (Dutch), never to a key name.
     expect($(el, '[part="accept-button"]').textContent?.trim()).to.equal('Alles accepteren');

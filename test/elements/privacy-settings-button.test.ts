@@ -4,7 +4,7 @@ import { connectPreferences } from '../../src/elements/index.js';
 import type { PrivacyBanner, PrivacyPreferences, PrivacySettingsButton } from '../../src/elements/index.js';
 import { $, cleanUp, deepActive, useKit } from './helpers.js';
 
-describe('<privacy-settings-button>', function () {
+describe('<privacy-settings-button>', function (this: { timeout(ms: number): void }) {
   // axe runs are slow on a shared two-core machine; behaviour, not speed, is under test here.
   this.timeout(40_000);
   beforeEach(() => document.documentElement.setAttribute('lang', 'nl'));
@@ -12,10 +12,14 @@ describe('<privacy-settings-button>', function () {
 
   it('is an inline text button by default that asks for the preferences', async () => {
     const kit = useKit();
-    const el = await fixture<PrivacySettingsButton>(html`<privacy-settings-button></privacy-settings-button>`);
+    const el = await fixture<PrivacySettingsButton>(
+      html`<privacy-settings-button></privacy-settings-button>`,
+    );
     const button = $(el, '[part="button"]');
     expect(button.textContent?.trim()).to.equal('Cookie-instellingen');
-    const shown = new Promise<Element | null | undefined>((resolve) => kit.on('show-preferences', ({ opener }) => resolve(opener)));
+    const shown = new Promise<Element | null | undefined>((resolve) =>
+      kit.on('show-preferences', ({ opener }) => resolve(opener)),
+    );
     setTimeout(() => button.click());
     await oneEvent(el, 'privacy-settings-open');
     expect(await shown).to.equal(button);
@@ -25,10 +29,12 @@ describe('<privacy-settings-button>', function () {
   it('floating: fixed, at least 24×24, labelled, out of the way while the banner shows', async () => {
     document.documentElement.setAttribute('lang', 'en');
     const kit = useKit();
-    const page = await fixture(html`<div>
-      <privacy-banner></privacy-banner>
-      <privacy-settings-button variant="floating"></privacy-settings-button>
-    </div>`);
+    const page = await fixture(
+      html`<div>
+        <privacy-banner></privacy-banner>
+        <privacy-settings-button variant="floating"></privacy-settings-button>
+      </div>`,
+    );
     const banner = page.querySelector('privacy-banner') as PrivacyBanner;
     const el = page.querySelector('privacy-settings-button') as PrivacySettingsButton;
     await banner.updateComplete;
@@ -50,7 +56,9 @@ describe('<privacy-settings-button>', function () {
     const kit = useKit();
     kit.acceptAll();
     connectPreferences(kit);
-    const el = await fixture<PrivacySettingsButton>(html`<privacy-settings-button label="Privacy choices"></privacy-settings-button>`);
+    const el = await fixture<PrivacySettingsButton>(
+      html`<privacy-settings-button label="Privacy choices"></privacy-settings-button>`,
+    );
     const button = $(el, '[part="button"]');
     expect(button.textContent?.trim()).to.equal('Privacy choices');
     button.focus();

@@ -3,7 +3,7 @@ import type { PrivacyPreferences } from '../../src/elements/privacy-preferences/
 import { cleanUp, useKit } from './helpers.js';
 
 // The lazily loaded UI entry, as the script-tag loader uses it: window.privacyKit first, then the bundle.
-describe('UI entry (src/ui.ts)', function () {
+describe('UI entry (src/ui.ts)', function (this: { timeout(ms: number): void }) {
   this.timeout(40_000);
   after(cleanUp);
 
@@ -19,7 +19,11 @@ describe('UI entry (src/ui.ts)', function () {
   });
 
   it('defines <privacy-gate> when one appears in the page', async () => {
-    await fixture(html`<section><privacy-gate service="youtube"><iframe title="v" data-src="/x"></iframe></privacy-gate></section>`);
+    await fixture(
+      html`<section>
+        <privacy-gate service="youtube"><iframe title="v" data-src="/x"></iframe></privacy-gate>
+      </section>`,
+    );
     await customElements.whenDefined('privacy-gate');
     expect(customElements.get('privacy-gate')).to.not.equal(undefined);
   });

@@ -6,7 +6,12 @@ import { interpolate, lookup, normalizeLanguage, registerStrings } from '../../s
 import { cleanUp, sampleConfig, useKit } from '../elements/helpers.js';
 
 registerStrings('demo', {
-  nl: { hello: 'Hallo {{name}}', onlyDutch: 'Alleen Nederlands', items_one: '{{count}} ding', items_other: '{{count}} dingen' },
+  nl: {
+    hello: 'Hallo {{name}}',
+    onlyDutch: 'Alleen Nederlands',
+    items_one: '{{count}} ding',
+    items_other: '{{count}} dingen',
+  },
   en: { hello: 'Hello {{name}}', items_one: '{{count}} thing', items_other: '{{count}} things' },
 });
 
@@ -18,7 +23,7 @@ class DemoElement extends LitElement {
 }
 customElements.define('demo-i18n', DemoElement);
 
-describe('i18n', function () {
+describe('i18n', function (this: { timeout(ms: number): void }) {
   this.timeout(20_000);
   beforeEach(() => document.documentElement.setAttribute('lang', 'en'));
   afterEach(cleanUp);
@@ -59,11 +64,16 @@ describe('i18n', function () {
   });
 
   it('fills variables as plain text, leaving unknown placeholders empty', () => {
-    expect(interpolate('{{a}} and {{ b }} and {{c}}', { a: '<b>x</b>', b: 2 })).to.equal('<b>x</b> and 2 and ');
+    expect(interpolate('{{a}} and {{ b }} and {{c}}', { a: '<b>x</b>', b: 2 })).to.equal(
+      '<b>x</b> and 2 and ',
+    );
   });
 
   it('config overrides win, also for a language only the config knows', () => {
-    useKit({ ...sampleConfig, translations: { en: { 'demo.hello': 'Hi {{name}}' }, de: { 'demo.hello': 'Hallo {{name}}!' } } });
+    useKit({
+      ...sampleConfig,
+      translations: { en: { 'demo.hello': 'Hi {{name}}' }, de: { 'demo.hello': 'Hallo {{name}}!' } },
+    });
     expect(translate('en', 'demo', 'hello', { name: 'Ada' })).to.equal('Hi Ada');
     document.documentElement.setAttribute('lang', 'de');
     expect(resolveLanguage(document.body)).to.equal('de');
@@ -73,13 +83,20 @@ describe('i18n', function () {
   });
 
   it('turns flat overrides into i18next resources', () => {
-    expect(overridesToResources({ de: { 'banner.title': 'T', 'preferences.category.analytics.description': 'D', bad: 'x' } })).to.deep.equal({
+    expect(
+      overridesToResources({
+        de: { 'banner.title': 'T', 'preferences.category.analytics.description': 'D', bad: 'x' },
+      }),
+    ).to.deep.equal({
       de: { banner: { title: 'T' }, preferences: { category: { analytics: { description: 'D' } } } },
     });
   });
 
   it('loads i18next once, and then translates through it (plurals from config overrides too)', async () => {
-    useKit({ ...sampleConfig, translations: { de: { 'demo.items_one': '{{count}} Ding', 'demo.items_other': '{{count}} Dinge' } } });
+    useKit({
+      ...sampleConfig,
+      translations: { de: { 'demo.items_one': '{{count}} Ding', 'demo.items_other': '{{count}} Dinge' } },
+    });
     const first = loadI18next();
     expect(loadI18next()).to.equal(first);
     const i18n = await first;

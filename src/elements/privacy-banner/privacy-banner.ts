@@ -33,6 +33,7 @@ export interface BannerActionDetail {
  * hides itself when one is made (here, in the dialog, through the API or in another tab), and
  * never blocks the page. The script-tag loader inserts it; npm users place it themselves.
  *
+ * @tagname privacy-banner
  * @summary Cookie consent banner (first layer).
  *
  * @fires privacy-banner-action - The visitor chose; `detail.action` is `accept`, `reject`, `preferences` or `dismiss`.
@@ -120,30 +121,52 @@ export class PrivacyBanner extends LitElement {
     const revised = reason === 'revision';
     const policy = safeHttpUrl(kit?.config.privacyPolicyUrl, revised ? 'changes' : undefined);
     return html`
-      <section class="banner" part="banner" role="region" aria-label=${t('label')} @keydown=${this.#onKeydown}>
+      <section
+        class="banner"
+        part="banner"
+        role="region"
+        aria-label=${t('label')}
+        @keydown=${this.#onKeydown}
+      >
         <div class="inner">
           <div class="text">
             <h2 part="title">${this.heading ?? t('title')}</h2>
             <p part="message">
               ${this.message ?? (revised ? t('revisedMessage') : t('message'))}
-              ${policy
-                ? html`<a part="policy-link" href=${policy}>${revised ? t('changesLink') : t('policyLink')}</a>`
-                : nothing}
+              ${
+                policy
+                  ? html`<a part="policy-link" href=${policy}
+                      >${revised ? t('changesLink') : t('policyLink')}</a
+                    >`
+                  : nothing
+              }
             </p>
           </div>
           <div class="actions" part="actions">
-            <button type="button" class="choice" part="accept-button" @click=${this.#accept}>${t('accept')}</button>
-            <button type="button" class="choice" part="reject-button" @click=${this.#reject}>${t('reject')}</button>
+            <button type="button" class="choice" part="accept-button" @click=${this.#accept}>
+              ${t('accept')}
+            </button>
+            <button type="button" class="choice" part="reject-button" @click=${this.#reject}>
+              ${t('reject')}
+            </button>
             <button type="button" class="secondary" part="preferences-button" @click=${this.#preferences}>
               ${t('preferences')}
             </button>
           </div>
         </div>
-        ${this.closable
-          ? html`<button type="button" class="icon-button close" part="close-button" aria-label=${t('close')} @click=${this.dismiss}>
-              ${closeIcon}
-            </button>`
-          : nothing}
+        ${
+          this.closable
+            ? html`<button
+                type="button"
+                class="icon-button close"
+                part="close-button"
+                aria-label=${t('close')}
+                @click=${this.dismiss}
+              >
+                ${closeIcon}
+              </button>`
+            : nothing
+        }
       </section>
     `;
   }

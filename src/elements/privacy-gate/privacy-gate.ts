@@ -34,6 +34,7 @@ const LOADED = 'data-privacy-gate-loaded';
  * with "Load this once" (this embed only, nothing stored) and "Always allow" (stores consent for
  * the service and its category). When consent is withdrawn the embed is unloaded again.
  *
+ * @tagname privacy-gate
  * @summary Placeholder that loads an embed only after consent.
  *
  * @slot - The embed: `<iframe data-src="https://…">` (also `<img>`, `<video>`). Only http(s) sources load.
@@ -109,14 +110,20 @@ export class PrivacyGate extends LitElement {
       ${purpose ? html`<p part="message">${purpose}</p>` : nothing}
       ${policy ? html`<p><a part="policy-link" href=${policy}>${t('policy', { provider })}</a></p>` : nothing}
       <div class="actions" part="actions">
-        <button type="button" class="secondary" part="load-once-button" @click=${this.#loadOnce}>${t('loadOnce')}</button>
-        <button type="button" class="choice" part="allow-button" @click=${this.#allow}>${t('allow', { service: label })}</button>
+        <button type="button" class="secondary" part="load-once-button" @click=${this.#loadOnce}>
+          ${t('loadOnce')}
+        </button>
+        <button type="button" class="choice" part="allow-button" @click=${this.#allow}>
+          ${t('allow', { service: label })}
+        </button>
       </div>
     `);
   }
 
   #box(content: TemplateResult): TemplateResult {
-    return html`<div class="placeholder" part="placeholder" role="group" aria-labelledby="title">${content}</div>`;
+    return html`<div class="placeholder" part="placeholder" role="group" aria-labelledby="title">
+      ${content}
+    </div>`;
   }
 
   protected override updated(): void {
@@ -128,7 +135,9 @@ export class PrivacyGate extends LitElement {
     for (const el of this.querySelectorAll<HTMLElement>('[data-src]')) {
       const url = safeHttpUrl(el.getAttribute('data-src'));
       if (!url) {
-        console.error(`privacy-kit: <privacy-gate service="${this.service}"> refuses to load a non-http(s) data-src`);
+        console.error(
+          `privacy-kit: <privacy-gate service="${this.service}"> refuses to load a non-http(s) data-src`,
+        );
         continue;
       }
       el.setAttribute('src', url);
@@ -158,7 +167,10 @@ export class PrivacyGate extends LitElement {
     const kit = this.#consent.kit;
     const service = kit?.config.services[this.service];
     if (!kit || !service) return;
-    kit.update({ services: { [this.service]: true }, categories: { [service.category]: true } }, { method: 'gate' });
+    kit.update(
+      { services: { [this.service]: true }, categories: { [service.category]: true } },
+      { method: 'gate' },
+    );
     announce(this.#i18n.t('common:saved'));
     fire<GateLoadDetail>(this, 'privacy-gate-load', { service: this.service, persistent: true });
     await this.#focusEmbed();

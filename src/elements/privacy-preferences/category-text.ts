@@ -4,7 +4,12 @@ import type { ResolvedConfig } from '../../core/types.js';
 import { isWellKnown, localize, type Translate } from '../shared/config-text.js';
 
 /** Description of a category, from config or shipped for well-known names; may be undefined. */
-export function categoryDescription(config: ResolvedConfig, name: string, lang: string, t: Translate): string | undefined {
+export function categoryDescription(
+  config: ResolvedConfig,
+  name: string,
+  lang: string,
+  t: Translate,
+): string | undefined {
   return (
     localize(config.categories[name]?.description, lang, config.language) ??
     (isWellKnown(name, 'category') ? t(`category.${name}.description`) : undefined)

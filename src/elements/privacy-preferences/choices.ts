@@ -36,7 +36,12 @@ export function initialChoices(config: ResolvedConfig, previous: ConsentState | 
 }
 
 /** Flips a category; its services follow it. `necessary` cannot be switched off. */
-export function setCategory(config: ResolvedConfig, choices: Choices, category: string, on: boolean): Choices {
+export function setCategory(
+  config: ResolvedConfig,
+  choices: Choices,
+  category: string,
+  on: boolean,
+): Choices {
   if (category === 'necessary') return choices;
   const services = { ...choices.services };
   for (const name of servicesOf(config, category)) services[name] = on;

@@ -15,7 +15,14 @@ import { categoryDescription, gpcRefusedCategories } from './category-text.js';
 import { fire } from '../shared/define.js';
 import { closeIcon } from '../shared/icons.js';
 import { buttons, tokens } from '../shared/styles.js';
-import { initialChoices, orderedCategories, servicesOf, setCategory, setService, type Choices } from './choices.js';
+import {
+  initialChoices,
+  orderedCategories,
+  servicesOf,
+  setCategory,
+  setService,
+  type Choices,
+} from './choices.js';
 import { preferencesStyles } from './privacy-preferences.styles.js';
 import { renderService } from './service-item.js';
 import nl from './locales/nl.json';
@@ -39,6 +46,7 @@ export interface PreferencesCloseDetail {
  * `showPreferences()` (wired by the UI bundle or `connectPreferences()`); Esc or the close button
  * closes it without a decision, and focus returns to whatever opened it.
  *
+ * @tagname privacy-preferences
  * @summary Cookie preferences dialog (second layer).
  *
  * @fires privacy-preferences-open - The dialog opened.
@@ -115,7 +123,13 @@ export class PrivacyPreferences extends LitElement {
       <dialog part="dialog" aria-labelledby="title" @close=${this.#onClose}>
         <div class="header">
           <h2 id="title" part="title">${t('title')}</h2>
-          <button type="button" class="icon-button" part="close-button" aria-label=${t('close')} @click=${this.close}>
+          <button
+            type="button"
+            class="icon-button"
+            part="close-button"
+            aria-label=${t('close')}
+            @click=${this.close}
+          >
             ${closeIcon}
           </button>
         </div>
@@ -125,9 +139,15 @@ export class PrivacyPreferences extends LitElement {
         </div>
         <div class="footer">
           <div class="actions" part="actions">
-            <button type="button" class="choice" part="accept-button" @click=${this.#accept}>${t('accept')}</button>
-            <button type="button" class="choice" part="reject-button" @click=${this.#reject}>${t('reject')}</button>
-            <button type="button" class="secondary" part="save-button" @click=${this.#save}>${t('save')}</button>
+            <button type="button" class="choice" part="accept-button" @click=${this.#accept}>
+              ${t('accept')}
+            </button>
+            <button type="button" class="choice" part="reject-button" @click=${this.#reject}>
+              ${t('reject')}
+            </button>
+            <button type="button" class="secondary" part="save-button" @click=${this.#save}>
+              ${t('save')}
+            </button>
           </div>
         </div>
       </dialog>
@@ -156,9 +176,11 @@ export class PrivacyPreferences extends LitElement {
               part="toggle"
               id=${id}
               data-category=${name}
-              aria-describedby=${[necessary ? `${id}-on` : '', description ? `${id}-desc` : '', gpcNote ? `${id}-gpc` : '']
-                .filter(Boolean)
-                .join(' ') || nothing}
+              aria-describedby=${
+                [necessary ? `${id}-on` : '', description ? `${id}-desc` : '', gpcNote ? `${id}-gpc` : '']
+                  .filter(Boolean)
+                  .join(' ') || nothing
+              }
               .checked=${live(necessary || choices.categories[name] === true)}
               ?disabled=${necessary}
               @change=${this.#onCategory}
@@ -167,25 +189,27 @@ export class PrivacyPreferences extends LitElement {
           </div>
           ${description ? html`<p class="description" id=${`${id}-desc`}>${description}</p>` : nothing}
           ${gpcNote ? html`<p class="note" id=${`${id}-gpc`}>${t('gpc')}</p>` : nothing}
-          ${services.length
-            ? html`<details part="services">
-                <summary>${t('services', { count: services.length })}</summary>
-                <ul class="services">
-                  ${services.map((service, j) =>
-                    renderService(service, {
-                      config,
-                      lang,
-                      t,
-                      id: `${id}-s${j}`,
-                      checked: necessary || choices.services[service] === true,
-                      disabled: necessary,
-                      onChange: this.#onService,
-                      onKeydown: this.#onSwitchKey,
-                    }),
-                  )}
-                </ul>
-              </details>`
-            : nothing}
+          ${
+            services.length
+              ? html`<details part="services">
+                  <summary>${t('services', { count: services.length })}</summary>
+                  <ul class="services">
+                    ${services.map((service, j) =>
+                      renderService(service, {
+                        config,
+                        lang,
+                        t,
+                        id: `${id}-s${j}`,
+                        checked: necessary || choices.services[service] === true,
+                        disabled: necessary,
+                        onChange: this.#onService,
+                        onKeydown: this.#onSwitchKey,
+                      }),
+                    )}
+                  </ul>
+                </details>`
+              : nothing
+          }
         </li>`;
       })}
     </ul>`;

@@ -26,9 +26,9 @@ function cookieLine(cookie: string | CookieInfo, ctx: ServiceItemContext): Templ
   const lifetime = localize(cookie.lifetime, ctx.lang, ctx.config.language);
   const description = localize(cookie.description, ctx.lang, ctx.config.language);
   return html`<li>
-    <code>${cookie.name}</code>${lifetime ? html` — ${ctx.t('cookieLifetime', { lifetime })}` : nothing}${description
-      ? html`. ${description}`
-      : nothing}
+    <code>${cookie.name}</code>${lifetime ? html` — ${ctx.t('cookieLifetime', { lifetime })}` : nothing}${
+      description ? html`. ${description}` : nothing
+    }
   </li>`;
 }
 
@@ -60,20 +60,24 @@ export function renderService(name: string, ctx: ServiceItemContext): TemplateRe
       ${provider ? html`<p class="meta">${ctx.t('provider', { provider })}</p>` : nothing}
       ${purpose ? html`<p class="meta">${purpose}</p>` : nothing}
     </div>
-    ${cookies.length
-      ? html`<p class="meta">${ctx.t('cookies')}:</p>
-          <ul class="cookies">
-            ${cookies.map((c) => cookieLine(c, ctx))}
-          </ul>`
-      : nothing}
-    ${policy
-      ? html`<p class="meta">
-          <a part="service-policy-link" href=${policy} target="_blank" rel="noopener noreferrer"
-            >${ctx.t('servicePolicy', { provider: provider ?? label })}<span class="visually-hidden">
-              ${ctx.t('opensInNewWindow')}</span
-            ></a
-          >
-        </p>`
-      : nothing}
+    ${
+      cookies.length
+        ? html`<p class="meta">${ctx.t('cookies')}:</p>
+            <ul class="cookies">
+              ${cookies.map((c) => cookieLine(c, ctx))}
+            </ul>`
+        : nothing
+    }
+    ${
+      policy
+        ? html`<p class="meta">
+            <a part="service-policy-link" href=${policy} target="_blank" rel="noopener noreferrer"
+              >${ctx.t('servicePolicy', { provider: provider ?? label })}<span class="visually-hidden">
+                ${ctx.t('opensInNewWindow')}</span
+              ></a
+            >
+          </p>`
+        : nothing
+    }
   </li>`;
 }

@@ -17,6 +17,7 @@ registerStrings('settings', { nl, en });
  * giving it. Put it in the footer (`variant="link"`, the default) or let it float in a corner.
  * The floating button steps aside while the banner is shown.
  *
+ * @tagname privacy-settings-button
  * @summary Button that reopens the cookie preferences.
  *
  * @fires privacy-settings-open - The visitor asked for the preferences.
@@ -57,7 +58,13 @@ export class PrivacySettingsButton extends LitElement {
     if (this.variant === 'floating') {
       // While the banner is up it offers the same choice; a button under it would be covered.
       if (document.querySelector('privacy-banner')?.open) return nothing;
-      return html`<button type="button" class="floating" part="button" aria-label=${label} @click=${this.#open}>
+      return html`<button
+        type="button"
+        class="floating"
+        part="button"
+        aria-label=${label}
+        @click=${this.#open}
+      >
         ${cookieIcon}
       </button>`;
     }

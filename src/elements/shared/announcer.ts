@@ -10,6 +10,7 @@ import { defineElement } from './define.js';
 
 /**
  * The page's live region for consent announcements. Visually hidden.
+ * @tagname privacy-announcer
  * @summary Announces saved decisions to screen readers.
  */
 export class PrivacyAnnouncer extends LitElement {

@@ -6,7 +6,11 @@
 import type { LocalizedText, ResolvedConfig } from '../../core/types.js';
 
 /** The text for `lang`, else the config's language, else Dutch, English, any; undefined when none. */
-export function localize(text: LocalizedText | undefined, lang: string, configLanguage?: string): string | undefined {
+export function localize(
+  text: LocalizedText | undefined,
+  lang: string,
+  configLanguage?: string,
+): string | undefined {
   if (text === undefined) return undefined;
   if (typeof text === 'string') return text;
   for (const l of [lang, configLanguage, 'nl', 'en']) {

@@ -15,7 +15,10 @@ interface PreferencesDialog extends HTMLElement {
 export type DefinePreferences = () => Promise<unknown>;
 
 /** Opens (creating if needed) the page's preferences dialog. */
-export async function openPreferences(definePreferences: DefinePreferences, opener?: Element | null): Promise<void> {
+export async function openPreferences(
+  definePreferences: DefinePreferences,
+  opener?: Element | null,
+): Promise<void> {
   await definePreferences();
   let dialog = document.querySelector<PreferencesDialog>('privacy-preferences');
   if (!dialog) {
