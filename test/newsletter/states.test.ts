@@ -109,11 +109,24 @@ describe('<privacy-newsletter> accessibility in every state', () => {
   }
 
   it('follows the dark colour scheme', async () => {
+    // Brightness 0–255 of the panel's background and text (the exact shades belong to the shared tokens).
+    const brightness = (color: string): number => {
+      const [r = 0, g = 0, b = 0] = (color.match(/\d+/g) ?? []).map(Number);
+      return 0.299 * r + 0.587 * g + 0.114 * b;
+    };
+    const panel = async (): Promise<{ bg: number; fg: number }> => {
+      const { el } = await mount();
+      const style = getComputedStyle($(el, '[part="panel"]'));
+      return { bg: brightness(style.backgroundColor), fg: brightness(style.color) };
+    };
+    const light = await panel();
     await emulateMedia({ colorScheme: 'dark' });
     try {
-      const { el } = await mount();
-      const background = getComputedStyle($(el, '[part="panel"]')).backgroundColor;
-      expect(background).to.equal('rgb(29, 30, 34)');
+      const dark = await panel();
+      expect(light.bg).to.be.above(200);
+      expect(light.fg).to.be.below(60);
+      expect(dark.bg).to.be.below(60);
+      expect(dark.fg).to.be.above(200);
     } finally {
       await emulateMedia({ colorScheme: 'light' });
     }
