@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { emulateMedia } from '@web/test-runner-commands';
+import { emulateMedia, setViewport } from '@web/test-runner-commands';
 import { createConsent, memoryStorage } from '../../src/core/index.js';
 import { createNewsletterClient } from '../../src/core/newsletter.js';
 import { resetPrivacyKitForTests, usePrivacyKit } from '../../src/elements/context.js';
@@ -129,6 +129,28 @@ describe('<privacy-newsletter> accessibility in every state', () => {
       expect(dark.fg).to.be.above(200);
     } finally {
       await emulateMedia({ colorScheme: 'light' });
+    }
+  });
+
+  it('reflows at 320 CSS px without horizontal scrolling (WCAG 1.4.10), even with a long address', async () => {
+    await setViewport({ width: 320, height: 640 });
+    try {
+      for (const name of ['subscribe with errors', 'pending', 'manage', 'error'] as const) {
+        const el = await STATES[name]!();
+        const panel = $(el, '[part="panel"]');
+        expect(panel.scrollWidth, name).to.be.at.most(panel.clientWidth);
+        expect(el.getBoundingClientRect().right, name).to.be.at.most(320);
+      }
+      const { el } = await mount();
+      await subscribe(
+        el,
+        'heel.lange.naam.van.een.lezer@een-heel-lange-domeinnaam-voor-de-bibliotheek.example.org',
+      );
+      await reach(el, 'pending');
+      const panel = $(el, '[part="panel"]');
+      expect(panel.scrollWidth).to.be.at.most(panel.clientWidth);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
     }
   });
 
