@@ -69,6 +69,13 @@ describe('cookie codec', () => {
     expect(result.ok && result.value.categories).to.deep.equal({ analytics: true, necessary: true });
   });
 
+  it('decodes the example in the README', () => {
+    const example = 'v1|6f1c2a9e-3b4d-4c5e-8f70-1a2b3c4d5e6f|2018-06-18|loyw3v28|loywekv4|banner|necessary:1.analytics:1.marketing:0|google-analytics:1.adobe-analytics:0|1mvbtgt';
+    const result = decodeConsent(example);
+    expect(result.ok && result.value.updatedAt).to.equal(1_700_000_500_000);
+    expect(result.ok && result.value.services).to.deep.equal({ 'google-analytics': true, 'adobe-analytics': false });
+  });
+
   it('never decodes necessary as refused', () => {
     const result = decodeConsent(signed('v1|abc|r|1|2|api|necessary:0.analytics:1|'));
     expect(result.ok && result.value.categories['necessary']).to.equal(true);
