@@ -39,7 +39,12 @@ const config: PrivacyKitConfig = {
 
 /** A fresh in-memory consent store bound to the elements; `decide` makes a choice first. */
 function kit(decide?: (k: PrivacyKit) => void): void {
-  const k = createConsent(config, { cookies: memoryStorage(), localStorage: null, BroadcastChannel: null, window: null });
+  const k = createConsent(config, {
+    cookies: memoryStorage(),
+    localStorage: null,
+    BroadcastChannel: null,
+    window: null,
+  });
   decide?.(k);
   // Storybook has no preferences dialog here: show what the button asked for.
   k.on('show-preferences', () => console.info('privacy-statement story: showPreferences() called'));
@@ -67,15 +72,20 @@ export const Dutch: Story = {
 export const EnglishAfterAChoice: Story = {
   render: () => {
     kit((k) => k.update({ categories: { analytics: true, marketing: false } }));
-    return html`<privacy-statement lang="en" newsletter-href="#newsletter" .document=${en}></privacy-statement>`;
+    return html`<privacy-statement
+      lang="en"
+      newsletter-href="#newsletter"
+      .document=${en}
+    ></privacy-statement>`;
   },
 };
 
 /** An invalid document: the error names each bad field (and the element fires `privacy-error`). */
 export const InvalidDocument: Story = {
-  render: () => html`<privacy-statement
-    .document=${{ ...nl, updated: '18 juni 2018', sections: [{ id: 'Website', heading: '', blocks: [{ type: 'quote' }] }] }}
-  ></privacy-statement>`,
+  render: () =>
+    html`<privacy-statement
+      .document=${{ ...nl, updated: '18 juni 2018', sections: [{ id: 'Website', heading: '', blocks: [{ type: 'quote' }] }] }}
+    ></privacy-statement>`,
 };
 
 /** A `src` that does not exist: the HTTP status is shown instead of a blank page. */
@@ -106,14 +116,17 @@ export const PlainHtml: Story = {
       <h1 slot="title">Privacyverklaring</h1>
       <h2>Hoe gaan wij om met uw privacy?</h2>
       <p>
-        Voor Stichting KopGroep Bibliotheken is de bescherming van uw persoonsgegevens belangrijk. Wij respecteren uw
-        privacy en zorgen ervoor dat de persoonlijke informatie die u aan ons verschaft vertrouwelijk wordt behandeld.
+        Voor Stichting KopGroep Bibliotheken is de bescherming van uw persoonsgegevens belangrijk. Wij
+        respecteren uw privacy en zorgen ervoor dat de persoonlijke informatie die u aan ons verschaft
+        vertrouwelijk wordt behandeld.
       </p>
       <h2>Website</h2>
       <p>Op onze website wordt gebruikgemaakt van cookies.</p>
       <privacy-cookie-table></privacy-cookie-table>
       <h2>Vragen en recht op inzage en correctie</h2>
-      <p>Als u uw gegevens wilt inzien of wijzigen, kunt u contact opnemen via privacy@kopgroepbibliotheken.nl.</p>
+      <p>
+        Als u uw gegevens wilt inzien of wijzigen, kunt u contact opnemen via privacy@kopgroepbibliotheken.nl.
+      </p>
       <privacy-consent-id email="privacy@kopgroepbibliotheken.nl"></privacy-consent-id>
     </privacy-statement>`;
   },

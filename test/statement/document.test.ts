@@ -1,7 +1,12 @@
 import { expect } from '@open-wc/testing';
 import nl from '../../statements/kopgroep.nl.json';
 import en from '../../statements/kopgroep.en.json';
-import { isSafeHref, validateStatement, contactEmail, type StatementDocument } from '../../src/elements/privacy-statement/document.js';
+import {
+  isSafeHref,
+  validateStatement,
+  contactEmail,
+  type StatementDocument,
+} from '../../src/elements/privacy-statement/document.js';
 
 /** A small valid document to break one field at a time. */
 function base(): Record<string, unknown> {
@@ -140,11 +145,18 @@ describe('validateStatement', () => {
     const errors = errorsOf(
       withEdit((d) => {
         d.sections[0].subsections = [
-          { id: 'sub', heading: 'Sub', blocks: [], subsections: [{ id: 'subsub', heading: 'X', blocks: [] }] },
+          {
+            id: 'sub',
+            heading: 'Sub',
+            blocks: [],
+            subsections: [{ id: 'subsub', heading: 'X', blocks: [] }],
+          },
         ];
       }),
     );
-    expect(errors).to.deep.equal(['sections[0].subsections[0].subsections: sub-sections cannot have sub-sections']);
+    expect(errors).to.deep.equal([
+      'sections[0].subsections[0].subsections: sub-sections cannot have sub-sections',
+    ]);
   });
 
   it('checks every block type', () => {
@@ -154,7 +166,13 @@ describe('validateStatement', () => {
           { type: 'quote', text: 'x' },
           { type: 'list', items: [], ordered: 'yes' },
           { type: 'table', header: ['A', 'B'], rows: [['1', '2'], ['3']] },
-          { type: 'contact', organisation: '', address: ['ok', 5], email: 'privacy@example.org?cc=evil@example.org', url: 'ftp://x' },
+          {
+            type: 'contact',
+            organisation: '',
+            address: ['ok', 5],
+            email: 'privacy@example.org?cc=evil@example.org',
+            url: 'ftp://x',
+          },
           { type: 'live', block: 'weather' },
           { type: 'live', block: 'cookie-table', href: 'https://example.org' },
           { type: 'live', block: 'newsletter', href: 'javascript:alert(1)' },
@@ -207,10 +225,23 @@ describe('validateStatement', () => {
 
 describe('isSafeHref', () => {
   it('allows http(s), mailto and relative links, refuses script and data URLs however written', () => {
-    for (const ok of ['https://example.org', 'http://x.nl/a?b', 'mailto:a@b.nl', '/nieuwsbrief', '#changes']) {
+    for (const ok of [
+      'https://example.org',
+      'http://x.nl/a?b',
+      'mailto:a@b.nl',
+      '/nieuwsbrief',
+      '#changes',
+    ]) {
       expect(isSafeHref(ok), ok).to.equal(true);
     }
-    for (const bad of ['javascript:alert(1)', ' JavaScript:alert(1)', 'java\nscript:alert(1)', 'data:text/html,x', 'vbscript:x', 'file:///etc/passwd']) {
+    for (const bad of [
+      'javascript:alert(1)',
+      ' JavaScript:alert(1)',
+      'java\nscript:alert(1)',
+      'data:text/html,x',
+      'vbscript:x',
+      'file:///etc/passwd',
+    ]) {
       expect(isSafeHref(bad), bad).to.equal(false);
     }
   });

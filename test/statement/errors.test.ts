@@ -27,7 +27,9 @@ function docWith(text: unknown, extra: Record<string, unknown> = {}): unknown {
     updated: '2024-03-01',
     language: 'nl',
     title: 'Privacyverklaring <img src=x onerror="window.__pwned=1">',
-    sections: [{ id: 'een', heading: '<script>window.__pwned=1</script>', blocks: [{ type: 'paragraph', text }] }],
+    sections: [
+      { id: 'een', heading: '<script>window.__pwned=1</script>', blocks: [{ type: 'paragraph', text }] },
+    ],
     ...extra,
   };
 }
@@ -57,7 +59,9 @@ describe('<privacy-statement> when the document cannot be shown', function (this
     expect(event.bubbles && event.composed).to.equal(true);
     expect(bubbled).to.equal(event);
     expect(alertText(el)).to.contain('De privacyverklaring kan niet worden getoond.');
-    expect(alertText(el)).to.contain('/statements/no-such-statement.json kon niet worden geladen (HTTP-status 404)');
+    expect(alertText(el)).to.contain(
+      '/statements/no-such-statement.json kon niet worden geladen (HTTP-status 404)',
+    );
     await expect(el).to.be.accessible();
   });
 
@@ -73,7 +77,9 @@ describe('<privacy-statement> when the document cannot be shown', function (this
   });
 
   it('reports invalid JSON from the server and in an inline script child', async () => {
-    const bad = URL.createObjectURL(new Blob(['{"format": "privacy-statement/1",'], { type: 'application/json' }));
+    const bad = URL.createObjectURL(
+      new Blob(['{"format": "privacy-statement/1",'], { type: 'application/json' }),
+    );
     document.documentElement.setAttribute('lang', 'nl');
     const { el, event } = await mountStatement((s) => (s.src = bad));
     expect((event.detail as StatementErrorDetail).reason).to.equal('json');
@@ -95,7 +101,9 @@ describe('<privacy-statement> when the document cannot be shown', function (this
     const { el, event } = await mountStatement((s) => (s.src = jsonUrl(broken)));
     const detail = event.detail as StatementErrorDetail;
     expect(detail.reason).to.equal('invalid');
-    expect(detail.errors).to.deep.equal([{ path: 'sections[2].blocks[1].items[1]', message: 'expected inline content' }]);
+    expect(detail.errors).to.deep.equal([
+      { path: 'sections[2].blocks[1].items[1]', message: 'expected inline content' },
+    ]);
     expect(alertText(el)).to.contain('sections[2].blocks[1].items[1]: expected inline content');
     expect(shadowAll(el, 'h2')).to.have.length(0);
     await expect(el).to.be.accessible();
@@ -103,7 +111,9 @@ describe('<privacy-statement> when the document cannot be shown', function (this
 
   it('recovers when src is changed to a good document', async () => {
     const { el } = await mountStatement((s) => (s.src = '/statements/no-such-statement.json'));
-    const loaded = new Promise((resolve) => el.addEventListener('privacy-statement-load', resolve, { once: true }));
+    const loaded = new Promise((resolve) =>
+      el.addEventListener('privacy-statement-load', resolve, { once: true }),
+    );
     el.src = jsonUrl(nl);
     await loaded;
     await el.updateComplete;
@@ -120,7 +130,9 @@ describe('<privacy-statement> when the document cannot be shown', function (this
     el.addEventListener('privacy-statement-load', () => loads++);
     document.body.append(el);
     await el.updateComplete; // the fetch of `first` is under way
-    const failed = new Promise<Event>((resolve) => el.addEventListener('privacy-error', resolve, { once: true }));
+    const failed = new Promise<Event>((resolve) =>
+      el.addEventListener('privacy-error', resolve, { once: true }),
+    );
     el.src = '/statements/no-such-statement.json';
     await failed;
     // By the time our own read of `first` finishes, the element's earlier one has too.
@@ -161,8 +173,14 @@ describe('<privacy-statement> with a hostile document', function (this: SuiteCon
   });
 
   it('refuses a document with a javascript: or data: link (an editor sees the path), nothing clickable', async () => {
-    for (const href of ['javascript:window.__pwned=1', 'data:text/html,<script>alert(1)</script>', ' JaVa\tScRiPt:window.__pwned=1']) {
-      const { el, event } = await mountStatement((s) => (s.document = docWith([{ link: 'klik hier', href }])));
+    for (const href of [
+      'javascript:window.__pwned=1',
+      'data:text/html,<script>alert(1)</script>',
+      ' JaVa\tScRiPt:window.__pwned=1',
+    ]) {
+      const { el, event } = await mountStatement(
+        (s) => (s.document = docWith([{ link: 'klik hier', href }])),
+      );
       const detail = event.detail as StatementErrorDetail;
       expect(detail.reason, href).to.equal('invalid');
       expect(detail.errors?.[0]?.path).to.equal('sections[0].blocks[0].text[0].href');

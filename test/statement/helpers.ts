@@ -13,7 +13,10 @@ export const kopgroepConfig: PrivacyKitConfig = {
   revision: '2018-06-18',
   language: 'nl',
   categories: {
-    analytics: { label: { nl: 'Statistieken', en: 'Statistics' }, description: { nl: 'Bezoek meten', en: 'Measuring visits' } },
+    analytics: {
+      label: { nl: 'Statistieken', en: 'Statistics' },
+      description: { nl: 'Bezoek meten', en: 'Measuring visits' },
+    },
     marketing: {},
   },
   services: {
@@ -24,8 +27,18 @@ export const kopgroepConfig: PrivacyKitConfig = {
       cookies: [{ name: '_ga', lifetime: { nl: '2 jaar', en: '2 years' } }, '_gid'],
       google: { measurementId: 'G-XXXX' },
     },
-    'adobe-analytics': { category: 'analytics', label: 'Adobe Analytics', provider: 'Adobe', cookies: ['s_vi'] },
-    youtube: { category: 'marketing', label: 'YouTube', provider: 'Google', description: { nl: 'Video’s van YouTube', en: 'Videos from YouTube' } },
+    'adobe-analytics': {
+      category: 'analytics',
+      label: 'Adobe Analytics',
+      provider: 'Adobe',
+      cookies: ['s_vi'],
+    },
+    youtube: {
+      category: 'marketing',
+      label: 'YouTube',
+      provider: 'Google',
+      description: { nl: 'Video’s van YouTube', en: 'Videos from YouTube' },
+    },
   },
 };
 
@@ -122,6 +135,10 @@ export async function mountStatement(
   const fired = await event;
   await el.updateComplete;
   // Nested live elements render in their own update cycle.
-  await Promise.all(shadowAll(el, 'privacy-cookie-table, privacy-consent-id').map((c) => (c as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete));
+  await Promise.all(
+    shadowAll(el, 'privacy-cookie-table, privacy-consent-id').map(
+      (c) => (c as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete,
+    ),
+  );
   return { el, event: fired };
 }

@@ -26,7 +26,11 @@ function statuses(table: Element): Record<string, string> {
 /** The decoded parts of a mailto: link. */
 function parseMailto(href: string): { to: string; subject: string; body: string } {
   const url = new URL(href);
-  return { to: url.pathname, subject: url.searchParams.get('subject') ?? '', body: url.searchParams.get('body') ?? '' };
+  return {
+    to: url.pathname,
+    subject: url.searchParams.get('subject') ?? '',
+    body: url.searchParams.get('body') ?? '',
+  };
 }
 
 describe('<privacy-cookie-table>', function (this: SuiteContext) {
@@ -35,14 +39,26 @@ describe('<privacy-cookie-table>', function (this: SuiteContext) {
 
   it('lists every configured service with purpose, provider, cookies and lifetimes', async () => {
     useKit();
-    const table = await fixture<PrivacyCookieTable>(html`<privacy-cookie-table lang="nl"></privacy-cookie-table>`);
+    const table = await fixture<PrivacyCookieTable>(
+      html`<privacy-cookie-table lang="nl"></privacy-cookie-table>`,
+    );
     const ga = shadowOne(table, 'tr[data-service="google-analytics"]');
     const cells = [...ga.children].map((c) => squash(c.textContent));
-    expect(cells).to.deep.equal(['Google Analytics', 'Bezoek meten', 'Google', '_ga — 2 jaar_gid', 'Nog geen keuze']);
-    expect([...ga.querySelectorAll('li')].map((li) => squash(li.textContent))).to.deep.equal(['_ga — 2 jaar', '_gid']);
+    expect([0, 1, 2, 4].map((i) => cells[i])).to.deep.equal([
+      'Google Analytics',
+      'Bezoek meten',
+      'Google',
+      'Nog geen keuze',
+    ]);
+    expect([...ga.querySelectorAll('li')].map((li) => squash(li.textContent))).to.deep.equal([
+      '_ga — 2 jaar',
+      '_gid',
+    ]);
     const yt = [...shadowOne(table, 'tr[data-service="youtube"]').children].map((c) => squash(c.textContent));
     expect(yt.slice(0, 3)).to.deep.equal(['YouTube', 'Video’s van YouTube', 'Google']);
-    const own = [...shadowOne(table, 'tr[data-service="(consent)"]').children].map((c) => squash(c.textContent));
+    const own = [...shadowOne(table, 'tr[data-service="(consent)"]').children].map((c) =>
+      squash(c.textContent),
+    );
     expect(own).to.deep.equal([
       'Uw cookiekeuze',
       'Onthoudt welke cookies u toestaat, zodat wij het u niet bij elk bezoek vragen.',
@@ -50,23 +66,36 @@ describe('<privacy-cookie-table>', function (this: SuiteContext) {
       'privacy_consent — 182 dagen',
       'Altijd aan (noodzakelijk)',
     ]);
-    expect(shadowOne(table, 'caption').textContent).to.equal('Diensten en cookies op deze website');
+    expect(squash(shadowOne(table, 'caption').textContent)).to.equal('Diensten en cookies op deze website');
     await expect(table).to.be.accessible();
   });
 
   it('follows the visitor’s choice live, without a reload', async () => {
     const kit = useKit();
-    const table = await fixture<PrivacyCookieTable>(html`<privacy-cookie-table lang="en"></privacy-cookie-table>`);
-    expect(statuses(table)).to.deep.include({ 'google-analytics': 'No choice yet', youtube: 'No choice yet' });
+    const table = await fixture<PrivacyCookieTable>(
+      html`<privacy-cookie-table lang="en"></privacy-cookie-table>`,
+    );
+    expect(statuses(table)).to.deep.include({
+      'google-analytics': 'No choice yet',
+      youtube: 'No choice yet',
+    });
     kit.update({ categories: { analytics: true, marketing: false } });
     await table.updateComplete;
-    expect(statuses(table)).to.deep.include({ 'google-analytics': 'Allowed', 'adobe-analytics': 'Allowed', youtube: 'Refused' });
+    expect(statuses(table)).to.deep.include({
+      'google-analytics': 'Allowed',
+      'adobe-analytics': 'Allowed',
+      youtube: 'Refused',
+    });
     kit.update({ services: { 'adobe-analytics': false } });
     await table.updateComplete;
     expect(statuses(table)).to.deep.include({ 'google-analytics': 'Allowed', 'adobe-analytics': 'Refused' });
     kit.rejectAll();
     await table.updateComplete;
-    expect(statuses(table)).to.deep.include({ 'google-analytics': 'Refused', youtube: 'Refused', '(consent)': 'Always on (necessary)' });
+    expect(statuses(table)).to.deep.include({
+      'google-analytics': 'Refused',
+      youtube: 'Refused',
+      '(consent)': 'Always on (necessary)',
+    });
     await expect(table).to.be.accessible();
   });
 
@@ -92,15 +121,21 @@ describe('<privacy-cookie-table>', function (this: SuiteContext) {
         'adobe-analytics': { category: 'analytics' },
       },
     });
-    const table = await fixture<PrivacyCookieTable>(html`<privacy-cookie-table lang="nl"></privacy-cookie-table>`);
+    const table = await fixture<PrivacyCookieTable>(
+      html`<privacy-cookie-table lang="nl"></privacy-cookie-table>`,
+    );
     const cells = (service: string) =>
-      [...shadowOne(table, `tr[data-service="${service}"]`).children].slice(0, 2).map((c) => squash(c.textContent));
+      [...shadowOne(table, `tr[data-service="${service}"]`).children]
+        .slice(0, 2)
+        .map((c) => squash(c.textContent));
     expect(cells('google-analytics')).to.deep.equal(['Google Analytics', 'Statistieken']);
     expect(cells('adobe-analytics')).to.deep.equal(['Adobe Analytics', 'Statistieken']);
   });
 
   it('says the overview is unavailable on a page without consent settings', async () => {
-    const table = await fixture<PrivacyCookieTable>(html`<privacy-cookie-table lang="nl"></privacy-cookie-table>`);
+    const table = await fixture<PrivacyCookieTable>(
+      html`<privacy-cookie-table lang="nl"></privacy-cookie-table>`,
+    );
     expect(squash(shadowOne(table, '[part="unavailable"]').textContent)).to.contain('niet beschikbaar');
     await expect(table).to.be.accessible();
   });
@@ -108,11 +143,20 @@ describe('<privacy-cookie-table>', function (this: SuiteContext) {
   it('renders config strings as text', async () => {
     useKit({
       ...kopgroepConfig,
-      services: { evil: { category: 'analytics', label: '<img src=x onerror=alert(1)>', provider: '<b>x</b>', cookies: ['<i>'] } },
+      services: {
+        evil: {
+          category: 'analytics',
+          label: '<img src=x onerror=alert(1)>',
+          provider: '<b>x</b>',
+          cookies: ['<i>'],
+        },
+      },
     });
     const table = await fixture<PrivacyCookieTable>(html`<privacy-cookie-table></privacy-cookie-table>`);
     expect(shadowAll(table, 'img, b, i')).to.have.length(0);
-    expect(squash(shadowOne(table, 'tr[data-service="evil"] th').textContent)).to.equal('<img src=x onerror=alert(1)>');
+    expect(squash(shadowOne(table, 'tr[data-service="evil"] th').textContent)).to.equal(
+      '<img src=x onerror=alert(1)>',
+    );
   });
 });
 
@@ -122,8 +166,12 @@ describe('<privacy-consent-id>', function (this: SuiteContext) {
 
   it('shows "no choice yet" and a request mail without an id before a decision', async () => {
     useKit();
-    const el = await fixture<PrivacyConsentId>(html`<privacy-consent-id lang="nl" email="privacy@kopgroepbibliotheken.nl"></privacy-consent-id>`);
-    expect(squash(shadowOne(el, '[part="id"]').textContent)).to.equal('U heeft op deze website nog geen keuze over cookies gemaakt.');
+    const el = await fixture<PrivacyConsentId>(
+      html`<privacy-consent-id lang="nl" email="privacy@kopgroepbibliotheken.nl"></privacy-consent-id>`,
+    );
+    expect(squash(shadowOne(el, '[part="id"]').textContent)).to.equal(
+      'U heeft op deze website nog geen keuze over cookies gemaakt.',
+    );
     const mail = parseMailto(shadowOne<HTMLAnchorElement>(el, 'a[part="mail-link"]').href);
     expect(mail.to).to.equal('privacy@kopgroepbibliotheken.nl');
     expect(mail.subject).to.equal('Verzoek om inzage of correctie');
@@ -132,7 +180,9 @@ describe('<privacy-consent-id>', function (this: SuiteContext) {
 
   it('carries the consent id in the mail link once the visitor decided, live', async () => {
     const kit = useKit();
-    const el = await fixture<PrivacyConsentId>(html`<privacy-consent-id lang="en" email="privacy@kopgroepbibliotheken.nl"></privacy-consent-id>`);
+    const el = await fixture<PrivacyConsentId>(
+      html`<privacy-consent-id lang="en" email="privacy@kopgroepbibliotheken.nl"></privacy-consent-id>`,
+    );
     const state = kit.rejectAll();
     await el.updateComplete;
     expect(state.id).to.be.a('string').and.not.equal('');
@@ -162,8 +212,15 @@ describe('<privacy-consent-id>', function (this: SuiteContext) {
 
   it('offers no link for an address that would add recipients or headers', async () => {
     useKit();
-    for (const email of ['a@b.nl?cc=x@y.nl', 'a@b.nl&bcc=x@y.nl', 'javascript:alert(1)//@x.nl', 'not-an-address']) {
-      const el = await fixture<PrivacyConsentId>(html`<privacy-consent-id email=${email}></privacy-consent-id>`);
+    for (const email of [
+      'a@b.nl?cc=x@y.nl',
+      'a@b.nl&bcc=x@y.nl',
+      'javascript:alert(1)//@x.nl',
+      'not-an-address',
+    ]) {
+      const el = await fixture<PrivacyConsentId>(
+        html`<privacy-consent-id email=${email}></privacy-consent-id>`,
+      );
       expect(shadowAll(el, 'a'), email).to.have.length(0);
     }
   });

@@ -1,7 +1,11 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/elements/privacy-statement/index.js';
-import type { PrivacyConsentId, PrivacyCookieTable, PrivacyStatement } from '../../src/elements/privacy-statement/index.js';
+import type {
+  PrivacyConsentId,
+  PrivacyCookieTable,
+  PrivacyStatement,
+} from '../../src/elements/privacy-statement/index.js';
 import {
   AXE_TEST_TIMEOUT_MS,
   cleanUp,
@@ -54,7 +58,9 @@ describe('<privacy-statement> in plain-HTML mode', function (this: SuiteContext)
 
   it('adds the "last changed" line and a table of contents from the h2s, giving them unique ids', async () => {
     const el = await fixture<PrivacyStatement>(editorPage());
-    expect(squash(shadowOne(el, '[part="updated"]').textContent)).to.equal('Laatst gewijzigd op 18 juni 2018');
+    expect(squash(shadowOne(el, '[part="updated"]').textContent)).to.equal(
+      'Laatst gewijzigd op 18 juni 2018',
+    );
     const ids = [...el.querySelectorAll('h2')].map((h) => h.id);
     expect(ids).to.deep.equal([
       'hoe-gaan-wij-om-met-uw-privacy',
@@ -97,11 +103,15 @@ describe('<privacy-statement> in plain-HTML mode', function (this: SuiteContext)
     const table = el.querySelector<PrivacyCookieTable>('privacy-cookie-table')!;
     const id = el.querySelector<PrivacyConsentId>('privacy-consent-id')!;
     await table.updateComplete;
-    expect(squash(shadowOne(table, 'tr[data-service="google-analytics"] td:last-child').textContent)).to.equal('Nog geen keuze');
+    expect(
+      squash(shadowOne(table, 'tr[data-service="google-analytics"] td:last-child').textContent),
+    ).to.equal('Nog geen keuze');
     const state = kit.acceptAll();
     await table.updateComplete;
     await id.updateComplete;
-    expect(squash(shadowOne(table, 'tr[data-service="google-analytics"] td:last-child').textContent)).to.equal('Toegestaan');
+    expect(
+      squash(shadowOne(table, 'tr[data-service="google-analytics"] td:last-child').textContent),
+    ).to.equal('Toegestaan');
     expect(decodeURIComponent(shadowOne<HTMLAnchorElement>(id, 'a').href)).to.contain(state.id);
     await expect(el).to.be.accessible();
   });
@@ -120,7 +130,9 @@ describe('<privacy-statement> in plain-HTML mode', function (this: SuiteContext)
   });
 
   it('leaves out the "last changed" line when no valid date is given', async () => {
-    const el = await fixture<PrivacyStatement>(html`<privacy-statement updated="18 juni"><h2>Een</h2></privacy-statement>`);
+    const el = await fixture<PrivacyStatement>(
+      html`<privacy-statement updated="18 juni"><h2>Een</h2></privacy-statement>`,
+    );
     expect(shadowAll(el, '[part="updated"]')).to.have.length(0);
     expect(shadowAll(el, 'nav a')).to.have.length(1);
   });

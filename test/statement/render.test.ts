@@ -26,7 +26,9 @@ function deepActive(): Element | null {
 
 /** Headings in reading order, as `h2 text`. */
 function headingOutline(root: ParentNode): string[] {
-  return [...root.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => `${h.localName} ${squash(h.textContent)}`);
+  return [...root.querySelectorAll('h1, h2, h3, h4, h5, h6')].map(
+    (h) => `${h.localName} ${squash(h.textContent)}`,
+  );
 }
 
 describe('<privacy-statement> with the Dutch KopGroep statement', function (this: SuiteContext) {
@@ -78,14 +80,20 @@ describe('<privacy-statement> with the Dutch KopGroep statement', function (this
     const { el } = await mountStatement((s) => (s.document = nl));
     const address = shadowOne(el, 'address');
     const lines = [...address.querySelectorAll('.line')].map((l) => squash(l.textContent));
-    for (const line of SEED_CONTACT) expect(lines.some((l) => l.includes(line)), line).to.equal(true);
+    for (const line of SEED_CONTACT)
+      expect(
+        lines.some((l) => l.includes(line)),
+        line,
+      ).to.equal(true);
     expect(address.querySelector('a[href="mailto:privacy@kopgroepbibliotheken.nl"]')).to.exist;
     expect(address.querySelector('a[href="tel:0223623859"]')?.textContent).to.equal('0223-623859');
   });
 
   it('says when it was last changed, in Dutch, at the top and where the text promises ("onderaan")', async () => {
     const { el } = await mountStatement((s) => (s.document = nl));
-    expect(squash(shadowOne(el, '[part="updated"]').textContent)).to.equal('Laatst gewijzigd op 18 juni 2018');
+    expect(squash(shadowOne(el, '[part="updated"]').textContent)).to.equal(
+      'Laatst gewijzigd op 18 juni 2018',
+    );
     expect(shadowOne(el, '[part="updated"] time').getAttribute('datetime')).to.equal('2018-06-18');
     expect(squash(shadowOne(el, '[part="footer"]').textContent)).to.equal(SEED_LINES[SEED_LINES.length - 1]);
   });
@@ -99,7 +107,8 @@ describe('<privacy-statement> with the Dutch KopGroep statement', function (this
       ...SEED_HEADINGS.slice(4),
       'Versiegeschiedenis',
     ]);
-    for (const a of links) expect(el.shadowRoot!.getElementById(a.getAttribute('href')!.slice(1)), a.href).to.exist;
+    for (const a of links)
+      expect(el.shadowRoot!.getElementById(a.getAttribute('href')!.slice(1)), a.href).to.exist;
     expect(shadowOne(el, 'nav').getAttribute('aria-labelledby')).to.equal('toc-label');
   });
 
@@ -167,10 +176,17 @@ describe('<privacy-statement> with the English translation', function (this: Sui
     const { el } = await mountStatement((s) => (s.src = jsonUrl(en)));
     expect(el.getAttribute('lang')).to.equal('en');
     expect(shadowOne(el, 'h1').textContent).to.equal('Privacy statement');
-    expect(shadowAll(el, 'h2').map((h) => h.textContent)).to.deep.equal([...en.sections.map((s) => s.heading), 'Revision history']);
+    expect(shadowAll(el, 'h2').map((h) => h.textContent)).to.deep.equal([
+      ...en.sections.map((s) => s.heading),
+      'Revision history',
+    ]);
     expect(squash(shadowOne(el, '[part="updated"]').textContent)).to.equal('Last changed on June 18, 2018');
-    expect(squash(shadowOne(el, '[part="translation-note"]').textContent)).to.contain('original statement in Dutch (revision 2018-06-18)');
-    expect(squash(shadowOne(el, 'button[part="change-choices"]').textContent)).to.equal('Change cookie settings');
+    expect(squash(shadowOne(el, '[part="translation-note"]').textContent)).to.contain(
+      'original statement in Dutch (revision 2018-06-18)',
+    );
+    expect(squash(shadowOne(el, 'button[part="change-choices"]').textContent)).to.equal(
+      'Change cookie settings',
+    );
     await expect(el).to.be.accessible();
   });
 

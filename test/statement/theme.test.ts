@@ -56,17 +56,18 @@ describe('<privacy-statement> look and print', function (this: SuiteContext) {
     const link = shadowOne(el, 'a[href="https://www.onlinebibliotheek.nl"]');
     expect(getComputedStyle(link, '::after').content).to.equal('" (https://www.onlinebibliotheek.nl)"');
   });
-
 });
 
 describe('<privacy-statement> with an inline document', function (this: SuiteContext) {
   this.timeout(AXE_TEST_TIMEOUT_MS);
   it('reads the document from an inline JSON script child', async () => {
-    const el = await fixture<PrivacyStatement>(html`<privacy-statement>
-      <script type="application/json">
-        ${JSON.stringify(nl)}
-      </script>
-    </privacy-statement>`);
+    const el = await fixture<PrivacyStatement>(
+      html`<privacy-statement>
+        <script type="application/json">
+          ${JSON.stringify(nl)}
+        </script>
+      </privacy-statement>`,
+    );
     await el.updateComplete;
     expect(el.statement?.revision).to.equal('2018-06-18');
     expect(squash(shadowOne(el, 'h1').textContent)).to.equal('Privacyverklaring');

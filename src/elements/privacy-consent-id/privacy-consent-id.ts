@@ -11,7 +11,11 @@ const EMAIL = /^[^\s@?&#/:]+@[^\s@?&#/:]+\.[^\s@?&#/:]+$/;
  * A `mailto:` URL with subject and body, each percent-encoded (RFC 6068), or undefined when
  * `email` is not a plain address (so a crafted attribute cannot add recipients or headers).
  */
-export function accessRequestMailto(email: string | undefined, subject: string, body: string): string | undefined {
+export function accessRequestMailto(
+  email: string | undefined,
+  subject: string,
+  body: string,
+): string | undefined {
   if (!email || !EMAIL.test(email.trim())) return undefined;
   return `mailto:${email.trim()}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
 }

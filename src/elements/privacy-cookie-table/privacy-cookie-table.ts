@@ -35,22 +35,35 @@ export function cookieRows(kit: PrivacyKit, lang: string, t: Translate): CookieR
       service: t('cookieTable.consentCookie'),
       purpose: t('cookieTable.consentCookiePurpose'),
       provider: t('cookieTable.thisSite'),
-      cookies: [{ name: config.cookie.name, lifetime: t('cookieTable.days', { count: config.cookie.maxAgeDays }) }],
+      cookies: [
+        { name: config.cookie.name, lifetime: t('cookieTable.days', { count: config.cookie.maxAgeDays }) },
+      ],
       status: 'always',
     },
   ];
   for (const [name, service] of Object.entries(config.services)) {
     const category = config.categories[service.category];
     const status: CookieRowStatus =
-      service.category === 'necessary' ? 'always' : !decided ? 'none' : kit.isGranted(name) ? 'granted' : 'refused';
+      service.category === 'necessary'
+        ? 'always'
+        : !decided
+          ? 'none'
+          : kit.isGranted(name)
+            ? 'granted'
+            : 'refused';
     rows.push({
       key: name,
       // Config first, then the shipped names of well-known services ("Google Analytics").
       service: serviceLabel(config, name, lang, t),
-      purpose: text(service.description) ?? text(category?.description) ?? categoryLabel(config, service.category, lang, t),
+      purpose:
+        text(service.description) ??
+        text(category?.description) ??
+        categoryLabel(config, service.category, lang, t),
       provider: service.provider,
       cookies: (service.cookies ?? []).map((c) =>
-        typeof c === 'string' ? { name: c, lifetime: undefined } : { name: c.name, lifetime: text(c.lifetime) },
+        typeof c === 'string'
+          ? { name: c, lifetime: undefined }
+          : { name: c.name, lifetime: text(c.lifetime) },
       ),
       status,
     });
@@ -133,7 +146,9 @@ export class PrivacyCookieTable extends LitElement {
     // The scroll container is focusable and named so keyboard users can scroll a wide table.
     return html`<div class="scroll" role="region" aria-labelledby="caption" tabindex="0">
       <table part="table">
-        <caption id="caption">${t('cookieTable.caption')}</caption>
+        <caption id="caption">
+          ${t('cookieTable.caption')}
+        </caption>
         <thead>
           <tr>
             <th scope="col">${t('cookieTable.service')}</th>
@@ -145,21 +160,27 @@ export class PrivacyCookieTable extends LitElement {
         </thead>
         <tbody>
           ${rows.map(
-            (row) => html`<tr data-service=${row.key} data-status=${row.status}>
-              <th scope="row">${row.service}</th>
-              <td>${row.purpose ?? nothing}</td>
-              <td>${row.provider ?? nothing}</td>
-              <td>
-                ${row.cookies.length
-                  ? html`<ul>
-                      ${row.cookies.map(
-                        (c) => html`<li><code>${c.name}</code>${c.lifetime ? html` — ${c.lifetime}` : nothing}</li>`,
-                      )}
-                    </ul>`
-                  : t('cookieTable.noCookies')}
-              </td>
-              <td><span part=${`status status-${row.status}`}>${t(`cookieTable.${row.status}`)}</span></td>
-            </tr>`,
+            (row) =>
+              html`<tr data-service=${row.key} data-status=${row.status}>
+                <th scope="row">${row.service}</th>
+                <td>${row.purpose ?? nothing}</td>
+                <td>${row.provider ?? nothing}</td>
+                <td>
+                  ${
+                    row.cookies.length
+                      ? html`<ul>
+                          ${row.cookies.map(
+                            (c) =>
+                              html`<li>
+                                <code>${c.name}</code>${c.lifetime ? html` — ${c.lifetime}` : nothing}
+                              </li>`,
+                          )}
+                        </ul>`
+                      : t('cookieTable.noCookies')
+                  }
+                </td>
+                <td><span part=${`status status-${row.status}`}>${t(`cookieTable.${row.status}`)}</span></td>
+              </tr>`,
           )}
         </tbody>
       </table>

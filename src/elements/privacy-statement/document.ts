@@ -2,7 +2,10 @@
  * The privacy statement as data: the typed JSON format (`privacy-statement/1`) and its one
  * validating function. Pure: no DOM, no Lit, so a CMS or a build step can validate documents too.
  */
-import type { Result, ValidationError } from '../../core/types.js';
+import type { Result } from '../../core/types.js';
+import { Checker, join, type Obj } from './checks.js';
+
+export { isIsoDate, isSafeHref } from './checks.js';
 
 /** Format tag every statement document carries; a new major format gets a new tag. */
 export const STATEMENT_FORMAT = 'privacy-statement/1';
@@ -107,102 +110,6 @@ const SECTION_ID = /^[a-z][a-z0-9-]*$/;
 const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 const EMAIL = /^[^\s@?&#/:]+@[^\s@?&#/:]+\.[^\s@?&#/:]+$/;
 
-/**
- * Is this href safe to render as a link? Only http(s) and mailto; relative URLs resolve to the
- * page's http(s) origin. The URL parser strips tabs and control characters first, so
- * `java\tscript:` and ` javascript:` are caught as the browser would read them.
- */
-export function isSafeHref(href: string): boolean {
-  try {
-    const { protocol } = new URL(href, 'https://relative.invalid/');
-    return protocol === 'https:' || protocol === 'http:' || protocol === 'mailto:';
-  } catch {
-    return false;
-  }
-}
-
-/** Is this a real calendar date written `YYYY-MM-DD`? */
-export function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
-
-type Obj = Readonly<Record<string, unknown>>;
-
-/** Collects errors while walking a document; every check names its path. */
-class Checker {
-  readonly errors: ValidationError[] = [];
-
-  fail(path: string, message: string): void {
-    this.errors.push({ path, message });
-  }
-
-  object(value: unknown, path: string, allowed: readonly string[]): Obj | undefined {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      this.fail(path, 'expected an object');
-      return undefined;
-    }
-    for (const key of Object.keys(value)) {
-      if (!allowed.includes(key)) this.fail(join(path, key), `unknown key "${key}"`);
-    }
-    return value as Obj;
-  }
-
-  string(value: unknown, path: string, optional = false): value is string {
-    if (value === undefined && optional) return true;
-    if (typeof value === 'string' && value.trim() !== '') return true;
-    this.fail(path, 'expected a non-empty string');
-    return false;
-  }
-
-  array(value: unknown, path: string, nonEmpty = true): readonly unknown[] | undefined {
-    if (!Array.isArray(value)) {
-      this.fail(path, 'expected an array');
-      return undefined;
-    }
-    if (nonEmpty && value.length === 0) this.fail(path, 'expected at least one entry');
-    return value;
-  }
-
-  date(value: unknown, path: string): void {
-    if (typeof value !== 'string' || !isIsoDate(value)) this.fail(path, 'expected a date written YYYY-MM-DD');
-  }
-
-  href(value: unknown, path: string): void {
-    if (!this.string(value, path)) return;
-    if (!isSafeHref(value)) this.fail(path, 'expected an http(s) or mailto URL');
-  }
-
-  inline(value: unknown, path: string): void {
-    if (typeof value === 'string' && value.trim() !== '') return;
-    if (!Array.isArray(value) || value.length === 0) {
-      this.fail(path, 'expected inline content');
-      return;
-    }
-    value.forEach((run: unknown, i) => this.run(run, `${path}[${i}]`));
-  }
-
-  run(run: unknown, path: string): void {
-    if (typeof run === 'string') return;
-    const obj = this.object(run, path, ['text', 'em', 'strong', 'link', 'href']);
-    if (!obj) return;
-    const kinds = ['text', 'em', 'strong', 'link'].filter((k) => k in obj);
-    if (kinds.length !== 1) {
-      this.fail(path, 'expected exactly one of "text", "em", "strong", "link"');
-      return;
-    }
-    const kind = kinds[0] as string;
-    this.string(obj[kind], join(path, kind));
-    if (kind === 'link') this.href(obj['href'], join(path, 'href'));
-    else if ('href' in obj) this.fail(join(path, 'href'), '"href" belongs to a "link" run only');
-  }
-}
-
-function join(path: string, key: string): string {
-  return path === '' ? key : `${path}.${key}`;
-}
-
 function checkBlock(c: Checker, value: unknown, path: string): void {
   const type = typeof value === 'object' && value !== null ? (value as Obj)['type'] : undefined;
   switch (type) {
@@ -214,7 +121,8 @@ function checkBlock(c: Checker, value: unknown, path: string): void {
     case 'list': {
       const b = c.object(value, path, ['type', 'ordered', 'items']);
       if (!b) return;
-      if (b['ordered'] !== undefined && typeof b['ordered'] !== 'boolean') c.fail(join(path, 'ordered'), 'expected true or false');
+      if (b['ordered'] !== undefined && typeof b['ordered'] !== 'boolean')
+        c.fail(join(path, 'ordered'), 'expected true or false');
       c.array(b['items'], join(path, 'items'))?.forEach((item, i) => c.inline(item, `${path}.items[${i}]`));
       return;
     }
@@ -227,18 +135,31 @@ function checkBlock(c: Checker, value: unknown, path: string): void {
       c.array(b['rows'], join(path, 'rows'))?.forEach((row, r) => {
         const cells = c.array(row, `${path}.rows[${r}]`);
         if (cells && header && cells.length !== header.length) {
-          c.fail(`${path}.rows[${r}]`, `expected ${header.length} cells like the header, got ${cells.length}`);
+          c.fail(
+            `${path}.rows[${r}]`,
+            `expected ${header.length} cells like the header, got ${cells.length}`,
+          );
         }
         cells?.forEach((cell, i) => c.inline(cell, `${path}.rows[${r}][${i}]`));
       });
       return;
     }
     case 'contact': {
-      const b = c.object(value, path, ['type', 'organisation', 'address', 'email', 'phone', 'url', 'registration']);
+      const b = c.object(value, path, [
+        'type',
+        'organisation',
+        'address',
+        'email',
+        'phone',
+        'url',
+        'registration',
+      ]);
       if (!b) return;
       c.string(b['organisation'], join(path, 'organisation'));
       if (b['address'] !== undefined) {
-        c.array(b['address'], join(path, 'address'))?.forEach((line, i) => c.string(line, `${path}.address[${i}]`));
+        c.array(b['address'], join(path, 'address'))?.forEach((line, i) =>
+          c.string(line, `${path}.address[${i}]`),
+        );
       }
       if (b['email'] !== undefined && !(typeof b['email'] === 'string' && EMAIL.test(b['email']))) {
         c.fail(join(path, 'email'), 'expected an e-mail address');
@@ -270,7 +191,10 @@ function checkSection(c: Checker, value: unknown, path: string, ids: Set<string>
   if (!s) return;
   const id = s['id'];
   if (typeof id !== 'string' || !SECTION_ID.test(id)) {
-    c.fail(join(path, 'id'), 'expected an id of lowercase letters, digits and hyphens, starting with a letter');
+    c.fail(
+      join(path, 'id'),
+      'expected an id of lowercase letters, digits and hyphens, starting with a letter',
+    );
   } else if (id === CHANGES_SECTION_ID) {
     c.fail(join(path, 'id'), `"${CHANGES_SECTION_ID}" is reserved for the change history`);
   } else if (ids.has(id)) {
@@ -279,7 +203,9 @@ function checkSection(c: Checker, value: unknown, path: string, ids: Set<string>
     ids.add(id);
   }
   c.string(s['heading'], join(path, 'heading'));
-  c.array(s['blocks'], join(path, 'blocks'), false)?.forEach((b, i) => checkBlock(c, b, `${path}.blocks[${i}]`));
+  c.array(s['blocks'], join(path, 'blocks'), false)?.forEach((b, i) =>
+    checkBlock(c, b, `${path}.blocks[${i}]`),
+  );
   if (s['subsections'] === undefined) return;
   // Only one level: deeper nesting makes headings skip levels or run past h6.
   if (nested) {
@@ -299,9 +225,17 @@ function checkSection(c: Checker, value: unknown, path: string, ids: Set<string>
 export function validateStatement(input: unknown): Result<StatementDocument> {
   const c = new Checker();
   const doc = c.object(input, '', [
-    'format', 'revision', 'updated', 'language', 'title', 'translationOf', 'changes', 'sections',
+    'format',
+    'revision',
+    'updated',
+    'language',
+    'title',
+    'translationOf',
+    'changes',
+    'sections',
   ]);
-  if (!doc) return { ok: false, errors: [{ path: '', message: 'expected a statement document (a JSON object)' }] };
+  if (!doc)
+    return { ok: false, errors: [{ path: '', message: 'expected a statement document (a JSON object)' }] };
   if (doc['format'] !== STATEMENT_FORMAT) c.fail('format', `expected "${STATEMENT_FORMAT}"`);
   c.string(doc['revision'], 'revision');
   c.date(doc['updated'], 'updated');
@@ -327,7 +261,9 @@ export function validateStatement(input: unknown): Result<StatementDocument> {
   }
   const ids = new Set<string>();
   c.array(doc['sections'], 'sections')?.forEach((s, i) => checkSection(c, s, `sections[${i}]`, ids, false));
-  return c.errors.length === 0 ? { ok: true, value: input as StatementDocument } : { ok: false, errors: c.errors };
+  return c.errors.length === 0
+    ? { ok: true, value: input as StatementDocument }
+    : { ok: false, errors: c.errors };
 }
 
 /** The first contact block's e-mail address: where access and correction requests go. */

@@ -28,7 +28,10 @@ function uniqueId(text: string, doc: Document): string {
  * if it had none. Headings marked `data-toc="false"` are left out.
  */
 export function collectHeadings(elements: readonly Element[], doc: Document): TocEntry[] {
-  const headings = elements.flatMap((el) => [...(el.matches('h2') ? [el] : []), ...el.querySelectorAll('h2')]);
+  const headings = elements.flatMap((el) => [
+    ...(el.matches('h2') ? [el] : []),
+    ...el.querySelectorAll('h2'),
+  ]);
   return headings
     .filter((h) => h.getAttribute('data-toc') !== 'false')
     .map((h) => {

@@ -9,7 +9,19 @@ import { PrivacyStatement } from './privacy-statement.js';
 if (!customElements.get('privacy-statement')) customElements.define('privacy-statement', PrivacyStatement);
 
 export { PrivacyStatement } from './privacy-statement.js';
-export type { StatementErrorDetail, StatementErrorReason, StatementLoadDetail } from './privacy-statement.js';
+export type { StatementLoadDetail } from './privacy-statement.js';
+export {
+  fetchStatement,
+  parseStatement,
+  type LoadResult,
+  type StatementErrorDetail,
+  type StatementErrorReason,
+} from './load.js';
 export * from './document.js';
-export { PrivacyCookieTable, cookieRows, type CookieRow, type CookieRowStatus } from '../privacy-cookie-table/index.js';
+export {
+  PrivacyCookieTable,
+  cookieRows,
+  type CookieRow,
+  type CookieRowStatus,
+} from '../privacy-cookie-table/index.js';
 export { PrivacyConsentId, accessRequestMailto } from '../privacy-consent-id/index.js';

@@ -41,7 +41,8 @@ const nl: Strings = {
     consentCookie: 'Uw cookiekeuze',
     consentCookiePurpose: 'Onthoudt welke cookies u toestaat, zodat wij het u niet bij elk bezoek vragen.',
     thisSite: 'Deze website',
-    unavailable: 'Het overzicht van cookies is niet beschikbaar: op deze pagina zijn geen cookie-instellingen geladen.',
+    unavailable:
+      'Het overzicht van cookies is niet beschikbaar: op deze pagina zijn geen cookie-instellingen geladen.',
   },
   consentId: {
     label: 'Uw toestemmings-id:',
@@ -50,7 +51,8 @@ const nl: Strings = {
     subject: 'Verzoek om inzage of correctie (toestemmings-id {{id}})',
     subjectNoId: 'Verzoek om inzage of correctie',
     body: 'Beste lezer,\r\n\r\nIk wil graag mijn persoonsgegevens inzien of laten corrigeren.\r\n\r\nMijn toestemmings-id op uw website: {{id}}\r\n\r\nMet vriendelijke groet,\r\n',
-    bodyNoId: 'Beste lezer,\r\n\r\nIk wil graag mijn persoonsgegevens inzien of laten corrigeren.\r\n\r\nMet vriendelijke groet,\r\n',
+    bodyNoId:
+      'Beste lezer,\r\n\r\nIk wil graag mijn persoonsgegevens inzien of laten corrigeren.\r\n\r\nMet vriendelijke groet,\r\n',
   },
 };
 

@@ -1,26 +1,34 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { ValidationError } from '../../core/types.js';
 import { I18nController } from '../../i18n/controller.js';
 import { ConsentController } from '../consent-controller.js';
-import { CHANGES_SECTION_ID, contactEmail, isSafeHref, validateStatement, type LiveBlock, type StatementDocument } from './document.js';
+import {
+  CHANGES_SECTION_ID,
+  contactEmail,
+  isSafeHref,
+  type LiveBlock,
+  type StatementDocument,
+} from './document.js';
+import { FragmentLinks } from './fragment-links.js';
 import { collectHeadings, formatDate } from './headings.js';
+import {
+  fetchStatement,
+  parseStatement,
+  acceptStatement,
+  type LoadResult,
+  type StatementErrorDetail,
+} from './load.js';
 import { ensureStatementStrings } from './locales.js';
-import { heading, renderInline, renderSection, renderToc, type BlockContext, type HeadingLevel, type TocEntry } from './render.js';
+import {
+  heading,
+  renderInline,
+  renderSection,
+  renderToc,
+  type BlockContext,
+  type HeadingLevel,
+  type TocEntry,
+} from './render.js';
 import { statementStyles } from './privacy-statement.styles.js';
-
-/** Why a statement could not be shown. */
-export type StatementErrorReason = 'http' | 'network' | 'json' | 'invalid';
-
-/** Detail of the `privacy-error` event. */
-export interface StatementErrorDetail {
-  readonly reason: StatementErrorReason;
-  /** Validation errors, for `invalid`. */
-  readonly errors?: readonly ValidationError[];
-  /** HTTP status, for `http`. */
-  readonly status?: number;
-  readonly src?: string;
-}
 
 /** Detail of the `privacy-statement-load` event. */
 export interface StatementLoadDetail {
@@ -97,7 +105,9 @@ export class PrivacyStatement extends LitElement {
 
   readonly #i18n = new I18nController(this, 'statement');
   readonly #consent = new ConsentController(this);
+  readonly #links = new FragmentLinks(this);
   #loadToken = 0;
+  #abort: AbortController | undefined;
   #reported: View | undefined;
   #langSetByUs = false;
   #observer: MutationObserver | undefined;
@@ -109,15 +119,13 @@ export class PrivacyStatement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('hashchange', this.#onHashChange);
+    if (this.view.kind === 'plain') this.#watchLightDom();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('hashchange', this.#onHashChange);
     this.#observer?.disconnect();
     this.#observer = undefined;
-    this.#loadToken++;
   }
 
   /** The validated document being shown, if any. */
@@ -135,12 +143,18 @@ export class PrivacyStatement extends LitElement {
     this.#reported = view;
     if (view.kind === 'error') {
       const { kind: _kind, ...detail } = view;
-      this.dispatchEvent(new CustomEvent<StatementErrorDetail>('privacy-error', { detail, bubbles: true, composed: true }));
+      this.dispatchEvent(
+        new CustomEvent<StatementErrorDetail>('privacy-error', { detail, bubbles: true, composed: true }),
+      );
     } else if (view.kind === 'ready') {
       this.dispatchEvent(
-        new CustomEvent<StatementLoadDetail>('privacy-statement-load', { detail: { document: view.doc }, bubbles: true, composed: true }),
+        new CustomEvent<StatementLoadDetail>('privacy-statement-load', {
+          detail: { document: view.doc },
+          bubbles: true,
+          composed: true,
+        }),
       );
-      this.#revealHash(false);
+      this.#links.revealCurrentHash(false);
     } else if (view.kind === 'plain') {
       this.#watchLightDom();
     }
@@ -148,58 +162,32 @@ export class PrivacyStatement extends LitElement {
 
   #load(): void {
     const token = ++this.#loadToken;
-    if (this.document !== undefined) return this.#accept(this.document);
+    this.#abort?.abort();
+    this.#abort = undefined;
+    if (this.document !== undefined) return this.#show(acceptStatement(this.document));
     if (this.src) {
       this.view = { kind: 'loading' };
-      void this.#fetch(this.src, token);
+      const abort = (this.#abort = new AbortController());
+      // A newer src (or document) wins: an answer for an older one is dropped.
+      void fetchStatement(this.src, abort.signal).then(
+        (result) => token === this.#loadToken && this.#show(result),
+      );
       return;
     }
     const script = this.querySelector(':scope > script[type="application/json"]');
-    if (!script) {
-      this.view = { kind: 'plain' };
-      return;
-    }
-    try {
-      this.#accept(JSON.parse(script.textContent ?? '') as unknown);
-    } catch {
-      this.view = { kind: 'error', reason: 'json' };
-    }
+    if (script) this.#show(parseStatement(script.textContent ?? ''));
+    else this.view = { kind: 'plain' };
   }
 
-  async #fetch(src: string, token: number): Promise<void> {
-    const current = () => token === this.#loadToken;
-    let response: Response;
-    try {
-      response = await fetch(src, { headers: { accept: 'application/json' }, credentials: 'same-origin' });
-    } catch {
-      if (current()) this.view = { kind: 'error', reason: 'network', src };
-      return;
-    }
-    if (!current()) return;
-    if (!response.ok) {
-      this.view = { kind: 'error', reason: 'http', status: response.status, src };
-      return;
-    }
-    let data: unknown;
-    try {
-      data = await response.json();
-    } catch {
-      if (current()) this.view = { kind: 'error', reason: 'json', src };
-      return;
-    }
-    if (current()) this.#accept(data);
-  }
-
-  #accept(data: unknown): void {
-    const result = validateStatement(data);
+  #show(result: LoadResult): void {
     if (!result.ok) {
-      this.view = { kind: 'error', reason: 'invalid', errors: result.errors, ...(this.src ? { src: this.src } : {}) };
+      this.view = { kind: 'error', ...result.error };
       return;
     }
-    this.view = { kind: 'ready', doc: result.value };
+    this.view = { kind: 'ready', doc: result.document };
     // UI strings and dates follow the document's language unless the page set one on the element.
     if (!this.hasAttribute('lang') || this.#langSetByUs) {
-      this.setAttribute('lang', result.value.language);
+      this.setAttribute('lang', result.document.language);
       this.#langSetByUs = true;
     }
   }
@@ -218,7 +206,9 @@ export class PrivacyStatement extends LitElement {
 
   #title(text: string): TemplateResult {
     const level = this.#level;
-    return level > 1 ? heading((level - 1) as HeadingLevel, undefined, text, 'title') : html`<p part="title">${text}</p>`;
+    return level > 1
+      ? heading((level - 1) as HeadingLevel, undefined, text, 'title')
+      : html`<p part="title">${text}</p>`;
   }
 
   override render(): TemplateResult | typeof nothing {
@@ -241,11 +231,13 @@ export class PrivacyStatement extends LitElement {
     return html`<div role="alert" part="error">
       <p><strong>${t('error.title')}</strong></p>
       <p>${t(`error.${view.reason}`)}</p>
-      ${view.errors?.length
-        ? html`<ul>
-            ${view.errors.slice(0, 20).map((e) => html`<li><code>${e.path || '(document)'}</code>: ${e.message}</li>`)}
-          </ul>`
-        : nothing}
+      ${
+        view.errors?.length
+          ? html`<ul>
+              ${view.errors.slice(0, 20).map((e) => html`<li><code>${e.path || '(document)'}</code>: ${e.message}</li>`)}
+            </ul>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -273,27 +265,30 @@ export class PrivacyStatement extends LitElement {
       children: (s.subsections ?? []).map((sub) => ({ id: sub.id, text: sub.heading })),
     }));
     if (doc.changes?.length) toc.push({ id: CHANGES_SECTION_ID, text: this.#i18n.t('changesHeading') });
-    return html`<article part="statement" lang=${doc.language} @click=${this.#onClick}>
+    return html`<article part="statement" lang=${doc.language} @click=${this.#links.onClick}>
       <header part="header">
         ${this.#title(doc.title)}
         <p part="updated">${this.#dated('lastChanged', doc.updated)}</p>
         ${doc.translationOf ? this.#translationNote(doc.translationOf) : nothing}
       </header>
-      ${renderToc(toc, this.#i18n.t('toc'))}
-      ${doc.sections.map((s) => renderSection(s, level, ctx))}
-      ${doc.changes?.length
-        ? html`<section part="section" data-section=${CHANGES_SECTION_ID}>
-            ${heading(level, CHANGES_SECTION_ID, this.#i18n.t('changesHeading'))}
-            <ol part="changes">
-              ${doc.changes.map(
-                (c) => html`<li>
-                  <time datetime=${c.date}>${formatDate(c.date, this.#i18n.lang)}</time>
-                  (${this.#i18n.t('changeRevision', { revision: c.revision })}): ${renderInline(c.summary)}
-                </li>`,
-              )}
-            </ol>
-          </section>`
-        : nothing}
+      ${renderToc(toc, this.#i18n.t('toc'))} ${doc.sections.map((s) => renderSection(s, level, ctx))}
+      ${
+        doc.changes?.length
+          ? html`<section part="section" data-section=${CHANGES_SECTION_ID}>
+              ${heading(level, CHANGES_SECTION_ID, this.#i18n.t('changesHeading'))}
+              <ol part="changes">
+                ${doc.changes.map(
+                  (c) =>
+                    html`<li>
+                      <time datetime=${c.date}>${formatDate(c.date, this.#i18n.lang)}</time>
+                      (${this.#i18n.t('changeRevision', { revision: c.revision })}):
+                      ${renderInline(c.summary)}
+                    </li>`,
+                )}
+              </ol>
+            </section>`
+          : nothing
+      }
       <footer part="footer"><p>${this.#dated('lastChangedFooter', doc.updated)}</p></footer>
     </article>`;
   }
@@ -301,11 +296,14 @@ export class PrivacyStatement extends LitElement {
   #translationNote(of: { readonly language: string; readonly revision: string }): TemplateResult {
     let language = of.language;
     try {
-      language = new Intl.DisplayNames([this.#i18n.lang], { type: 'language' }).of(of.language) ?? of.language;
+      language =
+        new Intl.DisplayNames([this.#i18n.lang], { type: 'language' }).of(of.language) ?? of.language;
     } catch {
       // An unusual code stays as written.
     }
-    return html`<p part="translation-note">${this.#i18n.t('translationNote', { language, revision: of.revision })}</p>`;
+    return html`<p part="translation-note">
+      ${this.#i18n.t('translationNote', { language, revision: of.revision })}
+    </p>`;
   }
 
   #renderLive(block: LiveBlock, doc: StatementDocument): TemplateResult | typeof nothing {
@@ -314,19 +312,28 @@ export class PrivacyStatement extends LitElement {
       case 'cookie-table':
         return html`<privacy-cookie-table lang=${lang}></privacy-cookie-table>`;
       case 'consent-id':
-        return html`<privacy-consent-id lang=${lang} email=${this.email ?? contactEmail(doc) ?? nothing}></privacy-consent-id>`;
+        return html`<privacy-consent-id
+          lang=${lang}
+          email=${this.email ?? contactEmail(doc) ?? nothing}
+        ></privacy-consent-id>`;
       case 'change-choices': {
         const kit = this.#consent.kit;
         if (!kit) return nothing;
         return html`<p>
-          <button type="button" part="change-choices" @click=${(e: Event) => kit.showPreferences(e.currentTarget as Element)}>
+          <button
+            type="button"
+            part="change-choices"
+            @click=${(e: Event) => kit.showPreferences(e.currentTarget as Element)}
+          >
             ${this.#i18n.t('changeChoices')}
           </button>
         </p>`;
       }
       case 'newsletter': {
         const href = this.#newsletterTarget(block);
-        return href ? html`<p><a part="newsletter-link" href=${href}>${this.#i18n.t('newsletter')}</a></p>` : nothing;
+        return href
+          ? html`<p><a part="newsletter-link" href=${href}>${this.#i18n.t('newsletter')}</a></p>`
+          : nothing;
       }
     }
   }
@@ -340,7 +347,8 @@ export class PrivacyStatement extends LitElement {
 
   #collectPlainHeadings = (): void => {
     const slot = this.shadowRoot?.querySelector('slot:not([name])');
-    if (slot instanceof HTMLSlotElement) this.plainHeadings = collectHeadings(slot.assignedElements({ flatten: true }), document);
+    if (slot instanceof HTMLSlotElement)
+      this.plainHeadings = collectHeadings(slot.assignedElements({ flatten: true }), document);
   };
 
   /** Slot changes miss edits deeper in the content (a CMS preview updating a heading). */
@@ -348,44 +356,6 @@ export class PrivacyStatement extends LitElement {
     if (this.#observer) return;
     this.#observer = new MutationObserver(() => this.#collectPlainHeadings());
     this.#observer.observe(this, { childList: true, subtree: true, characterData: true });
-  }
-
-  /**
-   * Fragment links cannot reach into a shadow root, so in-document links (the TOC, `#changes`)
-   * are resolved here: scroll, move focus for keyboard users, and keep the URL shareable.
-   */
-  #onClick = (event: MouseEvent): void => {
-    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    const link = event.composedPath().find((n): n is HTMLAnchorElement => n instanceof HTMLAnchorElement);
-    const href = link?.getAttribute('href');
-    if (!href?.startsWith('#')) return;
-    const target = this.#target(href);
-    if (!target) return;
-    event.preventDefault();
-    history.pushState(null, '', href);
-    this.#reveal(target, true);
-  };
-
-  #onHashChange = (): void => this.#revealHash(true);
-
-  #revealHash(focus: boolean): void {
-    const target = location.hash ? this.#target(location.hash) : null;
-    if (target) this.#reveal(target, focus);
-  }
-
-  #target(hash: string): HTMLElement | null {
-    let id = hash.slice(1);
-    try {
-      id = decodeURIComponent(id);
-    } catch {
-      // A malformed escape: look the id up as written.
-    }
-    return id ? (this.shadowRoot?.getElementById(id) ?? null) : null;
-  }
-
-  #reveal(target: HTMLElement, focus: boolean): void {
-    target.scrollIntoView({ block: 'start' });
-    if (focus) target.focus({ preventScroll: true });
   }
 }
 

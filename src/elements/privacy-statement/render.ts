@@ -38,7 +38,9 @@ export function renderInline(content: InlineContent): TemplateResult | string {
 export function inlineText(content: InlineContent): string {
   if (typeof content === 'string') return content;
   return content
-    .map((r) => (typeof r === 'string' ? r : 'em' in r ? r.em : 'strong' in r ? r.strong : 'link' in r ? r.link : r.text))
+    .map((r) =>
+      typeof r === 'string' ? r : 'em' in r ? r.em : 'strong' in r ? r.strong : 'link' in r ? r.link : r.text,
+    )
     .join('');
 }
 
@@ -46,7 +48,12 @@ export function inlineText(content: InlineContent): string {
  * A heading of the given level. Lit cannot bind a tag name, and static templates would mean
  * `unsafeStatic`; six literal templates keep every tag name a constant.
  */
-export function heading(level: HeadingLevel, id: string | undefined, content: unknown, part = 'heading'): TemplateResult {
+export function heading(
+  level: HeadingLevel,
+  id: string | undefined,
+  content: unknown,
+  part = 'heading',
+): TemplateResult {
   const i = id ?? nothing;
   const tab = id ? '-1' : nothing;
   switch (level) {
@@ -77,12 +84,21 @@ function contact(block: ContactBlock, labels: ContactLabels): TemplateResult {
   return html`<address part="contact">
     <span class="line organisation">${block.organisation}</span>
     ${(block.address ?? []).map((line) => html`<span class="line">${line}</span>`)}
-    ${block.phone
-      ? html`<span class="line">${labels.phone}: <a part="link" href=${`tel:${block.phone.replace(/[^\d+]/g, '')}`}>${block.phone}</a></span>`
-      : nothing}
-    ${block.email
-      ? html`<span class="line">${labels.email}: <a part="link" href=${`mailto:${block.email}`}>${block.email}</a></span>`
-      : nothing}
+    ${
+      block.phone
+        ? html`<span class="line"
+            >${labels.phone}:
+            <a part="link" href=${`tel:${block.phone.replace(/[^\d+]/g, '')}`}>${block.phone}</a></span
+          >`
+        : nothing
+    }
+    ${
+      block.email
+        ? html`<span class="line"
+            >${labels.email}: <a part="link" href=${`mailto:${block.email}`}>${block.email}</a></span
+          >`
+        : nothing
+    }
     ${url ? html`<span class="line">${labels.website}: <a part="link" href=${url}>${url}</a></span>` : nothing}
     ${block.registration ? html`<span class="line">${block.registration}</span>` : nothing}
   </address>`;
@@ -101,17 +117,36 @@ export function renderBlock(block: StatementBlock, ctx: BlockContext): TemplateR
       return html`<p>${renderInline(block.text)}</p>`;
     case 'list': {
       const items = block.items.map((item) => html`<li>${renderInline(item)}</li>`);
-      return block.ordered ? html`<ol part="list">${items}</ol>` : html`<ul part="list">${items}</ul>`;
+      return block.ordered
+        ? html`<ol part="list">
+            ${items}
+          </ol>`
+        : html`<ul part="list">
+            ${items}
+          </ul>`;
     }
     case 'table':
       return html`<div class="table-scroll">
         <table part="table">
-          ${block.caption ? html`<caption>${block.caption}</caption>` : nothing}
+          ${
+            block.caption
+              ? html`<caption>
+                  ${block.caption}
+                </caption>`
+              : nothing
+          }
           <thead>
-            <tr>${block.header.map((cell) => html`<th scope="col">${renderInline(cell)}</th>`)}</tr>
+            <tr>
+              ${block.header.map((cell) => html`<th scope="col">${renderInline(cell)}</th>`)}
+            </tr>
           </thead>
           <tbody>
-            ${block.rows.map((row) => html`<tr>${row.map((cell) => html`<td>${renderInline(cell)}</td>`)}</tr>`)}
+            ${block.rows.map(
+              (row) =>
+                html`<tr>
+                  ${row.map((cell) => html`<td>${renderInline(cell)}</td>`)}
+                </tr>`,
+            )}
           </tbody>
         </table>
       </div>`;
@@ -123,11 +158,14 @@ export function renderBlock(block: StatementBlock, ctx: BlockContext): TemplateR
 }
 
 /** Renders a section with its heading (at `level`) and sub-sections one level lower. */
-export function renderSection(section: StatementSection, level: HeadingLevel, ctx: BlockContext): TemplateResult {
+export function renderSection(
+  section: StatementSection,
+  level: HeadingLevel,
+  ctx: BlockContext,
+): TemplateResult {
   const sub = Math.min(level + 1, 6) as HeadingLevel;
   return html`<section part="section" data-section=${section.id}>
-    ${heading(level, section.id, section.heading)}
-    ${section.blocks.map((b) => renderBlock(b, ctx))}
+    ${heading(level, section.id, section.heading)} ${section.blocks.map((b) => renderBlock(b, ctx))}
     ${(section.subsections ?? []).map((s) => renderSection(s, sub, ctx))}
   </section>`;
 }
@@ -145,9 +183,11 @@ export function renderToc(entries: readonly TocEntry[], label: string): Template
   const list = (items: readonly TocEntry[]): TemplateResult =>
     html`<ol>
       ${items.map(
-        (e) => html`<li>
-          <a part="toc-link" href=${`#${e.id}`}>${e.text}</a>${e.children?.length ? list(e.children) : nothing}
-        </li>`,
+        (e) =>
+          html`<li>
+            <a part="toc-link" href=${`#${e.id}`}>${e.text}</a
+            >${e.children?.length ? list(e.children) : nothing}
+          </li>`,
       )}
     </ol>`;
   return html`<nav part="toc" aria-labelledby="toc-label">
