@@ -4,8 +4,8 @@
  */
 export { createConsent, type ConsentOptions } from './store.js';
 export { validateConfig, formatErrors, ConfigError } from './config.js';
-export { encodeConsent, decodeConsent, MAX_COOKIE_LENGTH } from './cookie-codec.js';
-export { isGrantedIn, needsDecisionReason, diffConsent, decide, categoryNames, serviceNames, SCHEMA } from './consent.js';
+export { encodeConsent, decodeConsent } from './cookie-codec.js';
+export { isGrantedIn, needsDecisionReason, diffConsent, categoryNames, serviceNames } from './consent.js';
 export { gpcRefusals, type PrivacySignals } from './gpc.js';
 export { cookieStorage, memoryStorage, type CookieAdapter } from './storage.js';
 export type { Scheduler } from './receipts.js';

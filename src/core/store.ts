@@ -56,7 +56,10 @@ export function createConsent(input: unknown, options: ConsentOptions = {}): Pri
   const storage = pick(options.localStorage, () => g.localStorage ?? null);
   const now = options.now ?? Date.now;
   const warn = (m: string) => console.warn(m);
-  const uuid = () => crypto.randomUUID();
+  // randomUUID exists only in secure contexts; a plain-http site still needs ids.
+  const uuid = () =>
+    crypto.randomUUID?.() ??
+    '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (c) => (+c ^ (crypto.getRandomValues(new Uint8Array(1))[0]! & (15 >> (+c / 4)))).toString(16));
   const schedule: Scheduler =
     options.schedule ??
     ((fn, ms) => {
