@@ -27,9 +27,10 @@ function define(tag: string): void {
   const load = lazyElements[tag];
   if (!load || requested.has(tag) || customElements.get(tag)) return;
   requested.add(tag);
+  // A failed chunk request may be retried when the next such element appears.
   load().catch((error: unknown) => {
     requested.delete(tag);
-    console.error(`privacy-kit: could not load <${tag}>`, error);
+    console.error(error);
   });
 }
 

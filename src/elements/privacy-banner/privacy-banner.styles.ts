@@ -61,14 +61,10 @@ export const bannerStyles = css`
   :host([closable]) .inner {
     padding-inline-end: 2.5rem;
   }
+  /* Switched off under prefers-reduced-motion by the shared button styles. */
   @keyframes privacy-rise {
     from {
       opacity: 0;
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .banner {
-      animation: none;
     }
   }
 `;

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import type { NeedsDecisionReason } from '../../core/types.js';
 import { ConsentController } from '../consent-controller.js';
 import { whenPrivacyKit } from '../context.js';
@@ -7,7 +7,7 @@ import { I18nController } from '../../i18n/controller.js';
 import { registerStrings } from '../../i18n/strings.js';
 import { registerCommonStrings } from '../../i18n/common.js';
 import { announce, ensureAnnouncer } from '../shared/announcer.js';
-import { safeHttpUrl } from '../shared/config-text.js';
+import { safeHttpUrl } from '../shared/safe-url.js';
 import { fire } from '../shared/define.js';
 import { closeIcon } from '../shared/icons.js';
 import { buttons, tokens } from '../shared/styles.js';
@@ -80,8 +80,6 @@ export class PrivacyBanner extends LitElement {
   @property() message: string | undefined;
 
   @state() private dismissed = false;
-
-  @query('.banner') private bar!: HTMLElement | null;
 
   readonly #consent = new ConsentController(this);
   readonly #i18n = new I18nController(this, 'banner');
@@ -174,7 +172,7 @@ export class PrivacyBanner extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const open = this.open;
-    this.#unobscured.sync(open ? this.bar : null, this.position);
+    this.#unobscured.sync(open ? this.renderRoot.querySelector<HTMLElement>('.banner') : null, this.position);
     if (open !== this.#wasOpen) {
       this.#wasOpen = open;
       fire(this, open ? 'privacy-banner-show' : 'privacy-banner-hide', {});

@@ -5,6 +5,8 @@
  */
 import type { LocalizedText, ResolvedConfig } from '../../core/types.js';
 
+export { safeHttpUrl } from './safe-url.js';
+
 /** The text for `lang`, else the config's language, else Dutch, English, any; undefined when none. */
 export function localize(
   text: LocalizedText | undefined,
@@ -19,19 +21,6 @@ export function localize(
   }
   const first = Object.values(text).find((v) => typeof v === 'string');
   return first;
-}
-
-/** An absolute http(s) URL for `href`, or undefined for anything else (javascript:, data:, garbage). */
-export function safeHttpUrl(url: string | undefined | null, hash?: string): string | undefined {
-  if (!url) return undefined;
-  try {
-    const parsed = new URL(url, document.baseURI);
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
-    if (hash !== undefined) parsed.hash = hash;
-    return parsed.href;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Translation function of an element, as given by its I18nController. */

@@ -25,15 +25,12 @@ export async function openPreferences(
     dialog = document.createElement('privacy-preferences') as PreferencesDialog;
     document.body.append(dialog);
   }
-  await customElements.whenDefined('privacy-preferences');
   await dialog.show(opener ?? null);
 }
 
 /** Opens the dialog whenever `kit.showPreferences()` is called; returns a function that stops it. */
 export function wirePreferences(kit: PrivacyKit, definePreferences: DefinePreferences): () => void {
   return kit.on('show-preferences', ({ opener }) => {
-    openPreferences(definePreferences, opener).catch((error: unknown) => {
-      console.error('privacy-kit: the preferences dialog could not be opened', error);
-    });
+    openPreferences(definePreferences, opener).catch(console.error);
   });
 }
