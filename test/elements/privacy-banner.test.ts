@@ -344,6 +344,36 @@ describe('<privacy-banner>', function (this: { timeout(ms: number): void }) {
     expect(shifts.reduce((a, b) => a + b, 0)).to.equal(0);
   });
 
+  it('does not animate under prefers-reduced-motion', async () => {
+    useKit();
+    const el = await banner();
+    expect(getComputedStyle($(el, '[part="banner"]')).animationName).to.equal('privacy-rise');
+    await emulateMedia({ reducedMotion: 'reduce' });
+    try {
+      expect(getComputedStyle($(el, '[part="banner"]')).animationName).to.equal('none');
+    } finally {
+      await emulateMedia({ reducedMotion: 'no-preference' });
+    }
+  });
+
+  it('reflows at 320 px: nothing wider than the viewport, every button at least 24×24', async () => {
+    await setViewport({ width: 320, height: 640 });
+    try {
+      useKit();
+      const el = await banner('closable');
+      const bar = $(el, '[part="banner"]');
+      expect(bar.scrollWidth).to.be.at.most(bar.clientWidth);
+      for (const button of el.shadowRoot?.querySelectorAll('button') ?? []) {
+        const box = button.getBoundingClientRect();
+        expect(box.right, button.getAttribute('part') ?? '').to.be.at.most(320);
+        expect(box.width).to.be.at.least(24);
+        expect(box.height).to.be.at.least(24);
+      }
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+
   it('has no axe violations in dark mode', async () => {
     await emulateMedia({ colorScheme: 'dark' });
     try {

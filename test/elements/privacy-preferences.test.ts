@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { createConsent, memoryStorage } from '../../src/core/index.js';
 import type { ConsentState, PrivacyKit } from '../../src/core/types.js';
 import { connectPreferences } from '../../src/elements/index.js';
@@ -324,6 +324,22 @@ describe('<privacy-preferences>', function (this: { timeout(ms: number): void })
       await expect(el).to.be.accessible();
     });
   }
+
+  it('reflows at 320 px with twelve services: no horizontal scrolling', async () => {
+    await setViewport({ width: 320, height: 640 });
+    try {
+      useKit(twelveServicesConfig());
+      const el = await dialog();
+      await el.show();
+      for (const details of el.shadowRoot?.querySelectorAll('details') ?? []) details.open = true;
+      const native = $<HTMLDialogElement>(el, 'dialog');
+      expect(native.getBoundingClientRect().width).to.be.at.most(320);
+      const body = $(el, '.body');
+      expect(body.scrollWidth).to.be.at.most(body.clientWidth);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
 
   it('loads i18next on open and then speaks a language given only by config (de)', async () => {
     document.documentElement.setAttribute('lang', 'de');
