@@ -120,6 +120,7 @@ describe('<privacy-statement> with the Dutch KopGroep statement', function (this
   });
 
   it('opens at the section named in the URL (the banner links to #changes)', async () => {
+    useKit(); // the live cookie table above #changes renders after the statement itself
     history.replaceState(null, '', '#changes');
     const spacer = document.createElement('div');
     spacer.style.height = '200vh';

@@ -154,7 +154,11 @@ export class PrivacyStatement extends LitElement {
           composed: true,
         }),
       );
-      this.#links.revealCurrentHash(false);
+      // The live blocks render in their own update; scroll once they have, or the target moves.
+      const live = [
+        ...(this.shadowRoot?.querySelectorAll<LitElement>('privacy-cookie-table, privacy-consent-id') ?? []),
+      ];
+      void Promise.all(live.map((el) => el.updateComplete)).then(() => this.#links.revealCurrentHash(false));
     } else if (view.kind === 'plain') {
       this.#watchLightDom();
     }
