@@ -17,6 +17,11 @@ describe('<privacy-settings-button>', function (this: { timeout(ms: number): voi
     );
     const button = $(el, '[part="button"]');
     expect(button.textContent?.trim()).to.equal('Cookie-instellingen');
+    // As a footer link it takes the page's font and colour.
+    el.parentElement?.style.setProperty('font-family', 'serif');
+    el.parentElement?.style.setProperty('color', 'rgb(10, 20, 30)');
+    expect(getComputedStyle(button).fontFamily).to.equal('serif');
+    expect(getComputedStyle(button).color).to.equal('rgb(10, 20, 30)');
     const shown = new Promise<Element | null | undefined>((resolve) =>
       kit.on('show-preferences', ({ opener }) => resolve(opener)),
     );

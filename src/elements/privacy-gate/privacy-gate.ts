@@ -93,10 +93,13 @@ export class PrivacyGate extends LitElement {
     const kit = this.#consent.kit;
     if (this.#showsEmbed(kit)) return html`<slot></slot>`;
     const t = this.#i18n.t.bind(this.#i18n);
-    if (!kit) return this.#box(html`<p part="message">${t('waiting')}</p>`);
+    if (!kit) return this.#box(html`<p part="message">${t('waiting')}</p>`, false);
     const service = kit.config.services[this.service];
     if (!service) {
-      return this.#box(html`<p class="error" part="error">${t('unknown', { service: this.service })}</p>`);
+      return this.#box(
+        html`<p class="error" part="error">${t('unknown', { service: this.service })}</p>`,
+        false,
+      );
     }
     const lang = this.#i18n.lang;
     const label = serviceLabel(kit.config, this.service, lang, t);
@@ -120,8 +123,13 @@ export class PrivacyGate extends LitElement {
     `);
   }
 
-  #box(content: TemplateResult): TemplateResult {
-    return html`<div class="placeholder" part="placeholder" role="group" aria-labelledby="title">
+  #box(content: TemplateResult, titled = true): TemplateResult {
+    return html`<div
+      class="placeholder"
+      part="placeholder"
+      role="group"
+      aria-labelledby=${titled ? 'title' : nothing}
+    >
       ${content}
     </div>`;
   }

@@ -8,6 +8,11 @@ export const settingsButtonStyles = css`
   :host([hidden]) {
     display: none;
   }
+  /* As a link it reads as part of the footer text around it. */
+  :host(:not([variant='floating'])) {
+    font: inherit;
+    color: inherit;
+  }
   .link {
     background: none;
     border: 0;
