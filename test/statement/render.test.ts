@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/elements/privacy-statement/index.js';
 import nl from '../../statements/kopgroep.nl.json';
@@ -74,6 +74,17 @@ describe('<privacy-statement> with the Dutch KopGroep statement', function (this
     expect(shadowOne(el, 'h2').textContent).to.equal('Privacyverklaring');
     expect(shadowAll(el, 'h3')).to.have.length(SEED_HEADINGS.length + 1);
     expect(shadowAll(el, 'h4').map((h) => h.textContent)).to.deep.equal([...SEED_SUBHEADINGS]);
+  });
+
+  it('with heading-level="1" puts sections at h1 and keeps the title out of the outline', async () => {
+    const { el } = await mountStatement((s) => {
+      s.setAttribute('heading-level', '1');
+      s.document = nl;
+    });
+    expect(squash(shadowOne(el, '[part="title"]').textContent)).to.equal('Privacyverklaring');
+    expect(shadowOne(el, '[part="title"]').localName).to.equal('p');
+    expect(shadowAll(el, 'h1')).to.have.length(SEED_HEADINGS.length + 1);
+    expect(shadowAll(el, 'h2').map((h) => h.textContent)).to.deep.equal([...SEED_SUBHEADINGS]);
   });
 
   it('shows the contact details exactly as the statement gives them', async () => {
@@ -189,6 +200,20 @@ describe('<privacy-statement> with the English translation', function (this: Sui
       'Change cookie settings',
     );
     await expect(el).to.be.accessible();
+  });
+
+  it('speaks Dutch on a page marked nl-BE (plain-HTML mode follows the page)', async () => {
+    document.documentElement.setAttribute('lang', 'nl-BE');
+    const el = document.createElement('privacy-statement');
+    el.setAttribute('updated', '2018-06-18');
+    el.innerHTML = '<h2>Een</h2>';
+    document.body.append(el);
+    // The TOC follows the slot's first slotchange, one update after the first render.
+    await waitUntil(() => el.shadowRoot?.querySelector('[part="toc-label"]'), 'no table of contents');
+    expect(squash(shadowOne(el, '[part="updated"]').textContent)).to.equal(
+      'Laatst gewijzigd op 18 juni 2018',
+    );
+    expect(squash(shadowOne(el, '[part="toc-label"]').textContent)).to.equal('Inhoud');
   });
 
   it('keeps a lang the page set on the element for its own strings', async () => {
