@@ -51,7 +51,11 @@ function boot(script: HTMLScriptElement | null): void {
     document.body ? fn() : document.addEventListener('DOMContentLoaded', fn, { once: true });
   const showBanner = () => {
     void loadUI();
-    whenBody(() => document.querySelector('privacy-banner') || document.body.append(document.createElement('privacy-banner')));
+    whenBody(
+      () =>
+        document.querySelector('privacy-banner') ||
+        document.body.append(document.createElement('privacy-banner')),
+    );
   };
 
   const forward =
@@ -125,7 +129,9 @@ function boot(script: HTMLScriptElement | null): void {
   if (url) {
     pushConsentDefault();
     fetch(new URL(url, location.href), { credentials: 'same-origin' })
-      .then((response) => (response.ok ? response.json() : Promise.reject(new Error('HTTP ' + response.status))))
+      .then((response) =>
+        response.ok ? response.json() : Promise.reject(new Error('HTTP ' + response.status)),
+      )
       .then(start, (error: unknown) => {
         fail(`could not load the config from ${url}: ${String(error)}`);
         start(undefined);
@@ -139,7 +145,9 @@ function boot(script: HTMLScriptElement | null): void {
     }
     start(input);
   } else {
-    fail('no config: add <script type="application/json" id="privacy-kit-config"> or a data-config URL to the privacy-kit script');
+    fail(
+      'no config: add <script type="application/json" id="privacy-kit-config"> or a data-config URL to the privacy-kit script',
+    );
     start(undefined);
   }
 }

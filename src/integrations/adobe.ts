@@ -75,8 +75,11 @@ export function installAdobe(kit: PrivacyKit): () => void {
       if (service.adobe?.mode != 'appmeasurement' && typeof alloy == 'function' && first(alloy, decision)) {
         const val = kit.isGranted(name) ? 'y' : 'n';
         // A rejected command (e.g. configure missing) must not surface as an unhandled rejection.
-        const result: unknown = alloy('setConsent', { consent: [{ standard: 'Adobe', version: '2.0', value: { collect: { val } } }] });
-        if (result instanceof Promise) result.catch((error: unknown) => console.warn('privacy-kit: alloy setConsent failed', error));
+        const result: unknown = alloy('setConsent', {
+          consent: [{ standard: 'Adobe', version: '2.0', value: { collect: { val } } }],
+        });
+        if (result instanceof Promise)
+          result.catch((error: unknown) => console.warn('privacy-kit: alloy setConsent failed', error));
       }
     }
     const { optIn, OptInCategories } = window.adobe ?? {};

@@ -5,7 +5,8 @@
  */
 import type { PrivacyKit } from '../core/types.js';
 
-const SELECTOR = 'script[type="text/plain"][data-consent],iframe[data-consent][data-src],img[data-consent][data-src]';
+const SELECTOR =
+  'script[type="text/plain"][data-consent],iframe[data-consent][data-src],img[data-consent][data-src]';
 
 // Attributes that describe the blocking itself, not the script to run.
 const NOT_COPIED = new Set(['type', 'src', 'data-src', 'data-type', 'nonce']);
@@ -69,7 +70,9 @@ export function installBlockedContent(kit: PrivacyKit, options: BlockedContentOp
     const name = (el.dataset.consent ?? '').trim();
     if (!Object.hasOwn(services, name) && !Object.hasOwn(categories, name) && !warned.has(name)) {
       warned.add(name);
-      console.warn(`privacy-kit: data-consent="${name}" names no service or category in the config; it stays blocked`);
+      console.warn(
+        `privacy-kit: data-consent="${name}" names no service or category in the config; it stays blocked`,
+      );
     }
     return name;
   };

@@ -7,7 +7,16 @@ import Cookies from 'js-cookie';
 import type { PrivacyKit, ServiceConfig } from '../core/types.js';
 
 /** Cookies Google Analytics / Ads and GTM set (names or `*` patterns). */
-export const GOOGLE_COOKIES: readonly string[] = ['_ga', '_ga_*', '_gid', '_gat', '_gat_*', '_dc_gtm_*', '_gac_*', '_gcl_*'];
+export const GOOGLE_COOKIES: readonly string[] = [
+  '_ga',
+  '_ga_*',
+  '_gid',
+  '_gat',
+  '_gat_*',
+  '_dc_gtm_*',
+  '_gac_*',
+  '_gcl_*',
+];
 
 /** Cookies AppMeasurement, ECID, the Web SDK and Target set. */
 export const ADOBE_COOKIES: readonly string[] = [
@@ -35,7 +44,14 @@ export function serviceCookiePatterns(name: string, service: ServiceConfig): str
 
 /** `_ga_*` → a RegExp matching whole names; every other character is literal. */
 const patternToRegExp = (pattern: string): RegExp =>
-  new RegExp('^' + pattern.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$');
+  new RegExp(
+    '^' +
+      pattern
+        .split('*')
+        .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*') +
+      '$',
+  );
 
 /**
  * The domains a script may have set a cookie on, from `host`: none (host-only) first, then the
@@ -56,7 +72,11 @@ export function cookieDomains(host: string): (string | undefined)[] {
  * and every parent domain, at `/` and each of `paths`. HttpOnly cookies are invisible to script
  * and cannot be deleted here. Returns the names found.
  */
-export function clearCookies(patterns: readonly string[], keep: readonly string[] = [], paths: readonly string[] = []): string[] {
+export function clearCookies(
+  patterns: readonly string[],
+  keep: readonly string[] = [],
+  paths: readonly string[] = [],
+): string[] {
   const match = (list: readonly string[]) => {
     const regexps = list.map(patternToRegExp);
     return (name: string) => regexps.some((r) => r.test(name));

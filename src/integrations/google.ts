@@ -90,7 +90,9 @@ export function googleConsent(kit: PrivacyKit): GoogleConsent {
     const inCategory = googles.filter(([, s]) => s.category == category);
     return kit.isGranted(category) && (!inCategory.length || inCategory.some(([n]) => kit.isGranted(n)));
   };
-  return consentFor((type) => Object.entries(google.consentMap).some(([category, types]) => types.includes(type) && open(category)));
+  return consentFor((type) =>
+    Object.entries(google.consentMap).some(([category, types]) => types.includes(type) && open(category)),
+  );
 }
 
 /** Injects a script once (by src), with the loader's nonce so `strict-dynamic` trusts it. */
@@ -119,7 +121,9 @@ function loadTag(name: string, service: ServiceConfig, gtag: Gtag, nonce: string
     inject(GTM + 'gtag/js?id=' + encodeURIComponent(measurementId), nonce);
   }
   if (!measurementId && !containerId) {
-    console.warn(`privacy-kit: services.${name} has "load": true but no google.measurementId or google.containerId; nothing loaded`);
+    console.warn(
+      `privacy-kit: services.${name} has "load": true but no google.measurementId or google.containerId; nothing loaded`,
+    );
   }
 }
 

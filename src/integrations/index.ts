@@ -20,7 +20,13 @@ export {
   installCookieCleaner,
   serviceCookiePatterns,
 } from './cookie-cleaner.js';
-export { ensureGtagStub, googleConsent, installGoogle, isGoogleService, pushConsentDefault } from './google.js';
+export {
+  ensureGtagStub,
+  googleConsent,
+  installGoogle,
+  isGoogleService,
+  pushConsentDefault,
+} from './google.js';
 export type { GoogleConsent, GoogleOptions, Gtag } from './google.js';
 
 /** Options of {@link installIntegrations}. */
@@ -35,6 +41,11 @@ export interface IntegrationOptions {
  * `config` calls must see the update). Returns a function that uninstalls them all.
  */
 export function installIntegrations(kit: PrivacyKit, options: IntegrationOptions = {}): () => void {
-  const stops = [installGoogle(kit, options), installAdobe(kit), installCookieCleaner(kit), installBlockedContent(kit)];
+  const stops = [
+    installGoogle(kit, options),
+    installAdobe(kit),
+    installCookieCleaner(kit),
+    installBlockedContent(kit),
+  ];
   return () => stops.forEach((stop) => stop());
 }

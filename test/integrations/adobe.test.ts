@@ -17,7 +17,8 @@ function fakeAlloy(name = 'alloy', result?: unknown): Call[] {
 }
 
 const collect = (call: Call | undefined) =>
-  (call?.[1] as { consent: { standard: string; version: string; value: { collect: { val: string } } }[] }).consent[0];
+  (call?.[1] as { consent: { standard: string; version: string; value: { collect: { val: string } } }[] })
+    .consent[0];
 
 /** The ECID opt-in service as VisitorAPI.js exposes it. */
 function fakeOptIn(): Call[] {
@@ -55,7 +56,11 @@ describe('Adobe consent', () => {
     stops.push(installAdobe(kit));
     kit.acceptAll();
     expect(calls[0]?.[0]).to.equal('setConsent');
-    expect(collect(calls[0])).to.deep.equal({ standard: 'Adobe', version: '2.0', value: { collect: { val: 'y' } } });
+    expect(collect(calls[0])).to.deep.equal({
+      standard: 'Adobe',
+      version: '2.0',
+      value: { collect: { val: 'y' } },
+    });
     kit.rejectAll();
     expect(collect(calls[1])?.value.collect.val).to.equal('n');
   });
@@ -73,7 +78,13 @@ describe('Adobe consent', () => {
 
   it('uses the configured instance name and follows the service switch', () => {
     const calls = fakeAlloy('myAlloy');
-    const kit = makeKit({ ...CONFIG, services: { ...CONFIG.services, 'adobe-analytics': { category: 'analytics', adobe: { instance: 'myAlloy' } } } });
+    const kit = makeKit({
+      ...CONFIG,
+      services: {
+        ...CONFIG.services,
+        'adobe-analytics': { category: 'analytics', adobe: { instance: 'myAlloy' } },
+      },
+    });
     stops.push(installAdobe(kit));
     kit.update({ categories: { analytics: true }, services: { 'adobe-analytics': false } });
     expect(collect(calls[0])?.value.collect.val).to.equal('n');

@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { PrivacyKit } from '../../src/core/index.js';
 import { installBlockedContent } from '../../src/integrations/blocked-content.js';
-import { CONFIG, captureWarnings, makeKit } from './helpers.js';
+import { captureWarnings, makeKit } from './helpers.js';
 
 const EXTERNAL = '/test/integrations/fixtures/record.js?n=';
 const BLANK = '/test/integrations/fixtures/blank.html';

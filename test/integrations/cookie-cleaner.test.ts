@@ -3,10 +3,29 @@ import { createConsent, memoryStorage } from '../../src/core/index.js';
 import { clearCookies, cookieDomains, installCookieCleaner } from '../../src/integrations/cookie-cleaner.js';
 import { CONFIG, makeKit } from './helpers.js';
 
-const TRACKING = ['_ga', '_ga_ABC', '_gid', '_gat_UA1', '_gcl_au', 'AMCV_x%40AdobeOrg', 'AMCVS_x%40AdobeOrg', 's_vi', 's_cc', 'kndctr_x_identity', 'mbox'];
-const names = () => document.cookie.split('; ').filter(Boolean).map((c) => c.split('=')[0]);
+const TRACKING = [
+  '_ga',
+  '_ga_ABC',
+  '_gid',
+  '_gat_UA1',
+  '_gcl_au',
+  'AMCV_x%40AdobeOrg',
+  'AMCVS_x%40AdobeOrg',
+  's_vi',
+  's_cc',
+  'kndctr_x_identity',
+  'mbox',
+];
+const names = () =>
+  document.cookie
+    .split('; ')
+    .filter(Boolean)
+    .map((c) => c.split('=')[0]);
 const set = (name: string, extra = '') => (document.cookie = `${name}=1; path=/${extra}`);
-const wipe = () => names().forEach((n) => ['/', '/test/integrations'].forEach((p) => (document.cookie = `${n}=; Max-Age=0; path=${p}`)));
+const wipe = () =>
+  names().forEach((n) =>
+    ['/', '/test/integrations'].forEach((p) => (document.cookie = `${n}=; Max-Age=0; path=${p}`)),
+  );
 
 describe('cookie clearing', () => {
   const stops: (() => void)[] = [];
@@ -18,14 +37,26 @@ describe('cookie clearing', () => {
 
   it('lists the host (host-only), then each parent domain, never the top-level domain', () => {
     expect(cookieDomains('www.site.test')).to.deep.equal([undefined, 'www.site.test', 'site.test']);
-    expect(cookieDomains('a.b.example.co.uk')).to.deep.equal([undefined, 'a.b.example.co.uk', 'b.example.co.uk', 'example.co.uk', 'co.uk']);
+    expect(cookieDomains('a.b.example.co.uk')).to.deep.equal([
+      undefined,
+      'a.b.example.co.uk',
+      'b.example.co.uk',
+      'example.co.uk',
+      'co.uk',
+    ]);
     expect(cookieDomains('localhost')).to.deep.equal([undefined]);
     expect(cookieDomains('127.0.0.1')).to.deep.equal([undefined]);
     expect(cookieDomains('[::1]')).to.deep.equal([undefined]);
   });
 
   it('deletes Google and Adobe cookies on withdrawal and keeps the consent cookie and unrelated ones', () => {
-    const kit = createConsent(CONFIG, { BroadcastChannel: null, localStorage: null, window: null, document: null, navigator: null });
+    const kit = createConsent(CONFIG, {
+      BroadcastChannel: null,
+      localStorage: null,
+      window: null,
+      document: null,
+      navigator: null,
+    });
     stops.push(installCookieCleaner(kit));
     kit.acceptAll();
     TRACKING.forEach((n) => set(n));
@@ -85,7 +116,10 @@ describe('cookie clearing', () => {
   });
 
   it('deletes at the extra cookiePaths too', async () => {
-    const config = { ...CONFIG, services: { 'google-analytics': { category: 'analytics', cookiePaths: ['/test/integrations'] } } };
+    const config = {
+      ...CONFIG,
+      services: { 'google-analytics': { category: 'analytics', cookiePaths: ['/test/integrations'] } },
+    };
     const kit = makeKit(config);
     stops.push(installCookieCleaner(kit));
     kit.acceptAll();

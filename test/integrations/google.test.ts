@@ -1,6 +1,11 @@
 import { expect } from '@open-wc/testing';
 import { memoryStorage } from '../../src/core/index.js';
-import { ensureGtagStub, googleConsent, installGoogle, pushConsentDefault } from '../../src/integrations/google.js';
+import {
+  ensureGtagStub,
+  googleConsent,
+  installGoogle,
+  pushConsentDefault,
+} from '../../src/integrations/google.js';
 import { CONFIG, captureWarnings, gtagCommands, makeKit, resetGoogleGlobals } from './helpers.js';
 
 const V2_KEYS = ['ad_storage', 'ad_user_data', 'ad_personalization', 'analytics_storage'];
@@ -65,7 +70,11 @@ describe('Google Consent Mode v2', () => {
     kit.update({ categories: { analytics: true } });
     const updates = consentCommands().filter((c) => c[1] === 'update');
     expect(updates).to.have.length(1);
-    expect(updates[0]?.[2]).to.include({ analytics_storage: 'granted', ad_storage: 'granted', security_storage: 'granted' });
+    expect(updates[0]?.[2]).to.include({
+      analytics_storage: 'granted',
+      ad_storage: 'granted',
+      security_storage: 'granted',
+    });
   });
 
   it('sends an update from the stored decision on a later page load, before any tag config', () => {
@@ -78,7 +87,11 @@ describe('Google Consent Mode v2', () => {
     const update = commands.findIndex((c) => c[0] === 'consent' && c[1] === 'update');
     expect(update).to.be.greaterThan(0);
     expect(update).to.be.lessThan(commands.findIndex((c) => c[0] === 'config'));
-    expect(commands[update]?.[2]).to.include({ analytics_storage: 'granted', ad_storage: 'denied', ad_user_data: 'denied' });
+    expect(commands[update]?.[2]).to.include({
+      analytics_storage: 'granted',
+      ad_storage: 'denied',
+      ad_user_data: 'denied',
+    });
   });
 
   it('denies analytics_storage when the visitor switched Google Analytics off inside analytics', () => {
@@ -90,9 +103,16 @@ describe('Google Consent Mode v2', () => {
   });
 
   it('follows a configured consentMap', () => {
-    const kit = makeKit({ ...CONFIG, google: { consentMap: { necessary: ['functionality_storage'], marketing: ['ad_storage'] } } });
+    const kit = makeKit({
+      ...CONFIG,
+      google: { consentMap: { necessary: ['functionality_storage'], marketing: ['ad_storage'] } },
+    });
     kit.update({ categories: { analytics: true, marketing: false } });
-    expect(googleConsent(kit)).to.include({ functionality_storage: 'granted', analytics_storage: 'denied', ad_storage: 'denied' });
+    expect(googleConsent(kit)).to.include({
+      functionality_storage: 'granted',
+      analytics_storage: 'denied',
+      ad_storage: 'denied',
+    });
   });
 
   it('on withdrawal sends update denied and sets ga-disable; granting again clears it', () => {
@@ -103,7 +123,12 @@ describe('Google Consent Mode v2', () => {
     kit.rejectAll();
     const last = consentCommands().at(-1);
     expect(last?.[1]).to.equal('update');
-    expect(last?.[2]).to.include({ analytics_storage: 'denied', ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied' });
+    expect(last?.[2]).to.include({
+      analytics_storage: 'denied',
+      ad_storage: 'denied',
+      ad_user_data: 'denied',
+      ad_personalization: 'denied',
+    });
     expect(gaDisabled('G-TEST1')).to.equal(true);
     kit.acceptAll();
     expect(gaDisabled('G-TEST1')).to.equal(false);
@@ -118,7 +143,10 @@ describe('Google Consent Mode v2', () => {
   });
 
   it('never loads a tag before consent in basic mode', () => {
-    const kit = makeKit({ ...CONFIG, services: { ga: { category: 'analytics', load: true, google: { measurementId: 'G-LOAD' } } } });
+    const kit = makeKit({
+      ...CONFIG,
+      services: { ga: { category: 'analytics', load: true, google: { measurementId: 'G-LOAD' } } },
+    });
     stops.push(installGoogle(kit));
     kit.rejectAll();
     expect(document.querySelector('script[src*="googletagmanager"]')).to.equal(null);
@@ -143,6 +171,7 @@ describe('Google Consent Mode v2', () => {
     stops.push(installGoogle(kit));
     kit.acceptAll();
     kit.rejectAll();
-    for (const entry of window.dataLayer ?? []) expect(Object.prototype.toString.call(entry)).to.equal('[object Arguments]');
+    for (const entry of window.dataLayer ?? [])
+      expect(Object.prototype.toString.call(entry)).to.equal('[object Arguments]');
   });
 });

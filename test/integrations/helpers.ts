@@ -32,7 +32,6 @@ export function makeKit(config: unknown = CONFIG, cookies: CookieAdapter = memor
     localStorage: null,
     BroadcastChannel: null,
     navigator: null,
-    warn: () => {},
   });
 }
 
@@ -53,7 +52,8 @@ export async function captureWarnings(fn: () => unknown): Promise<string[]> {
 export function resetGoogleGlobals(): void {
   delete window.dataLayer;
   delete window.gtag;
-  for (const key of Object.keys(window)) if (key.startsWith('ga-disable-')) delete (window as unknown as Record<string, unknown>)[key];
+  for (const key of Object.keys(window))
+    if (key.startsWith('ga-disable-')) delete (window as unknown as Record<string, unknown>)[key];
 }
 
 /** The gtag commands on the dataLayer as plain arrays (entries that are Arguments objects). */
