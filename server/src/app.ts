@@ -100,7 +100,13 @@ export function buildApp(options: AppOptions): FastifyInstance {
     // with one store: one budget per client IP for the whole API, not one per route.
     await api.register(rateLimit, { global: true, max: config.rateLimitMax, timeWindow: 60_000 });
     receiptRoutes(api, RECEIPTS_PATH, { storage, exportToken: config.exportToken, now });
-    const service = createNewsletterService({ storage, mailer, publicUrl: config.publicUrl, now, log: app.log });
+    const service = createNewsletterService({
+      storage,
+      mailer,
+      publicUrl: config.publicUrl,
+      now,
+      log: app.log,
+    });
     newsletterRoutes(api, NEWSLETTER_PREFIX, { service, exportToken: config.exportToken });
     api.get('/api/health', { config: { rateLimit: false } }, async () => ({ status: 'ok' }));
   });

@@ -10,12 +10,16 @@ export function requireExportToken(exportToken: string | undefined) {
     const header = request.headers.authorization ?? '';
     const given = /^Bearer (.+)$/.exec(header)?.[1];
     // Always compare (even without a configured token) so the answer time does not say which case it was.
-    const matches = secretsEqual(given ?? '', exportToken ?? '') && given !== undefined && exportToken !== undefined;
+    const matches =
+      secretsEqual(given ?? '', exportToken ?? '') && given !== undefined && exportToken !== undefined;
     if (!matches) {
       reply.header('WWW-Authenticate', 'Bearer');
       await sendError(reply, 401, {
         error: 'unauthorized',
-        message: exportToken === undefined ? 'Exports are disabled: set PRIVACY_KIT_EXPORT_TOKEN.' : 'A valid bearer token is required.',
+        message:
+          exportToken === undefined
+            ? 'Exports are disabled: set PRIVACY_KIT_EXPORT_TOKEN.'
+            : 'A valid bearer token is required.',
       });
     }
   };

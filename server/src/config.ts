@@ -41,13 +41,18 @@ function integer(name: string, raw: string, min: number, max: number, errors: st
 function origin(name: string, raw: string, errors: string[]): string {
   try {
     const url = new URL(raw);
-    if ((url.protocol === 'http:' || url.protocol === 'https:') && (url.pathname === '/' || url.pathname === '')) {
+    if (
+      (url.protocol === 'http:' || url.protocol === 'https:') &&
+      (url.pathname === '/' || url.pathname === '')
+    ) {
       return url.origin;
     }
   } catch {
     // reported below
   }
-  errors.push(`${name} must be origins like https://www.example.org (scheme and host, no path); "${raw}" is not`);
+  errors.push(
+    `${name} must be origins like https://www.example.org (scheme and host, no path); "${raw}" is not`,
+  );
   return '';
 }
 
@@ -83,7 +88,9 @@ export function readConfig(env: NodeJS.ProcessEnv): ConfigResult {
 
   const exportToken = value('PRIVACY_KIT_EXPORT_TOKEN');
   if (exportToken !== undefined && exportToken.length < 16) {
-    errors.push('PRIVACY_KIT_EXPORT_TOKEN must be at least 16 characters (use e.g. `openssl rand -base64 32`)');
+    errors.push(
+      'PRIVACY_KIT_EXPORT_TOKEN must be at least 16 characters (use e.g. `openssl rand -base64 32`)',
+    );
   }
 
   const smtpUrl = value('SMTP_URL');
@@ -97,7 +104,9 @@ export function readConfig(env: NodeJS.ProcessEnv): ConfigResult {
   const rawTrust = value('TRUST_PROXY') ?? 'false';
   const trustProxy: boolean | string = rawTrust === 'true' ? true : rawTrust === 'false' ? false : rawTrust;
   if (typeof trustProxy === 'string' && !/^[0-9a-fA-F.:/,\s]+$/.test(trustProxy)) {
-    errors.push(`TRUST_PROXY must be true, false, or proxy addresses/CIDRs like 10.0.0.0/8 (got "${rawTrust}")`);
+    errors.push(
+      `TRUST_PROXY must be true, false, or proxy addresses/CIDRs like 10.0.0.0/8 (got "${rawTrust}")`,
+    );
   }
 
   const databaseUrl = value('DATABASE_URL');
@@ -106,7 +115,8 @@ export function readConfig(env: NodeJS.ProcessEnv): ConfigResult {
   }
 
   const logLevel = value('LOG_LEVEL') ?? 'warn';
-  if (!LOG_LEVELS.includes(logLevel)) errors.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
+  if (!LOG_LEVELS.includes(logLevel))
+    errors.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
 
   const mailFrom = value('MAIL_FROM') ?? 'Nieuwsbrief <nieuwsbrief@localhost>';
   if (!/@/.test(mailFrom)) errors.push(`MAIL_FROM must contain an e-mail address (got "${mailFrom}")`);

@@ -85,22 +85,47 @@ export function installErrorHandlers(app: FastifyInstance): void {
     if (error.validation) {
       const fields = validationFields(error.validation as unknown as ValidationIssue[]);
       const where = error.validationContext === 'querystring' ? 'query' : 'body';
-      return sendError(reply, 400, { error: 'validation', message: `Invalid request ${where}: ${describe(fields)}`, fields });
+      return sendError(reply, 400, {
+        error: 'validation',
+        message: `Invalid request ${where}: ${describe(fields)}`,
+        fields,
+      });
     }
     const status = error.statusCode ?? 500;
     switch (true) {
       case status === 413:
-        return sendError(reply, 413, { error: 'too_large', message: 'The request body is larger than 16 KB.' });
+        return sendError(reply, 413, {
+          error: 'too_large',
+          message: 'The request body is larger than 16 KB.',
+        });
       case status === 415:
-        return sendError(reply, 415, { error: 'unsupported_media_type', message: 'Send the body as application/json.' });
+        return sendError(reply, 415, {
+          error: 'unsupported_media_type',
+          message: 'Send the body as application/json.',
+        });
       case status === 429:
-        return sendError(reply, 429, { error: 'rate_limited', message: 'Too many requests; try again later.' });
+        return sendError(reply, 429, {
+          error: 'rate_limited',
+          message: 'Too many requests; try again later.',
+        });
       case status === 503:
         // The database is away for now (restart, network): clients keep their data and retry.
-        reply.header('Retry-After', String(isStorageUnavailable(error) ? error.retryAfterSeconds : STORAGE_RETRY_AFTER_SECONDS));
-        return sendError(reply, 503, { error: 'unavailable', message: 'The server is not available; try again later.' });
-      case error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error instanceof SyntaxError:
-        return sendError(reply, 400, { error: 'validation', message: 'The request body is not valid JSON.', fields: { body: 'must be JSON' } });
+        reply.header(
+          'Retry-After',
+          String(isStorageUnavailable(error) ? error.retryAfterSeconds : STORAGE_RETRY_AFTER_SECONDS),
+        );
+        return sendError(reply, 503, {
+          error: 'unavailable',
+          message: 'The server is not available; try again later.',
+        });
+      case error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+        error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+        error instanceof SyntaxError:
+        return sendError(reply, 400, {
+          error: 'validation',
+          message: 'The request body is not valid JSON.',
+          fields: { body: 'must be JSON' },
+        });
       case status >= 400 && status < 500:
         return sendError(reply, status, { error: 'validation', message: 'The request is not valid.' });
       default:
@@ -109,6 +134,9 @@ export function installErrorHandlers(app: FastifyInstance): void {
     }
   });
   app.setNotFoundHandler((request, reply) =>
-    sendError(reply, 404, { error: 'not_found', message: `Nothing at ${request.method} ${request.url.split('?')[0] ?? ''}` }),
+    sendError(reply, 404, {
+      error: 'not_found',
+      message: `Nothing at ${request.method} ${request.url.split('?')[0] ?? ''}`,
+    }),
   );
 }

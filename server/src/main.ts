@@ -19,7 +19,11 @@ async function main(): Promise<void> {
     console.error(`privacy-kit server: ${opened.error}`);
     process.exit(1);
   }
-  const mailer = createMailer({ from: config.value.mailFrom, smtpUrl: config.value.smtpUrl, outboxDir: config.value.outboxDir });
+  const mailer = createMailer({
+    from: config.value.mailFrom,
+    smtpUrl: config.value.smtpUrl,
+    outboxDir: config.value.outboxDir,
+  });
   const app = buildApp({ config: config.value, storage: opened.storage, mailer });
 
   let closing = false;
@@ -43,7 +47,9 @@ async function main(): Promise<void> {
   try {
     await app.listen({ port: config.value.port, host: config.value.host });
   } catch (error) {
-    console.error(`privacy-kit server: cannot listen on ${config.value.host}:${config.value.port}: ${(error as Error).message}`);
+    console.error(
+      `privacy-kit server: cannot listen on ${config.value.host}:${config.value.port}: ${(error as Error).message}`,
+    );
     await app.close();
     process.exit(1);
   }
@@ -51,8 +57,10 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address !== null ? address.port : config.value.port;
   const host = config.value.host.includes(':') ? `[${config.value.host}]` : config.value.host;
   console.log(`${LISTENING_MESSAGE} http://${host}:${port}`);
-  if (config.value.exportToken === undefined) console.log('Exports are disabled (set PRIVACY_KIT_EXPORT_TOKEN to enable them).');
-  if (config.value.smtpUrl === undefined) console.log(`Mail is written to ${config.value.outboxDir} (set SMTP_URL to send it).`);
+  if (config.value.exportToken === undefined)
+    console.log('Exports are disabled (set PRIVACY_KIT_EXPORT_TOKEN to enable them).');
+  if (config.value.smtpUrl === undefined)
+    console.log(`Mail is written to ${config.value.outboxDir} (set SMTP_URL to send it).`);
 }
 
 await main();

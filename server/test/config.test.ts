@@ -21,8 +21,20 @@ describe('environment validation', () => {
     });
     assert.equal(code, 1);
     const lines = output.trim().split('\n');
-    for (const name of ['PORT', 'PUBLIC_URL', 'CORS_ORIGINS', 'PRIVACY_KIT_EXPORT_TOKEN', 'SMTP_URL', 'RATE_LIMIT_MAX', 'LOG_LEVEL']) {
-      assert.equal(lines.filter((line) => line.startsWith(`privacy-kit server: ${name} `)).length, 1, `${name} in:\n${output}`);
+    for (const name of [
+      'PORT',
+      'PUBLIC_URL',
+      'CORS_ORIGINS',
+      'PRIVACY_KIT_EXPORT_TOKEN',
+      'SMTP_URL',
+      'RATE_LIMIT_MAX',
+      'LOG_LEVEL',
+    ]) {
+      assert.equal(
+        lines.filter((line) => line.startsWith(`privacy-kit server: ${name} `)).length,
+        1,
+        `${name} in:\n${output}`,
+      );
     }
     assert.doesNotMatch(output, /listening on|at .*\.ts:\d+/, 'no start, no stack trace');
   });
@@ -65,7 +77,10 @@ describe('environment validation', () => {
   });
 
   it('normalises PUBLIC_URL and CORS origins', () => {
-    const result = readConfig({ PUBLIC_URL: 'https://www.example.org/', CORS_ORIGINS: 'https://a.example.org/, http://localhost:3000' });
+    const result = readConfig({
+      PUBLIC_URL: 'https://www.example.org/',
+      CORS_ORIGINS: 'https://a.example.org/, http://localhost:3000',
+    });
     assert.ok(result.ok);
     assert.equal(result.value.publicUrl, 'https://www.example.org');
     assert.deepEqual(result.value.corsOrigins, ['https://a.example.org', 'http://localhost:3000']);

@@ -3,7 +3,15 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { Client, type RunningServer, exportedReceiptIds, makeReceipt, removeDir, startServer, tempDir } from './helpers.js';
+import {
+  Client,
+  type RunningServer,
+  exportedReceiptIds,
+  makeReceipt,
+  removeDir,
+  startServer,
+  tempDir,
+} from './helpers.js';
 
 /**
  * Runs `clients` loops that each POST fresh receipts until `shouldStop()` or `perClient` are sent.
@@ -11,7 +19,12 @@ import { Client, type RunningServer, exportedReceiptIds, makeReceipt, removeDir,
  */
 async function burst(
   server: RunningServer,
-  options: { clients: number; perClient: number; shouldStop?: (acked: number) => boolean; duplicateEvery?: number },
+  options: {
+    clients: number;
+    perClient: number;
+    shouldStop?: (acked: number) => boolean;
+    duplicateEvery?: number;
+  },
 ): Promise<{ acked: string[]; failures: number; statuses: Map<number, number> }> {
   const endpoint = `${server.url}/api/consent/receipts`;
   const acked: string[] = [];
@@ -48,7 +61,11 @@ describe('durability', () => {
     const server = await startServer();
     try {
       const started = performance.now();
-      const { acked, failures, statuses } = await burst(server, { clients: 10, perClient: 50, duplicateEvery: 5 });
+      const { acked, failures, statuses } = await burst(server, {
+        clients: 10,
+        perClient: 50,
+        duplicateEvery: 5,
+      });
       console.log(`burst: 600 requests in ${Math.round(performance.now() - started)} ms`);
       assert.equal(failures, 0);
       assert.equal(acked.length, 500, JSON.stringify([...statuses]));
@@ -116,7 +133,10 @@ describe('durability', () => {
     const restarted = await startServer({}, dataDir);
     try {
       const stored = new Set(await exportedReceiptIds(restarted.url));
-      assert.deepEqual(acked.filter((id) => !stored.has(id)), []);
+      assert.deepEqual(
+        acked.filter((id) => !stored.has(id)),
+        [],
+      );
     } finally {
       await restarted.stop();
       removeDir(dataDir);

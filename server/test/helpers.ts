@@ -74,10 +74,18 @@ export function startServer(env: Record<string, string> = {}, dataDir = tempDir(
 }
 
 /** Runs the server expecting it to refuse to start; resolves with its exit code and output. */
-export function runServerExpectingExit(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+export function runServerExpectingExit(
+  env: Record<string, string>,
+): Promise<{ code: number | null; output: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', DATA_DIR: tempDir(), ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      PORT: '0',
+      DATA_DIR: tempDir(),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -134,10 +142,18 @@ export async function send(
 }
 
 /** GET with the export token (or other headers). */
-export async function get(url: string, headers: Record<string, string> = { authorization: `Bearer ${EXPORT_TOKEN}` }) {
+export async function get(
+  url: string,
+  headers: Record<string, string> = { authorization: `Bearer ${EXPORT_TOKEN}` },
+) {
   const response = await fetch(url, { headers });
   const text = await response.text();
-  return { status: response.status, headers: response.headers, text, json: () => JSON.parse(text) as unknown };
+  return {
+    status: response.status,
+    headers: response.headers,
+    text,
+    json: () => JSON.parse(text) as unknown,
+  };
 }
 
 /** A mail from the outbox, decoded. */
@@ -167,7 +183,9 @@ function decodeQuotedPrintable(text: string): string {
 export function readOutbox(dir: string): OutboxMail[] {
   let files: string[];
   try {
-    files = readdirSync(dir).filter((f) => f.endsWith('.eml')).sort();
+    files = readdirSync(dir)
+      .filter((f) => f.endsWith('.eml'))
+      .sort();
   } catch {
     return [];
   }
@@ -176,7 +194,12 @@ export function readOutbox(dir: string): OutboxMail[] {
     const split = raw.indexOf('\n\n');
     const headers = raw.slice(0, split);
     const body = raw.slice(split + 2);
-    return { file, raw, headers, text: /quoted-printable/i.test(headers) ? decodeQuotedPrintable(body) : body };
+    return {
+      file,
+      raw,
+      headers,
+      text: /quoted-printable/i.test(headers) ? decodeQuotedPrintable(body) : body,
+    };
   });
 }
 
@@ -204,7 +227,11 @@ export class Client {
     return new Promise((resolve, reject) => {
       const request = http.request(
         url,
-        { method: 'POST', agent: this.#agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } },
+        {
+          method: 'POST',
+          agent: this.#agent,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+        },
         (response) => {
           response.resume();
           response.once('end', () => resolve(response.statusCode ?? 0));

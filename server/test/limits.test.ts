@@ -7,7 +7,10 @@ import { type RunningServer, get, makeReceipt, removeDir, send, startServer } fr
 let server: RunningServer;
 
 before(async () => {
-  server = await startServer({ RATE_LIMIT_MAX: '5', CORS_ORIGINS: 'https://www.example.org, https://shop.example.org' });
+  server = await startServer({
+    RATE_LIMIT_MAX: '5',
+    CORS_ORIGINS: 'https://www.example.org, https://shop.example.org',
+  });
 });
 after(async () => {
   await server.stop();
@@ -37,7 +40,11 @@ describe('CORS', () => {
   const preflight = (origin: string) =>
     fetch(`${server.url}/api/consent/receipts`, {
       method: 'OPTIONS',
-      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      headers: {
+        origin,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      },
     });
 
   it('allows a configured origin (preflight and answer carry its exact origin)', async () => {
@@ -45,7 +52,9 @@ describe('CORS', () => {
     assert.ok(response.status < 300);
     assert.equal(response.headers.get('access-control-allow-origin'), 'https://shop.example.org');
     assert.match(response.headers.get('access-control-allow-methods') ?? '', /POST/);
-    const answer = await fetch(`${server.url}/api/health`, { headers: { origin: 'https://www.example.org' } });
+    const answer = await fetch(`${server.url}/api/health`, {
+      headers: { origin: 'https://www.example.org' },
+    });
     assert.equal(answer.headers.get('access-control-allow-origin'), 'https://www.example.org');
   });
 
@@ -77,7 +86,13 @@ describe('static files and headers', () => {
   });
 
   it('answers unknown paths with a JSON 404 and no file-system details', async () => {
-    for (const path of ['/nope.html', '/api/nope', '/../package.json', '/%2e%2e/package.json', '/statements/../server/src/main.ts']) {
+    for (const path of [
+      '/nope.html',
+      '/api/nope',
+      '/../package.json',
+      '/%2e%2e/package.json',
+      '/statements/../server/src/main.ts',
+    ]) {
       const response = await get(`${server.url}${path}`, {});
       assert.equal(response.status, 404, path);
       assert.doesNotMatch(response.text, /\/work\/|node_modules|privacy-kit server/, path);

@@ -52,11 +52,18 @@ describe('newsletter double opt-in', () => {
     const [mail, ...more] = mailsTo('jane.doe@example.org');
     assert.ok(mail, 'a confirmation mail is in the outbox');
     assert.equal(more.length, 0);
-    assert.match(mail.text, /https:\/\/www\.example\.org\/nieuwsbrief\.html\?token=[A-Za-z0-9_-]{43}&action=confirm/);
-    assert.match(mail.text, /https:\/\/www\.example\.org\/nieuwsbrief\.html\?token=[A-Za-z0-9_-]{43}&action=unsubscribe/);
+    assert.match(
+      mail.text,
+      /https:\/\/www\.example\.org\/nieuwsbrief\.html\?token=[A-Za-z0-9_-]{43}&action=confirm/,
+    );
+    assert.match(
+      mail.text,
+      /https:\/\/www\.example\.org\/nieuwsbrief\.html\?token=[A-Za-z0-9_-]{43}&action=unsubscribe/,
+    );
     assert.doesNotMatch(mail.raw, /<img/i, 'no tracking pixel');
     // Every link goes straight to the site: no click-tracking redirect.
-    for (const link of mail.text.match(/https?:\/\/\S+/g) ?? []) assert.ok(link.startsWith('https://www.example.org/'), link);
+    for (const link of mail.text.match(/https?:\/\/\S+/g) ?? [])
+      assert.ok(link.startsWith('https://www.example.org/'), link);
     const confirmToken = linkToken(mail.text, 'confirm');
     assert.ok(confirmToken);
 
@@ -75,7 +82,13 @@ describe('newsletter double opt-in', () => {
 
     const updated = await send(
       `${api}/preferences`,
-      { token: manageToken, revision: '2018-06-18', measureOpens: false, objectMarketing: true, objectResearch: true },
+      {
+        token: manageToken,
+        revision: '2018-06-18',
+        measureOpens: false,
+        objectMarketing: true,
+        objectResearch: true,
+      },
       { method: 'PUT' },
     );
     assert.equal(updated.status, 200);
@@ -120,7 +133,9 @@ describe('newsletter double opt-in', () => {
     const [, second] = mailsTo('twice@example.org');
     assert.ok(second, 'the owner of the address gets a mail, so nothing is learned from the answer');
     // A new request does not change a confirmed subscriber's choices without confirmation.
-    const exportRows = (await get(`${api}/subscribers`)).json() as { subscribers: Array<{ email: string; measureOpens: boolean }> };
+    const exportRows = (await get(`${api}/subscribers`)).json() as {
+      subscribers: Array<{ email: string; measureOpens: boolean }>;
+    };
     assert.equal(exportRows.subscribers.find((s) => s.email === 'twice@example.org')?.measureOpens, true);
   });
 
@@ -134,8 +149,14 @@ describe('newsletter double opt-in', () => {
     assert.equal(mailsTo('nobody@example.org').length, 0);
     // Both links work: the newest and the first.
     const [first, second] = mailsTo('resend@example.org');
-    assert.equal((await send(`${api}/confirm`, { token: linkToken(second?.text ?? '', 'confirm') })).status, 200);
-    assert.equal((await send(`${api}/confirm`, { token: linkToken(first?.text ?? '', 'confirm') })).status, 200);
+    assert.equal(
+      (await send(`${api}/confirm`, { token: linkToken(second?.text ?? '', 'confirm') })).status,
+      200,
+    );
+    assert.equal(
+      (await send(`${api}/confirm`, { token: linkToken(first?.text ?? '', 'confirm') })).status,
+      200,
+    );
   });
 
   it('answers 404 not_found for an unknown token and 410 expired for an old confirmation link', async () => {
@@ -144,13 +165,18 @@ describe('newsletter double opt-in', () => {
     assert.equal((unknown.body as { error: string }).error, 'not_found');
     assert.equal((await send(`${api}/preferences`, { token: 'B'.repeat(43) })).status, 404);
     assert.equal((await send(`${api}/unsubscribe`, { token: 'C'.repeat(43) })).status, 404);
-    assert.equal((await send(`${api}/preferences`, { token: 'D'.repeat(43), revision: 'r' }, { method: 'PUT' })).status, 404);
+    assert.equal(
+      (await send(`${api}/preferences`, { token: 'D'.repeat(43), revision: 'r' }, { method: 'PUT' })).status,
+      404,
+    );
 
     await send(`${api}/subscribe`, subscription('late@example.org'));
     const token = linkToken(mailsTo('late@example.org')[0]?.text ?? '', 'confirm');
     // 48 hours pass: move the stored expiry into the past, in the server's own database.
     const db = new Database(join(server.dataDir, 'privacy-kit.sqlite'));
-    db.prepare("UPDATE subscriber_tokens SET expires_at = '2000-01-01T00:00:00.000Z' WHERE kind = 'confirm'").run();
+    db.prepare(
+      "UPDATE subscriber_tokens SET expires_at = '2000-01-01T00:00:00.000Z' WHERE kind = 'confirm'",
+    ).run();
     db.close();
     const expired = await send(`${api}/confirm`, { token });
     assert.equal(expired.status, 410);
@@ -168,15 +194,23 @@ describe('newsletter double opt-in', () => {
     await send(`${api}/subscribe`, subscription('proof@example.org'));
     const mail = mailsTo('proof@example.org')[0]?.text ?? '';
     const confirmToken = linkToken(mail, 'confirm') ?? '';
-    const { manageToken } = (await send(`${api}/confirm`, { token: confirmToken })).body as { manageToken: string };
-    await send(`${api}/preferences`, { token: manageToken, revision: '2026-01-01', objectResearch: true }, { method: 'PUT' });
+    const { manageToken } = (await send(`${api}/confirm`, { token: confirmToken })).body as {
+      manageToken: string;
+    };
+    await send(
+      `${api}/preferences`,
+      { token: manageToken, revision: '2026-01-01', objectResearch: true },
+      { method: 'PUT' },
+    );
     const db = new Database(join(server.dataDir, 'privacy-kit.sqlite'), { readonly: true });
     const events = db
       .prepare(
         "SELECT e.action, e.revision, e.method, e.detail FROM subscriber_events e JOIN subscribers s ON s.id = e.subscriber_id WHERE s.email = 'proof@example.org' ORDER BY e.at, e.rowid",
       )
       .all() as Array<{ action: string; revision: string; method: string; detail: string }>;
-    const stored = db.prepare('SELECT token_hash FROM subscriber_tokens').all() as Array<{ token_hash: string }>;
+    const stored = db.prepare('SELECT token_hash FROM subscriber_tokens').all() as Array<{
+      token_hash: string;
+    }>;
     db.close();
     assert.deepEqual(
       events.map((e) => [e.action, e.revision, e.method]),
@@ -226,10 +260,21 @@ describe('newsletter double opt-in', () => {
     assert.ok(!emails.includes('pending-only@example.org'));
     assert.ok(!emails.includes('jane.doe@example.org'), 'unsubscribed addresses are not exported');
     const proof = subscribers.find((s) => s.email === 'proof@example.org');
-    assert.deepEqual(Object.keys(proof ?? {}).sort(), ['confirmedAt', 'email', 'language', 'measureOpens', 'objectMarketing', 'objectResearch', 'revision']);
+    assert.deepEqual(Object.keys(proof ?? {}).sort(), [
+      'confirmedAt',
+      'email',
+      'language',
+      'measureOpens',
+      'objectMarketing',
+      'objectResearch',
+      'revision',
+    ]);
     assert.equal(proof?.objectResearch, true);
     const csv = await get(`${api}/subscribers?format=csv`);
-    assert.match(csv.text, /^email,measureOpens,objectMarketing,objectResearch,confirmedAt,revision,language\r\n/);
+    assert.match(
+      csv.text,
+      /^email,measureOpens,objectMarketing,objectResearch,confirmedAt,revision,language\r\n/,
+    );
     assert.match(csv.text, /\r\nproof@example\.org,true,false,true,/);
   });
 });

@@ -3,7 +3,15 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { EXPORT_TOKEN, type RunningServer, get, makeReceipt, removeDir, send, startServer } from './helpers.js';
+import {
+  EXPORT_TOKEN,
+  type RunningServer,
+  get,
+  makeReceipt,
+  removeDir,
+  send,
+  startServer,
+} from './helpers.js';
 
 let server: RunningServer;
 let endpoint: string;
@@ -54,7 +62,9 @@ describe('POST /api/consent/receipts', () => {
 
   it('accepts a JSON body sent as text/plain (navigator.sendBeacon on page unload)', async () => {
     const receipt = makeReceipt();
-    const response = await send(endpoint, receipt, { headers: { 'content-type': 'text/plain;charset=UTF-8' } });
+    const response = await send(endpoint, receipt, {
+      headers: { 'content-type': 'text/plain;charset=UTF-8' },
+    });
     assert.equal(response.status, 201);
   });
 
@@ -124,7 +134,11 @@ describe('POST /api/consent/receipts', () => {
 
 describe('GET /api/consent/receipts (export)', () => {
   it('answers 401 without a token, with a wrong token, and with a non-bearer scheme', async () => {
-    for (const headers of [{}, { authorization: 'Bearer wrong-token-wrong-token' }, { authorization: `Basic ${EXPORT_TOKEN}` }]) {
+    for (const headers of [
+      {},
+      { authorization: 'Bearer wrong-token-wrong-token' },
+      { authorization: `Basic ${EXPORT_TOKEN}` },
+    ]) {
       const response = await get(endpoint, headers);
       assert.equal(response.status, 401);
       assert.equal((response.json() as { error: string }).error, 'unauthorized');
@@ -134,7 +148,12 @@ describe('GET /api/consent/receipts (export)', () => {
 
   it('filters by consentId and by date range (a date as "to" includes that whole day)', async () => {
     const consentId = randomUUID();
-    const times = ['2025-01-31T23:59:59.000Z', '2025-02-01T00:00:00.000Z', '2025-02-28T23:00:00.000Z', '2025-03-01T00:00:00.000Z'];
+    const times = [
+      '2025-01-31T23:59:59.000Z',
+      '2025-02-01T00:00:00.000Z',
+      '2025-02-28T23:00:00.000Z',
+      '2025-03-01T00:00:00.000Z',
+    ];
     for (const at of times) assert.equal((await send(endpoint, makeReceipt({ consentId, at }))).status, 201);
     const february = await exported(`consentId=${consentId}&from=2025-02-01&to=2025-02-28`);
     assert.deepEqual(
@@ -168,7 +187,11 @@ describe('GET /api/consent/receipts (export)', () => {
     assert.match(response.headers.get('content-type') ?? '', /^text\/csv/);
     const [header, row, end] = response.text.split('\r\n');
     assert.equal(header, 'receiptId,consentId,revision,granted,denied,method,at,userAgent,receivedAt');
-    assert.ok(row?.startsWith(`${String(receipt.receiptId)},${consentId},2018-06-18,necessary analytics google-analytics,marketing youtube,banner,`));
+    assert.ok(
+      row?.startsWith(
+        `${String(receipt.receiptId)},${consentId},2018-06-18,necessary analytics google-analytics,marketing youtube,banner,`,
+      ),
+    );
     assert.ok(row?.includes(`"'=HYPERLINK(""http://evil.example"",""x""), Chrome"`), row);
     assert.equal(end, '');
   });

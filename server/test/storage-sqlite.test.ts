@@ -26,7 +26,15 @@ describe('sqlite specifics', () => {
     const file = join(dir, 'm.sqlite');
     const first = openSqliteStorage({ file });
     await first.insertReceipt(
-      { receiptId: '6f1c2b9e-0000-4000-8000-000000000001', consentId: '6f1c2b9e-0000-4000-8000-000000000002', revision: 'r', granted: [], denied: [], method: 'api', at: '2026-01-01T00:00:00.000Z' },
+      {
+        receiptId: '6f1c2b9e-0000-4000-8000-000000000001',
+        consentId: '6f1c2b9e-0000-4000-8000-000000000002',
+        revision: 'r',
+        granted: [],
+        denied: [],
+        method: 'api',
+        at: '2026-01-01T00:00:00.000Z',
+      },
       '2026-01-01T00:00:00.000Z',
     );
     await first.close();
@@ -37,7 +45,10 @@ describe('sqlite specifics', () => {
     const applied = db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all();
     const mode = db.pragma('journal_mode', { simple: true });
     db.close();
-    assert.deepEqual(applied, listMigrations().map(({ version, name }) => ({ version, name })));
+    assert.deepEqual(
+      applied,
+      listMigrations().map(({ version, name }) => ({ version, name })),
+    );
     assert.equal(mode, 'wal');
     removeDir(dir);
   });

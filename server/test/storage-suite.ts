@@ -4,7 +4,13 @@
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import type { ReceiptInput, Storage, SubscriberEvent, SubscriptionRequest, TokenRecord } from '../src/storage/types.js';
+import type {
+  ReceiptInput,
+  Storage,
+  SubscriberEvent,
+  SubscriptionRequest,
+  TokenRecord,
+} from '../src/storage/types.js';
 
 /** A fresh, empty, migrated storage, and how to dispose of it. */
 export interface StorageFixture {
@@ -45,8 +51,20 @@ function token(kind: TokenRecord['kind'], subscriberId = '', expiresAt: string |
   return { hash: hash(), subscriberId, kind, createdAt: new Date().toISOString(), expiresAt };
 }
 
-function event(subscriberId: string, action: SubscriberEvent['action'], at = new Date().toISOString()): SubscriberEvent {
-  return { id: randomUUID(), subscriberId, at, action, revision: 'r1', method: 'suite', detail: { by: 'suite' } };
+function event(
+  subscriberId: string,
+  action: SubscriberEvent['action'],
+  at = new Date().toISOString(),
+): SubscriberEvent {
+  return {
+    id: randomUUID(),
+    subscriberId,
+    at,
+    action,
+    revision: 'r1',
+    method: 'suite',
+    detail: { by: 'suite' },
+  };
 }
 
 /** Registers the storage suite for one backend. `makeStorage` is called before every test. */
@@ -66,7 +84,10 @@ export function describeStorage(name: string, makeStorage: () => Promise<Storage
       it('stores a receipt once; the same receiptId again is a duplicate and changes nothing', async () => {
         const first = receipt();
         assert.equal(await storage.insertReceipt(first, '2026-01-15T12:00:01.000Z'), 'stored');
-        assert.equal(await storage.insertReceipt({ ...first, granted: ['everything'] }, '2026-01-15T12:00:02.000Z'), 'duplicate');
+        assert.equal(
+          await storage.insertReceipt({ ...first, granted: ['everything'] }, '2026-01-15T12:00:02.000Z'),
+          'duplicate',
+        );
         const rows = await storage.listReceipts({ consentId: first.consentId });
         assert.equal(rows.length, 1);
         assert.deepEqual(rows[0], { ...first, receivedAt: '2026-01-15T12:00:01.000Z' });
@@ -82,7 +103,9 @@ export function describeStorage(name: string, makeStorage: () => Promise<Storage
 
       it('decides duplicates in the database: 50 concurrent inserts of one receipt store one row', async () => {
         const same = receipt();
-        const outcomes = await Promise.all(Array.from({ length: 50 }, () => storage.insertReceipt(same, same.at)));
+        const outcomes = await Promise.all(
+          Array.from({ length: 50 }, () => storage.insertReceipt(same, same.at)),
+        );
         assert.equal(outcomes.filter((o) => o === 'stored').length, 1);
         assert.equal((await storage.listReceipts({ consentId: same.consentId })).length, 1);
       });
@@ -97,11 +120,21 @@ export function describeStorage(name: string, makeStorage: () => Promise<Storage
 
       it('filters by consentId and [from, to), ordered by decision time', async () => {
         const consentId = randomUUID();
-        const [day1, day2, day3] = ['2026-01-01T00:00:00.000Z', '2026-01-02T00:00:00.000Z', '2026-01-03T00:00:00.000Z'] as const;
+        const [day1, day2, day3] = [
+          '2026-01-01T00:00:00.000Z',
+          '2026-01-02T00:00:00.000Z',
+          '2026-01-03T00:00:00.000Z',
+        ] as const;
         for (const at of [day3, day2, day1]) await storage.insertReceipt(receipt({ consentId, at }), at);
         await storage.insertReceipt(receipt({ at: day2 }), day2);
-        assert.deepEqual((await storage.listReceipts({ consentId })).map((r) => r.at), [day1, day2, day3]);
-        assert.deepEqual((await storage.listReceipts({ consentId, from: day2, to: day3 })).map((r) => r.at), [day2]);
+        assert.deepEqual(
+          (await storage.listReceipts({ consentId })).map((r) => r.at),
+          [day1, day2, day3],
+        );
+        assert.deepEqual(
+          (await storage.listReceipts({ consentId, from: day2, to: day3 })).map((r) => r.at),
+          [day2],
+        );
         assert.equal((await storage.listReceipts({ from: day2, to: day3 })).length, 2);
       });
     });
@@ -110,7 +143,11 @@ export function describeStorage(name: string, makeStorage: () => Promise<Storage
       it('creates a pending subscriber with its tokens and a subscribe event', async () => {
         const confirm = token('confirm', '', '2999-01-01T00:00:00.000Z');
         const manage = token('manage');
-        const subscriber = await storage.requestSubscription(request('a@example.org'), [confirm, manage], event('', 'subscribe'));
+        const subscriber = await storage.requestSubscription(
+          request('a@example.org'),
+          [confirm, manage],
+          event('', 'subscribe'),
+        );
         assert.equal(subscriber.status, 'pending');
         assert.equal(subscriber.email, 'a@example.org');
         assert.equal(subscriber.measureOpens, true);
@@ -119,37 +156,81 @@ export function describeStorage(name: string, makeStorage: () => Promise<Storage
         const found = await storage.findToken(confirm.hash, 'confirm');
         assert.equal(found?.subscriber.id, subscriber.id);
         assert.equal(found?.token.expiresAt, '2999-01-01T00:00:00.000Z');
-        assert.equal(await storage.findToken(confirm.hash, 'manage'), null, 'a token only works as its own kind');
+        assert.equal(
+          await storage.findToken(confirm.hash, 'manage'),
+          null,
+          'a token only works as its own kind',
+        );
         assert.equal((await storage.findToken(manage.hash, 'manage'))?.token.expiresAt, null);
         const events = await storage.listSubscriberEvents(subscriber.id);
-        assert.deepEqual(events.map((e) => [e.action, e.revision, e.method, e.detail]), [['subscribe', 'r1', 'suite', { by: 'suite' }]]);
+        assert.deepEqual(
+          events.map((e) => [e.action, e.revision, e.method, e.detail]),
+          [['subscribe', 'r1', 'suite', { by: 'suite' }]],
+        );
         assert.deepEqual(await storage.findSubscriberByEmail('a@example.org'), subscriber);
         assert.equal(await storage.findSubscriberByEmail('b@example.org'), null);
       });
 
       it('a new request updates a pending subscriber but leaves a confirmed one as it was', async () => {
         const first = await storage.requestSubscription(request('p@example.org'), [], event('', 'subscribe'));
-        const again = await storage.requestSubscription(request('p@example.org', { measureOpens: false, revision: 'r2' }), [], event('', 'subscribe'));
+        const again = await storage.requestSubscription(
+          request('p@example.org', { measureOpens: false, revision: 'r2' }),
+          [],
+          event('', 'subscribe'),
+        );
         assert.equal(again.id, first.id);
         assert.deepEqual([again.measureOpens, again.revision], [false, 'r2']);
         await storage.confirmSubscription(first.id, token('manage', first.id), event(first.id, 'confirm'));
-        const confirmedAgain = await storage.requestSubscription(request('p@example.org', { measureOpens: true, revision: 'r3' }), [token('confirm')], event('', 'subscribe'));
-        assert.deepEqual([confirmedAgain.status, confirmedAgain.measureOpens, confirmedAgain.revision], ['confirmed', false, 'r2']);
+        const confirmedAgain = await storage.requestSubscription(
+          request('p@example.org', { measureOpens: true, revision: 'r3' }),
+          [token('confirm')],
+          event('', 'subscribe'),
+        );
+        assert.deepEqual(
+          [confirmedAgain.status, confirmedAgain.measureOpens, confirmedAgain.revision],
+          ['confirmed', false, 'r2'],
+        );
         assert.equal((await storage.listSubscriberEvents(first.id)).length, 4);
       });
 
       it('confirming keeps the first confirmedAt; updates and unsubscribe apply and record events', async () => {
-        const s = await storage.requestSubscription(request('c@example.org'), [], event('', 'subscribe', '2026-01-31T00:00:00.000Z'));
-        const confirmed = await storage.confirmSubscription(s.id, token('manage', s.id), event(s.id, 'confirm', '2026-02-01T00:00:00.000Z'));
+        const s = await storage.requestSubscription(
+          request('c@example.org'),
+          [],
+          event('', 'subscribe', '2026-01-31T00:00:00.000Z'),
+        );
+        const confirmed = await storage.confirmSubscription(
+          s.id,
+          token('manage', s.id),
+          event(s.id, 'confirm', '2026-02-01T00:00:00.000Z'),
+        );
         assert.equal(confirmed.status, 'confirmed');
         assert.equal(confirmed.confirmedAt, '2026-02-01T00:00:00.000Z');
-        const twice = await storage.confirmSubscription(s.id, token('manage', s.id), event(s.id, 'confirm', '2026-02-02T00:00:00.000Z'));
+        const twice = await storage.confirmSubscription(
+          s.id,
+          token('manage', s.id),
+          event(s.id, 'confirm', '2026-02-02T00:00:00.000Z'),
+        );
         assert.equal(twice.confirmedAt, '2026-02-01T00:00:00.000Z');
-        const updated = await storage.updateSubscriber(s.id, { objectMarketing: true, measureOpens: false, revision: 'r9' }, event(s.id, 'update', '2026-02-03T00:00:00.000Z'));
-        assert.deepEqual([updated.objectMarketing, updated.objectResearch, updated.measureOpens, updated.revision], [true, false, false, 'r9']);
+        const updated = await storage.updateSubscriber(
+          s.id,
+          { objectMarketing: true, measureOpens: false, revision: 'r9' },
+          event(s.id, 'update', '2026-02-03T00:00:00.000Z'),
+        );
+        assert.deepEqual(
+          [updated.objectMarketing, updated.objectResearch, updated.measureOpens, updated.revision],
+          [true, false, false, 'r9'],
+        );
         assert.equal(updated.updatedAt, '2026-02-03T00:00:00.000Z');
-        const gone = await storage.updateSubscriber(s.id, { status: 'unsubscribed' }, event(s.id, 'unsubscribe', '2026-02-04T00:00:00.000Z'));
-        assert.deepEqual([gone.status, gone.unsubscribedAt, gone.objectMarketing], ['unsubscribed', '2026-02-04T00:00:00.000Z', true]);
+        const gone = await storage.updateSubscriber(
+          s.id,
+          { status: 'unsubscribed' },
+          event(s.id, 'unsubscribe', '2026-02-04T00:00:00.000Z'),
+        );
+        assert.deepEqual(
+          [gone.status, gone.unsubscribedAt, gone.objectMarketing],
+          ['unsubscribed', '2026-02-04T00:00:00.000Z', true],
+        );
         assert.deepEqual(
           (await storage.listSubscriberEvents(s.id)).map((e) => e.action),
           ['subscribe', 'confirm', 'confirm', 'update', 'unsubscribe'],
@@ -159,7 +240,11 @@ export function describeStorage(name: string, makeStorage: () => Promise<Storage
       it('unsubscribing removes open confirmation tokens but keeps manage tokens', async () => {
         const confirm = token('confirm');
         const manage = token('manage');
-        const s = await storage.requestSubscription(request('u@example.org'), [confirm, manage], event('', 'subscribe'));
+        const s = await storage.requestSubscription(
+          request('u@example.org'),
+          [confirm, manage],
+          event('', 'subscribe'),
+        );
         const extra = token('confirm', s.id);
         await storage.addTokens([extra], event(s.id, 'resend'));
         assert.ok(await storage.findToken(extra.hash, 'confirm'));
@@ -172,24 +257,48 @@ export function describeStorage(name: string, makeStorage: () => Promise<Storage
       it('an unsubscribed address that asks again becomes pending, and confirmed after confirming', async () => {
         const s = await storage.requestSubscription(request('r@example.org'), [], event('', 'subscribe'));
         await storage.updateSubscriber(s.id, { status: 'unsubscribed' }, event(s.id, 'unsubscribe'));
-        const back = await storage.requestSubscription(request('r@example.org', { measureOpens: false }), [], event('', 'subscribe'));
+        const back = await storage.requestSubscription(
+          request('r@example.org', { measureOpens: false }),
+          [],
+          event('', 'subscribe'),
+        );
         assert.deepEqual([back.id, back.status, back.measureOpens], [s.id, 'pending', false]);
-        const confirmed = await storage.confirmSubscription(s.id, token('manage', s.id), event(s.id, 'confirm'));
+        const confirmed = await storage.confirmSubscription(
+          s.id,
+          token('manage', s.id),
+          event(s.id, 'confirm'),
+        );
         assert.deepEqual([confirmed.status, confirmed.unsubscribedAt], ['confirmed', null]);
       });
 
       it('lists subscribers by status', async () => {
-        const a = await storage.requestSubscription(request('list-a@example.org'), [], event('', 'subscribe'));
+        const a = await storage.requestSubscription(
+          request('list-a@example.org'),
+          [],
+          event('', 'subscribe'),
+        );
         await storage.requestSubscription(request('list-b@example.org'), [], event('', 'subscribe'));
         await storage.confirmSubscription(a.id, token('manage', a.id), event(a.id, 'confirm'));
-        assert.deepEqual((await storage.listSubscribers('confirmed')).map((s) => s.email), ['list-a@example.org']);
-        assert.deepEqual((await storage.listSubscribers('pending')).map((s) => s.email), ['list-b@example.org']);
+        assert.deepEqual(
+          (await storage.listSubscribers('confirmed')).map((s) => s.email),
+          ['list-a@example.org'],
+        );
+        assert.deepEqual(
+          (await storage.listSubscribers('pending')).map((s) => s.email),
+          ['list-b@example.org'],
+        );
         assert.deepEqual(await storage.listSubscribers('unsubscribed'), []);
       });
 
       it('concurrent requests for one address make one subscriber', async () => {
         const results = await Promise.all(
-          Array.from({ length: 20 }, () => storage.requestSubscription(request('race@example.org'), [token('confirm')], event('', 'subscribe'))),
+          Array.from({ length: 20 }, () =>
+            storage.requestSubscription(
+              request('race@example.org'),
+              [token('confirm')],
+              event('', 'subscribe'),
+            ),
+          ),
         );
         assert.equal(new Set(results.map((s) => s.id)).size, 1);
         assert.equal((await storage.listSubscribers('pending')).length, 1);

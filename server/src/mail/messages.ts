@@ -64,7 +64,10 @@ export function confirmationMail(input: ConfirmationMailInput): OutgoingMail {
         ];
   return {
     to: input.to,
-    subject: input.language === 'en' ? 'Please confirm your newsletter subscription' : 'Bevestig uw aanmelding voor de nieuwsbrief',
+    subject:
+      input.language === 'en'
+        ? 'Please confirm your newsletter subscription'
+        : 'Bevestig uw aanmelding voor de nieuwsbrief',
     text: `${text.join('\n')}\n`,
     headers: { 'List-Unsubscribe': `<${input.unsubscribeUrl}>` },
   };

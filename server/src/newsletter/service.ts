@@ -3,8 +3,20 @@
 // text revision, method). Answers about addresses are the same whether or not they are known.
 import { randomUUID } from 'node:crypto';
 import type { Mailer } from '../mail/mailer.js';
-import { confirmationMail, mailLanguage, newsletterPage, tokenLink, unsubscribedMail } from '../mail/messages.js';
-import type { Storage, SubscriberAction, SubscriberEvent, SubscriberRecord, TokenRecord } from '../storage/types.js';
+import {
+  confirmationMail,
+  mailLanguage,
+  newsletterPage,
+  tokenLink,
+  unsubscribedMail,
+} from '../mail/messages.js';
+import type {
+  Storage,
+  SubscriberAction,
+  SubscriberEvent,
+  SubscriberRecord,
+  TokenRecord,
+} from '../storage/types.js';
 import { hashToken, issueToken } from './tokens.js';
 
 /** How long a confirmation link works. */
@@ -98,21 +110,45 @@ export function createNewsletterService(deps: NewsletterDeps): NewsletterService
     method: string,
     revision: string | null,
     detail: SubscriberEvent['detail'],
-  ): SubscriberEvent => ({ id: randomUUID(), subscriberId, at: now().toISOString(), action, revision, method, detail });
+  ): SubscriberEvent => ({
+    id: randomUUID(),
+    subscriberId,
+    at: now().toISOString(),
+    action,
+    revision,
+    method,
+    detail,
+  });
 
   const confirmToken = (subscriberId: string): { token: string; record: TokenRecord } => {
     const { token, hash } = issueToken();
     const created = now();
     const expires = new Date(created.getTime() + CONFIRM_TOKEN_HOURS * 3_600_000);
-    return { token, record: { hash, subscriberId, kind: 'confirm', createdAt: created.toISOString(), expiresAt: expires.toISOString() } };
+    return {
+      token,
+      record: {
+        hash,
+        subscriberId,
+        kind: 'confirm',
+        createdAt: created.toISOString(),
+        expiresAt: expires.toISOString(),
+      },
+    };
   };
 
   const manageToken = (subscriberId: string): { token: string; record: TokenRecord } => {
     const { token, hash } = issueToken();
-    return { token, record: { hash, subscriberId, kind: 'manage', createdAt: now().toISOString(), expiresAt: null } };
+    return {
+      token,
+      record: { hash, subscriberId, kind: 'manage', createdAt: now().toISOString(), expiresAt: null },
+    };
   };
 
-  async function sendConfirmation(subscriber: SubscriberRecord, confirm: string, manage: string): Promise<NewsletterResult<void>> {
+  async function sendConfirmation(
+    subscriber: SubscriberRecord,
+    confirm: string,
+    manage: string,
+  ): Promise<NewsletterResult<void>> {
     const language = mailLanguage(subscriber.language);
     const page = newsletterPage(deps.publicUrl, language);
     try {
@@ -133,10 +169,14 @@ export function createNewsletterService(deps: NewsletterDeps): NewsletterService
   }
 
   /** Finds the subscriber behind a token; confirmation tokens expire, manage tokens do not. */
-  async function resolve(token: string, kind: TokenRecord['kind']): Promise<NewsletterResult<SubscriberRecord>> {
+  async function resolve(
+    token: string,
+    kind: TokenRecord['kind'],
+  ): Promise<NewsletterResult<SubscriberRecord>> {
     const found = await deps.storage.findToken(hashToken(token), kind);
     if (!found) return { ok: false, error: 'not_found' };
-    if (found.token.expiresAt !== null && found.token.expiresAt <= now().toISOString()) return { ok: false, error: 'expired' };
+    if (found.token.expiresAt !== null && found.token.expiresAt <= now().toISOString())
+      return { ok: false, error: 'expired' };
     return { ok: true, value: found.subscriber };
   }
 
@@ -165,7 +205,11 @@ export function createNewsletterService(deps: NewsletterDeps): NewsletterService
           action: 'subscribe',
           revision: input.revision,
           method: 'web-form',
-          detail: { consentText: input.consentText, measureOpens: input.measureOpens, consentId: input.consentId ?? null },
+          detail: {
+            consentText: input.consentText,
+            measureOpens: input.measureOpens,
+            consentId: input.consentId ?? null,
+          },
         },
       );
       return sendConfirmation(subscriber, confirm.token, manage.token);
@@ -177,7 +221,10 @@ export function createNewsletterService(deps: NewsletterDeps): NewsletterService
       if (!subscriber || subscriber.status !== 'pending') return { ok: true, value: undefined };
       const confirm = confirmToken(subscriber.id);
       const manage = manageToken(subscriber.id);
-      await deps.storage.addTokens([confirm.record, manage.record], event(subscriber.id, 'resend', 'web-form', null, {}));
+      await deps.storage.addTokens(
+        [confirm.record, manage.record],
+        event(subscriber.id, 'resend', 'web-form', null, {}),
+      );
       return sendConfirmation(subscriber, confirm.token, manage.token);
     },
 
@@ -221,14 +268,24 @@ export function createNewsletterService(deps: NewsletterDeps): NewsletterService
       const subscriber = await deps.storage.updateSubscriber(
         found.value.id,
         { status: 'unsubscribed', ...(revision === undefined ? {} : { revision }) },
-        event(found.value.id, 'unsubscribe', 'manage-link', revision ?? null, { previousStatus: found.value.status }),
+        event(found.value.id, 'unsubscribe', 'manage-link', revision ?? null, {
+          previousStatus: found.value.status,
+        }),
       );
       if (wasSubscribed) {
         const language = mailLanguage(subscriber.language);
         // The unsubscription is stored; a mail failure must not undo or block it.
         await deps.mailer
-          .send(unsubscribedMail({ to: subscriber.email, language, manageUrl: tokenLink(newsletterPage(deps.publicUrl, language), token, 'manage') }))
-          .catch((error: unknown) => deps.log.error({ err: error }, 'newsletter: the unsubscribe mail could not be sent'));
+          .send(
+            unsubscribedMail({
+              to: subscriber.email,
+              language,
+              manageUrl: tokenLink(newsletterPage(deps.publicUrl, language), token, 'manage'),
+            }),
+          )
+          .catch((error: unknown) =>
+            deps.log.error({ err: error }, 'newsletter: the unsubscribe mail could not be sent'),
+          );
       }
       return { ok: true, value: { preferences: toPreferences(subscriber) } };
     },

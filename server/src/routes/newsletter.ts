@@ -3,7 +3,13 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { requireExportToken } from '../auth.js';
 import { toCsv } from '../csv.js';
 import { sendError } from '../errors.js';
-import type { NewsletterError, NewsletterResult, NewsletterService, PreferencesUpdate, SubscribeInput } from '../newsletter/service.js';
+import type {
+  NewsletterError,
+  NewsletterResult,
+  NewsletterService,
+  PreferencesUpdate,
+  SubscribeInput,
+} from '../newsletter/service.js';
 import {
   preferencesUpdateBody,
   resendBody,
@@ -34,23 +40,35 @@ function answer<T>(reply: FastifyReply, result: NewsletterResult<T>, status = 20
 }
 
 /** Registers the routes under `prefix` (e.g. `/api/newsletter`). */
-export function newsletterRoutes(app: FastifyInstance, prefix: string, options: NewsletterRoutesOptions): void {
+export function newsletterRoutes(
+  app: FastifyInstance,
+  prefix: string,
+  options: NewsletterRoutesOptions,
+): void {
   const { service } = options;
 
-  app.post<{ Body: SubscribeInput }>(`${prefix}/subscribe`, { schema: { body: subscribeBody } }, async (request, reply) =>
-    answer(reply, await service.subscribe(request.body), 202),
+  app.post<{ Body: SubscribeInput }>(
+    `${prefix}/subscribe`,
+    { schema: { body: subscribeBody } },
+    async (request, reply) => answer(reply, await service.subscribe(request.body), 202),
   );
 
-  app.post<{ Body: { email: string } }>(`${prefix}/resend`, { schema: { body: resendBody } }, async (request, reply) =>
-    answer(reply, await service.resend(request.body.email), 202),
+  app.post<{ Body: { email: string } }>(
+    `${prefix}/resend`,
+    { schema: { body: resendBody } },
+    async (request, reply) => answer(reply, await service.resend(request.body.email), 202),
   );
 
-  app.post<{ Body: { token: string } }>(`${prefix}/confirm`, { schema: { body: tokenBody } }, async (request, reply) =>
-    answer(reply, await service.confirm(request.body.token)),
+  app.post<{ Body: { token: string } }>(
+    `${prefix}/confirm`,
+    { schema: { body: tokenBody } },
+    async (request, reply) => answer(reply, await service.confirm(request.body.token)),
   );
 
-  app.post<{ Body: { token: string } }>(`${prefix}/preferences`, { schema: { body: tokenBody } }, async (request, reply) =>
-    answer(reply, await service.preferences(request.body.token)),
+  app.post<{ Body: { token: string } }>(
+    `${prefix}/preferences`,
+    { schema: { body: tokenBody } },
+    async (request, reply) => answer(reply, await service.preferences(request.body.token)),
   );
 
   app.put<{ Body: PreferencesUpdate & { token: string } }>(
@@ -65,7 +83,8 @@ export function newsletterRoutes(app: FastifyInstance, prefix: string, options: 
   app.post<{ Body: { token: string; revision?: string } }>(
     `${prefix}/unsubscribe`,
     { schema: { body: unsubscribeBody } },
-    async (request, reply) => answer(reply, await service.unsubscribe(request.body.token, request.body.revision)),
+    async (request, reply) =>
+      answer(reply, await service.unsubscribe(request.body.token, request.body.revision)),
   );
 
   app.get<{ Querystring: { format?: 'json' | 'csv' } }>(
@@ -82,11 +101,24 @@ export function newsletterRoutes(app: FastifyInstance, prefix: string, options: 
         language: s.language,
       }));
       if (request.query.format === 'csv') {
-        const header = ['email', 'measureOpens', 'objectMarketing', 'objectResearch', 'confirmedAt', 'revision', 'language'] as const;
+        const header = [
+          'email',
+          'measureOpens',
+          'objectMarketing',
+          'objectResearch',
+          'confirmedAt',
+          'revision',
+          'language',
+        ] as const;
         return reply
           .type('text/csv; charset=utf-8')
           .header('Content-Disposition', 'attachment; filename="newsletter-subscribers.csv"')
-          .send(toCsv(header, subscribers.map((s) => header.map((key) => s[key]))));
+          .send(
+            toCsv(
+              header,
+              subscribers.map((s) => header.map((key) => s[key])),
+            ),
+          );
       }
       return reply.send({ subscribers });
     },

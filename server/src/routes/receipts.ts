@@ -36,21 +36,23 @@ export function parseBound(raw: string, edge: 'from' | 'to'): string | null {
 
 /** Registers `POST` and `GET` on `path`. */
 export function receiptRoutes(app: FastifyInstance, path: string, options: ReceiptRoutesOptions): void {
-  app.post<{ Body: ReceiptInput }>(
-    path,
-    { schema: { body: receiptBody } },
-    async (request, reply) => {
-      const body = request.body;
-      const at = new Date(body.at);
-      if (Number.isNaN(at.getTime())) {
-        return sendError(reply, 400, { error: 'validation', message: 'Invalid request body: at must be a valid date-time', fields: { at: 'must be a valid date-time' } });
-      }
-      // Stored in UTC so that the export's date filters compare like with like.
-      const receipt: ReceiptInput = { ...body, at: at.toISOString() };
-      const outcome = await options.storage.insertReceipt(receipt, options.now().toISOString());
-      return reply.code(outcome === 'stored' ? 201 : 200).send({ receiptId: body.receiptId, stored: outcome === 'stored' });
-    },
-  );
+  app.post<{ Body: ReceiptInput }>(path, { schema: { body: receiptBody } }, async (request, reply) => {
+    const body = request.body;
+    const at = new Date(body.at);
+    if (Number.isNaN(at.getTime())) {
+      return sendError(reply, 400, {
+        error: 'validation',
+        message: 'Invalid request body: at must be a valid date-time',
+        fields: { at: 'must be a valid date-time' },
+      });
+    }
+    // Stored in UTC so that the export's date filters compare like with like.
+    const receipt: ReceiptInput = { ...body, at: at.toISOString() };
+    const outcome = await options.storage.insertReceipt(receipt, options.now().toISOString());
+    return reply
+      .code(outcome === 'stored' ? 201 : 200)
+      .send({ receiptId: body.receiptId, stored: outcome === 'stored' });
+  });
 
   app.get<{ Querystring: ExportQuery }>(
     path,
@@ -66,15 +68,44 @@ export function receiptRoutes(app: FastifyInstance, path: string, options: Recei
       if (from === null) fields.from = 'must be a date (2026-01-31) or an ISO 8601 date-time';
       if (to === null) fields.to = 'must be a date (2026-01-31) or an ISO 8601 date-time';
       if (from === null || to === null) {
-        return sendError(reply, 400, { error: 'validation', message: `Invalid request query: ${Object.keys(fields).join(', ')}`, fields });
+        return sendError(reply, 400, {
+          error: 'validation',
+          message: `Invalid request query: ${Object.keys(fields).join(', ')}`,
+          fields,
+        });
       }
       const receipts = await options.storage.listReceipts({ consentId, from, to });
       if (format === 'csv') {
-        const rows = receipts.map((r) => [r.receiptId, r.consentId, r.revision, r.granted.join(' '), r.denied.join(' '), r.method, r.at, r.userAgent, r.receivedAt]);
+        const rows = receipts.map((r) => [
+          r.receiptId,
+          r.consentId,
+          r.revision,
+          r.granted.join(' '),
+          r.denied.join(' '),
+          r.method,
+          r.at,
+          r.userAgent,
+          r.receivedAt,
+        ]);
         return reply
           .type('text/csv; charset=utf-8')
           .header('Content-Disposition', 'attachment; filename="consent-receipts.csv"')
-          .send(toCsv(['receiptId', 'consentId', 'revision', 'granted', 'denied', 'method', 'at', 'userAgent', 'receivedAt'], rows));
+          .send(
+            toCsv(
+              [
+                'receiptId',
+                'consentId',
+                'revision',
+                'granted',
+                'denied',
+                'method',
+                'at',
+                'userAgent',
+                'receivedAt',
+              ],
+              rows,
+            ),
+          );
       }
       return reply.send({ receipts });
     },

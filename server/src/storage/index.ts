@@ -32,13 +32,19 @@ export async function openStorage(config: StorageConfig): Promise<OpenStorageRes
         return { ok: false, error: `DATABASE_URL: ${describeOpenError(config.databaseUrl, error)}` };
       }
     }
-    return { ok: false, error: `DATABASE_URL: unsupported scheme in "${config.databaseUrl.split(':')[0] ?? ''}:"; use postgres://` };
+    return {
+      ok: false,
+      error: `DATABASE_URL: unsupported scheme in "${config.databaseUrl.split(':')[0] ?? ''}:"; use postgres://`,
+    };
   }
   try {
     mkdirSync(config.dataDir, { recursive: true });
     return { ok: true, storage: openSqliteStorage({ file: join(config.dataDir, SQLITE_FILE_NAME) }) };
   } catch (error) {
-    return { ok: false, error: `DATA_DIR: cannot open the SQLite database in ${config.dataDir}: ${(error as Error).message}` };
+    return {
+      ok: false,
+      error: `DATA_DIR: cannot open the SQLite database in ${config.dataDir}: ${(error as Error).message}`,
+    };
   }
 }
 

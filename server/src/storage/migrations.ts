@@ -24,7 +24,8 @@ export function listMigrations(dir: string = migrationsDir): Migration[] {
     const match = MIGRATION_FILE.exec(file);
     if (!match) throw new Error(`Migration file "${file}" is not named NNN-name.sql`);
     const [, version = '', name = ''] = match;
-    if (migrations.some((m) => m.version === version)) throw new Error(`Migration version ${version} is used twice`);
+    if (migrations.some((m) => m.version === version))
+      throw new Error(`Migration version ${version} is used twice`);
     migrations.push({ version, name, sql: readFileSync(join(dir, file), 'utf8') });
   }
   return migrations;

@@ -152,7 +152,9 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
   const tokenByHash = db.prepare<[string, string], TokenRow>(
     'SELECT * FROM subscriber_tokens WHERE token_hash = ? AND kind = ?',
   );
-  const deleteConfirmTokens = db.prepare("DELETE FROM subscriber_tokens WHERE subscriber_id = ? AND kind = 'confirm'");
+  const deleteConfirmTokens = db.prepare(
+    "DELETE FROM subscriber_tokens WHERE subscriber_id = ? AND kind = 'confirm'",
+  );
   const insertEvent = db.prepare(
     'INSERT INTO subscriber_events (id, subscriber_id, at, action, revision, method, detail) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
@@ -160,13 +162,23 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
     `UPDATE subscribers SET status = 'confirmed', confirmed_at = COALESCE(confirmed_at, @at),
        unsubscribed_at = NULL, updated_at = @at WHERE id = @id`,
   );
-  const eventsOf = db.prepare<[string], EventRow>('SELECT * FROM subscriber_events WHERE subscriber_id = ? ORDER BY at, rowid');
+  const eventsOf = db.prepare<[string], EventRow>(
+    'SELECT * FROM subscriber_events WHERE subscriber_id = ? ORDER BY at, rowid',
+  );
   const subscribersWithStatus = db.prepare<[string], SubscriberRow>(
     'SELECT * FROM subscribers WHERE status = ? ORDER BY created_at, id',
   );
 
   function storeEvent(event: SubscriberEvent): void {
-    insertEvent.run(event.id, event.subscriberId, event.at, event.action, event.revision, event.method, JSON.stringify(event.detail));
+    insertEvent.run(
+      event.id,
+      event.subscriberId,
+      event.at,
+      event.action,
+      event.revision,
+      event.method,
+      JSON.stringify(event.detail),
+    );
   }
 
   function mustGet(id: string): SubscriberRecord {
@@ -176,7 +188,11 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
   }
 
   const requestSubscription = db.transaction(
-    (request: SubscriptionRequest, tokens: readonly Omit<TokenRecord, 'subscriberId'>[], event: Omit<SubscriberEvent, 'subscriberId'>) => {
+    (
+      request: SubscriptionRequest,
+      tokens: readonly Omit<TokenRecord, 'subscriberId'>[],
+      event: Omit<SubscriberEvent, 'subscriberId'>,
+    ) => {
       upsertSubscriber.run({
         id: randomUUID(),
         email: request.email,
@@ -189,45 +205,57 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
       });
       const row = subscriberByEmail.get(request.email);
       if (!row) throw new Error('subscriber missing right after upsert');
-      for (const token of tokens) insertToken.run(token.hash, row.id, token.kind, token.createdAt, token.expiresAt);
+      for (const token of tokens)
+        insertToken.run(token.hash, row.id, token.kind, token.createdAt, token.expiresAt);
       storeEvent({ ...event, subscriberId: row.id });
       return toSubscriber(row);
     },
   );
 
   const addTokens = db.transaction((tokens: readonly TokenRecord[], event: SubscriberEvent) => {
-    for (const token of tokens) insertToken.run(token.hash, token.subscriberId, token.kind, token.createdAt, token.expiresAt);
+    for (const token of tokens)
+      insertToken.run(token.hash, token.subscriberId, token.kind, token.createdAt, token.expiresAt);
     storeEvent(event);
   });
 
-  const confirmSubscription = db.transaction((subscriberId: string, manageToken: TokenRecord, event: SubscriberEvent) => {
-    confirm.run({ id: subscriberId, at: event.at });
-    insertToken.run(manageToken.hash, subscriberId, manageToken.kind, manageToken.createdAt, manageToken.expiresAt);
-    storeEvent(event);
-    return mustGet(subscriberId);
-  });
+  const confirmSubscription = db.transaction(
+    (subscriberId: string, manageToken: TokenRecord, event: SubscriberEvent) => {
+      confirm.run({ id: subscriberId, at: event.at });
+      insertToken.run(
+        manageToken.hash,
+        subscriberId,
+        manageToken.kind,
+        manageToken.createdAt,
+        manageToken.expiresAt,
+      );
+      storeEvent(event);
+      return mustGet(subscriberId);
+    },
+  );
 
-  const updateSubscriber = db.transaction((subscriberId: string, patch: SubscriberPatch, event: SubscriberEvent) => {
-    const current = mustGet(subscriberId);
-    const next = { ...current, ...patch };
-    const unsubscribing = patch.status === 'unsubscribed' && current.status !== 'unsubscribed';
-    db.prepare(
-      `UPDATE subscribers SET status = ?, revision = ?, measure_opens = ?, object_marketing = ?, object_research = ?,
+  const updateSubscriber = db.transaction(
+    (subscriberId: string, patch: SubscriberPatch, event: SubscriberEvent) => {
+      const current = mustGet(subscriberId);
+      const next = { ...current, ...patch };
+      const unsubscribing = patch.status === 'unsubscribed' && current.status !== 'unsubscribed';
+      db.prepare(
+        `UPDATE subscribers SET status = ?, revision = ?, measure_opens = ?, object_marketing = ?, object_research = ?,
          unsubscribed_at = ?, updated_at = ? WHERE id = ?`,
-    ).run(
-      next.status,
-      next.revision,
-      bit(next.measureOpens),
-      bit(next.objectMarketing),
-      bit(next.objectResearch),
-      unsubscribing ? event.at : current.unsubscribedAt,
-      event.at,
-      subscriberId,
-    );
-    if (next.status === 'unsubscribed') deleteConfirmTokens.run(subscriberId);
-    storeEvent(event);
-    return mustGet(subscriberId);
-  });
+      ).run(
+        next.status,
+        next.revision,
+        bit(next.measureOpens),
+        bit(next.objectMarketing),
+        bit(next.objectResearch),
+        unsubscribing ? event.at : current.unsubscribedAt,
+        event.at,
+        subscriberId,
+      );
+      if (next.status === 'unsubscribed') deleteConfirmTokens.run(subscriberId);
+      storeEvent(event);
+      return mustGet(subscriberId);
+    },
+  );
 
   return {
     async insertReceipt(receipt: ReceiptInput, receivedAt: string): Promise<InsertOutcome> {
@@ -245,13 +273,19 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
       return info.changes === 1 ? 'stored' : 'duplicate';
     },
     async listReceipts(filter: ReceiptFilter): Promise<StoredReceipt[]> {
-      const where: string[] = [];
-      const params: string[] = [];
-      if (filter.consentId !== undefined) (where.push('consent_id = ?'), params.push(filter.consentId));
-      if (filter.from !== undefined) (where.push('decided_at >= ?'), params.push(filter.from));
-      if (filter.to !== undefined) (where.push('decided_at < ?'), params.push(filter.to));
+      const conditions: Array<[string, string | undefined]> = [
+        ['consent_id = ?', filter.consentId],
+        ['decided_at >= ?', filter.from],
+        ['decided_at < ?', filter.to],
+      ];
+      const used = conditions.filter((c): c is [string, string] => c[1] !== undefined);
+      const where = used.map(([sql]) => sql);
+      const params = used.map(([, value]) => value);
       const sql = `SELECT * FROM receipts ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY decided_at, receipt_id`;
-      return db.prepare<string[], ReceiptRow>(sql).all(...params).map(toReceipt);
+      return db
+        .prepare<string[], ReceiptRow>(sql)
+        .all(...params)
+        .map(toReceipt);
     },
     async requestSubscription(request, tokens, event) {
       return requestSubscription(request, tokens, event);
@@ -299,7 +333,10 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
 function migrate(db: Database.Database): void {
   db.exec(SCHEMA_MIGRATIONS_DDL);
   const applied = new Set(
-    db.prepare<[], { version: string }>('SELECT version FROM schema_migrations').all().map((r) => r.version),
+    db
+      .prepare<[], { version: string }>('SELECT version FROM schema_migrations')
+      .all()
+      .map((r) => r.version),
   );
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
   for (const migration of listMigrations()) {

@@ -130,7 +130,10 @@ export interface Storage {
   /** Stores tokens and their one event (e.g. a resent confirmation). */
   addTokens(tokens: readonly TokenRecord[], event: SubscriberEvent): Promise<void>;
   /** The token with that hash and kind, with its subscriber, or null. */
-  findToken(hash: string, kind: TokenKind): Promise<{ token: TokenRecord; subscriber: SubscriberRecord } | null>;
+  findToken(
+    hash: string,
+    kind: TokenKind,
+  ): Promise<{ token: TokenRecord; subscriber: SubscriberRecord } | null>;
   /**
    * Confirms a subscription (keeping the first `confirmedAt`), stores the new manage token and
    * the event; returns the subscriber after the change.
@@ -144,7 +147,11 @@ export interface Storage {
    * Applies a patch and stores its event. Unsubscribing also removes every open confirmation
    * token of that subscriber, so an old confirmation link cannot silently re-subscribe.
    */
-  updateSubscriber(subscriberId: string, patch: SubscriberPatch, event: SubscriberEvent): Promise<SubscriberRecord>;
+  updateSubscriber(
+    subscriberId: string,
+    patch: SubscriberPatch,
+    event: SubscriberEvent,
+  ): Promise<SubscriberRecord>;
   /** Subscribers with that status, oldest first. */
   listSubscribers(status: SubscriberStatus): Promise<SubscriberRecord[]>;
   /** The proof events of a subscriber, oldest first. */
