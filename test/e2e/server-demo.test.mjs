@@ -164,6 +164,10 @@ describe('demo site on the reference server', () => {
   it('newsletter: the form sends a mail whose confirm link confirms the subscription', async () => {
     const v = await visitor();
     await v.page.goto(`${server.url}/nieuwsbrief.html`);
+    const defined = await v.page
+      .waitForFunction(() => customElements.get('privacy-newsletter'), null, { timeout: 10_000 })
+      .then(() => true, () => false);
+    assert.ok(defined, '<privacy-newsletter> is defined by the lazily loaded UI bundle (src/ui.ts)');
     await v.page.locator('privacy-newsletter [part~="email-input"]').fill('lezer@example.org');
     await v.page.locator('privacy-newsletter [part~="consent-checkbox"]').check();
     const subscribed = v.page.waitForResponse((r) => r.url().endsWith('/api/newsletter/subscribe'));
