@@ -137,6 +137,18 @@ export function describeStorage(name: string, makeStorage: () => Promise<Storage
         );
         assert.equal((await storage.listReceipts({ from: day2, to: day3 })).length, 2);
       });
+
+      it('keeps hostile and non-ASCII text exactly as given', async () => {
+        const odd = receipt({
+          revision: "x'); DROP TABLE receipts; --",
+          granted: ['a"b', 'ünïcødé ✓', '\\n', ''],
+          userAgent: 'Mozilla/5.0 <script>alert(1)</script> tab\there 😀',
+        });
+        await storage.insertReceipt(odd, odd.at);
+        assert.deepEqual(await storage.listReceipts({ consentId: odd.consentId }), [
+          { ...odd, receivedAt: odd.at },
+        ]);
+      });
     });
 
     describe('newsletter subscribers', () => {
@@ -302,6 +314,32 @@ export function describeStorage(name: string, makeStorage: () => Promise<Storage
         );
         assert.equal(new Set(results.map((s) => s.id)).size, 1);
         assert.equal((await storage.listSubscribers('pending')).length, 1);
+      });
+
+      it('does not lose either of two concurrent patches of one subscriber', async () => {
+        const s = await storage.requestSubscription(request('race2@example.org'), [], event('', 'subscribe'));
+        await Promise.all([
+          storage.updateSubscriber(s.id, { objectMarketing: true }, event(s.id, 'update')),
+          storage.updateSubscriber(s.id, { objectResearch: true }, event(s.id, 'update')),
+        ]);
+        const after = await storage.findSubscriberByEmail('race2@example.org');
+        assert.deepEqual([after?.objectMarketing, after?.objectResearch], [true, true]);
+      });
+
+      it('lists proof events in the order they were stored, also within one millisecond', async () => {
+        const at = '2026-03-01T08:00:00.000Z';
+        const s = await storage.requestSubscription(
+          request('order@example.org'),
+          [],
+          event('', 'subscribe', at),
+        );
+        const actions = ['resend', 'confirm', 'update', 'unsubscribe', 'resend'] as const;
+        for (const action of actions) await storage.addTokens([], event(s.id, action, at));
+        await storage.addTokens([], event(s.id, 'update', '2026-02-01T00:00:00.000Z'));
+        assert.deepEqual(
+          (await storage.listSubscriberEvents(s.id)).map((e) => e.action),
+          ['update', 'subscribe', ...actions],
+        );
       });
     });
   });
