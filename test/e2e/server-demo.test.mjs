@@ -12,6 +12,8 @@ import { after, before, describe, it } from 'node:test';
 import { chromium } from 'playwright-core';
 import { chromeArgs, findChrome } from '../../scripts/chrome.mjs';
 
+const AXE_SOURCE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+
 const root = new URL('../..', import.meta.url).pathname;
 const TOKEN = 'e2e-export-token-0123456789';
 const VENDOR = /(^|\.)(googletagmanager\.com|google-analytics\.com|adobedtm\.com|omtrdc\.net|adobedc\.net|demdex\.net)$/;
@@ -38,8 +40,8 @@ function startServer() {
 }
 
 /** A visitor: a fresh context whose vendor requests are faked and counted, all else off-box aborted. */
-async function visitor() {
-  const context = await browser.newContext();
+async function visitor(contextOptions = {}) {
+  const context = await browser.newContext(contextOptions);
   const vendorRequests = [];
   const escaped = [];
   await context.route('**/*', async (route) => {
@@ -158,6 +160,24 @@ describe('demo site on the reference server', () => {
     await accept.click();
     await v.page.locator('privacy-gate iframe[src^="https://www.youtube-nocookie.com/"]').waitFor({ state: 'attached', timeout: 10_000 });
     assert.deepEqual(v.cspViolations, []);
+    await v.context.close();
+  });
+
+  it('every demo page (nl and en) passes axe (WCAG 2.2 AA), banner included', async () => {
+    // bypassCSP only so the test can inject axe; the pages themselves are checked under CSP above.
+    const v = await visitor({ bypassCSP: true });
+    const pages = ['/', '/privacyverklaring.html', '/nieuwsbrief.html', '/video.html', '/en/', '/en/video.html'];
+    for (const [path, colorScheme] of [...pages.map((p) => [p, 'light']), ['/', 'dark'], ['/video.html', 'dark']]) {
+      await v.page.emulateMedia({ colorScheme });
+      await v.page.goto(`${server.url}${path}`);
+      await v.page.locator('privacy-banner [part~="accept-button"]').waitFor({ state: 'visible', timeout: 15_000 });
+      await v.page.evaluate(AXE_SOURCE);
+      const violations = await v.page.evaluate(async () => {
+        const result = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] });
+        return result.violations.map((x) => `${x.id}: ${x.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      });
+      assert.deepEqual(violations, [], `${path} (${colorScheme})`);
+    }
     await v.context.close();
   });
 
