@@ -2,10 +2,20 @@
 // mail in the outbox, confirm, read and change preferences, unsubscribe; plus the no-leak and
 // expiry rules, the stored proof, and the staff export.
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
-import { type RunningServer, get, linkToken, readOutbox, removeDir, send, startServer } from './helpers.js';
+import {
+  type RunningServer,
+  get,
+  linkToken,
+  readOutbox,
+  removeDir,
+  send,
+  startServer,
+  tempDir,
+} from './helpers.js';
 
 let server: RunningServer;
 let api: string;
@@ -276,5 +286,29 @@ describe('newsletter double opt-in', () => {
       /^email,measureOpens,objectMarketing,objectResearch,confirmedAt,revision,language\r\n/,
     );
     assert.match(csv.text, /\r\nproof@example\.org,true,false,true,/);
+  });
+});
+
+describe('newsletter when mail cannot be sent', () => {
+  it('answers 503 unavailable with Retry-After, so the form can say "try again"', async () => {
+    // The outbox cannot be created inside a regular file: every send fails.
+    const dir = tempDir();
+    const file = join(dir, 'a-file');
+    writeFileSync(file, 'not a directory');
+    const broken = await startServer({ OUTBOX_DIR: join(file, 'outbox') });
+    try {
+      const response = await send(
+        `${broken.url}/api/newsletter/subscribe`,
+        subscription('nomail@example.org'),
+      );
+      assert.equal(response.status, 503);
+      assert.equal((response.body as { error: string }).error, 'unavailable');
+      assert.equal(response.headers.get('retry-after'), '60');
+      assert.doesNotMatch(JSON.stringify(response.body), /ENOTDIR|a-file/, 'no internal detail leaks');
+    } finally {
+      await broken.stop();
+      removeDir(broken.dataDir);
+      removeDir(dir);
+    }
   });
 });
