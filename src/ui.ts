@@ -14,11 +14,10 @@ import { wirePreferences } from './elements/shared/connect-preferences.js';
 const lazyElements: Readonly<Record<string, () => Promise<unknown>>> = {
   'privacy-preferences': () => import('./elements/privacy-preferences/index.js'),
   'privacy-gate': () => import('./elements/privacy-gate/index.js'),
-  // Maintainer: add the other lazily defined elements here, e.g.
-  //   'privacy-statement': () => import('./elements/privacy-statement/index.js'),
-  //   'privacy-cookie-table': () => import('./elements/privacy-cookie-table/index.js'),
-  //   'privacy-consent-id': () => import('./elements/privacy-consent-id/index.js'),
-  //   'privacy-newsletter': () => import('./elements/privacy-newsletter/index.js'),
+  'privacy-statement': () => import('./elements/privacy-statement/index.js'),
+  'privacy-cookie-table': () => import('./elements/privacy-cookie-table/index.js'),
+  'privacy-consent-id': () => import('./elements/privacy-consent-id/index.js'),
+  'privacy-newsletter': () => import('./elements/privacy-newsletter/index.js'),
 };
 
 const requested = new Set<string>();

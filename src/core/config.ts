@@ -16,7 +16,8 @@ const own = Object.hasOwn;
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 const join = (path: string, key: string) => (path ? path + '.' : '') + key;
-const fail = (errors: Errors, path: string, message: string) => void errors.push({ path: path || 'config', message });
+const fail = (errors: Errors, path: string, message: string) =>
+  void errors.push({ path: path || 'config', message });
 
 const is =
   (test: (v: unknown) => boolean, expected: string): Check =>
@@ -34,7 +35,9 @@ const oneOf = (...options: string[]) =>
 const list =
   (item: Check): Check =>
   (v, path, errors) =>
-    Array.isArray(v) ? v.forEach((x, i) => item(x, join(path, '' + i), errors)) : fail(errors, path, 'expected a list');
+    Array.isArray(v)
+      ? v.forEach((x, i) => item(x, join(path, '' + i), errors))
+      : fail(errors, path, 'expected a list');
 
 /** An object of free keys; `names` restricts keys to category/service names. */
 const record =
@@ -60,7 +63,15 @@ function check(spec: Spec, v: unknown, path: string, errors: Errors): void {
   }
 }
 
-const GOOGLE_TYPES = ['ad_storage', 'ad_user_data', 'ad_personalization', 'analytics_storage', 'functionality_storage', 'personalization_storage', 'security_storage'];
+const GOOGLE_TYPES = [
+  'ad_storage',
+  'ad_user_data',
+  'ad_personalization',
+  'analytics_storage',
+  'functionality_storage',
+  'personalization_storage',
+  'security_storage',
+];
 
 const CONFIG: Spec = {
   '!revision': is((v) => isString(v) && /^.{1,64}$/.test(v), '1 to 64 characters'),
@@ -73,7 +84,9 @@ const CONFIG: Spec = {
       description: text,
       provider: string,
       privacyPolicyUrl: string,
-      cookies: list((v, path, errors) => check(isString(v) ? string : { '!name': string, lifetime: text, description: text }, v, path, errors)),
+      cookies: list((v, path, errors) =>
+        check(isString(v) ? string : { '!name': string, lifetime: text, description: text }, v, path, errors),
+      ),
       cookiePaths: list(string),
       google: { measurementId: string, containerId: string },
       adobe: { mode: oneOf('websdk', 'appmeasurement'), instance: string },
@@ -90,7 +103,11 @@ const CONFIG: Spec = {
   reconsentAfterDays: number,
   sync: { '!endpoint': string },
   gpc: bool,
-  google: { mode: oneOf('basic', 'advanced'), consentMap: record(list(oneOf(...GOOGLE_TYPES))), waitForUpdate: number },
+  google: {
+    mode: oneOf('basic', 'advanced'),
+    consentMap: record(list(oneOf(...GOOGLE_TYPES))),
+    waitForUpdate: number,
+  },
   privacyPolicyUrl: string,
   newsletter: { '!endpoint': string },
   translations: record(record(is(isString, 'a string'))),
@@ -108,7 +125,8 @@ export function validateConfig(input: unknown): Result<ResolvedConfig> {
   const c = input as PrivacyKitConfig;
   const categories = { necessary: {}, ...c.categories };
   for (const [name, { category }] of Object.entries(c.services ?? {})) {
-    if (!own(categories, category)) fail(errors, `services.${name}.category`, `unknown category "${category}"`);
+    if (!own(categories, category))
+      fail(errors, `services.${name}.category`, `unknown category "${category}"`);
     if (own(categories, name)) fail(errors, 'services.' + name, 'name used by a category');
   }
   if (errors.length) return { ok: false, errors };

@@ -33,9 +33,15 @@ export const serviceNames = (config: ResolvedConfig): string[] => Object.keys(co
 export function isGrantedIn(state: ConsentState | null, config: ResolvedConfig, name: string): boolean {
   const service = own(config.services, name);
   if (service) {
-    return service.category === 'necessary' || (isGrantedIn(state, config, service.category) && own(state?.services, name) === true);
+    return (
+      service.category === 'necessary' ||
+      (isGrantedIn(state, config, service.category) && own(state?.services, name) === true)
+    );
   }
-  return name === 'necessary' || (!!state && own(config.categories, name) !== undefined && own(state.categories, name) === true);
+  return (
+    name === 'necessary' ||
+    (!!state && own(config.categories, name) !== undefined && own(state.categories, name) === true)
+  );
 }
 
 /** Who/when of a new decision; `now` must already be later than the previous `updatedAt`. */
@@ -50,15 +56,24 @@ export interface DecisionContext {
  * named follows its category when the choice names that category (so granting a category after a
  * refusal grants its services), else keeps its earlier switch. `necessary` is always true.
  */
-export function decide(config: ResolvedConfig, base: ConsentState | null, choice: ConsentChoice, ctx: DecisionContext): ConsentState {
+export function decide(
+  config: ResolvedConfig,
+  base: ConsentState | null,
+  choice: ConsentChoice,
+  ctx: DecisionContext,
+): ConsentState {
   const categories: Record<string, boolean> = {};
   const services: Record<string, boolean> = {};
   for (const name of categoryNames(config)) {
-    categories[name] = name === 'necessary' || (own(choice.categories, name) ?? own(base?.categories, name)) === true;
+    categories[name] =
+      name === 'necessary' || (own(choice.categories, name) ?? own(base?.categories, name)) === true;
   }
   for (const [name, { category }] of Object.entries(config.services)) {
-    const fromCategory = own(choice.categories, category) !== undefined ? undefined : own(base?.services, name);
-    services[name] = category === 'necessary' || (own(choice.services, name) ?? fromCategory ?? categories[category]) === true;
+    const fromCategory =
+      own(choice.categories, category) !== undefined ? undefined : own(base?.services, name);
+    services[name] =
+      category === 'necessary' ||
+      (own(choice.services, name) ?? fromCategory ?? categories[category]) === true;
   }
   return {
     schema: SCHEMA,
@@ -83,12 +98,18 @@ export function everything(config: ResolvedConfig, grant: (category: string) => 
  * it is asked, never silently recorded as refused), `expired` (older than `reconsentAfterDays`).
  * Removed names do not ask again: nobody needs to consent to less.
  */
-export function needsDecisionReason(state: ConsentState | null, config: ResolvedConfig, now: number): NeedsDecisionReason | null {
+export function needsDecisionReason(
+  state: ConsentState | null,
+  config: ResolvedConfig,
+  now: number,
+): NeedsDecisionReason | null {
   if (!state) return 'none';
   if (state.revision !== config.revision) return 'revision';
   const added =
     categoryNames(config).some((n) => own(state.categories, n) === undefined) ||
-    Object.entries(config.services).some(([n, s]) => s.category !== 'necessary' && own(state.services, n) === undefined);
+    Object.entries(config.services).some(
+      ([n, s]) => s.category !== 'necessary' && own(state.services, n) === undefined,
+    );
   if (added) return 'purposes';
   if (now - state.updatedAt > config.reconsentAfterDays * DAY) return 'expired';
   return null;

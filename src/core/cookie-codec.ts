@@ -61,12 +61,26 @@ const time = (text: string) => (/^[0-9a-z]{1,11}$/.test(text) ? parseInt(text, 3
  * by hand gives an error result (the visitor is asked again); it never throws.
  */
 export function decodeConsent(raw: unknown): Result<ConsentState> {
-  const error = (message: string): Result<ConsentState> => ({ ok: false, errors: [{ path: 'cookie', message }] });
+  const error = (message: string): Result<ConsentState> => ({
+    ok: false,
+    errors: [{ path: 'cookie', message }],
+  });
   if (typeof raw !== 'string' || raw.length > MAX_COOKIE_LENGTH) return error('not a string of at most 3 KB');
   const fields = raw.split('|');
   if (fields[0] !== 'v' + SCHEMA) return error('unsupported version');
-  const [, id = '', revision = '', decidedAt = '', updatedAt = '', method = '', categories = '', services = '', sum] = fields;
-  if (fields.length !== 9 || sum !== checksum(fields.slice(0, 8).join('|'))) return error('damaged or edited');
+  const [
+    ,
+    id = '',
+    revision = '',
+    decidedAt = '',
+    updatedAt = '',
+    method = '',
+    categories = '',
+    services = '',
+    sum,
+  ] = fields;
+  if (fields.length !== 9 || sum !== checksum(fields.slice(0, 8).join('|')))
+    return error('damaged or edited');
   let rev = '';
   try {
     rev = decodeURIComponent(revision);
@@ -83,9 +97,19 @@ export function decodeConsent(raw: unknown): Result<ConsentState> {
     services: flags(services),
     method: method as ConsentMethod,
   };
-  if (!/^[\w-]{1,64}$/.test(id) || !rev || !METHODS.includes(state.method) || !state.categories || !state.services || !(state.decidedAt <= state.updatedAt)) {
+  if (
+    !/^[\w-]{1,64}$/.test(id) ||
+    !rev ||
+    !METHODS.includes(state.method) ||
+    !state.categories ||
+    !state.services ||
+    !(state.decidedAt <= state.updatedAt)
+  ) {
     return error('invalid field');
   }
   // `necessary` cannot be refused, whatever a value says.
-  return { ok: true, value: { ...state, categories: { ...state.categories, necessary: true }, services: state.services } };
+  return {
+    ok: true,
+    value: { ...state, categories: { ...state.categories, necessary: true }, services: state.services },
+  };
 }

@@ -9,4 +9,19 @@ export { isGrantedIn, needsDecisionReason, diffConsent, categoryNames, serviceNa
 export { gpcRefusals, type PrivacySignals } from './gpc.js';
 export { cookieStorage, memoryStorage, type CookieAdapter } from './storage.js';
 export type { Scheduler } from './receipts.js';
+export {
+  createNewsletterClient,
+  isValidEmail,
+  parsePreferences,
+  type NewsletterClient,
+  type NewsletterClientOptions,
+  type NewsletterError,
+  type NewsletterResult,
+  type NewsletterPreferences,
+  type NewsletterStatus,
+  type NewsletterSubscription,
+  type NewsletterPreferencesUpdate,
+  type NewsletterPending,
+  type NewsletterConfirmation,
+} from './newsletter.js';
 export type * from './types.js';

@@ -79,7 +79,8 @@ export function receiptQueue(
         signal: abort.signal,
       });
       if (status == 408 || status == 429 || status > 499) return false;
-      if (status > 299 || status < 200) warn(`privacy-kit: the server refused consent receipt ${receipt.receiptId}; dropped`);
+      if (status > 299 || status < 200)
+        warn(`privacy-kit: the server refused consent receipt ${receipt.receiptId}; dropped`);
       return true;
     } catch {
       return false;
@@ -104,7 +105,7 @@ export function receiptQueue(
         tried.add(r.receiptId);
         if (!(await send(r, false))) {
           // Exponential from 1 s, capped at 5 min, jittered into the upper half of the window.
-          const delay = Math.min(3e5, 1000 * 2 ** attempt++) * (1 + Math.random()) / 2;
+          const delay = (Math.min(3e5, 1000 * 2 ** attempt++) * (1 + Math.random())) / 2;
           cancelRetry = schedule(flush, delay);
           return;
         }

@@ -22,7 +22,10 @@ const jar = Cookies.withConverter<string>({ read: (v) => v, write: (v) => v });
  * The consent cookie in `document.cookie`: path `/`, `SameSite` and `domain` from the config,
  * `Secure` on https, expiring after `maxAgeDays`.
  */
-export function cookieStorage(cookie: ResolvedConfig['cookie'], warn: (message: string) => void): CookieAdapter {
+export function cookieStorage(
+  cookie: ResolvedConfig['cookie'],
+  warn: (message: string) => void,
+): CookieAdapter {
   let domain = cookie.domain;
   let warned = false;
   const attributes = () => ({

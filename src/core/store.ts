@@ -10,7 +10,14 @@ import { gpcRefusals, type PrivacySignals } from './gpc.js';
 import { receiptQueue, type Scheduler } from './receipts.js';
 import { cookieStorage, memoryStorage, type CookieAdapter } from './storage.js';
 import { openSync, type SyncMessage } from './sync.js';
-import type { ConsentChange, ConsentChoice, ConsentEvents, ConsentState, DecisionOptions, PrivacyKit } from './types.js';
+import type {
+  ConsentChange,
+  ConsentChoice,
+  ConsentEvents,
+  ConsentState,
+  DecisionOptions,
+  PrivacyKit,
+} from './types.js';
 
 /** The page the store works in; every member defaults to the real one (or to nothing in Node). */
 export interface ConsentOptions {
@@ -59,7 +66,9 @@ export function createConsent(input: unknown, options: ConsentOptions = {}): Pri
   // randomUUID exists only in secure contexts; a plain-http site still needs ids.
   const uuid = () =>
     crypto.randomUUID?.() ??
-    '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (c) => (+c ^ (crypto.getRandomValues(new Uint8Array(1))[0]! & (15 >> (+c / 4)))).toString(16));
+    '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (c) =>
+      (+c ^ (crypto.getRandomValues(new Uint8Array(1))[0]! & (15 >> (+c / 4)))).toString(16),
+    );
   const schedule: Scheduler =
     options.schedule ??
     ((fn, ms) => {
@@ -106,7 +115,10 @@ export function createConsent(input: unknown, options: ConsentOptions = {}): Pri
     if (incoming && !incoming.ok) return;
     const next = incoming?.value ?? null;
     const mineWins =
-      stored && (next ? next.updatedAt < stored.updatedAt || (next.updatedAt === stored.updatedAt && next.id <= stored.id) : message.at < stored.updatedAt);
+      stored &&
+      (next
+        ? next.updatedAt < stored.updatedAt || (next.updatedAt === stored.updatedAt && next.id <= stored.id)
+        : message.at < stored.updatedAt);
     if (!mineWins) return void (next || stored ? commit(next, true) : undefined);
     // Both tabs wrote the cookie; make sure it holds the decision that wins everywhere.
     if (stored && next) cookies.write(encodeConsent(stored));
@@ -122,7 +134,14 @@ export function createConsent(input: unknown, options: ConsentOptions = {}): Pri
   const fetcher = options.fetch ?? g.fetch?.bind(g);
   const receipts =
     config.sync && fetcher
-      ? receiptQueue(config.sync.endpoint, 'privacy-kit:receipts:' + config.cookie.name, storage, fetcher, schedule, warn)
+      ? receiptQueue(
+          config.sync.endpoint,
+          'privacy-kit:receipts:' + config.cookie.name,
+          storage,
+          fetcher,
+          schedule,
+          warn,
+        )
       : undefined;
   const onPageHide = () => receipts?.flush(true);
   const onOnline = () => receipts?.flush();
@@ -130,7 +149,11 @@ export function createConsent(input: unknown, options: ConsentOptions = {}): Pri
   win?.addEventListener('online', onOnline);
 
   function apply(choice: ConsentChoice, method: DecisionOptions['method'] = 'api'): ConsentState {
-    const next = decide(config, stored, choice, { id: uuid(), now: Math.max(now(), (stored?.updatedAt ?? 0) + 1), method });
+    const next = decide(config, stored, choice, {
+      id: uuid(),
+      now: Math.max(now(), (stored?.updatedAt ?? 0) + 1),
+      method,
+    });
     const value = encodeConsent(next);
     cookies.write(value);
     link.post({ value, at: next.updatedAt });
@@ -148,7 +171,6 @@ export function createConsent(input: unknown, options: ConsentOptions = {}): Pri
     return next;
   }
 
-
   const kit: PrivacyKit = {
     ready: Promise.resolve(),
     config,
@@ -158,8 +180,16 @@ export function createConsent(input: unknown, options: ConsentOptions = {}): Pri
     needsDecisionReason: reason,
     isGranted: (name) => isGrantedIn(current(), config, name),
     // GPC categories stay refused on "accept all" unless this visitor opted in to them before.
-    acceptAll: (o) => apply(everything(config, (n) => !gpcRefusals(config, nav).includes(n) || stored?.categories[n] === true), o?.method),
-    rejectAll: (o) => apply(everything(config, () => false), o?.method),
+    acceptAll: (o) =>
+      apply(
+        everything(config, (n) => !gpcRefusals(config, nav).includes(n) || stored?.categories[n] === true),
+        o?.method,
+      ),
+    rejectAll: (o) =>
+      apply(
+        everything(config, () => false),
+        o?.method,
+      ),
     update: (choice, o) => apply(choice, o?.method),
     reset() {
       cookies.remove();

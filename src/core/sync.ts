@@ -26,7 +26,11 @@ export interface SyncEnvironment {
  * Opens the channel `privacy-kit:<cookie name>`; what arrives goes to `receive` unchecked (it
  * comes from outside: the receiver validates it).
  */
-export function openSync(cookieName: string, receive: (message: Partial<SyncMessage> | null) => void, env: SyncEnvironment): SyncLink {
+export function openSync(
+  cookieName: string,
+  receive: (message: Partial<SyncMessage> | null) => void,
+  env: SyncEnvironment,
+): SyncLink {
   const key = 'privacy-kit:' + cookieName;
   const Channel = env.BroadcastChannel;
   if (Channel) {

@@ -148,8 +148,7 @@ export interface ValidationError {
 
 /** Result of parsing or validating something that came from outside. */
 export type Result<T, E = readonly ValidationError[]> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly errors: E };
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: E };
 
 /** The visitor's decision as stored. `categories.necessary` is always true. */
 export interface ConsentState {

@@ -14,6 +14,8 @@ import './privacy-banner/index.js';
 import './privacy-preferences/index.js';
 import './privacy-settings-button/index.js';
 import './privacy-gate/index.js';
+import './privacy-statement/index.js';
+import './privacy-newsletter/index.js';
 import { wirePreferences } from './shared/connect-preferences.js';
 
 export { PrivacyBanner, type BannerAction, type BannerActionDetail } from './privacy-banner/index.js';
@@ -28,7 +30,20 @@ export { usePrivacyKit, getPrivacyKit, whenPrivacyKit } from './context.js';
 export { ConsentController } from './consent-controller.js';
 export { I18nController, resolveLanguage } from '../i18n/controller.js';
 export { registerStrings } from '../i18n/strings.js';
-// (maintainer: export privacy-statement and privacy-newsletter here)
+export {
+  PrivacyStatement,
+  PrivacyCookieTable,
+  PrivacyConsentId,
+  validateStatement,
+  type StatementDocument,
+  type StatementErrorDetail,
+  type StatementLoadDetail,
+} from './privacy-statement/index.js';
+export {
+  PrivacyNewsletter,
+  type NewsletterChangeDetail,
+  type NewsletterState,
+} from './privacy-newsletter/index.js';
 
 /**
  * Makes `kit.showPreferences()` open a `<privacy-preferences>` dialog (created in `<body>` when

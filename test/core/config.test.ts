@@ -1,5 +1,11 @@
 import { expect } from '@open-wc/testing';
-import { ConfigError, createConsent, formatErrors, validateConfig, type ValidationError } from '../../src/core/index.js';
+import {
+  ConfigError,
+  createConsent,
+  formatErrors,
+  validateConfig,
+  type ValidationError,
+} from '../../src/core/index.js';
 import { minimalConfig } from './fixtures.js';
 
 function errorsOf(input: unknown): readonly ValidationError[] {
@@ -41,7 +47,9 @@ describe('validateConfig', () => {
   });
 
   it('allows listing necessary, with its own label, and accepts its own resolved output again', () => {
-    const result = validateConfig(withField({ categories: { necessary: { label: { nl: 'Nodig', en: 'Needed' } }, analytics: {} } }));
+    const result = validateConfig(
+      withField({ categories: { necessary: { label: { nl: 'Nodig', en: 'Needed' } }, analytics: {} } }),
+    );
     expect(result.ok).to.equal(true);
     if (result.ok) {
       expect(result.value.categories['necessary']).to.deep.equal({ label: { nl: 'Nodig', en: 'Needed' } });
@@ -50,8 +58,15 @@ describe('validateConfig', () => {
   });
 
   it('keeps given values over defaults', () => {
-    const result = validateConfig(withField({ cookie: { name: 'kk', domain: 'example.org' }, gpc: false, google: { mode: 'advanced' } }));
-    expect(result.ok && result.value.cookie).to.deep.equal({ name: 'kk', domain: 'example.org', maxAgeDays: 182, sameSite: 'Lax' });
+    const result = validateConfig(
+      withField({ cookie: { name: 'kk', domain: 'example.org' }, gpc: false, google: { mode: 'advanced' } }),
+    );
+    expect(result.ok && result.value.cookie).to.deep.equal({
+      name: 'kk',
+      domain: 'example.org',
+      maxAgeDays: 182,
+      sameSite: 'Lax',
+    });
     expect(result.ok && result.value.gpc).to.equal(false);
     expect(result.ok && result.value.google.mode).to.equal('advanced');
     expect(result.ok && result.value.google.waitForUpdate).to.equal(500);
@@ -65,7 +80,9 @@ describe('validateConfig', () => {
   it('reports unknown keys with their path', () => {
     expect(formatErrors(errorsOf(withField({ cookie: { nmae: 'x' } })))).to.equal('cookie.nmae: unknown key');
     expect(formatErrors(errorsOf(withField({ revison: 'x' })))).to.equal('revison: unknown key');
-    expect(formatErrors(errorsOf(withField({ services: { ga: { category: 'analytics', googel: {} } } })))).to.equal('services.ga.googel: unknown key');
+    expect(
+      formatErrors(errorsOf(withField({ services: { ga: { category: 'analytics', googel: {} } } }))),
+    ).to.equal('services.ga.googel: unknown key');
   });
 
   it('names each field with the wrong type', () => {
@@ -79,7 +96,10 @@ describe('validateConfig', () => {
       [{ categories: { analytics: { label: 3 } } }, 'categories.analytics.label'],
       [{ categories: { analytics: { label: { nl: 3 } } } }, 'categories.analytics.label'],
       [{ services: { ga: { category: 'analytics', cookies: '_ga' } } }, 'services.ga.cookies'],
-      [{ services: { ga: { category: 'analytics', cookies: ['_ga', { lifetime: '2y' }] } } }, 'services.ga.cookies.1.name'],
+      [
+        { services: { ga: { category: 'analytics', cookies: ['_ga', { lifetime: '2y' }] } } },
+        'services.ga.cookies.1.name',
+      ],
       [{ services: { ga: { category: 'analytics', adobe: { mode: 'beacon' } } } }, 'services.ga.adobe.mode'],
       [{ services: { ga: {} } }, 'services.ga.category'],
       [{ cookie: { sameSite: 'lax' } }, 'cookie.sameSite'],
@@ -95,7 +115,10 @@ describe('validateConfig', () => {
     ];
     for (const [patch, path] of cases) {
       const errors = errorsOf(withField(patch));
-      expect(errors.map((e) => e.path), JSON.stringify(patch)).to.include(path);
+      expect(
+        errors.map((e) => e.path),
+        JSON.stringify(patch),
+      ).to.include(path);
       for (const e of errors) expect(e.message).to.be.a('string').and.not.be.empty;
     }
   });
@@ -112,7 +135,14 @@ describe('validateConfig', () => {
   });
 
   it('refuses hostile names without echoing them unbounded', () => {
-    for (const name of ['<img src=x onerror=alert(1)>', '__proto__', 'Analytics', 'a.b', '', 'x'.repeat(65)]) {
+    for (const name of [
+      '<img src=x onerror=alert(1)>',
+      '__proto__',
+      'Analytics',
+      'a.b',
+      '',
+      'x'.repeat(65),
+    ]) {
       const input = JSON.parse(`{"revision":"1","categories":{${JSON.stringify(name)}:{}}}`);
       const errors = errorsOf(input);
       expect(errors[0]?.path).to.equal('categories');
@@ -128,9 +158,9 @@ describe('validateConfig', () => {
   });
 
   it('refuses a service named like a category', () => {
-    expect(formatErrors(errorsOf(withField({ services: { analytics: { category: 'analytics' } } })))).to.equal(
-      'services.analytics: name used by a category',
-    );
+    expect(
+      formatErrors(errorsOf(withField({ services: { analytics: { category: 'analytics' } } }))),
+    ).to.equal('services.analytics: name used by a category');
   });
 
   it('makes createConsent throw a ConfigError listing every problem', () => {

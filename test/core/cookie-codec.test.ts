@@ -70,10 +70,14 @@ describe('cookie codec', () => {
   });
 
   it('decodes the example in the README', () => {
-    const example = 'v1|6f1c2a9e-3b4d-4c5e-8f70-1a2b3c4d5e6f|2018-06-18|loyw3v28|loywekv4|banner|necessary:1.analytics:1.marketing:0|google-analytics:1.adobe-analytics:0|1mvbtgt';
+    const example =
+      'v1|6f1c2a9e-3b4d-4c5e-8f70-1a2b3c4d5e6f|2018-06-18|loyw3v28|loywekv4|banner|necessary:1.analytics:1.marketing:0|google-analytics:1.adobe-analytics:0|1mvbtgt';
     const result = decodeConsent(example);
     expect(result.ok && result.value.updatedAt).to.equal(1_700_000_500_000);
-    expect(result.ok && result.value.services).to.deep.equal({ 'google-analytics': true, 'adobe-analytics': false });
+    expect(result.ok && result.value.services).to.deep.equal({
+      'google-analytics': true,
+      'adobe-analytics': false,
+    });
   });
 
   it('never decodes necessary as refused', () => {
@@ -82,8 +86,18 @@ describe('cookie codec', () => {
   });
 
   it('asks again (banner needed, nothing granted) when the cookie is damaged', () => {
-    const good = encodeConsent({ ...state, revision: '2018-06-18', updatedAt: Date.now(), decidedAt: Date.now() });
-    const cases = [good.slice(0, -5), good.replace('v1|', 'v0|'), good.replace('analytics:1', 'analytics:0'), 'x'.repeat(5000)];
+    const good = encodeConsent({
+      ...state,
+      revision: '2018-06-18',
+      updatedAt: Date.now(),
+      decidedAt: Date.now(),
+    });
+    const cases = [
+      good.slice(0, -5),
+      good.replace('v1|', 'v0|'),
+      good.replace('analytics:1', 'analytics:0'),
+      'x'.repeat(5000),
+    ];
     for (const value of cases) {
       const kit = isolatedStore(undefined, { cookies: memoryStorage(value) });
       expect(kit.needsDecision()).to.equal(true);

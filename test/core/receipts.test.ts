@@ -16,7 +16,9 @@ function fakeServer() {
       const receipt = JSON.parse(String(init?.body)) as ConsentReceipt;
       requests.push({ receipt, keepalive: init?.keepalive === true });
       const hang = () =>
-        new Promise<Response>((_, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('timeout', 'AbortError'))));
+        new Promise<Response>((_, reject) =>
+          init?.signal?.addEventListener('abort', () => reject(new DOMException('timeout', 'AbortError'))),
+        );
       switch (server.mode) {
         case 'fail500':
           return new Response('{"error":"internal"}', { status: 500 });
@@ -32,7 +34,9 @@ function fakeServer() {
         default: {
           const fresh = !stored.has(receipt.receiptId);
           stored.set(receipt.receiptId, receipt);
-          return new Response(JSON.stringify({ receiptId: receipt.receiptId, stored: fresh }), { status: fresh ? 201 : 200 });
+          return new Response(JSON.stringify({ receiptId: receipt.receiptId, stored: fresh }), {
+            status: fresh ? 201 : 200,
+          });
         }
       }
     }) as typeof fetch,
@@ -81,22 +85,40 @@ describe('consent receipts', () => {
     localStorage.removeItem(queueKey());
   });
 
-  function store(server: ReturnType<typeof fakeServer>, clock: ReturnType<typeof manualClock>, extra: ConsentOptions = {}) {
+  function store(
+    server: ReturnType<typeof fakeServer>,
+    clock: ReturnType<typeof manualClock>,
+    extra: ConsentOptions = {},
+  ) {
     return isolatedStore(
       { ...minimalConfig, cookie: { name: cookieName }, sync: { endpoint: '/api/consent/receipts' } },
-      { fetch: server.fetch, schedule: clock.schedule, localStorage, navigator: { userAgent: 'TestAgent/1.0' }, ...extra },
+      {
+        fetch: server.fetch,
+        schedule: clock.schedule,
+        localStorage,
+        navigator: { userAgent: 'TestAgent/1.0' },
+        ...extra,
+      },
     );
   }
 
-  it('sends one receipt per decision with the decision\'s grants', async () => {
+  it("sends one receipt per decision with the decision's grants", async () => {
     const server = fakeServer();
     const kit = store(server, manualClock());
-    const state = kit.update({ categories: { analytics: true }, services: { 'adobe-analytics': false } }, { method: 'preferences' });
+    const state = kit.update(
+      { categories: { analytics: true }, services: { 'adobe-analytics': false } },
+      { method: 'preferences' },
+    );
     // Queued before the request is answered, so a crash or reload cannot lose it.
     expect(queued().map((r) => r.consentId)).to.deep.equal([state.id]);
     await settle(() => server.stored.size === 1 && queued().length === 0);
     const [receipt] = [...server.stored.values()];
-    expect(receipt).to.include({ consentId: state.id, revision: '2018-06-18', method: 'preferences', userAgent: 'TestAgent/1.0' });
+    expect(receipt).to.include({
+      consentId: state.id,
+      revision: '2018-06-18',
+      method: 'preferences',
+      userAgent: 'TestAgent/1.0',
+    });
     expect(receipt?.receiptId).to.match(/^[0-9a-f-]{36}$/);
     expect(receipt?.granted).to.deep.equal(['necessary', 'analytics', 'google-analytics']);
     expect(receipt?.denied).to.deep.equal(['marketing', 'adobe-analytics']);
@@ -171,7 +193,8 @@ describe('consent receipts', () => {
       server.mode = mode;
       clock.run((ms) => ms !== TIMEOUT);
       await settle(() => server.requests.length > 0);
-      for (const name of ['analytics', 'marketing', 'google-analytics']) expect(kit.isGranted(name)).to.equal(false);
+      for (const name of ['analytics', 'marketing', 'google-analytics'])
+        expect(kit.isGranted(name)).to.equal(false);
       const reloaded = store(server, manualClock(), { cookies });
       expect(reloaded.isGranted('analytics')).to.equal(false);
       expect(reloaded.needsDecision()).to.equal(false);

@@ -36,13 +36,19 @@ describe('consent cookie storage', () => {
   it('writes the cookie with its name, path, SameSite and lifetime, readable back raw', () => {
     const spy = spyCookies();
     try {
-      const config = { ...minimalConfig, cookie: { name: 'site_consent', maxAgeDays: 30, sameSite: 'Strict' } };
+      const config = {
+        ...minimalConfig,
+        cookie: { name: 'site_consent', maxAgeDays: 30, sameSite: 'Strict' },
+      };
       const kit = createConsent(config, { localStorage: null, BroadcastChannel: null, window: null });
       const state = kit.acceptAll();
       kit.destroy();
       const written = spy.writes.find((w) => w.startsWith('site_consent='));
       expect(written).to.be.a('string');
-      const attributes = written!.split('; ').slice(1).map((a) => a.toLowerCase());
+      const attributes = written!
+        .split('; ')
+        .slice(1)
+        .map((a) => a.toLowerCase());
       expect(attributes).to.include('path=/');
       expect(attributes).to.include('samesite=strict');
       const expires = attributes.find((a) => a.startsWith('expires='));
@@ -71,13 +77,20 @@ describe('consent cookie storage', () => {
     const warnings = captureWarnings();
     const spy = spyCookies();
     try {
-      const kit = createConsent({ ...minimalConfig, cookie: { domain: 'example.org' } }, { localStorage: null, BroadcastChannel: null, window: null });
+      const kit = createConsent(
+        { ...minimalConfig, cookie: { domain: 'example.org' } },
+        { localStorage: null, BroadcastChannel: null, window: null },
+      );
       kit.acceptAll();
       kit.destroy();
       expect(warnings.messages.length).to.equal(1);
       expect(warnings.messages[0]).to.contain('"example.org"');
       expect(spy.writes.at(-1)).not.to.contain('domain=');
-      const reloaded = createConsent(minimalConfig, { localStorage: null, BroadcastChannel: null, window: null });
+      const reloaded = createConsent(minimalConfig, {
+        localStorage: null,
+        BroadcastChannel: null,
+        window: null,
+      });
       expect(reloaded.isGranted('analytics')).to.equal(true);
       reloaded.destroy();
     } finally {
@@ -100,7 +113,11 @@ describe('consent cookie storage', () => {
       expect(warnings.messages[0]).to.contain('this page only');
       expect(document.cookie).not.to.contain('privacy_consent=');
       kit.destroy();
-      const reloaded = createConsent(minimalConfig, { localStorage: null, BroadcastChannel: null, window: null });
+      const reloaded = createConsent(minimalConfig, {
+        localStorage: null,
+        BroadcastChannel: null,
+        window: null,
+      });
       expect(reloaded.needsDecision()).to.equal(true);
       reloaded.destroy();
     } finally {
@@ -122,9 +139,16 @@ describe('consent cookie storage', () => {
     const kit = createConsent(minimalConfig, { localStorage: null, BroadcastChannel: null, window: null });
     kit.rejectAll();
     kit.destroy();
-    const value = document.cookie.split('; ').find((c) => c.startsWith('privacy_consent='))!.slice('privacy_consent='.length);
+    const value = document.cookie
+      .split('; ')
+      .find((c) => c.startsWith('privacy_consent='))!
+      .slice('privacy_consent='.length);
     document.cookie = `privacy_consent=${value.replace('analytics:0', 'analytics:1')}; path=/`;
-    const reloaded = createConsent(minimalConfig, { localStorage: null, BroadcastChannel: null, window: null });
+    const reloaded = createConsent(minimalConfig, {
+      localStorage: null,
+      BroadcastChannel: null,
+      window: null,
+    });
     expect(reloaded.needsDecisionReason()).to.equal('invalid');
     expect(reloaded.isGranted('analytics')).to.equal(false);
     reloaded.destroy();

@@ -2,7 +2,10 @@ import { expect } from '@open-wc/testing';
 import { memoryStorage, type ConsentChange, type NeedsDecisionReason } from '../../src/core/index.js';
 import { DAY, destroyStores, isolatedStore, minimalConfig } from './fixtures.js';
 
-const withServices = { ...minimalConfig, services: { ...minimalConfig.services, youtube: { category: 'marketing' } } };
+const withServices = {
+  ...minimalConfig,
+  services: { ...minimalConfig.services, youtube: { category: 'marketing' } },
+};
 
 describe('consent store', () => {
   afterEach(destroyStores);
@@ -30,7 +33,14 @@ describe('consent store', () => {
   it('accept all grants every category and service', () => {
     const kit = isolatedStore(withServices);
     const state = kit.acceptAll();
-    for (const name of ['necessary', 'analytics', 'marketing', 'google-analytics', 'adobe-analytics', 'youtube']) {
+    for (const name of [
+      'necessary',
+      'analytics',
+      'marketing',
+      'google-analytics',
+      'adobe-analytics',
+      'youtube',
+    ]) {
       expect(kit.isGranted(name), name).to.equal(true);
     }
     expect(kit.needsDecision()).to.equal(false);
@@ -51,7 +61,7 @@ describe('consent store', () => {
     expect(kit.isGranted('google-analytics')).to.equal(false);
   });
 
-  it('grants a category\'s services when the category is granted after a refusal', () => {
+  it("grants a category's services when the category is granted after a refusal", () => {
     const kit = isolatedStore();
     kit.rejectAll();
     kit.update({ categories: { analytics: true } });
@@ -79,7 +89,8 @@ describe('consent store', () => {
   it('never grants unknown names, nor Object.prototype members', () => {
     const kit = isolatedStore();
     kit.acceptAll();
-    for (const name of ['video', 'constructor', '__proto__', 'toString', '']) expect(kit.isGranted(name), name).to.equal(false);
+    for (const name of ['video', 'constructor', '__proto__', 'toString', ''])
+      expect(kit.isGranted(name), name).to.equal(false);
   });
 
   it('keeps necessary granted whatever the input says', () => {
@@ -92,7 +103,10 @@ describe('consent store', () => {
   it('stores the same refusal from the banner, the dialog and the API', () => {
     const refusals = [
       isolatedStore().rejectAll({ method: 'banner' }),
-      isolatedStore().update({ categories: { analytics: false, marketing: false } }, { method: 'preferences' }),
+      isolatedStore().update(
+        { categories: { analytics: false, marketing: false } },
+        { method: 'preferences' },
+      ),
       isolatedStore().rejectAll(),
       isolatedStore().update({}, { method: 'gate' }),
     ];
@@ -218,7 +232,10 @@ describe('consent store', () => {
     });
 
     it('asks again for a new category instead of recording it as refused', () => {
-      const kit = storedUnder({ ...minimalConfig, categories: { ...minimalConfig.categories, preferences: {} } });
+      const kit = storedUnder({
+        ...minimalConfig,
+        categories: { ...minimalConfig.categories, preferences: {} },
+      });
       expect(kit.needsDecisionReason()).to.equal('purposes');
       expect(kit.isGranted('analytics')).to.equal(false);
       const stored = kit.getStoredConsent();
@@ -233,9 +250,15 @@ describe('consent store', () => {
 
     it('asks again for a new service, but not for a removed one', () => {
       expect(storedUnder(withServices).needsDecisionReason()).to.equal('purposes');
-      const fewer = { ...minimalConfig, services: { 'google-analytics': minimalConfig.services['google-analytics'] } };
+      const fewer = {
+        ...minimalConfig,
+        services: { 'google-analytics': minimalConfig.services['google-analytics'] },
+      };
       expect(storedUnder(fewer).needsDecisionReason()).to.equal(null);
-      const necessaryService = { ...minimalConfig, services: { ...minimalConfig.services, cdn: { category: 'necessary' } } };
+      const necessaryService = {
+        ...minimalConfig,
+        services: { ...minimalConfig.services, cdn: { category: 'necessary' } },
+      };
       const kit = storedUnder(necessaryService);
       expect(kit.needsDecisionReason()).to.equal(null);
       expect(kit.isGranted('cdn')).to.equal(true);
@@ -247,13 +270,21 @@ describe('consent store', () => {
       const kit = storedUnder(minimalConfig, () => later);
       expect(kit.needsDecisionReason()).to.equal('expired');
       expect(kit.isGranted('analytics')).to.equal(false);
-      expect(storedUnder({ ...minimalConfig, reconsentAfterDays: 30 }, () => Date.now() + 31 * DAY).needsDecisionReason()).to.equal('expired');
+      expect(
+        storedUnder(
+          { ...minimalConfig, reconsentAfterDays: 30 },
+          () => Date.now() + 31 * DAY,
+        ).needsDecisionReason(),
+      ).to.equal('expired');
     });
   });
 
   describe('Global Privacy Control', () => {
     const gpc = { navigator: { globalPrivacyControl: true } };
-    const saleConfig = { ...withServices, categories: { ...minimalConfig.categories, sharing: { sale: true } } };
+    const saleConfig = {
+      ...withServices,
+      categories: { ...minimalConfig.categories, sharing: { sale: true } },
+    };
 
     it('still shows the banner', () => {
       expect(isolatedStore(minimalConfig, gpc).needsDecision()).to.equal(true);

@@ -1,5 +1,12 @@
 import { expect } from '@open-wc/testing';
-import { encodeConsent, memoryStorage, type ConsentChange, type ConsentOptions, type ConsentState, type PrivacyKit } from '../../src/core/index.js';
+import {
+  encodeConsent,
+  memoryStorage,
+  type ConsentChange,
+  type ConsentOptions,
+  type ConsentState,
+  type PrivacyKit,
+} from '../../src/core/index.js';
 import { destroyStores, isolatedStore, minimalConfig } from './fixtures.js';
 
 /** The next change `kit` reports from another tab. */
@@ -38,7 +45,10 @@ describe('cross-tab sync', () => {
     const writes: string[] = [];
     const shared = memoryStorage();
     const posted: string[] = [];
-    const fetch = async (_: unknown, init?: RequestInit) => (posted.push(String(init?.body)), new Response('{}', { status: 201 }));
+    const fetch = async (_: unknown, init?: RequestInit) => (
+      posted.push(String(init?.body)),
+      new Response('{}', { status: 201 })
+    );
     const config = { ...minimalConfig, sync: { endpoint: '/receipts' } };
     const a = isolatedStore(config, { cookies: shared, BroadcastChannel, fetch });
     const b = isolatedStore(config, {
@@ -69,18 +79,44 @@ describe('cross-tab sync', () => {
     expect(change.remote).to.equal(true);
     expect(a.isGranted('analytics')).to.equal(true);
     expect(b.isGranted('analytics')).to.equal(true);
-    expect(await Promise.race([bHears.then(() => 'changed'), new Promise((r) => setTimeout(r, 50, 'unchanged'))])).to.equal('unchanged');
+    expect(
+      await Promise.race([bHears.then(() => 'changed'), new Promise((r) => setTimeout(r, 50, 'unchanged'))]),
+    ).to.equal('unchanged');
     // The shared cookie ends with the winning decision, so a reload agrees.
     expect(isolatedStore(minimalConfig, { cookies, now: () => clock }).isGranted('analytics')).to.equal(true);
   });
 
   it('breaks an exact tie on updatedAt by consent id, the same way in both tabs', async () => {
-    const base = { schema: 1, revision: minimalConfig.revision, decidedAt: 5, updatedAt: 5, method: 'api' } as const;
-    const low: ConsentState = { ...base, id: 'aaaa', categories: { necessary: true, analytics: false, marketing: false }, services: { 'google-analytics': false, 'adobe-analytics': false } };
-    const high: ConsentState = { ...low, id: 'bbbb', categories: { ...low.categories, analytics: true }, services: { 'google-analytics': true, 'adobe-analytics': true } };
+    const base = {
+      schema: 1,
+      revision: minimalConfig.revision,
+      decidedAt: 5,
+      updatedAt: 5,
+      method: 'api',
+    } as const;
+    const low: ConsentState = {
+      ...base,
+      id: 'aaaa',
+      categories: { necessary: true, analytics: false, marketing: false },
+      services: { 'google-analytics': false, 'adobe-analytics': false },
+    };
+    const high: ConsentState = {
+      ...low,
+      id: 'bbbb',
+      categories: { ...low.categories, analytics: true },
+      services: { 'google-analytics': true, 'adobe-analytics': true },
+    };
     const now = () => 10;
-    const holdsLow = isolatedStore(minimalConfig, { cookies: memoryStorage(encodeConsent(low)), BroadcastChannel, now });
-    const holdsHigh = isolatedStore(minimalConfig, { cookies: memoryStorage(encodeConsent(high)), BroadcastChannel, now });
+    const holdsLow = isolatedStore(minimalConfig, {
+      cookies: memoryStorage(encodeConsent(low)),
+      BroadcastChannel,
+      now,
+    });
+    const holdsHigh = isolatedStore(minimalConfig, {
+      cookies: memoryStorage(encodeConsent(high)),
+      BroadcastChannel,
+      now,
+    });
     const adopted = nextChange(holdsLow);
     const sender = new BroadcastChannel('privacy-kit:privacy_consent');
     sender.postMessage({ value: encodeConsent(high), at: 5 });
@@ -97,7 +133,13 @@ describe('cross-tab sync', () => {
     let changes = 0;
     a.subscribe(() => changes++);
     const sender = new BroadcastChannel('privacy-kit:privacy_consent');
-    for (const junk of ['accept', null, { value: 'v1|forged', at: Date.now() }, { value: 42, at: 1 }, { value: null }]) {
+    for (const junk of [
+      'accept',
+      null,
+      { value: 'v1|forged', at: Date.now() },
+      { value: 42, at: 1 },
+      { value: null },
+    ]) {
       sender.postMessage(junk);
     }
     sender.close();
@@ -127,8 +169,18 @@ describe('cross-tab sync', () => {
     try {
       const [winA, winB] = frames.map((f) => f.contentWindow!) as [Window, Window];
       const cookies = memoryStorage();
-      const a = isolatedStore(minimalConfig, { cookies, window: winA, localStorage: winA.localStorage, BroadcastChannel: null });
-      const b = isolatedStore(minimalConfig, { cookies, window: winB, localStorage: winB.localStorage, BroadcastChannel: null });
+      const a = isolatedStore(minimalConfig, {
+        cookies,
+        window: winA,
+        localStorage: winA.localStorage,
+        BroadcastChannel: null,
+      });
+      const b = isolatedStore(minimalConfig, {
+        cookies,
+        window: winB,
+        localStorage: winB.localStorage,
+        BroadcastChannel: null,
+      });
       const received = nextChange(b);
       a.update({ categories: { marketing: true } });
       const change = await received;
