@@ -7,7 +7,10 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import json from '@rollup/plugin-json';
 
-const minify = terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } });
+const terserOptions = { ecma: 2020, module: true, compress: { passes: 3, unsafe_arrows: true }, format: { comments: false } };
+const minify = terser(terserOptions);
+// The IIFE's top level is its own function scope: every name in it may be mangled.
+const minifyIife = terser({ ...terserOptions, toplevel: true });
 const ts = (extra = {}) => typescript({ tsconfig: './tsconfig.build.json', noEmitOnError: true, ...extra });
 
 const library = {
@@ -30,12 +33,13 @@ const library = {
 
 const loader = {
   input: 'src/loader.ts',
-  output: { file: 'dist/privacy-kit.js', format: 'iife', sourcemap: true, plugins: [minify] },
+  output: { file: 'dist/privacy-kit.js', format: 'iife', sourcemap: true, plugins: [minifyIife] },
   plugins: [nodeResolve(), json({ preferConst: true }), ts({ outDir: 'dist' })],
 };
 
 const ui = {
-  input: { 'privacy-kit-ui': 'src/ui.ts' },
+  // privacy-kit-receipts: the receipt sender, which the loader imports only when it has one to send.
+  input: { 'privacy-kit-ui': 'src/ui.ts', 'privacy-kit-receipts': 'src/core/receipts.ts' },
   output: {
     dir: 'dist/ui',
     format: 'es',

@@ -5,7 +5,8 @@
  * page holds a `privacy-*` element, or `showPreferences()` is called. Must stay under 3 KB brotli.
  */
 import { formatErrors, validateConfig } from './core/config.js';
-import { createConsent } from './core/store.js';
+import { lazyReceiptQueue } from './core/lazy-receipts.js';
+import { createStore, type ReceiptQueueFactory } from './core/store.js';
 import type { ConsentEvents, PrivacyKit } from './core/types.js';
 import { pushConsentDefault } from './integrations/google.js';
 import { installIntegrations } from './integrations/index.js';
@@ -102,7 +103,16 @@ function boot(script: HTMLScriptElement | null): void {
       pushConsentDefault(result?.ok ? result.value.google.waitForUpdate : undefined);
       if (result && !result.ok) fail('invalid config: ' + formatErrors(result.errors));
       if (result?.ok) {
-        kit = createConsent(result.value);
+        // The receipt sender is an ES module next to the UI, imported only when there is a receipt.
+        kit = createStore(
+          result.value,
+          {},
+          lazyReceiptQueue(() =>
+            import(new URL('ui/privacy-kit-receipts.js', base).href).then(
+              (m: { receiptQueue: ReceiptQueueFactory }) => m.receiptQueue,
+            ),
+          ),
+        );
         kit.on('needs-decision', showBanner);
         installIntegrations(kit, nonce ? { nonce } : {});
       }

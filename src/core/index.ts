@@ -2,7 +2,8 @@
  * `privacy-kit/core`: the typed, framework-free consent core. No Lit, no i18next, no DOM
  * rendering; safe to import on a server (nothing touches `window` or `document` at import time).
  */
-export { createConsent, type ConsentOptions } from './store.js';
+export { createConsent } from './create.js';
+export type { ConsentOptions } from './store.js';
 export { validateConfig, formatErrors, ConfigError } from './config.js';
 export { encodeConsent, decodeConsent } from './cookie-codec.js';
 export { isGrantedIn, needsDecisionReason, diffConsent, categoryNames, serviceNames } from './consent.js';

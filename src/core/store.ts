@@ -7,7 +7,7 @@ import { ConfigError, validateConfig } from './config.js';
 import { decide, diffConsent, everything, isGrantedIn, needsDecisionReason } from './consent.js';
 import { decodeConsent, encodeConsent } from './cookie-codec.js';
 import { gpcRefusals, type PrivacySignals } from './gpc.js';
-import { receiptQueue, type Scheduler } from './receipts.js';
+import type { receiptQueue, Scheduler } from './receipts.js';
 import { cookieStorage, memoryStorage, type CookieAdapter } from './storage.js';
 import { openSync, type SyncMessage } from './sync.js';
 import type {
@@ -48,11 +48,18 @@ const pick = <T>(value: T | undefined, fallback: () => T): T => {
   }
 };
 
+/** Makes the receipt queue of a store; `receiptQueue` itself, or the loader's lazy stand-in. */
+export type ReceiptQueueFactory = typeof receiptQueue;
+
 /**
- * Creates a consent store for a config. Throws `ConfigError` when the config is invalid
- * (validate first with `validateConfig()` to handle that as a value).
+ * `createConsent()` with the receipt queue passed in, so the script-tag loader can leave the
+ * sending code out of its bundle (it loads it when there is a receipt to send).
  */
-export function createConsent(input: unknown, options: ConsentOptions = {}): PrivacyKit {
+export function createStore(
+  input: unknown,
+  options: ConsentOptions,
+  makeQueue: ReceiptQueueFactory,
+): PrivacyKit {
   const result = validateConfig(input);
   if (!result.ok) throw new ConfigError(result.errors);
   const config = result.value;
@@ -134,7 +141,7 @@ export function createConsent(input: unknown, options: ConsentOptions = {}): Pri
   const fetcher = options.fetch ?? g.fetch?.bind(g);
   const receipts =
     config.sync && fetcher
-      ? receiptQueue(
+      ? makeQueue(
           config.sync.endpoint,
           'privacy-kit:receipts:' + config.cookie.name,
           storage,
