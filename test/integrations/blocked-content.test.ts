@@ -1,4 +1,5 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../wait.js';
 import type { PrivacyKit } from '../../src/core/index.js';
 import { installBlockedContent } from '../../src/integrations/blocked-content.js';
 import { captureWarnings, makeKit } from './helpers.js';
