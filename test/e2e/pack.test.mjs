@@ -1,0 +1,93 @@
+// The published package as a user gets it: `npm pack`, install the tarball into a fresh project,
+// import `privacy-kit/core` and `privacy-kit/elements` and type-check that code with tsc.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = new URL('../..', import.meta.url).pathname;
+const run = (cmd, args, cwd) =>
+  execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+test(
+  'the npm tarball installs, ships no tests or server data, and its subpaths type-check',
+  { timeout: 240_000 },
+  (t) => {
+    const work = mkdtempSync(join(tmpdir(), 'privacy-kit-pack-'));
+    t.after(() => rmSync(work, { recursive: true, force: true }));
+
+    const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', work], root));
+    const files = packed[0].files.map((f) => f.path);
+    assert.ok(files.includes('dist/core.js') && files.includes('dist/privacy-kit.js'), 'the builds are in');
+    assert.ok(files.includes('dist/types/core/index.d.ts'), 'the declarations are in');
+    const unwanted = files.filter((f) => /^(test|stories|server|demo|bench|\.data|\.tmp|src)\//.test(f));
+    assert.deepEqual(unwanted, [], 'no tests, stories, sources or server data in the tarball');
+
+    const project = join(work, 'app');
+    execFileSync('mkdir', ['-p', project]);
+    writeFileSync(
+      join(project, 'package.json'),
+      JSON.stringify({ name: 'app', private: true, type: 'module' }),
+    );
+    run(
+      'npm',
+      ['install', '--no-audit', '--no-fund', '--prefer-offline', join(work, packed[0].filename)],
+      project,
+    );
+
+    writeFileSync(
+      join(project, 'main.ts'),
+      `import { createConsent, validateConfig, type ConsentState } from 'privacy-kit/core';
+import { usePrivacyKit, PrivacyBanner } from 'privacy-kit/elements';
+const result = validateConfig({ revision: '1', categories: { analytics: {} } });
+if (result.ok) {
+  const kit = createConsent(result.value);
+  usePrivacyKit(kit);
+  const state: ConsentState | null = kit.getConsent();
+  const banner: PrivacyBanner = document.createElement('privacy-banner') as PrivacyBanner;
+  console.log(state, banner);
+}
+`,
+    );
+    writeFileSync(
+      join(project, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'ES2022',
+          moduleResolution: 'bundler',
+          strict: true,
+          lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+          noEmit: true,
+          skipLibCheck: false,
+          types: [],
+        },
+        files: ['main.ts'],
+      }),
+    );
+    const tsc = join(root, 'node_modules/typescript/bin/tsc');
+    try {
+      run('node', [tsc, '-p', 'tsconfig.json'], project);
+    } catch (error) {
+      assert.fail(`tsc failed on the installed package:\n${error.stdout}${error.stderr}`);
+    }
+
+    // Node can import the core (server rendering) straight from the installed package.
+    const out = run(
+      'node',
+      [
+        '--input-type=module',
+        '-e',
+        "import('privacy-kit/core').then(m => console.log(typeof m.createConsent))",
+      ],
+      project,
+    );
+    assert.equal(out.trim(), 'function');
+    assert.match(
+      readFileSync(join(project, 'node_modules/privacy-kit/package.json'), 'utf8'),
+      /"customElements"/,
+    );
+  },
+);
