@@ -7,12 +7,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import json from '@rollup/plugin-json';
 
-const terserOptions = {
-  ecma: 2020,
-  module: true,
-  compress: { passes: 3, unsafe_arrows: true },
-  format: { comments: false },
-};
+const terserOptions = { ecma: 2020, module: true, compress: { passes: 3, unsafe_arrows: true }, format: { comments: false } };
 const minify = terser(terserOptions);
 // The IIFE's top level is its own function scope: every name in it may be mangled.
 const minifyIife = terser({ ...terserOptions, toplevel: true });
@@ -33,10 +28,7 @@ const library = {
     chunkFileNames: 'chunks/[name]-[hash].js',
     sourcemap: true,
   },
-  plugins: [
-    json({ preferConst: true }),
-    ts({ declaration: true, declarationDir: 'dist/types', outDir: 'dist' }),
-  ],
+  plugins: [json({ preferConst: true }), ts({ declaration: true, declarationDir: 'dist/types', outDir: 'dist' })],
 };
 
 const loader = {
@@ -46,13 +38,8 @@ const loader = {
 };
 
 const ui = {
-  // Imported by the loader only when needed: privacy-kit-receipts when it has a receipt to send,
-  // privacy-kit-config for a config text this browser has not validated before.
-  input: {
-    'privacy-kit-ui': 'src/ui.ts',
-    'privacy-kit-receipts': 'src/core/receipts.ts',
-    'privacy-kit-config': 'src/core/config.ts',
-  },
+  // privacy-kit-receipts: the receipt sender, which the loader imports only when it has one to send.
+  input: { 'privacy-kit-ui': 'src/ui.ts', 'privacy-kit-receipts': 'src/core/receipts.ts' },
   output: {
     dir: 'dist/ui',
     format: 'es',

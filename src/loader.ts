@@ -4,11 +4,10 @@
  * integrations and `window.privacyKit`. The UI (Lit) is loaded only when a decision is needed, the
  * page holds a `privacy-*` element, or `showPreferences()` is called. Must stay under 3 KB brotli.
  */
-import { checksum } from './core/cookie-codec.js';
+import { formatErrors, validateConfig } from './core/config.js';
 import { lazyReceiptQueue } from './core/lazy-receipts.js';
-import { resolveConfig } from './core/resolve.js';
 import { createStore, type ReceiptQueueFactory } from './core/store.js';
-import type { ConsentEvents, PrivacyKit, PrivacyKitConfig, ResolvedConfig } from './core/types.js';
+import type { ConsentEvents, PrivacyKit } from './core/types.js';
 import { pushConsentDefault } from './integrations/google.js';
 import { installIntegrations } from './integrations/index.js';
 
@@ -19,8 +18,6 @@ declare global {
 }
 
 const PREFIX = 'privacy-kit: ';
-/** localStorage key: checksum of the last config text this browser found valid. */
-const VALID = 'privacy-kit:valid-config';
 const fail = (message: string): void => console.error(PREFIX + message);
 
 type Method = (...args: unknown[]) => unknown;
@@ -33,9 +30,6 @@ type Method = (...args: unknown[]) => unknown;
 function boot(script: HTMLScriptElement | null): void {
   const nonce = script?.nonce;
   const base = script?.src || location.href;
-  // ES modules next to the UI (`dist/ui/privacy-kit-<name>.js`); import() carries this script's nonce.
-  const load = <T>(name: string): Promise<T> =>
-    import(new URL(`ui/privacy-kit-${name}.js`, base).href) as Promise<T>;
   let kit: PrivacyKit | undefined;
   let ui: Promise<void> | undefined;
   let started: () => void = () => {};
@@ -102,64 +96,26 @@ function boot(script: HTMLScriptElement | null): void {
   // The forwarding methods are typed loosely to stay small; their behaviour is PrivacyKit's.
   window.privacyKit = api as unknown as PrivacyKit;
 
-  const go = (config: ResolvedConfig) => {
-    kit = createStore(
-      config,
-      {},
-      // The receipt sender is an ES module next to the UI, imported only when there is a receipt.
-      lazyReceiptQueue(() =>
-        load<{ receiptQueue: ReceiptQueueFactory }>('receipts').then((m) => m.receiptQueue),
-      ),
-    );
-    kit.on('needs-decision', showBanner);
-    installIntegrations(kit, nonce ? { nonce } : {});
-  };
-
   // `undefined` means the problem was already reported: one console.error per failure.
-  // A config this browser validated before (same text, by checksum) is trusted without the
-  // validator; any other is validated by a lazily imported module, every non-necessary script
-  // staying blocked meanwhile (and for good when it is invalid).
-  const start = (text?: string) => {
-    let input: PrivacyKitConfig | undefined;
+  const start = (input: unknown) => {
     try {
-      if (text !== undefined) input = JSON.parse(text) as PrivacyKitConfig;
-    } catch (error) {
-      fail(`${source} is not valid JSON: ${String(error)}`);
-    }
-    // FNV-1a and the length: an edited config that collides with both is not a real risk.
-    const sum = text && checksum(text) + text.length;
-    let known: string | null | undefined;
-    try {
-      known = localStorage.getItem(VALID);
-    } catch {
-      // Blocked site data: validate every time.
-    }
-    if (input && sum === known) {
-      const config = resolveConfig(input);
-      pushConsentDefault(config.google.waitForUpdate);
-      return finish(() => go(config));
-    }
-    const wait: unknown = input?.google?.waitForUpdate;
-    pushConsentDefault(typeof wait == 'number' && wait >= 0 && wait < 1e9 ? wait : undefined);
-    if (input === undefined) return started();
-    load<typeof import('./core/config.js')>('config').then(
-      ({ validateConfig, formatErrors }) =>
-        finish(() => {
-          const result = validateConfig(input);
-          if (!result.ok) return fail('invalid config: ' + formatErrors(result.errors));
-          try {
-            localStorage.setItem(VALID, sum as string);
-          } catch {
-            // Not remembered: validated again next time.
-          }
-          go(result.value);
-        }),
-      (error: unknown) => finish(() => fail('could not load the config validator: ' + String(error))),
-    );
-  };
-  const finish = (fn: () => void) => {
-    try {
-      fn();
+      const result = input === undefined ? undefined : validateConfig(input);
+      pushConsentDefault(result?.ok ? result.value.google.waitForUpdate : undefined);
+      if (result && !result.ok) fail('invalid config: ' + formatErrors(result.errors));
+      if (result?.ok) {
+        // The receipt sender is an ES module next to the UI, imported only when there is a receipt.
+        kit = createStore(
+          result.value,
+          {},
+          lazyReceiptQueue(() =>
+            import(new URL('ui/privacy-kit-receipts.js', base).href).then(
+              (m: { receiptQueue: ReceiptQueueFactory }) => m.receiptQueue,
+            ),
+          ),
+        );
+        kit.on('needs-decision', showBanner);
+        installIntegrations(kit, nonce ? { nonce } : {});
+      }
     } catch (error) {
       fail(String(error));
     }
@@ -180,24 +136,29 @@ function boot(script: HTMLScriptElement | null): void {
 
   const url = script?.dataset.config;
   const inline = document.getElementById('privacy-kit-config');
-  const source = url ? 'the config from ' + url : '#privacy-kit-config';
   if (url) {
     pushConsentDefault();
     fetch(new URL(url, location.href), { credentials: 'same-origin' })
       .then((response) =>
-        response.ok ? response.text() : Promise.reject(new Error('HTTP ' + response.status)),
+        response.ok ? response.json() : Promise.reject(new Error('HTTP ' + response.status)),
       )
       .then(start, (error: unknown) => {
-        fail(`could not load ${source}: ${String(error)}`);
-        start();
+        fail(`could not load the config from ${url}: ${String(error)}`);
+        start(undefined);
       });
   } else if (inline) {
-    start(inline.textContent ?? '');
+    let input: unknown;
+    try {
+      input = JSON.parse(inline.textContent ?? '');
+    } catch (error) {
+      fail('#privacy-kit-config is not valid JSON: ' + String(error));
+    }
+    start(input);
   } else {
     fail(
       'no config: add <script type="application/json" id="privacy-kit-config"> or a data-config URL to the privacy-kit script',
     );
-    start();
+    start(undefined);
   }
 }
 

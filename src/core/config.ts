@@ -2,15 +2,15 @@
  * Validates a site's config (JSON from outside) and fills in the defaults. Table-driven to stay
  * small: the whole core has a 4 KB brotli budget.
  */
-import { NAME, resolveConfig } from './resolve.js';
 import type { PrivacyKitConfig, ResolvedConfig, Result, ValidationError } from './types.js';
-
-export { NAME, resolveConfig };
 
 type Errors = ValidationError[];
 type Check = (value: unknown, path: string, errors: Errors) => void;
 /** A check, or an object spec whose keys starting with `!` are required. */
 type Spec = Check | { readonly [key: string]: Spec };
+
+/** Category and service names: what the receipt contract accepts, never starting with `_` (`__proto__`). */
+export const NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 
 const own = Object.hasOwn;
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -130,7 +130,30 @@ export function validateConfig(input: unknown): Result<ResolvedConfig> {
     if (own(categories, name)) fail(errors, 'services.' + name, 'name used by a category');
   }
   if (errors.length) return { ok: false, errors };
-  return { ok: true, value: resolveConfig(c) };
+  return {
+    ok: true,
+    value: {
+      ...c,
+      language: c.language ?? 'nl',
+      categories,
+      services: c.services ?? {},
+      cookie: { name: 'privacy_consent', maxAgeDays: 182, sameSite: 'Lax', ...c.cookie },
+      reconsentAfterDays: c.reconsentAfterDays ?? 182,
+      gpc: c.gpc ?? true,
+      google: {
+        mode: 'basic',
+        consentMap: {
+          analytics: ['analytics_storage'],
+          marketing: ['ad_storage', 'ad_user_data', 'ad_personalization'],
+          preferences: ['functionality_storage', 'personalization_storage'],
+        },
+        waitForUpdate: 500,
+        ...c.google,
+      },
+      translations: c.translations ?? {},
+      analyticsExemption: c.analyticsExemption ?? false,
+    },
+  };
 }
 
 /** All problems on one readable line: `services.youtube.category: unknown category "video"; …`. */

@@ -8,7 +8,7 @@
  * - checksum: FNV-1a 32-bit of everything before the last `|`, unsigned, base 36
  * See docs/readme/core.md.
  */
-import { NAME } from './resolve.js';
+import { NAME } from './config.js';
 import { SCHEMA } from './consent.js';
 import type { ConsentMethod, ConsentState, Result } from './types.js';
 

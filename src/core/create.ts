@@ -1,5 +1,4 @@
-/** `createConsent()`: validation, then the store (`store.ts`) with its receipt queue. */
-import { ConfigError, validateConfig } from './config.js';
+/** `createConsent()`: the store with its receipt queue (see `store.ts` for the store itself). */
 import { receiptQueue } from './receipts.js';
 import { createStore, type ConsentOptions } from './store.js';
 import type { PrivacyKit } from './types.js';
@@ -8,8 +7,5 @@ import type { PrivacyKit } from './types.js';
  * Creates a consent store for a config. Throws `ConfigError` when the config is invalid
  * (validate first with `validateConfig()` to handle that as a value).
  */
-export function createConsent(input: unknown, options: ConsentOptions = {}): PrivacyKit {
-  const result = validateConfig(input);
-  if (!result.ok) throw new ConfigError(result.errors);
-  return createStore(result.value, options, receiptQueue);
-}
+export const createConsent = (input: unknown, options: ConsentOptions = {}): PrivacyKit =>
+  createStore(input, options, receiptQueue);

@@ -3,6 +3,7 @@
  * decisions, persists them, tells other tabs, queues receipts and notifies subscribers.
  * Every side effect comes from `ConsentOptions`, so tests run several stores side by side.
  */
+import { ConfigError, validateConfig } from './config.js';
 import { decide, diffConsent, everything, isGrantedIn, needsDecisionReason } from './consent.js';
 import { decodeConsent, encodeConsent } from './cookie-codec.js';
 import { gpcRefusals, type PrivacySignals } from './gpc.js';
@@ -16,7 +17,6 @@ import type {
   ConsentState,
   DecisionOptions,
   PrivacyKit,
-  ResolvedConfig,
 } from './types.js';
 
 /** The page the store works in; every member defaults to the real one (or to nothing in Node). */
@@ -52,14 +52,17 @@ const pick = <T>(value: T | undefined, fallback: () => T): T => {
 export type ReceiptQueueFactory = typeof receiptQueue;
 
 /**
- * `createConsent()` for a config already validated and resolved, with the receipt queue passed
- * in: the script-tag loader leaves the validator and the sending code out of its bundle.
+ * `createConsent()` with the receipt queue passed in, so the script-tag loader can leave the
+ * sending code out of its bundle (it loads it when there is a receipt to send).
  */
 export function createStore(
-  config: ResolvedConfig,
+  input: unknown,
   options: ConsentOptions,
   makeQueue: ReceiptQueueFactory,
 ): PrivacyKit {
+  const result = validateConfig(input);
+  if (!result.ok) throw new ConfigError(result.errors);
+  const config = result.value;
   const g = globalThis as Partial<typeof globalThis>;
   const doc = pick(options.document, () => g.document ?? null);
   const win = pick(options.window, () => g.window ?? null);
