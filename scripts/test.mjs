@@ -1,6 +1,7 @@
 // `npm test`: every suite, in order, then one line "N passed, N failed" summing them.
 //   unit    web-test-runner in Chromium (test/**/*.test.ts)
 //   e2e     Playwright against the built dist/ (test/e2e/*.test.mjs)
+//   node    Node-side checks: the core imported on a server (SSR), the benchmark harness
 //   server  the reference server against real SQLite (server/test/*.test.ts)
 //   pg      the same storage suite against PostgreSQL, when DATABASE_URL_TEST is set
 // `npm test -- unit server` runs only those.
@@ -13,7 +14,7 @@ const root = new URL('..', import.meta.url).pathname;
 const tmp = join(root, '.tmp');
 mkdirSync(tmp, { recursive: true });
 
-const all = ['unit', 'e2e', 'server', 'pg'];
+const all = ['unit', 'node', 'e2e', 'server', 'pg'];
 const asked = process.argv.slice(2).filter((a) => all.includes(a));
 const suites = asked.length ? asked : all;
 
@@ -83,6 +84,10 @@ async function e2e() {
   return nodeSuite(testFiles('test/e2e', '.test.mjs'));
 }
 
+async function node() {
+  return nodeSuite([...testFiles('test/core', '.node.mjs'), ...testFiles('bench/lib', '.test.mjs')], ['--import', 'tsx']);
+}
+
 async function server() {
   return nodeSuite(testFiles('server/test', '.test.ts'), ['--import', 'tsx']);
 }
@@ -95,7 +100,7 @@ async function pg() {
   return nodeSuite(testFiles('server/test/pg', '.test.ts'), ['--import', 'tsx']);
 }
 
-const runners = { unit, e2e, server, pg };
+const runners = { unit, node, e2e, server, pg };
 for (const suite of suites) {
   console.log(`\n=== ${suite} ===`);
   results[suite] = await runners[suite]();
