@@ -143,16 +143,18 @@ async function main() {
       const md = renderResults({ groups, libs, opts, chromiumVersion, rev, skipped, load, seconds: Math.round((Date.now() - started) / 1000) });
       writeFileSync(join(root, 'bench/results.md'), md);
       console.log('\nwrote bench/results.md');
-      // The README section keeps its prose; only what follows the marker is replaced (full runs only).
-      const readme = join(root, 'docs/readme/bench.md');
+      // The README keeps its prose; only the table between the two markers is replaced (full runs only).
+      const readme = join(root, 'README.md');
       const marker = '<!-- bench:table -->';
+      const endMarker = '<!-- /bench:table -->';
       if (!opts.only && existsSync(readme)) {
         const text = readFileSync(readme, 'utf8');
         const at = text.indexOf(marker);
-        if (at >= 0) {
+        const end = text.indexOf(endMarker, at);
+        if (at >= 0 && end > at) {
           const note = `_${new Date().toISOString().slice(0, 10)}, ${opts.runs} runs, Chromium ${chromiumVersion}, ${cpus().length} cores (load average ${load.map((l) => l.toFixed(1)).join(' → ')})._`;
-          writeFileSync(readme, `${text.slice(0, at + marker.length)}\n${note}\n\n${compactTable(groups)}\n`);
-          console.log('updated docs/readme/bench.md');
+          writeFileSync(readme, `${text.slice(0, at + marker.length)}\n${note}\n\n${compactTable(groups)}\n${text.slice(end)}`);
+          console.log('updated the table in README.md');
         }
       }
     }

@@ -1,5 +1,5 @@
 // `npm start` (after `npm run build`): the reference server with the demo site, the built library
-// and the API on http://localhost:8080 (PORT). Configuration: the env variables in docs/readme/server.md.
+// and the API on http://localhost:8080 (PORT). Configuration: the env variables in the README (reference server).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 

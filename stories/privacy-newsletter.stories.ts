@@ -1,6 +1,6 @@
 /**
  * `<privacy-newsletter>` in every state, in Dutch and English. The backend is the in-memory fake
- * used by the tests (a `fetch` function speaking docs/http-contract.md); states that follow a
+ * used by the tests (a `fetch` function speaking the README's HTTP contract); states that follow a
  * visitor's action are reached by a `play` function that fills in the form.
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';

@@ -56,7 +56,7 @@ function origin(name: string, raw: string, errors: string[]): string {
   return '';
 }
 
-/** Reads and validates the configuration from `env` (defaults: see docs/readme/server.md). */
+/** Reads and validates the configuration from `env` (defaults: see the README, "The demo site and the reference server"). */
 export function readConfig(env: NodeJS.ProcessEnv): ConfigResult {
   const errors: string[] = [];
   const value = (name: string): string | undefined => {

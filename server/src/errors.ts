@@ -1,4 +1,4 @@
-// One error shape for every answer of the API (see docs/http-contract.md):
+// One error shape for every answer of the API (see the README's HTTP contract):
 // `{ error, message, fields? }`. Clients never see a stack trace or an internal message.
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { STORAGE_RETRY_AFTER_SECONDS, isStorageUnavailable } from './storage/unavailable.js';

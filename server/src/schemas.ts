@@ -1,4 +1,4 @@
-// JSON schemas of the HTTP contract (docs/http-contract.md). Fastify's Ajv validates every body
+// JSON schemas of the README's HTTP contract. Fastify's Ajv validates every body
 // against them before a handler runs; unknown fields are rejected, never silently dropped.
 
 const name = { type: 'string', pattern: '^[a-z0-9_-]{1,64}$' } as const;

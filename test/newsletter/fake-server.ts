@@ -1,5 +1,5 @@
 /**
- * An in-memory newsletter backend speaking docs/http-contract.md through a `fetch` function:
+ * An in-memory newsletter backend speaking the README's HTTP contract through a `fetch` function:
  * the one thing outside the element that tests (and stories) fake. It records every request,
  * "mails" confirmation tokens, and can be told to fail (500, HTML page, offline, 429).
  */

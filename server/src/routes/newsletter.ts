@@ -1,4 +1,4 @@
-// Newsletter routes (docs/http-contract.md, "Newsletter") and the staff export of subscribers.
+// Newsletter routes (the README's HTTP contract, "Newsletter") and the staff export of subscribers.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { requireExportToken } from '../auth.js';
 import { toCsv } from '../csv.js';
