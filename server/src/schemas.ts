@@ -4,7 +4,9 @@
 const name = { type: 'string', pattern: '^[a-z0-9_-]{1,64}$' } as const;
 const names = { type: 'array', maxItems: 64, items: name } as const;
 const uuid = { type: 'string', format: 'uuid' } as const;
-const revision = { type: 'string', minLength: 1, maxLength: 64 } as const;
+/** PostgreSQL text cannot hold U+0000; refusing it keeps both backends answering the same 400. */
+const NO_NUL = '^[^\\u0000]*$';
+const revision = { type: 'string', minLength: 1, maxLength: 64, pattern: NO_NUL } as const;
 /** Tokens are 43 base64url characters; a little slack keeps the schema from encoding that detail. */
 const token = { type: 'string', minLength: 16, maxLength: 128, pattern: '^[A-Za-z0-9_-]+$' } as const;
 
@@ -21,7 +23,7 @@ export const receiptBody = {
     denied: names,
     method: { type: 'string', enum: ['banner', 'preferences', 'api', 'gpc', 'gate'] },
     at: { type: 'string', format: 'date-time', maxLength: 64 },
-    userAgent: { type: 'string', maxLength: 512 },
+    userAgent: { type: 'string', maxLength: 512, pattern: NO_NUL },
   },
 } as const;
 
@@ -52,7 +54,7 @@ export const subscribeBody = {
   properties: {
     email: { type: 'string', format: 'email', maxLength: 254 },
     revision,
-    consentText: { type: 'string', minLength: 1, maxLength: 4000 },
+    consentText: { type: 'string', minLength: 1, maxLength: 4000, pattern: NO_NUL },
     measureOpens: { type: 'boolean' },
     language: { type: 'string', pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$', maxLength: 35 },
     consentId: uuid,

@@ -92,6 +92,15 @@ describe('POST /api/consent/receipts', () => {
     assert.equal(rows.length, 0);
   });
 
+  it('rejects a NUL character in free text with 400 on every backend (PostgreSQL cannot store it)', async () => {
+    for (const field of ['revision', 'userAgent'] as const) {
+      const receipt = makeReceipt({ [field]: 'a\u0000b' });
+      const response = await send(endpoint, receipt);
+      assert.equal(response.status, 400, `${field}: ${JSON.stringify(response.body)}`);
+      assert.ok(field in (response.body as { fields: Record<string, string> }).fields, field);
+    }
+  });
+
   it('names each wrong field: types, formats, enums, lengths, list items', async () => {
     const cases: Array<[Record<string, unknown>, string]> = [
       [{ receiptId: 'not-a-uuid' }, 'receiptId'],

@@ -341,7 +341,9 @@ function migrate(db: Database.Database): void {
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
   for (const migration of listMigrations()) {
     if (applied.has(migration.version)) continue;
+    // Re-checked under the write lock: another process starting on the same file may have applied it.
     db.transaction(() => {
+      if (db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').get(migration.version)) return;
       db.exec(migration.sql);
       record.run(migration.version, migration.name, new Date().toISOString());
     }).immediate();
