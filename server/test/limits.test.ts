@@ -77,7 +77,14 @@ describe('static files and headers', () => {
     assert.match(csp, /script-src 'self'/);
     assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
     assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
-    assert.match(response.text, /id="privacy-kit-config"/);
+    assert.match(
+      response.text,
+      /<script src="\/privacy-kit\/privacy-kit\.js" data-config="\/privacy-kit\.nl\.json">/,
+    );
+    const config = await get(`${server.url}/privacy-kit.nl.json`, {});
+    assert.equal(config.status, 200);
+    assert.match(config.headers.get('content-type') ?? '', /application\/json/);
+    assert.equal((JSON.parse(config.text) as { revision: string }).revision, '2018-06-18');
   });
 
   it('serves the English pages under /en/ and the stylesheet', async () => {

@@ -4,114 +4,29 @@
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { SCHEMA_MIGRATIONS_DDL, listMigrations } from './migrations.js';
+import {
+  type EventRow,
+  type ReceiptRow,
+  type SubscriberRow,
+  type TokenRow,
+  bit,
+  toReceipt,
+  toSubscriber,
+  toToken,
+} from './rows.js';
 import type {
   InsertOutcome,
   ReceiptFilter,
   ReceiptInput,
-  ReceiptMethod,
   Storage,
   StoredReceipt,
   SubscriberAction,
   SubscriberEvent,
   SubscriberPatch,
   SubscriberRecord,
-  SubscriberStatus,
   SubscriptionRequest,
-  TokenKind,
   TokenRecord,
 } from './types.js';
-
-interface ReceiptRow {
-  receipt_id: string;
-  consent_id: string;
-  revision: string;
-  granted: string;
-  denied: string;
-  method: string;
-  decided_at: string;
-  user_agent: string | null;
-  received_at: string;
-}
-
-interface SubscriberRow {
-  id: string;
-  email: string;
-  status: string;
-  measure_opens: number;
-  object_marketing: number;
-  object_research: number;
-  language: string | null;
-  consent_id: string | null;
-  revision: string;
-  consent_text: string;
-  created_at: string;
-  updated_at: string;
-  confirmed_at: string | null;
-  unsubscribed_at: string | null;
-}
-
-interface TokenRow {
-  token_hash: string;
-  subscriber_id: string;
-  kind: string;
-  created_at: string;
-  expires_at: string | null;
-}
-
-interface EventRow {
-  id: string;
-  subscriber_id: string;
-  at: string;
-  action: string;
-  revision: string | null;
-  method: string;
-  detail: string;
-}
-
-function toReceipt(row: ReceiptRow): StoredReceipt {
-  return {
-    receiptId: row.receipt_id,
-    consentId: row.consent_id,
-    revision: row.revision,
-    granted: JSON.parse(row.granted) as string[],
-    denied: JSON.parse(row.denied) as string[],
-    method: row.method as ReceiptMethod,
-    at: row.decided_at,
-    ...(row.user_agent === null ? {} : { userAgent: row.user_agent }),
-    receivedAt: row.received_at,
-  };
-}
-
-function toSubscriber(row: SubscriberRow): SubscriberRecord {
-  return {
-    id: row.id,
-    email: row.email,
-    status: row.status as SubscriberStatus,
-    measureOpens: row.measure_opens === 1,
-    objectMarketing: row.object_marketing === 1,
-    objectResearch: row.object_research === 1,
-    language: row.language,
-    consentId: row.consent_id,
-    revision: row.revision,
-    consentText: row.consent_text,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    confirmedAt: row.confirmed_at,
-    unsubscribedAt: row.unsubscribed_at,
-  };
-}
-
-function toToken(row: TokenRow): TokenRecord {
-  return {
-    hash: row.token_hash,
-    subscriberId: row.subscriber_id,
-    kind: row.kind as TokenKind,
-    createdAt: row.created_at,
-    expiresAt: row.expires_at,
-  };
-}
-
-const bit = (value: boolean): number => (value ? 1 : 0);
 
 /** Options of the SQLite backend. */
 export interface SqliteOptions {
