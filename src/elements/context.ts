@@ -22,13 +22,25 @@ export function usePrivacyKit(kit: PrivacyKit): void {
 
 /** The consent API the elements use, or undefined when none is set up yet. */
 export function getPrivacyKit(): PrivacyKit | undefined {
+  const kit = announced();
+  // The script-tag loader defines window.privacyKit before a `data-config` URL has arrived; until
+  // then it has no config to render from, so elements treat it as not set up yet.
+  return kit?.config ? kit : undefined;
+}
+
+function announced(): PrivacyKit | undefined {
   return provided ?? (typeof window === 'undefined' ? undefined : window.privacyKit);
 }
 
-/** Resolves with the consent API as soon as one is available. */
+/** Resolves with the consent API as soon as one is available and has its config. */
 export function whenPrivacyKit(): Promise<PrivacyKit> {
   const kit = getPrivacyKit();
-  return kit ? Promise.resolve(kit) : new Promise((resolve) => waiting.add(resolve));
+  if (kit) return Promise.resolve(kit);
+  const pending = announced();
+  const later = new Promise<PrivacyKit>((resolve) => waiting.add(resolve));
+  if (!pending) return later;
+  // An invalid config never gets one: `ready` resolves, the elements keep waiting (render nothing).
+  return pending.ready.then(() => getPrivacyKit() ?? later);
 }
 
 /** @internal Forget the provided instance (tests). */
