@@ -6,7 +6,7 @@
  * - revision: `encodeURIComponent`; times: ms since epoch in base 36
  * - categories/services: `name:1.name:0` (1 granted, 0 refused)
  * - checksum: FNV-1a 32-bit of everything before the last `|`, unsigned, base 36
- * See docs/readme/core.md.
+ * The format is documented in the README ("The consent cookie").
  */
 import { NAME } from './config.js';
 import { SCHEMA } from './consent.js';

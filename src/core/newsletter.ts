@@ -1,5 +1,5 @@
 /**
- * Typed client of the newsletter HTTP contract (docs/http-contract.md, "Newsletter").
+ * Typed client of the newsletter HTTP contract (the README's HTTP contract, "Newsletter").
  * No DOM rendering, no Lit. Every call resolves to a result value — bad JSON, HTML error pages,
  * timeouts and network failures included — so the UI can turn each into a state; nothing rejects.
  */
