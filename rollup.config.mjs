@@ -33,13 +33,15 @@ const library = {
 
 const loader = {
   input: 'src/loader.ts',
+  // js-cookie builds its default instance at import; nothing in the loader needs it when unused.
+  treeshake: { moduleSideEffects: (id) => !id.includes('/node_modules/js-cookie/') },
   output: { file: 'dist/privacy-kit.js', format: 'iife', sourcemap: true, plugins: [minifyIife] },
   plugins: [nodeResolve(), json({ preferConst: true }), ts({ outDir: 'dist' })],
 };
 
 const ui = {
-  // privacy-kit-receipts: the receipt sender, which the loader imports only when it has one to send.
-  input: { 'privacy-kit-ui': 'src/ui.ts', 'privacy-kit-receipts': 'src/core/receipts.ts' },
+  // privacy-kit-runtime: validator, decisions and cookie clearing, imported by the loader when needed.
+  input: { 'privacy-kit-ui': 'src/ui.ts', 'privacy-kit-runtime': 'src/runtime.ts' },
   output: {
     dir: 'dist/ui',
     format: 'es',

@@ -37,7 +37,8 @@ async function bundleAndMinify(input) {
   return output.map((chunk) => (chunk.type === 'chunk' ? chunk.code : '')).join('\n');
 }
 
-const bytes = (files) => brotli(Buffer.concat(files.map((f) => readFileSync(f))));
+// Each file travels (and is compressed) on its own: code two files share is paid for twice.
+const bytes = (files) => files.reduce((sum, f) => sum + brotli(readFileSync(f)), 0);
 
 /** Bundles and minifies only what `names` pull in from `module` (tree-shaken), as an app would ship it. */
 async function shippedBy(module, names) {
@@ -49,11 +50,12 @@ async function shippedBy(module, names) {
 
 // `limit` is enforced: a change that grows a figure past it fails CI. `target` is the budget the
 // issues set (returning visit 3 KB, core 4 KB, first visit no larger than the smallest peer measured
-// by `npm run bench`, Orejime at 13,217 B); figures still above it are printed as such.
+// by `npm run bench`, Orejime at 13,217 B); figures still above it are printed as such. The README's
+// "Size budgets" section says where the bytes go.
 const checks = [
   {
     name: 'loader: dist/privacy-kit.js (a returning visitor downloads only this)',
-    limit: 7424,
+    limit: 4608,
     target: 3072,
     measure: () => bytes([join(dist, 'privacy-kit.js')]),
   },
@@ -69,12 +71,12 @@ const checks = [
     measure: () => shippedBy(join(dist, 'core.js'), ['createNewsletterClient']),
   },
   {
-    name: 'first visit until the banner is usable: loader + UI entry and its static imports',
-    limit: 17664,
+    name: 'first visit until the banner is usable: loader + runtime + UI entry, with their static imports',
+    limit: 20224,
     target: 13217,
     measure: () => {
-      const entry = join(dist, 'ui/privacy-kit-ui.js');
-      return bytes([join(dist, 'privacy-kit.js'), ...staticClosure(entry)]);
+      const entries = ['ui/privacy-kit-runtime.js', 'ui/privacy-kit-ui.js'].map((f) => join(dist, f));
+      return bytes([join(dist, 'privacy-kit.js'), ...new Set(entries.flatMap(staticClosure))]);
     },
   },
 ];

@@ -1,15 +1,29 @@
 /**
  * The script-tag entry (`dist/privacy-kit.js`, a classic synchronous script, first in `<head>`).
- * Synchronously: the gtag stub and Consent Mode `default`, the config, the store, the
- * integrations and `window.privacyKit`. The UI (Lit) is loaded only when a decision is needed, the
- * page holds a `privacy-*` element, or `showPreferences()` is called. Must stay under 3 KB brotli.
+ * Synchronously: the gtag stub and Consent Mode `default`, the config, the stored decision, the
+ * integrations and `window.privacyKit`. That is all a returning visitor downloads. The decision
+ * code and the config validator (`ui/privacy-kit-runtime.js`) and the UI (`ui/privacy-kit-ui.js`,
+ * Lit) are imported only when a decision is needed, the page holds a `privacy-*` element, the
+ * config is new to this browser, another tab decides, or an action is called.
  */
-import { formatErrors, validateConfig } from './core/config.js';
-import { lazyReceiptQueue } from './core/lazy-receipts.js';
-import { createStore, type ReceiptQueueFactory } from './core/store.js';
-import type { ConsentEvents, PrivacyKit } from './core/types.js';
-import { pushConsentDefault } from './integrations/google.js';
-import { installIntegrations } from './integrations/index.js';
+import { checksum } from './core/cookie-codec.js';
+import { resolveConfig } from './core/defaults.js';
+import {
+  createEmitter,
+  createHolder,
+  readerOf,
+  reasonOf,
+  type ConsentHolder,
+  type ConsentReader,
+} from './core/state.js';
+import { readCookie } from './core/cookie-read.js';
+import type { ConsentEvents, PrivacyKit, PrivacyKitConfig, ResolvedConfig } from './core/types.js';
+import type { ConsentWriter } from './core/writer.js';
+import { installAdobe } from './integrations/adobe.js';
+import { installBlockedContent } from './integrations/blocked-content.js';
+import { hasRefusedCookies } from './integrations/cookie-patterns.js';
+import { installGoogle, pushConsentDefault } from './integrations/google.js';
+import type * as Runtime from './runtime.js';
 
 declare global {
   interface Window {
@@ -18,36 +32,50 @@ declare global {
 }
 
 const PREFIX = 'privacy-kit: ';
-const fail = (message: string): void => console.error(PREFIX + message);
+const fail = (message: string): undefined => void console.error(PREFIX + message);
+/** Checksums of config texts this browser validated already (space-separated, newest first). */
+const TRUSTED = 'privacy-kit:valid-configs';
 
 type Method = (...args: unknown[]) => unknown;
+type Action = 'acceptAll' | 'rejectAll' | 'update' | 'reset';
+
+function trustedConfigs(): string[] {
+  try {
+    return localStorage.getItem(TRUSTED)?.split(' ') ?? [];
+  } catch {
+    return []; // Site data blocked: validate every time.
+  }
+}
 
 /**
- * `window.privacyKit`: stable from the first moment, forwarding to the store once the config is
- * known. Before that, and for good when the config is invalid, actions do nothing (`getConsent()`
- * is null, nothing is granted) and `ready` still resolves.
+ * `window.privacyKit`: stable from the first moment, forwarding to the consent holder once the
+ * config is known. Before that, and for good when the config is invalid, actions do nothing
+ * (`getConsent()` is null, nothing is granted) and `ready` still resolves.
  */
 function boot(script: HTMLScriptElement | null): void {
   const nonce = script?.nonce;
   const base = script?.src || location.href;
-  let kit: PrivacyKit | undefined;
-  let ui: Promise<void> | undefined;
-  let started: () => void = () => {};
-  const ready = new Promise<void>((resolve) => (started = resolve));
+  const chunk = (name: string) => new URL('ui/' + name, base).href;
+  let holder: ConsentHolder | undefined;
+  let reader: ConsentReader | undefined;
+  let writer: ConsentWriter | undefined;
+  let runtime: Promise<typeof Runtime | undefined> | undefined;
+  let ui: Promise<unknown> | undefined;
+  let configured: () => void = () => {};
+  const known = new Promise<void>((resolve) => (configured = resolve));
+  // Listeners registered before the config is known stay registered once it is.
+  const events = createEmitter();
 
-  const loadUI = (): Promise<void> =>
-    (ui ||= new Promise<void>((resolve) => {
-      // A module script made by this (nonced) script is trusted under 'strict-dynamic'.
-      const s = document.createElement('script');
-      s.type = 'module';
-      s.src = new URL('ui/privacy-kit-ui.js', base).href;
-      if (nonce) s.nonce = nonce;
-      s.onload = () => resolve();
-      s.onerror = () => resolve(fail('could not load the UI from ' + s.src));
-      document.head.append(s);
-    }));
-  const wantUI = () => ready.then(() => kit && loadUI());
-
+  // A module imported by this (nonced) script inherits its nonce: trusted under 'strict-dynamic'.
+  const load = <T>(name: string) =>
+    import(chunk(name)).catch(() => fail('could not load ' + chunk(name))) as Promise<T | undefined>;
+  const loadRuntime = () => (runtime ||= load<typeof Runtime>('privacy-kit-runtime.js'));
+  const attach = (): Promise<ConsentWriter | undefined> =>
+    loadRuntime().then((rt) => (writer ||= holder && rt?.attach(holder, api as unknown as PrivacyKit)));
+  const loadUI = () => {
+    void attach();
+    return (ui ||= load('privacy-kit-ui.js'));
+  };
   const whenBody = (fn: () => void) =>
     document.body ? fn() : document.addEventListener('DOMContentLoaded', fn, { once: true });
   const showBanner = () => {
@@ -59,67 +87,98 @@ function boot(script: HTMLScriptElement | null): void {
     );
   };
 
-  const forward =
-    (name: keyof PrivacyKit, inert?: unknown): Method =>
+  const read =
+    (name: keyof ConsentReader, inert: unknown): Method =>
     (...args) =>
-      kit ? (kit[name] as Method)(...args) : inert;
-  const on = <K extends keyof ConsentEvents>(event: K, fn: (detail: ConsentEvents[K]) => void) => {
-    if (kit) return kit.on(event, fn);
-    let off: () => void = () => {};
-    let live = true;
-    void ready.then(() => live && kit && (off = kit.on(event, fn)));
-    return () => {
-      live = false;
-      off();
-    };
-  };
+      reader ? (reader[name] as Method)(...args) : inert;
+  // Decisions need the runtime: at once when it is here, else once it has loaded (a Promise).
+  const act =
+    (name: Action): Method =>
+    (...args) =>
+      !holder
+        ? null
+        : writer
+          ? (writer[name] as Method)(...args)
+          : attach().then((w) => w && (w[name] as Method)(...args));
+  const domReady = new Promise((resolve) => whenBody(() => resolve(0)));
   const api = {
-    ready,
+    // Once the page is parsed: if it needs the decision code by then (banner, privacy-* elements),
+    // also once that is attached, so actions called after `ready` take effect at once.
+    ready: known
+      .then(() => domReady)
+      .then(() => runtime && attach())
+      .then(() => {}),
     get config() {
-      return kit?.config;
+      return holder?.config;
     },
-    getConsent: forward('getConsent', null),
-    getStoredConsent: forward('getStoredConsent', null),
-    needsDecision: forward('needsDecision', false),
-    needsDecisionReason: forward('needsDecisionReason', null),
-    isGranted: forward('isGranted', false),
-    acceptAll: forward('acceptAll', null),
-    rejectAll: forward('rejectAll', null),
-    update: forward('update', null),
-    reset: forward('reset'),
-    destroy: forward('destroy'),
+    getConsent: read('getConsent', null),
+    getStoredConsent: read('getStoredConsent', null),
+    needsDecision: read('needsDecision', false),
+    needsDecisionReason: read('needsDecisionReason', null),
+    isGranted: read('isGranted', false),
+    acceptAll: act('acceptAll'),
+    rejectAll: act('rejectAll'),
+    update: act('update'),
+    reset: act('reset'),
+    destroy: () => writer?.destroy(),
     // The UI module listens for `show-preferences`: it must be loaded before the event fires.
-    showPreferences: (opener?: Element | null) => void wantUI().then(() => kit?.showPreferences(opener)),
-    on,
-    subscribe: (fn: (detail: ConsentEvents['change']) => void) => on('change', fn),
+    showPreferences: (opener?: Element | null) =>
+      void known
+        .then(() => holder && loadUI())
+        .then(() => holder?.emit('show-preferences', { opener: opener ?? null })),
+    on: events.on,
+    subscribe: (fn: (detail: ConsentEvents['change']) => void) => events.on('change', fn),
   };
   // The forwarding methods are typed loosely to stay small; their behaviour is PrivacyKit's.
   window.privacyKit = api as unknown as PrivacyKit;
 
+  const go = (config: ResolvedConfig) => {
+    holder = createHolder(config, readCookie(config.cookie.name), Date.now, events);
+    reader = readerOf(holder);
+    const kit = api as unknown as PrivacyKit;
+    installGoogle(kit, nonce ? { nonce } : {});
+    installAdobe(kit);
+    installBlockedContent(kit);
+    holder.on('needs-decision', showBanner);
+    const why = reasonOf(holder);
+    if (why) void known.then(() => holder?.emit('needs-decision', { reason: why }));
+    // Another tab's decision, or receipts an earlier page could not send, need the decision code.
+    const channel = 'privacy-kit:' + config.cookie.name;
+    if (window.BroadcastChannel)
+      new BroadcastChannel(channel).onmessage = (e) => void attach().then((w) => w?.receive(e.data));
+    else addEventListener('storage', (e) => e.key == channel && void attach());
+    if (hasRefusedCookies(kit)) void attach(); // The runtime's cookie cleaner clears them.
+    try {
+      if ((localStorage.getItem('privacy-kit:receipts:' + config.cookie.name) ?? '[]') != '[]') void attach();
+    } catch {
+      // Site data blocked: nothing was queued either.
+    }
+  };
+
   // `undefined` means the problem was already reported: one console.error per failure.
   const start = (input: unknown) => {
-    try {
-      const result = input === undefined ? undefined : validateConfig(input);
-      pushConsentDefault(result?.ok ? result.value.google.waitForUpdate : undefined);
-      if (result && !result.ok) fail('invalid config: ' + formatErrors(result.errors));
-      if (result?.ok) {
-        // The receipt sender is an ES module next to the UI, imported only when there is a receipt.
-        kit = createStore(
-          result.value,
-          {},
-          lazyReceiptQueue(() =>
-            import(new URL('ui/privacy-kit-receipts.js', base).href).then(
-              (m: { receiptQueue: ReceiptQueueFactory }) => m.receiptQueue,
-            ),
-          ),
-        );
-        kit.on('needs-decision', showBanner);
-        installIntegrations(kit, nonce ? { nonce } : {});
+    const done = (config?: ResolvedConfig) => {
+      try {
+        if (config) go(config);
+      } catch (error) {
+        fail(String(error));
       }
-    } catch (error) {
-      fail(String(error));
-    }
-    started();
+      configured();
+    };
+    if (input === undefined) return done();
+    const sum = checksum(JSON.stringify(input));
+    if (trustedConfigs().includes(sum)) return done(resolveConfig(input as PrivacyKitConfig));
+    // New to this browser: validate first (the runtime is needed for the banner anyway).
+    void loadRuntime().then((rt) => {
+      const result = rt?.validateConfig(input);
+      if (!result?.ok) return done(result && fail('invalid config: ' + rt!.formatErrors(result.errors)));
+      try {
+        localStorage.setItem(TRUSTED, [sum, ...trustedConfigs()].slice(0, 8).join(' '));
+      } catch {
+        // Not remembered: validated again on the next page.
+      }
+      done(result.value);
+    });
   };
 
   // Elements on the page (CMS content, SPA routes) need the UI; the parser inserts them later.
@@ -129,15 +188,25 @@ function boot(script: HTMLScriptElement | null): void {
   const observer = new MutationObserver((records) => {
     if (records.some((r) => Array.from(r.addedNodes).some(isOurs))) {
       observer.disconnect();
-      void wantUI();
+      void known.then(() => holder && loadUI());
     }
   });
   observer.observe(document, { childList: true, subtree: true });
 
   const url = script?.dataset.config;
   const inline = document.getElementById('privacy-kit-config');
+  let input: unknown;
+  if (inline && !url) {
+    try {
+      input = JSON.parse(inline.textContent ?? '');
+    } catch (error) {
+      fail('#privacy-kit-config is not valid JSON: ' + String(error));
+    }
+  }
+  // Before anything else can run; a custom wait_for_update is only taken from an inline config.
+  const wait = (input as PrivacyKitConfig | undefined)?.google?.waitForUpdate;
+  pushConsentDefault(typeof wait == 'number' && wait >= 0 && wait < 1e9 ? wait : undefined);
   if (url) {
-    pushConsentDefault();
     fetch(new URL(url, location.href), { credentials: 'same-origin' })
       .then((response) =>
         response.ok ? response.json() : Promise.reject(new Error('HTTP ' + response.status)),
@@ -147,17 +216,9 @@ function boot(script: HTMLScriptElement | null): void {
         start(undefined);
       });
   } else if (inline) {
-    let input: unknown;
-    try {
-      input = JSON.parse(inline.textContent ?? '');
-    } catch (error) {
-      fail('#privacy-kit-config is not valid JSON: ' + String(error));
-    }
     start(input);
   } else {
-    fail(
-      'no config: add <script type="application/json" id="privacy-kit-config"> or a data-config URL to the privacy-kit script',
-    );
+    fail('no config: add <script type="application/json" id="privacy-kit-config"> or data-config');
     start(undefined);
   }
 }

@@ -2,15 +2,14 @@
  * Validates a site's config (JSON from outside) and fills in the defaults. Table-driven to stay
  * small: the whole core has a 4 KB brotli budget.
  */
+import { NAME } from './consent.js';
+import { resolveConfig } from './defaults.js';
 import type { PrivacyKitConfig, ResolvedConfig, Result, ValidationError } from './types.js';
 
 type Errors = ValidationError[];
 type Check = (value: unknown, path: string, errors: Errors) => void;
 /** A check, or an object spec whose keys starting with `!` are required. */
 type Spec = Check | { readonly [key: string]: Spec };
-
-/** Category and service names: what the receipt contract accepts, never starting with `_` (`__proto__`). */
-export const NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 
 const own = Object.hasOwn;
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -129,31 +128,7 @@ export function validateConfig(input: unknown): Result<ResolvedConfig> {
       fail(errors, `services.${name}.category`, `unknown category "${category}"`);
     if (own(categories, name)) fail(errors, 'services.' + name, 'name used by a category');
   }
-  if (errors.length) return { ok: false, errors };
-  return {
-    ok: true,
-    value: {
-      ...c,
-      language: c.language ?? 'nl',
-      categories,
-      services: c.services ?? {},
-      cookie: { name: 'privacy_consent', maxAgeDays: 182, sameSite: 'Lax', ...c.cookie },
-      reconsentAfterDays: c.reconsentAfterDays ?? 182,
-      gpc: c.gpc ?? true,
-      google: {
-        mode: 'basic',
-        consentMap: {
-          analytics: ['analytics_storage'],
-          marketing: ['ad_storage', 'ad_user_data', 'ad_personalization'],
-          preferences: ['functionality_storage', 'personalization_storage'],
-        },
-        waitForUpdate: 500,
-        ...c.google,
-      },
-      translations: c.translations ?? {},
-      analyticsExemption: c.analyticsExemption ?? false,
-    },
-  };
+  return errors.length ? { ok: false, errors } : { ok: true, value: resolveConfig(c) };
 }
 
 /** All problems on one readable line: `services.youtube.category: unknown category "video"; …`. */

@@ -1,15 +1,11 @@
 /**
- * Consent arithmetic, pure: what is granted, what a decision stores, whether the visitor must be
- * asked again, and what a change changed. No cookies, no DOM, no clock (times are passed in).
+ * Consent arithmetic, pure: what is granted and whether the visitor must be asked again (what a
+ * decision stores is in `decide.ts`). No cookies, no DOM, no clock (times are passed in).
  */
-import type {
-  ConsentChange,
-  ConsentChoice,
-  ConsentMethod,
-  ConsentState,
-  NeedsDecisionReason,
-  ResolvedConfig,
-} from './types.js';
+import type { ConsentState, NeedsDecisionReason, ResolvedConfig } from './types.js';
+
+/** Category and service names: what the receipt contract accepts, never starting with `_` (`__proto__`). */
+export const NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 
 /** Version of `ConsentState` and of the cookie encoding. */
 export const SCHEMA = 1;
@@ -44,54 +40,6 @@ export function isGrantedIn(state: ConsentState | null, config: ResolvedConfig, 
   );
 }
 
-/** Who/when of a new decision; `now` must already be later than the previous `updatedAt`. */
-export interface DecisionContext {
-  readonly id: string;
-  readonly now: number;
-  readonly method: ConsentMethod;
-}
-
-/**
- * The state after a choice. Names in `choice` win, then the earlier decision `base`; a service not
- * named follows its category when the choice names that category (so granting a category after a
- * refusal grants its services), else keeps its earlier switch. `necessary` is always true.
- */
-export function decide(
-  config: ResolvedConfig,
-  base: ConsentState | null,
-  choice: ConsentChoice,
-  ctx: DecisionContext,
-): ConsentState {
-  const categories: Record<string, boolean> = {};
-  const services: Record<string, boolean> = {};
-  for (const name of categoryNames(config)) {
-    categories[name] =
-      name === 'necessary' || (own(choice.categories, name) ?? own(base?.categories, name)) === true;
-  }
-  for (const [name, { category }] of Object.entries(config.services)) {
-    const fromCategory =
-      own(choice.categories, category) !== undefined ? undefined : own(base?.services, name);
-    services[name] =
-      category === 'necessary' ||
-      (own(choice.services, name) ?? fromCategory ?? categories[category]) === true;
-  }
-  return {
-    schema: SCHEMA,
-    id: base?.id ?? ctx.id,
-    revision: config.revision,
-    decidedAt: base?.decidedAt ?? ctx.now,
-    updatedAt: ctx.now,
-    categories,
-    services,
-    method: ctx.method,
-  };
-}
-
-/** A choice naming every category (their services follow them, see `decide`). */
-export function everything(config: ResolvedConfig, grant: (category: string) => boolean): ConsentChoice {
-  return { categories: Object.fromEntries(categoryNames(config).map((n) => [n, grant(n)])) };
-}
-
 /**
  * Why a stored decision no longer counts, or null when it does: `none` (nothing stored),
  * `revision` (config revision changed), `purposes` (a category or non-necessary service was added:
@@ -113,19 +61,4 @@ export function needsDecisionReason(
   if (added) return 'purposes';
   if (now - state.updatedAt > config.reconsentAfterDays * DAY) return 'expired';
   return null;
-}
-
-/** What changed between two effective states, and what is granted / refused now. */
-export function diffConsent(
-  previous: ConsentState | null,
-  state: ConsentState | null,
-  config: ResolvedConfig,
-): Pick<ConsentChange, 'changed' | 'granted' | 'denied'> {
-  const names = [...categoryNames(config), ...serviceNames(config)];
-  const granted = names.filter((n) => isGrantedIn(state, config, n));
-  return {
-    changed: names.filter((n) => isGrantedIn(previous, config, n) !== isGrantedIn(state, config, n)),
-    granted,
-    denied: names.filter((n) => !granted.includes(n)),
-  };
 }

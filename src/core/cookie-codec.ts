@@ -6,42 +6,22 @@
  * - revision: `encodeURIComponent`; times: ms since epoch in base 36
  * - categories/services: `name:1.name:0` (1 granted, 0 refused)
  * - checksum: FNV-1a 32-bit of everything before the last `|`, unsigned, base 36
- * The format is documented in the README ("The consent cookie").
+ * The format is documented in the README ("The consent cookie"). Writing it is `cookie-encode.ts`:
+ * the script-tag loader reads the cookie on every page, and writes only when a decision is made.
  */
-import { NAME } from './config.js';
-import { SCHEMA } from './consent.js';
+import { NAME, SCHEMA } from './consent.js';
 import type { ConsentMethod, ConsentState, Result } from './types.js';
 
 /** Longest value accepted: well under the 4 KB a browser keeps per cookie. */
 export const MAX_COOKIE_LENGTH = 3072;
 
-const METHODS: readonly ConsentMethod[] = ['banner', 'preferences', 'api', 'gpc', 'gate', 'sync'];
+const METHODS: readonly ConsentMethod[] = ['banner', 'preferences', 'api', 'gpc', 'gate'];
 
 /** FNV-1a, 32-bit: a typo detector, not a signature. */
 export function checksum(text: string): string {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x1000193);
   return (hash >>> 0).toString(36);
-}
-
-const pairs = (flags: Readonly<Record<string, boolean>>) =>
-  Object.entries(flags)
-    .map(([name, on]) => name + ':' + (on ? 1 : 0))
-    .join('.');
-
-/** The cookie value of a state. */
-export function encodeConsent(state: ConsentState): string {
-  const body = [
-    'v' + SCHEMA,
-    state.id,
-    encodeURIComponent(state.revision),
-    state.decidedAt.toString(36),
-    state.updatedAt.toString(36),
-    state.method,
-    pairs(state.categories),
-    pairs(state.services),
-  ].join('|');
-  return body + '|' + checksum(body);
 }
 
 function flags(text: string): Record<string, boolean> | undefined {

@@ -5,8 +5,10 @@
 export { createConsent } from './create.js';
 export type { ConsentOptions } from './store.js';
 export { validateConfig, formatErrors, ConfigError } from './config.js';
-export { encodeConsent, decodeConsent } from './cookie-codec.js';
-export { isGrantedIn, needsDecisionReason, diffConsent, categoryNames, serviceNames } from './consent.js';
+export { decodeConsent } from './cookie-codec.js';
+export { encodeConsent } from './cookie-encode.js';
+export { isGrantedIn, needsDecisionReason, categoryNames, serviceNames } from './consent.js';
+export { diffConsent } from './decide.js';
 export { gpcRefusals, type PrivacySignals } from './gpc.js';
 export { cookieStorage, memoryStorage, type CookieAdapter } from './storage.js';
 export type { Scheduler } from './receipts.js';

@@ -1,10 +1,10 @@
 /**
  * A receipt queue that loads the sending code (`receipts.ts`, ~0.5 KB brotli) only when there is
  * something to send: a receipt an earlier page left in storage, or a new decision. Used by the
- * script-tag loader, whose budget is what a returning visitor downloads.
+ * script-tag loader's runtime (`src/runtime.ts`): sites without `sync` never download the sender.
  */
 import type { ReceiptQueue } from './receipts.js';
-import type { ReceiptQueueFactory } from './store.js';
+import type { ReceiptQueueFactory } from './writer.js';
 import type { ConsentReceipt } from './types.js';
 
 /**

@@ -1,9 +1,10 @@
 /**
- * The only code that reads or writes the consent cookie. Every write is read back: browsers
+ * With `cookie-read.ts`, the only code that reads or writes the consent cookie. Every write is read back: browsers
  * refuse a wrong `domain` or a blocked cookie silently (known-failure #6), and the visitor's
  * decision must then at least last for the page.
  */
 import Cookies from 'js-cookie';
+import { readCookie } from './cookie-read.js';
 import type { ResolvedConfig } from './types.js';
 
 /** Where the encoded decision is kept; tests inject one per simulated browser. */
@@ -15,9 +16,6 @@ export interface CookieAdapter {
   remove(): void;
 }
 
-// The codec already produces cookie-safe text; raw in and out keeps the value readable by servers.
-const jar = Cookies.withConverter<string>({ read: (v) => v, write: (v) => v });
-
 /**
  * The consent cookie in `document.cookie`: path `/`, `SameSite` and `domain` from the config,
  * `Secure` on https, expiring after `maxAgeDays`.
@@ -26,6 +24,8 @@ export function cookieStorage(
   cookie: ResolvedConfig['cookie'],
   warn: (message: string) => void,
 ): CookieAdapter {
+  // The codec already produces cookie-safe text; written raw, the value stays readable by servers.
+  const jar = Cookies.withConverter<string>({ read: (v) => v, write: (v) => v });
   let domain = cookie.domain;
   let warned = false;
   const attributes = () => ({
@@ -36,10 +36,10 @@ export function cookieStorage(
     ...(domain ? { domain } : {}),
   });
   const adapter: CookieAdapter = {
-    read: () => jar.get(cookie.name),
+    read: () => readCookie(cookie.name),
     write(value) {
       jar.set(cookie.name, value, attributes());
-      if (jar.get(cookie.name) === value) return true;
+      if (readCookie(cookie.name) === value) return true;
       if (domain) {
         warn(`privacy-kit: cookie domain "${domain}" refused; using this host only`);
         domain = undefined;

@@ -7,7 +7,7 @@
 export type LocalizedText = string | Readonly<Record<string, string>>;
 
 /** How a decision was made; recorded in the state and in every receipt. */
-export type ConsentMethod = 'banner' | 'preferences' | 'api' | 'gpc' | 'gate' | 'sync';
+export type ConsentMethod = 'banner' | 'preferences' | 'api' | 'gpc' | 'gate';
 
 /** A cookie a service sets, as shown to visitors and used for clearing on withdrawal. */
 export interface CookieInfo {

@@ -12,14 +12,14 @@ export { adobeDefaultConsent, adobePreviousPermissions, installAdobe, isAdobeSer
 export type { AdobeGlobal, AdobeOptIn } from './adobe.js';
 export { installBlockedContent } from './blocked-content.js';
 export type { BlockedContentOptions } from './blocked-content.js';
+export { clearCookies, cookieDomains, installCookieCleaner } from './cookie-cleaner.js';
 export {
   ADOBE_COOKIES,
   GOOGLE_COOKIES,
-  clearCookies,
-  cookieDomains,
-  installCookieCleaner,
+  hasRefusedCookies,
+  matchingCookies,
   serviceCookiePatterns,
-} from './cookie-cleaner.js';
+} from './cookie-patterns.js';
 export {
   ensureGtagStub,
   googleConsent,

@@ -48,8 +48,8 @@ describe('script tag under a strict CSP', () => {
     );
     assert.equal(nonces.length, 3);
     for (const script of nonces) assert.deepEqual(script, { type: '', nonce: 'abc' });
-    // The UI module is requested with the loader's nonce, so 'strict-dynamic' is not even needed for it.
-    assert.equal(await tab.evaluate(() => document.querySelector('script[type="module"][src*="privacy-kit-ui"]')?.nonce), 'abc');
+    // The UI and runtime modules are imported by the nonced loader, whose nonce they inherit.
+    assert.ok(await tab.evaluate(() => !!customElements.get('privacy-banner')), 'the UI module ran under the policy');
     assert.deepEqual(await violations(tab), []);
     assert.deepEqual(pageErrors, []);
     await context.close();

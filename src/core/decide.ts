@@ -1,0 +1,69 @@
+/**
+ * Consent arithmetic for decisions, pure: what a decision stores and what a change changed.
+ * Only the code that makes decisions needs it; reading one needs only `consent.ts`.
+ */
+import { categoryNames, isGrantedIn, own, SCHEMA, serviceNames } from './consent.js';
+import type { ConsentChange, ConsentChoice, ConsentMethod, ConsentState, ResolvedConfig } from './types.js';
+
+/** Who/when of a new decision; `now` must already be later than the previous `updatedAt`. */
+export interface DecisionContext {
+  readonly id: string;
+  readonly now: number;
+  readonly method: ConsentMethod;
+}
+
+/**
+ * The state after a choice. Names in `choice` win, then the earlier decision `base`; a service not
+ * named follows its category when the choice names that category (so granting a category after a
+ * refusal grants its services), else keeps its earlier switch. `necessary` is always true.
+ */
+export function decide(
+  config: ResolvedConfig,
+  base: ConsentState | null,
+  choice: ConsentChoice,
+  ctx: DecisionContext,
+): ConsentState {
+  const categories: Record<string, boolean> = {};
+  const services: Record<string, boolean> = {};
+  for (const name of categoryNames(config)) {
+    categories[name] =
+      name === 'necessary' || (own(choice.categories, name) ?? own(base?.categories, name)) === true;
+  }
+  for (const [name, { category }] of Object.entries(config.services)) {
+    const fromCategory =
+      own(choice.categories, category) !== undefined ? undefined : own(base?.services, name);
+    services[name] =
+      category === 'necessary' ||
+      (own(choice.services, name) ?? fromCategory ?? categories[category]) === true;
+  }
+  return {
+    schema: SCHEMA,
+    id: base?.id ?? ctx.id,
+    revision: config.revision,
+    decidedAt: base?.decidedAt ?? ctx.now,
+    updatedAt: ctx.now,
+    categories,
+    services,
+    method: ctx.method,
+  };
+}
+
+/** A choice naming every category (their services follow them, see `decide`). */
+export function everything(config: ResolvedConfig, grant: (category: string) => boolean): ConsentChoice {
+  return { categories: Object.fromEntries(categoryNames(config).map((n) => [n, grant(n)])) };
+}
+
+/** What changed between two effective states, and what is granted / refused now. */
+export function diffConsent(
+  previous: ConsentState | null,
+  state: ConsentState | null,
+  config: ResolvedConfig,
+): Pick<ConsentChange, 'changed' | 'granted' | 'denied'> {
+  const names = [...categoryNames(config), ...serviceNames(config)];
+  const granted = names.filter((n) => isGrantedIn(state, config, n));
+  return {
+    changed: names.filter((n) => isGrantedIn(previous, config, n) !== isGrantedIn(state, config, n)),
+    granted,
+    denied: names.filter((n) => !granted.includes(n)),
+  };
+}

@@ -1,0 +1,184 @@
+/**
+ * The write half of the consent store: decisions (accept, reject, update, reset) persisted to the
+ * cookie, told to other tabs, queued as receipts and announced to subscribers. Attached to a
+ * holder (`state.ts`); the script-tag loader attaches it only when a decision is to be made.
+ */
+import { decide, diffConsent, everything } from './decide.js';
+import { decodeConsent } from './cookie-codec.js';
+import { encodeConsent } from './cookie-encode.js';
+import { gpcRefusals, type PrivacySignals } from './gpc.js';
+import type { receiptQueue, Scheduler } from './receipts.js';
+import { currentOf, reasonOf, type ConsentHolder } from './state.js';
+import type { CookieAdapter } from './storage.js';
+import { openSync, type SyncMessage } from './sync.js';
+import type { ConsentChange, ConsentChoice, ConsentState, DecisionOptions, PrivacyKit } from './types.js';
+
+/** The page a store works in; every member defaults to the real one (or to nothing in Node). */
+export interface WriterOptions {
+  /** Receives `privacy-consent-change`; `null` for none. */
+  readonly document?: Pick<EventTarget, 'dispatchEvent'> | null;
+  /** Receipt queue and the sync fallback; `null` for none. */
+  readonly localStorage?: Storage | null;
+  /** Source of `storage`, `pagehide` and `online` events; `null` for none. */
+  readonly window?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'> | null;
+  /** `null` forces the `storage` event fallback. */
+  readonly BroadcastChannel?: typeof BroadcastChannel | null;
+  readonly fetch?: typeof fetch;
+  readonly navigator?: (PrivacySignals & { readonly userAgent?: string }) | null;
+  readonly schedule?: Scheduler;
+}
+
+/** Makes the receipt queue of a store: `receiptQueue` itself, or a stand-in that loads it later. */
+export type ReceiptQueueFactory = typeof receiptQueue;
+
+/** The actions of {@link PrivacyKit}, plus `receive` for messages from other tabs. */
+export type ConsentWriter = Pick<PrivacyKit, 'acceptAll' | 'rejectAll' | 'update' | 'reset' | 'destroy'> & {
+  receive(message: Partial<SyncMessage> | null): void;
+};
+
+/** The option when given (`null` included), else the page's own. */
+const pick = <T>(value: T | undefined, fallback: () => T): T => {
+  try {
+    return value === undefined ? fallback() : value;
+  } catch {
+    return null as T; // Reading `localStorage` throws when the visitor blocks site data.
+  }
+};
+
+/** A random UUID v4; `crypto.randomUUID` exists only in secure contexts, plain-http sites need ids too. */
+const uuid = (): string => {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 15) | 64;
+  b[8] = (b[8]! & 63) | 128;
+  const hex = Array.from(b, (x) => (x + 256).toString(16).slice(1)).join('');
+  return hex.replace(/(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
+};
+
+/** Adds decisions to `holder`, kept in `cookies`; returns the actions. */
+export function attachWriter(
+  holder: ConsentHolder,
+  cookies: CookieAdapter,
+  options: WriterOptions,
+  makeQueue: ReceiptQueueFactory,
+): ConsentWriter {
+  const { config, now } = holder;
+  const g = globalThis as Partial<typeof globalThis>;
+  const doc = pick(options.document, () => g.document ?? null);
+  const win = pick(options.window, () => g.window ?? null);
+  const nav = pick(options.navigator, () => g.navigator ?? null);
+  const storage = pick(options.localStorage, () => g.localStorage ?? null);
+  const warn = (m: string) => console.warn(m);
+  const schedule: Scheduler =
+    options.schedule ??
+    ((fn, ms) => {
+      const timer = setTimeout(fn, ms);
+      return () => clearTimeout(timer);
+    });
+
+  function commit(next: ConsentState | null, remote: boolean): ConsentChange {
+    const previous = currentOf(holder);
+    holder.stored = next;
+    holder.invalid = false;
+    const state = currentOf(holder);
+    const change: ConsentChange = { state, previous, ...diffConsent(previous, state, config), remote };
+    holder.emit('change', change);
+    doc?.dispatchEvent(new CustomEvent('privacy-consent-change', { detail: change }));
+    const why = reasonOf(holder);
+    if (why) holder.emit('needs-decision', { reason: why });
+    return change;
+  }
+
+  function receive(message: Partial<SyncMessage> | null): void {
+    if (typeof message?.at != 'number') return;
+    const incoming = message.value === null ? null : decodeConsent(message.value);
+    if (incoming && !incoming.ok) return;
+    const next = incoming?.value ?? null;
+    const { stored } = holder;
+    const mineWins =
+      stored &&
+      (next
+        ? next.updatedAt < stored.updatedAt || (next.updatedAt === stored.updatedAt && next.id <= stored.id)
+        : message.at < stored.updatedAt);
+    if (!mineWins) return void (next || stored ? commit(next, true) : undefined);
+    // Both tabs wrote the cookie; make sure it holds the decision that wins everywhere.
+    if (stored && next) cookies.write(encodeConsent(stored));
+  }
+
+  const link = openSync(config.cookie.name, receive, {
+    // Node has BroadcastChannel too, but an open one would keep a server process alive.
+    BroadcastChannel: pick(options.BroadcastChannel, () => (g.document && g.BroadcastChannel) || null),
+    window: win,
+    localStorage: storage,
+  });
+
+  const fetcher = options.fetch ?? g.fetch?.bind(g);
+  const receipts =
+    config.sync && fetcher
+      ? makeQueue(
+          config.sync.endpoint,
+          'privacy-kit:receipts:' + config.cookie.name,
+          storage,
+          fetcher,
+          schedule,
+          warn,
+        )
+      : undefined;
+  const onPageHide = () => receipts?.flush(true);
+  const onOnline = () => receipts?.flush();
+  win?.addEventListener('pagehide', onPageHide);
+  win?.addEventListener('online', onOnline);
+
+  function apply(choice: ConsentChoice, method: DecisionOptions['method'] = 'api'): ConsentState {
+    const { stored } = holder;
+    const next = decide(config, stored, choice, {
+      id: uuid(),
+      now: Math.max(now(), (stored?.updatedAt ?? 0) + 1),
+      method,
+    });
+    const value = encodeConsent(next);
+    cookies.write(value);
+    link.post({ value, at: next.updatedAt });
+    const { granted, denied } = commit(next, false);
+    receipts?.add({
+      receiptId: uuid(),
+      consentId: next.id,
+      revision: next.revision,
+      granted,
+      denied,
+      method,
+      at: new Date(next.updatedAt).toISOString(),
+      ...(nav?.userAgent ? { userAgent: nav.userAgent.slice(0, 512) } : {}),
+    });
+    return next;
+  }
+
+  return {
+    receive,
+    // GPC categories stay refused on "accept all" unless this visitor opted in to them before.
+    acceptAll: (o) =>
+      apply(
+        everything(
+          config,
+          (n) => !gpcRefusals(config, nav).includes(n) || holder.stored?.categories[n] === true,
+        ),
+        o?.method,
+      ),
+    rejectAll: (o) =>
+      apply(
+        everything(config, () => false),
+        o?.method,
+      ),
+    update: (choice, o) => apply(choice, o?.method),
+    reset() {
+      cookies.remove();
+      link.post({ value: null, at: now() });
+      commit(null, false);
+    },
+    destroy() {
+      link.close();
+      receipts?.destroy();
+      win?.removeEventListener('pagehide', onPageHide);
+      win?.removeEventListener('online', onOnline);
+    },
+  };
+}

@@ -1,0 +1,141 @@
+// The loader carries only what a returning visitor needs; the decision code and the config
+// validator (ui/privacy-kit-runtime.js) come when something needs them. These tests pin down when
+// that happens and that nothing is lost or granted early while it loads.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  CONFIG,
+  dataLayer,
+  launchBrowser,
+  newContext,
+  openPage,
+  page,
+  sitePage,
+  startServer,
+} from './harness.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  page(server, '/', sitePage());
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const runtimeRequests = () => server.hits('/privacy-kit/ui/privacy-kit-runtime.js');
+const waitForVendor = (tab, name) => tab.waitForFunction((n) => (window.__vendor ?? []).includes(n), name);
+
+/** A context whose visitor accepted everything on `/`; the first tab is closed again. */
+async function returningVisitor() {
+  const ctx = await newContext(browser);
+  const { page: first } = await openPage(ctx.context);
+  await first.goto(server.origin() + '/', { waitUntil: 'networkidle' });
+  await first.evaluate(() => window.privacyKit.ready);
+  await first.evaluate(() => window.privacyKit.acceptAll());
+  await first.close();
+  return ctx;
+}
+
+async function open(ctx, path = '/') {
+  const tab = await openPage(ctx.context);
+  await tab.page.goto(server.origin() + path, { waitUntil: 'networkidle' });
+  await tab.page.evaluate(() => window.privacyKit.ready);
+  return tab;
+}
+
+describe('script tag: the lazily loaded decision code', () => {
+  it('after `ready` on a page with the banner, actions take effect at once (no Promise)', async () => {
+    const { context } = await newContext(browser);
+    const { page: tab } = await open({ context });
+    const result = await tab.evaluate(() => {
+      const state = window.privacyKit.acceptAll();
+      return {
+        promise: state instanceof Promise,
+        analytics: window.privacyKit.getConsent()?.categories.analytics,
+      };
+    });
+    assert.deepEqual(result, { promise: false, analytics: true });
+    await context.close();
+  });
+
+  it('a returning visitor page loads no decision code, yet an action works: it returns a Promise of the new state', async () => {
+    const ctx = await returningVisitor();
+    const before = runtimeRequests();
+    const { page: tab } = await open(ctx);
+    await waitForVendor(tab, 'gtag:G-ABC');
+    assert.equal(runtimeRequests(), before, 'nothing but the loader for a returning visitor');
+    const result = await tab.evaluate(async () => {
+      const pending = window.privacyKit.rejectAll();
+      const stale = window.privacyKit.getConsent().categories.analytics;
+      const state = await pending;
+      return {
+        promise: pending instanceof Promise,
+        stale,
+        resolved: state.categories.analytics,
+        now: window.privacyKit.getConsent().categories.analytics,
+        gaDisabled: window['ga-disable-G-ABC'],
+      };
+    });
+    assert.deepEqual(result, { promise: true, stale: true, resolved: false, now: false, gaDisabled: true });
+    assert.equal(runtimeRequests(), before + 1);
+    const last = (await dataLayer(tab))
+      .map((e) => e.value)
+      .filter((c) => c[0] === 'consent')
+      .at(-1);
+    assert.deepEqual([last[1], last[2].analytics_storage], ['update', 'denied']);
+    await ctx.context.close();
+  });
+
+  it('a decision in another tab reaches a tab that had not loaded the decision code', async () => {
+    const ctx = await returningVisitor();
+    const { page: reader } = await open(ctx);
+    const { page: other } = await open(ctx);
+    await other.evaluate(() => window.privacyKit.rejectAll());
+    await reader.waitForFunction(() => window.privacyKit.getConsent()?.categories.analytics === false);
+    assert.equal(await reader.evaluate(() => window['ga-disable-G-ABC']), true);
+    await reader.evaluate(() =>
+      window.privacyKit.on('change', (c) => (window.__change = { remote: c.remote, granted: c.granted })),
+    );
+    await other.evaluate(() => window.privacyKit.update({ categories: { analytics: true } }));
+    const change = await (await reader.waitForFunction(() => window.__change)).jsonValue();
+    assert.equal(change.remote, true);
+    assert.ok(change.granted.includes('analytics'));
+    await ctx.context.close();
+  });
+
+  it('validates a config this browser has not seen: a stored "accept" does not run tags under a broken config', async () => {
+    const ctx = await returningVisitor();
+    // The site deploys a config with a mistake; the visitor's cookie still says "accepted".
+    const broken = { ...CONFIG, services: { ...CONFIG.services, x: { category: 'video' } } };
+    const path = page(server, '/broken.html', sitePage({ config: broken }));
+    const { page: tab, errors } = await open(ctx, path);
+    assert.deepEqual(
+      errors.filter((e) => e.startsWith('privacy-kit')),
+      ['privacy-kit: invalid config: services.x.category: unknown category "video"'],
+    );
+    assert.equal(await tab.evaluate(() => window.__vendor ?? []).then((v) => v.length), 0);
+    assert.equal(await tab.evaluate(() => window.privacyKit.isGranted('google-analytics')), false);
+    await ctx.context.close();
+  });
+
+  it('remembers a validated config, and validates again when its text changes', async () => {
+    const ctx = await newContext(browser);
+    const { page: tab } = await open(ctx);
+    const remembered = () =>
+      tab.evaluate(() => localStorage.getItem('privacy-kit:valid-configs').split(' ').length);
+    assert.equal(await remembered(), 1);
+    const changed = page(
+      server,
+      '/changed.html',
+      sitePage({ config: { ...CONFIG, revision: '2024-01-01' } }),
+    );
+    await tab.goto(server.origin() + changed, { waitUntil: 'networkidle' });
+    await tab.evaluate(() => window.privacyKit.ready);
+    assert.equal(await remembered(), 2);
+    await ctx.context.close();
+  });
+});
