@@ -78,7 +78,13 @@ const FAKES = {
     window.__gtagSawConsent = consent;
     if (consent.analytics_storage === 'granted') new Image().src = 'https://www.google-analytics.com/g/collect?tid=' + id;
   })();`,
-  gtm: `(window.__vendor = window.__vendor || []).push('gtm:' + new URL(document.currentScript.src).searchParams.get('id'));`,
+  // Records what the container would see when it starts: the dataLayer's length and its consent.
+  gtm: `(function () {
+    (window.__vendor = window.__vendor || []).push('gtm:' + new URL(document.currentScript.src).searchParams.get('id'));
+    var consent = {};
+    (window.dataLayer || []).forEach(function (e) { if (e && e[0] === 'consent') Object.assign(consent, e[2]); });
+    window.__gtmSaw = { length: (window.dataLayer || []).length, consent: consent };
+  })();`,
   adobeTags: `(window.__vendor = window.__vendor || []).push('adobe-tags');
     new Image().src = 'https://example.sc.omtrdc.net/b/ss/suite/1/JS-2.0/s1';`,
 };
@@ -177,4 +183,59 @@ export function sitePage({ config = CONFIG, head = TAGS, body = '<main><h1>Bibli
 export function page(server, path, html, headers = {}) {
   server.pages.set(path, { body: html, headers });
   return path;
+}
+
+/** Every Consent Mode v2 type the `default` denies (security_storage stays granted). */
+export const DENIED_BY_DEFAULT = [
+  'ad_storage',
+  'ad_user_data',
+  'ad_personalization',
+  'analytics_storage',
+  'functionality_storage',
+  'personalization_storage',
+];
+
+/** The `gtag('consent', …)` commands on the page's dataLayer, oldest first, as plain arrays. */
+export async function consentCommands(page) {
+  return (await dataLayer(page)).map((e) => e.value).filter((c) => c[0] === 'consent');
+}
+
+/**
+ * Code for a blocked inline script that counts its runs in `window.__runs[name]` and appends
+ * `name` to `window.__order`, so tests see how often and in which order blocked scripts ran.
+ */
+export const countRun = (name) =>
+  `(window.__runs = window.__runs || {})[${JSON.stringify(name)}] = (window.__runs[${JSON.stringify(name)}] || 0) + 1;` +
+  ` (window.__order = window.__order || []).push(${JSON.stringify(name)});`;
+
+/**
+ * Waits until blocked content added so far has been handled, without a timer: appends a blocked
+ * script for the always-granted `necessary` category and waits for it to run. Blocked scripts run
+ * in document order, so any script granted before it has run by then; with nothing granted, the
+ * loader has at least looked at everything inserted before it.
+ */
+export async function settleBlocked(page, parent = 'body') {
+  const id = await page.evaluate((selector) => {
+    const token = 'settled-' + Math.random().toString(36).slice(2);
+    const script = document.createElement('script');
+    script.type = 'text/plain';
+    script.dataset.consent = 'necessary';
+    // Under a strict CSP an inline script needs the page's nonce, which only the property shows.
+    const nonce = Array.from(document.scripts).find((s) => s.nonce)?.nonce;
+    if (nonce) script.nonce = nonce;
+    script.text = `(window.__settled = window.__settled || []).push(${JSON.stringify(token)});`;
+    document.querySelector(selector).append(script);
+    return token;
+  }, parent);
+  await page.waitForFunction((token) => (window.__settled ?? []).includes(token), id);
+}
+
+/** Same-origin paths (with query) the page requested from now on, e.g. `/privacy-kit/ui/privacy-kit-ui.js`. */
+export function recordRequests(page) {
+  const paths = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.protocol.startsWith('http') && !VENDOR.test(url.hostname)) paths.push(url.pathname + url.search);
+  });
+  return paths;
 }

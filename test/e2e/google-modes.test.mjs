@@ -1,0 +1,93 @@
+// Google's two Consent Mode set-ups (consent-gating.md) through the script tag, with the library
+// loading gtag.js itself (`"load": true`). Basic, the default: not one request to Google before
+// consent. Advanced, opted into by config: gtag.js loads at once with everything denied (it then
+// sends cookieless pings), and `ga-disable-<id>` is set only once a grant is withdrawn.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { CONFIG, DENIED_BY_DEFAULT, consentCommands, launchBrowser, newContext, openPage, page, sitePage, startServer } from './harness.mjs';
+
+const GTAG = 'https://www.googletagmanager.com/gtag/js?id=G-LOAD';
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  const config = (google) => ({
+    ...CONFIG,
+    ...(google ? { google } : {}),
+    services: { ...CONFIG.services, 'google-analytics': { category: 'analytics', load: true, google: { measurementId: 'G-LOAD' } } },
+  });
+  page(server, '/basic.html', sitePage({ config: config(undefined), head: '' }));
+  page(server, '/advanced.html', sitePage({ config: config({ mode: 'advanced' }), head: '' }));
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function visit(path) {
+  const { context, vendorRequests } = await newContext(browser);
+  const { page: tab, pageErrors } = await openPage(context);
+  await tab.goto(server.origin() + path);
+  await tab.evaluate(() => window.privacyKit.ready);
+  return { context, tab, vendorRequests, pageErrors };
+}
+
+const gaDisabled = (tab) => tab.evaluate(() => window['ga-disable-G-LOAD']);
+const gtagRan = (tab) => tab.waitForFunction(() => (window.__vendor ?? []).includes('gtag:G-LOAD'));
+const gtagLoads = (tab) => tab.evaluate(() => (window.__vendor ?? []).filter((v) => v === 'gtag:G-LOAD').length);
+
+function assertDefaultDenied(command) {
+  assert.deepEqual(command?.slice(0, 2), ['consent', 'default']);
+  for (const type of DENIED_BY_DEFAULT) assert.equal(command[2][type], 'denied', type);
+  assert.equal(command[2].security_storage, 'granted');
+}
+
+describe('Google Consent Mode: basic and advanced mode', () => {
+  it('basic mode (the default) sends no request to Google before consent, and loads gtag.js once granted', async () => {
+    const { context, tab, vendorRequests, pageErrors } = await visit('/basic.html');
+    await tab.waitForLoadState('networkidle');
+    assert.deepEqual(vendorRequests, [], 'not one request to Google before consent');
+    assert.equal(await tab.evaluate(() => document.querySelector('script[src*="googletagmanager"]')), null);
+    assert.deepEqual((await consentCommands(tab)).map((c) => c[1]), ['default']);
+    await tab.evaluate(async () => await window.privacyKit.acceptAll());
+    await gtagRan(tab);
+    assert.equal(vendorRequests[0], GTAG, 'gtag.js is the first request to Google');
+    assert.equal(await tab.evaluate(() => window.__gtagSawConsent.analytics_storage), 'granted');
+    assert.deepEqual(pageErrors, []);
+    await context.close();
+  });
+
+  it('advanced mode loads gtag.js before consent, after a denied default, and sets ga-disable only when a grant is withdrawn', async () => {
+    const { context, tab, vendorRequests, pageErrors } = await visit('/advanced.html');
+    await gtagRan(tab);
+    assert.deepEqual(vendorRequests, [GTAG], 'gtag.js requested before any decision');
+    const commands = await consentCommands(tab);
+    assertDefaultDenied(commands[0]);
+    assert.equal(commands.length, 1, 'no update before a decision');
+    // The tag read the denied default when it loaded: cookieless pings only.
+    assert.equal(await tab.evaluate(() => window.__gtagSawConsent.analytics_storage), 'denied');
+    const layer = await tab.evaluate(() => window.dataLayer.map((e) => e[0]));
+    assert.ok(layer.indexOf('consent') < layer.indexOf('config'), 'default before config');
+    assert.notEqual(await gaDisabled(tab), true, 'no ga-disable before a decision');
+
+    // A refusal without an earlier grant keeps the cookieless pings: no ga-disable.
+    await tab.evaluate(async () => await window.privacyKit.rejectAll());
+    assert.notEqual(await gaDisabled(tab), true, 'no ga-disable after refusing what was never granted');
+    assert.equal((await consentCommands(tab)).at(-1)[2].analytics_storage, 'denied');
+
+    await tab.evaluate(async () => await window.privacyKit.acceptAll());
+    assert.equal(await gaDisabled(tab), false);
+    assert.equal((await consentCommands(tab)).at(-1)[2].analytics_storage, 'granted');
+
+    // Withdrawing that grant switches the tag off.
+    await tab.evaluate(async () => await window.privacyKit.rejectAll());
+    assert.equal(await gaDisabled(tab), true, 'ga-disable once the grant was withdrawn');
+    assert.equal((await consentCommands(tab)).at(-1)[2].analytics_storage, 'denied');
+    assert.equal(await gtagLoads(tab), 1, 'gtag.js loaded once in all');
+    assert.deepEqual(vendorRequests.filter((u) => u.includes('/gtag/js')), [GTAG]);
+    assert.deepEqual(pageErrors, []);
+    await context.close();
+  });
+});
