@@ -129,7 +129,7 @@ function loadTag(name: string, service: ServiceConfig, gtag: Gtag, nonce: string
 
 /**
  * Wires Consent Mode to the store: `default` now (if not yet pushed), `update` when a decision is
- * stored and on each decision that changes the mapped values, `ga-disable-<id>` while a Google
+ * stored and on each decision (consent-gating.md: one per decision), `ga-disable-<id>` while a Google
  * service is refused, and the library-loaded tags once granted (basic mode) or at once (advanced).
  * Returns a function that stops listening.
  */
@@ -140,16 +140,14 @@ export function installGoogle(kit: PrivacyKit, options: GoogleOptions = {}): () 
   const advanced = config.google.mode == 'advanced';
   const loaded = new Set<string>();
   const wasGranted = new Set<string>();
-  let last = '';
+  let told = false;
 
   const apply = () => {
-    const state = kit.getConsent();
-    const consent = googleConsent(kit);
-    const key = JSON.stringify(consent);
-    // The update goes out before any library-loaded tag's `config`, so its first hit sees it.
-    if ((state || last) && key != last) {
-      gtag('consent', 'update', consent);
-      last = key;
+    // One update per decision and per page load with a stored one (a reset after one denies
+    // again), before any library-loaded tag's `config`, so its first hit sees it.
+    if (kit.getConsent() || told) {
+      gtag('consent', 'update', googleConsent(kit));
+      told = true;
     }
     for (const [name, service] of Object.entries(config.services)) {
       if (!isGoogleService(name, service)) continue;

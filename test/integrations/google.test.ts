@@ -62,14 +62,15 @@ describe('Google Consent Mode v2', () => {
     expect(consentCommands().map((c) => c[1])).to.deep.equal(['default']);
   });
 
-  it('sends an update granting analytics_storage on "Accept all", and nothing more when the same is saved again', () => {
+  it('sends an update granting analytics_storage on "Accept all", and one per decision when the same is saved again', () => {
     const kit = makeKit();
     stops.push(installGoogle(kit));
     kit.acceptAll();
     kit.acceptAll();
     kit.update({ categories: { analytics: true } });
     const updates = consentCommands().filter((c) => c[1] === 'update');
-    expect(updates).to.have.length(1);
+    expect(updates).to.have.length(3);
+    expect(updates[2]?.[2]).to.deep.equal(updates[0]?.[2]);
     expect(updates[0]?.[2]).to.include({
       analytics_storage: 'granted',
       ad_storage: 'granted',
