@@ -20,6 +20,13 @@ export interface ReceiptQueue {
 export const RECEIPT_TIMEOUT = 10_000;
 
 /**
+ * Answers that say this receipt can never be stored (malformed, too large): dropped with a warning.
+ * Anything else that is not a 2xx — a 404 or 401 while an endpoint is being deployed or
+ * misconfigured, 429, 5xx — keeps the receipt and retries: a lost receipt is lost proof.
+ */
+const REFUSED = [400, 413, 422];
+
+/**
  * A queue that POSTs receipts to `endpoint`, kept under `key` in `storage` (memory when null).
  * Starts by sending what an earlier page left.
  */
@@ -66,22 +73,28 @@ export function receiptQueue(
     save(load().filter((r) => r.receiptId !== id));
   };
 
+  /** Seconds the server asked us to wait (`Retry-After`), for the next retry. */
+  let retryAfter = 0;
+
   /** true: done (2xx, or refused for good); false: try again later. */
   async function send(receipt: ConsentReceipt, keepalive: boolean): Promise<boolean> {
     const abort = new AbortController();
     const cancel = schedule(() => abort.abort(), RECEIPT_TIMEOUT);
     try {
-      const { status } = await fetcher(endpoint, {
+      const { status, headers } = await fetcher(endpoint, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(receipt),
         keepalive,
         signal: abort.signal,
       });
-      if (status == 408 || status == 429 || status > 499) return false;
-      if (status > 299 || status < 200)
-        warn(`privacy-kit: the server refused consent receipt ${receipt.receiptId}; dropped`);
-      return true;
+      if (status > 199 && status < 300) return true;
+      if (REFUSED.includes(status)) {
+        warn(`privacy-kit: the server refused consent receipt ${receipt.receiptId} (${status}); dropped`);
+        return true;
+      }
+      retryAfter = Math.min(3600, Number(headers.get('retry-after')) || 0);
+      return false;
     } catch {
       return false;
     } finally {
@@ -104,8 +117,11 @@ export function receiptQueue(
       for (let r = queued()[0]; r && !destroyed; r = queued().find((q) => !tried.has(q.receiptId))) {
         tried.add(r.receiptId);
         if (!(await send(r, false))) {
-          // Exponential from 1 s, capped at 5 min, jittered into the upper half of the window.
-          const delay = (Math.min(3e5, 1000 * 2 ** attempt++) * (1 + Math.random())) / 2;
+          // Exponential from 1 s, capped at 5 min, jittered into the upper half of the window;
+          // never sooner than the server's Retry-After (up to an hour).
+          const backoff = (Math.min(3e5, 1000 * 2 ** attempt++) * (1 + Math.random())) / 2;
+          const delay = Math.max(backoff, retryAfter * 1000);
+          retryAfter = 0;
           cancelRetry = schedule(flush, delay);
           return;
         }

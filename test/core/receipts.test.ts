@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { memoryStorage, type ConsentOptions, type ConsentReceipt } from '../../src/core/index.js';
 import { captureWarnings, destroyStores, isolatedStore, minimalConfig } from './fixtures.js';
 
-type Mode = 'ok' | 'fail500' | 'hang' | 'storeThenHang' | 'offline' | 'reject400';
+type Mode = 'ok' | 'fail500' | 'hang' | 'storeThenHang' | 'offline' | 'reject400' | 'notFound404' | 'busy503';
 
 /** A fake receipts endpoint with the reference server's dedup by receiptId. */
 function fakeServer() {
@@ -24,6 +24,10 @@ function fakeServer() {
           return new Response('{"error":"internal"}', { status: 500 });
         case 'reject400':
           return new Response('{"error":"validation"}', { status: 400 });
+        case 'notFound404':
+          return new Response('not found', { status: 404 });
+        case 'busy503':
+          return new Response('{"error":"unavailable"}', { status: 503, headers: { 'retry-after': '30' } });
         case 'offline':
           throw new TypeError('Failed to fetch');
         case 'hang':
@@ -201,7 +205,29 @@ describe('consent receipts', () => {
     }
   });
 
-  it('drops a receipt the server refuses (4xx) with a warning', async () => {
+  it('keeps a receipt through a 404 (an endpoint being deployed) and sends it once the server answers', async () => {
+    const server = fakeServer();
+    const clock = manualClock();
+    server.mode = 'notFound404';
+    store(server, clock).acceptAll();
+    await settle(() => server.requests.length === 1 && clock.pending().some((t) => t.ms !== TIMEOUT));
+    expect(queued().length).to.equal(1);
+    server.mode = 'ok';
+    clock.run((ms) => ms !== TIMEOUT);
+    await settle(() => server.stored.size === 1 && queued().length === 0);
+  });
+
+  it("waits at least the server's Retry-After before trying again", async () => {
+    const server = fakeServer();
+    const clock = manualClock();
+    server.mode = 'busy503';
+    store(server, clock).acceptAll();
+    await settle(() => clock.pending().some((t) => t.ms !== TIMEOUT));
+    // The first back-off would be 0.5–1 s; the server asked for 30 s.
+    expect(clock.pending().find((t) => t.ms !== TIMEOUT)!.ms).to.equal(30_000);
+  });
+
+  it('drops a receipt the server says can never be stored (400) with a warning', async () => {
     const warnings = captureWarnings();
     try {
       const server = fakeServer();
