@@ -51,7 +51,8 @@ export function needsDecisionReason(
   config: ResolvedConfig,
   now: number,
 ): NeedsDecisionReason | null {
-  if (!state) return 'none';
+  // A refusal recorded from Global Privacy Control alone: the visitor has not decided yet.
+  if (!state || state.method == 'gpc') return 'none';
   if (state.revision !== config.revision) return 'revision';
   const added =
     categoryNames(config).some((n) => own(state.categories, n) === undefined) ||

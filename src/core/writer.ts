@@ -152,6 +152,10 @@ export function attachWriter(
     return next;
   }
 
+  // GPC is the visitor's refusal of the categories it covers (consent-gating.md): recorded, with
+  // its receipt, before they decide anything themselves. It does not count as their decision.
+  if (reasonOf(holder) == 'none' && gpcRefusals(config, nav).length) apply({}, 'gpc');
+
   return {
     receive,
     // GPC categories stay refused on "accept all" unless this visitor opted in to them before.

@@ -130,6 +130,16 @@ describe('consent receipts', () => {
     expect(queued()).to.deep.equal([]);
   });
 
+  it('sends a "gpc" receipt when Global Privacy Control refused marketing before any decision', async () => {
+    const server = fakeServer();
+    store(server, manualClock(), { navigator: { globalPrivacyControl: true, userAgent: 'TestAgent/1.0' } });
+    await settle(() => server.stored.size === 1);
+    const [receipt] = [...server.stored.values()];
+    expect(receipt?.method).to.equal('gpc');
+    expect(receipt?.denied).to.include('marketing');
+    expect(receipt?.granted).to.deep.equal(['necessary']);
+  });
+
   it('loses and duplicates nothing through a 500, a timeout and a recovery', async () => {
     const server = fakeServer();
     const clock = manualClock();

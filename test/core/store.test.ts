@@ -290,6 +290,23 @@ describe('consent store', () => {
       expect(isolatedStore(minimalConfig, gpc).needsDecision()).to.equal(true);
     });
 
+    it('records the refusal with method "gpc" before the visitor decides, and asks them still', () => {
+      const cookies = memoryStorage();
+      const kit = isolatedStore(saleConfig, { ...gpc, cookies });
+      expect(kit.getStoredConsent()).to.include({ method: 'gpc' });
+      expect(kit.getStoredConsent()?.categories).to.include({ marketing: false, sharing: false });
+      expect(kit.getConsent()).to.equal(null);
+      expect(kit.needsDecisionReason()).to.equal('none');
+      // The next page reads it back, asks again, and does not record a second one.
+      const next = isolatedStore(saleConfig, { ...gpc, cookies });
+      expect(next.needsDecision()).to.equal(true);
+      expect(next.getStoredConsent()?.decidedAt).to.equal(kit.getStoredConsent()?.decidedAt);
+      next.acceptAll({ method: 'banner' });
+      expect(next.getConsent()).to.include({ method: 'banner' });
+      expect(next.isGranted('marketing')).to.equal(false);
+      expect(next.isGranted('analytics')).to.equal(true);
+    });
+
     it('keeps marketing and sale categories refused on accept all until an explicit opt-in', () => {
       const kit = isolatedStore(saleConfig, gpc);
       kit.acceptAll({ method: 'banner' });
