@@ -25,19 +25,19 @@ export const serviceNames = (config: ResolvedConfig): string[] => Object.keys(co
 /**
  * Is this category or service granted in `state`? `necessary` (and its services) always is; a
  * service only when its category is granted and it is not switched off; unknown names never.
+ * With `analyticsExemption`, `analytics` is granted until the visitor decides (an opt-out).
  */
 export function isGrantedIn(state: ConsentState | null, config: ResolvedConfig, name: string): boolean {
   const service = own(config.services, name);
   if (service) {
     return (
       service.category === 'necessary' ||
-      (isGrantedIn(state, config, service.category) && own(state?.services, name) === true)
+      (isGrantedIn(state, config, service.category) && (!state || own(state.services, name) === true))
     );
   }
-  return (
-    name === 'necessary' ||
-    (!!state && own(config.categories, name) !== undefined && own(state.categories, name) === true)
-  );
+  if (name === 'necessary') return true;
+  if (own(config.categories, name) === undefined) return false;
+  return state ? own(state.categories, name) === true : config.analyticsExemption && name === 'analytics';
 }
 
 /**

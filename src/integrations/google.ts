@@ -144,8 +144,9 @@ export function installGoogle(kit: PrivacyKit, options: GoogleOptions = {}): () 
 
   const apply = () => {
     // One update per decision and per page load with a stored one (a reset after one denies
-    // again), before any library-loaded tag's `config`, so its first hit sees it.
-    if (kit.getConsent() || told) {
+    // again; the analytics exemption grants without one), before any library-loaded tag's
+    // `config`, so its first hit sees it.
+    if (kit.getConsent() || told || config.analyticsExemption) {
       gtag('consent', 'update', googleConsent(kit));
       told = true;
     }

@@ -279,6 +279,32 @@ describe('consent store', () => {
     });
   });
 
+  describe("the Dutch regulator's analytics exemption (analyticsExemption: true)", () => {
+    const exempt = { ...minimalConfig, analyticsExemption: true };
+
+    it('is off by default: nothing but necessary is granted before a decision', () => {
+      expect(isolatedStore(minimalConfig).isGranted('google-analytics')).to.equal(false);
+    });
+
+    it('grants analytics and its services until the visitor decides, never marketing; the banner still asks', () => {
+      const kit = isolatedStore(exempt);
+      expect(kit.isGranted('analytics')).to.equal(true);
+      expect(kit.isGranted('google-analytics')).to.equal(true);
+      expect(kit.isGranted('marketing')).to.equal(false);
+      expect(kit.needsDecision()).to.equal(true);
+    });
+
+    it("is an opt-out: the visitor's refusal switches analytics off", () => {
+      const kit = isolatedStore(exempt);
+      kit.rejectAll();
+      expect(kit.isGranted('analytics')).to.equal(false);
+      expect(kit.isGranted('google-analytics')).to.equal(false);
+      kit.update({ categories: { analytics: true }, services: { 'google-analytics': false } });
+      expect(kit.isGranted('google-analytics')).to.equal(false);
+      expect(kit.isGranted('adobe-analytics')).to.equal(true);
+    });
+  });
+
   describe('Global Privacy Control', () => {
     const gpc = { navigator: { globalPrivacyControl: true } };
     const saleConfig = {

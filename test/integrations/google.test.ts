@@ -62,6 +62,13 @@ describe('Google Consent Mode v2', () => {
     expect(consentCommands().map((c) => c[1])).to.deep.equal(['default']);
   });
 
+  it('with the analytics exemption, grants analytics_storage (only) before any decision', () => {
+    stops.push(installGoogle(makeKit({ ...CONFIG, analyticsExemption: true })));
+    const [first, update] = consentCommands();
+    expect([first?.[1], update?.[1]]).to.deep.equal(['default', 'update']);
+    expect(update?.[2]).to.include({ analytics_storage: 'granted', ad_storage: 'denied' });
+  });
+
   it('sends an update granting analytics_storage on "Accept all", and one per decision when the same is saved again', () => {
     const kit = makeKit();
     stops.push(installGoogle(kit));
