@@ -77,10 +77,10 @@ export function buildApp(options: AppOptions): FastifyInstance {
 
   installErrorHandlers(app);
 
-  // sendBeacon() on page unload can only send text/plain without a CORS preflight; accept a JSON
-  // body under that type too, through Fastify's own (prototype-poisoning-safe) JSON parser.
+  // A text/plain POST is a "simple" request: any website can send it cross-origin without a CORS
+  // preflight. Only JSON is accepted, so the other routes answer such a request 415; the receipts
+  // route alone accepts text/plain (see receiptRoutes).
   app.removeContentTypeParser('text/plain');
-  app.addContentTypeParser('text/plain', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
 
   app.addHook('onSend', async (_request, reply) => {
     reply.header('X-Content-Type-Options', 'nosniff');
@@ -99,7 +99,18 @@ export function buildApp(options: AppOptions): FastifyInstance {
     // Registered inside this scope, the limit covers the API routes only (not static files), and
     // with one store: one budget per client IP for the whole API, not one per route.
     await api.register(rateLimit, { global: true, max: config.rateLimitMax, timeWindow: 60_000 });
-    receiptRoutes(api, RECEIPTS_PATH, { storage, exportToken: config.exportToken, now });
+    await api.register(async (receipts) => {
+      // navigator.sendBeacon() on page unload can only send text/plain without a preflight, so here
+      // JSON may come as text/plain, read by Fastify's own (prototype-poisoning-safe) JSON parser.
+      // CORS protects nothing on this route anyway: anyone can POST a receipt with curl. The scope
+      // keeps the parser to this route.
+      receipts.addContentTypeParser(
+        'text/plain',
+        { parseAs: 'string' },
+        receipts.getDefaultJsonParser('error', 'error'),
+      );
+      receiptRoutes(receipts, RECEIPTS_PATH, { storage, exportToken: config.exportToken, now });
+    });
     const service = createNewsletterService({
       storage,
       mailer,

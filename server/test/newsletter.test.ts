@@ -10,6 +10,7 @@ import {
   type RunningServer,
   get,
   linkToken,
+  makeReceipt,
   readOutbox,
   removeDir,
   send,
@@ -286,6 +287,31 @@ describe('newsletter double opt-in', () => {
       /^email,measureOpens,objectMarketing,objectResearch,confirmedAt,revision,language\r\n/,
     );
     assert.match(csv.text, /\r\nproof@example\.org,true,false,true,/);
+  });
+});
+
+describe('newsletter requests from other websites', () => {
+  // A form or fetch() on any site may send these types cross-origin without a CORS preflight.
+  const simpleTypes = ['text/plain', 'text/plain;charset=UTF-8', 'application/x-www-form-urlencoded'];
+
+  it('refuses preflight-free content types with 415, so CORS decides who may call', async () => {
+    for (const path of ['subscribe', 'resend', 'confirm', 'preferences', 'unsubscribe']) {
+      for (const type of simpleTypes) {
+        const body =
+          path === 'subscribe' ? subscription('cross-site@example.org') : { token: 'x'.repeat(43) };
+        const response = await send(`${api}/${path}`, body, { headers: { 'content-type': type } });
+        assert.equal(response.status, 415, `${path} as ${type}`);
+        assert.equal((response.body as { error: string }).error, 'unsupported_media_type');
+      }
+    }
+    assert.deepEqual(mailsTo('cross-site@example.org'), [], 'no mail was sent');
+  });
+
+  it('still accepts text/plain for consent receipts (sendBeacon)', async () => {
+    const response = await send(`${server.url}/api/consent/receipts`, makeReceipt(), {
+      headers: { 'content-type': 'text/plain;charset=UTF-8' },
+    });
+    assert.equal(response.status, 201);
   });
 });
 
