@@ -2,7 +2,7 @@
 // against them before a handler runs; unknown fields are rejected, never silently dropped.
 
 const name = { type: 'string', pattern: '^[a-z0-9_-]{1,64}$' } as const;
-const names = { type: 'array', maxItems: 64, items: name } as const;
+const names = { type: 'array', maxItems: 64, uniqueItems: true, items: name } as const;
 const uuid = { type: 'string', format: 'uuid' } as const;
 /** PostgreSQL text cannot hold U+0000; refusing it keeps both backends answering the same 400. */
 const NO_NUL = '^[^\\u0000]*$';

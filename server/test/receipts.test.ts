@@ -124,6 +124,55 @@ describe('POST /api/consent/receipts', () => {
     }
   });
 
+  it('stores a receipt sent again with its UUIDs in capitals only once, in lower case', async () => {
+    const receipt = makeReceipt();
+    const shouting = {
+      ...receipt,
+      receiptId: String(receipt.receiptId).toUpperCase(),
+      consentId: String(receipt.consentId).toUpperCase(),
+    };
+    const first = await send(endpoint, shouting);
+    assert.deepEqual([first.status, first.body], [201, { receiptId: receipt.receiptId, stored: true }]);
+    assert.equal((await send(endpoint, receipt)).status, 200, 'the lower-case spelling is a duplicate');
+    const rows = await exported(`consentId=${String(shouting.consentId)}`);
+    assert.deepEqual(
+      rows.map((r) => [r.receiptId, r.consentId]),
+      [[receipt.receiptId, receipt.consentId]],
+    );
+  });
+
+  it('refuses a name listed twice, or both granted and denied: the proof must not contradict itself', async () => {
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ granted: ['analytics', 'analytics'] }, 'granted'],
+      [{ denied: ['marketing', 'youtube', 'marketing'] }, 'denied'],
+      [{ granted: ['necessary', 'analytics'], denied: ['analytics'] }, 'denied'],
+    ];
+    for (const [overrides, field] of cases) {
+      const receipt = makeReceipt(overrides);
+      const response = await send(endpoint, receipt);
+      assert.equal(response.status, 400, JSON.stringify(overrides));
+      assert.ok(field in (response.body as { fields: Record<string, string> }).fields, field);
+      assert.deepEqual(await exported(`consentId=${String(receipt.consentId)}`), []);
+    }
+  });
+
+  it('refuses a decision time before 2000 or more than a day ahead of the server clock', async () => {
+    const hour = 3_600_000;
+    for (const at of [
+      '1999-12-31T23:59:59Z',
+      '0001-01-01T00:00:00Z',
+      new Date(Date.now() + 25 * hour).toISOString(),
+    ]) {
+      const response = await send(endpoint, makeReceipt({ at }));
+      assert.equal(response.status, 400, at);
+      assert.ok('at' in (response.body as { fields: Record<string, string> }).fields, at);
+    }
+    // A visitor's clock running a few hours fast is still believed.
+    const ahead = new Date(Date.now() + 3 * hour).toISOString();
+    assert.equal((await send(endpoint, makeReceipt({ at: ahead }))).status, 201);
+    assert.equal((await send(endpoint, makeReceipt({ at: '2000-01-01T00:00:00Z' }))).status, 201);
+  });
+
   it('rejects a JSON array or a string as the body', async () => {
     assert.equal((await send(endpoint, [makeReceipt()])).status, 400);
     assert.equal((await send(endpoint, '"receipt"')).status, 400);
@@ -152,6 +201,16 @@ describe('GET /api/consent/receipts (export)', () => {
       assert.equal(response.status, 401);
       assert.equal((response.json() as { error: string }).error, 'unauthorized');
       assert.equal(response.headers.get('www-authenticate'), 'Bearer');
+    }
+  });
+
+  it('takes the Bearer scheme in any case, as HTTP says', async () => {
+    for (const authorization of [
+      `bearer ${EXPORT_TOKEN}`,
+      `BEARER ${EXPORT_TOKEN}`,
+      `Bearer  ${EXPORT_TOKEN}`,
+    ]) {
+      assert.equal((await get(endpoint, { authorization })).status, 200, authorization);
     }
   });
 

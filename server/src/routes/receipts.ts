@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { requireExportToken } from '../auth.js';
 import { toCsv } from '../csv.js';
 import { sendError } from '../errors.js';
+import { checkReceipt } from '../receipt-checks.js';
 import { receiptBody, receiptExportQuery } from '../schemas.js';
 import type { ReceiptInput, Storage } from '../storage/types.js';
 
@@ -37,21 +38,21 @@ export function parseBound(raw: string, edge: 'from' | 'to'): string | null {
 /** Registers `POST` and `GET` on `path`. */
 export function receiptRoutes(app: FastifyInstance, path: string, options: ReceiptRoutesOptions): void {
   app.post<{ Body: ReceiptInput }>(path, { schema: { body: receiptBody } }, async (request, reply) => {
-    const body = request.body;
-    const at = new Date(body.at);
-    if (Number.isNaN(at.getTime())) {
+    const checked = checkReceipt(request.body, options.now());
+    if (!checked.ok) {
       return sendError(reply, 400, {
         error: 'validation',
-        message: 'Invalid request body: at must be a valid date-time',
-        fields: { at: 'must be a valid date-time' },
+        message: `Invalid request body: ${Object.entries(checked.fields)
+          .map(([field, problem]) => `${field} ${problem}`)
+          .join('; ')}`,
+        fields: checked.fields,
       });
     }
-    // Stored in UTC so that the export's date filters compare like with like.
-    const receipt: ReceiptInput = { ...body, at: at.toISOString() };
+    const receipt = checked.value;
     const outcome = await options.storage.insertReceipt(receipt, options.now().toISOString());
     return reply
       .code(outcome === 'stored' ? 201 : 200)
-      .send({ receiptId: body.receiptId, stored: outcome === 'stored' });
+      .send({ receiptId: receipt.receiptId, stored: outcome === 'stored' });
   });
 
   app.get<{ Querystring: ExportQuery }>(
@@ -61,7 +62,9 @@ export function receiptRoutes(app: FastifyInstance, path: string, options: Recei
       preHandler: requireExportToken(options.exportToken),
     },
     async (request, reply) => {
-      const { consentId, format = 'json' } = request.query;
+      const { format = 'json' } = request.query;
+      // Stored in lower case (checkReceipt); a filter in capitals must still find them.
+      const consentId = request.query.consentId?.toLowerCase();
       const fields: Record<string, string> = {};
       const from = request.query.from === undefined ? undefined : parseBound(request.query.from, 'from');
       const to = request.query.to === undefined ? undefined : parseBound(request.query.to, 'to');
