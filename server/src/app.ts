@@ -68,7 +68,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
     // Request lines are logged at info; the default level (warn) keeps stdout for what needs action.
     logger: options.logger === false ? false : { level: config.logLevel },
     bodyLimit: BODY_LIMIT,
-    trustProxy: config.trustProxy,
+    trustProxy: config.trustProxy === false ? false : [...config.trustProxy],
     ajv: {
       // Fastify's defaults strip unknown fields and coerce types; the contract rejects both.
       customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false, allErrors: true },

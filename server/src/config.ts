@@ -1,5 +1,6 @@
 // Server configuration from environment variables, validated once at start. Every bad value gets
 // its own message naming the variable, so an operator fixes them all in one go.
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
 /** The validated configuration of the reference server. */
@@ -19,8 +20,11 @@ export interface ServerConfig {
   readonly mailFrom: string;
   /** Requests per minute per client IP on the API endpoints. */
   readonly rateLimitMax: number;
-  /** Fastify `trustProxy`: false, true, or the trusted proxies' addresses (comma list). */
-  readonly trustProxy: boolean | string;
+  /**
+   * The proxies whose `X-Forwarded-For` is believed (addresses, CIDRs, or `loopback`, `linklocal`,
+   * `uniquelocal`); false believes none. Never "every peer": then any client could pick its own IP.
+   */
+  readonly trustProxy: false | readonly string[];
   readonly databaseUrl: string | undefined;
   readonly logLevel: string;
 }
@@ -54,6 +58,41 @@ function origin(name: string, raw: string, errors: string[]): string {
     `${name} must be origins like https://www.example.org (scheme and host, no path); "${raw}" is not`,
   );
   return '';
+}
+
+/** Names that Fastify (proxy-addr) expands to the private, loopback and link-local ranges. */
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** An IPv4/IPv6 address, optionally with a CIDR prefix (`10.0.0.0/8`, `fd00::/8`). */
+function isAddressOrCidr(entry: string): boolean {
+  const [address = '', prefix, extra] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+/**
+ * TRUST_PROXY: `false`, or the proxies in front of the server. `true` is refused: it would believe
+ * an X-Forwarded-For header from anyone, so any client could choose its own IP (rate limit gone).
+ */
+function trustedProxies(raw: string, errors: string[]): false | string[] {
+  if (raw === 'false') return false;
+  const entries = raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  const bad = entries.filter((entry) => !PROXY_RANGE_NAMES.includes(entry) && !isAddressOrCidr(entry));
+  if (raw === 'true') {
+    errors.push(
+      'TRUST_PROXY must not be true: that believes X-Forwarded-For from any client; list your proxies instead, e.g. 10.0.0.5, 10.0.0.0/8 or loopback',
+    );
+  } else if (entries.length === 0 || bad.length > 0) {
+    errors.push(
+      `TRUST_PROXY must be false or a comma list of proxy addresses/CIDRs (10.0.0.5, 10.0.0.0/8, fd00::/8) or loopback, linklocal, uniquelocal (got "${bad.join(', ') || raw}")`,
+    );
+  }
+  return entries;
 }
 
 /** Reads and validates the configuration from `env` (defaults: see the README, "The demo site and the reference server"). */
@@ -100,14 +139,7 @@ export function readConfig(env: NodeJS.ProcessEnv): ConfigResult {
 
   const rateLimitMax = integer('RATE_LIMIT_MAX', value('RATE_LIMIT_MAX') ?? '300', 1, 1_000_000, errors);
 
-  // true, false, or the proxies' addresses/CIDRs (comma list) whose X-Forwarded-For is believed.
-  const rawTrust = value('TRUST_PROXY') ?? 'false';
-  const trustProxy: boolean | string = rawTrust === 'true' ? true : rawTrust === 'false' ? false : rawTrust;
-  if (typeof trustProxy === 'string' && !/^[0-9a-fA-F.:/,\s]+$/.test(trustProxy)) {
-    errors.push(
-      `TRUST_PROXY must be true, false, or proxy addresses/CIDRs like 10.0.0.0/8 (got "${rawTrust}")`,
-    );
-  }
+  const trustProxy = trustedProxies(value('TRUST_PROXY') ?? 'false', errors);
 
   const databaseUrl = value('DATABASE_URL');
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
