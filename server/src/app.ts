@@ -12,6 +12,7 @@ import { installErrorHandlers } from './errors.js';
 import type { Mailer } from './mail/mailer.js';
 import { createNewsletterService } from './newsletter/service.js';
 import { newsletterRoutes } from './routes/newsletter.js';
+import { listeningUrl } from './public-url.js';
 import { receiptRoutes } from './routes/receipts.js';
 import type { Storage } from './storage/types.js';
 
@@ -114,7 +115,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
     const service = createNewsletterService({
       storage,
       mailer,
-      publicUrl: config.publicUrl,
+      publicUrl: () => config.publicUrl ?? listeningUrl(app.server.address(), config.host, config.port),
       now,
       log: app.log,
     });

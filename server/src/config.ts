@@ -8,8 +8,8 @@ export interface ServerConfig {
   readonly port: number;
   readonly host: string;
   readonly dataDir: string;
-  /** Base URL used in mail links, without a trailing slash. */
-  readonly publicUrl: string;
+  /** Base URL used in mail links, without a trailing slash; undefined: where the server listens. */
+  readonly publicUrl: string | undefined;
   /** Origins allowed to call the API from another site (CORS). Empty: same-origin only. */
   readonly corsOrigins: readonly string[];
   /** Bearer token of the export endpoints; undefined disables the exports (always 401). */
@@ -107,7 +107,7 @@ export function readConfig(env: NodeJS.ProcessEnv): ConfigResult {
   const host = value('HOST') ?? '127.0.0.1';
   const dataDir = resolve(value('DATA_DIR') ?? '.data');
 
-  let publicUrl = `http://localhost:${port}`;
+  let publicUrl: string | undefined;
   const rawPublicUrl = value('PUBLIC_URL');
   if (rawPublicUrl !== undefined) {
     try {

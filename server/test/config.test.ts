@@ -69,7 +69,7 @@ describe('environment validation', () => {
     assert.ok(result.ok);
     assert.equal(result.value.port, 8080);
     assert.equal(result.value.host, '127.0.0.1');
-    assert.equal(result.value.publicUrl, 'http://localhost:8080');
+    assert.equal(result.value.publicUrl, undefined, 'mail links use the address the server listens on');
     assert.equal(result.value.exportToken, undefined);
     assert.equal(result.value.rateLimitMax, 300);
     assert.deepEqual(result.value.corsOrigins, []);

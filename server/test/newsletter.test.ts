@@ -315,6 +315,23 @@ describe('newsletter requests from other websites', () => {
   });
 });
 
+describe('mail links without PUBLIC_URL', () => {
+  it('point to the port the server really listens on, also with PORT=0', async () => {
+    const local = await startServer({ PORT: '0' });
+    try {
+      await send(`${local.url}/api/newsletter/subscribe`, subscription('port@example.org'));
+      const [mail] = readOutbox(join(local.dataDir, 'outbox'));
+      const port = new URL(local.url).port;
+      assert.notEqual(port, '0');
+      assert.match(mail?.text ?? '', new RegExp(`http://localhost:${port}/nieuwsbrief\\.html\\?token=`));
+      assert.doesNotMatch(mail?.text ?? '', /localhost:0\//);
+    } finally {
+      await local.stop();
+      removeDir(local.dataDir);
+    }
+  });
+});
+
 describe('newsletter when mail cannot be sent', () => {
   it('answers 503 unavailable with Retry-After, so the form can say "try again"', async () => {
     // The outbox cannot be created inside a regular file: every send fails.

@@ -72,7 +72,8 @@ export interface NewsletterService {
 export interface NewsletterDeps {
   readonly storage: Storage;
   readonly mailer: Mailer;
-  readonly publicUrl: string;
+  /** The site's base URL for mail links (asked at each mail: it may be known only once listening). */
+  readonly publicUrl: () => string;
   readonly now?: () => Date;
   readonly log: { error(obj: unknown, msg: string): void };
 }
@@ -150,7 +151,7 @@ export function createNewsletterService(deps: NewsletterDeps): NewsletterService
     manage: string,
   ): Promise<NewsletterResult<void>> {
     const language = mailLanguage(subscriber.language);
-    const page = newsletterPage(deps.publicUrl, language);
+    const page = newsletterPage(deps.publicUrl(), language);
     try {
       await deps.mailer.send(
         confirmationMail({
@@ -280,7 +281,7 @@ export function createNewsletterService(deps: NewsletterDeps): NewsletterService
             unsubscribedMail({
               to: subscriber.email,
               language,
-              manageUrl: tokenLink(newsletterPage(deps.publicUrl, language), token, 'manage'),
+              manageUrl: tokenLink(newsletterPage(deps.publicUrl(), language), token, 'manage'),
             }),
           )
           .catch((error: unknown) =>
