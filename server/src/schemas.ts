@@ -1,5 +1,6 @@
 // JSON schemas of the README's HTTP contract. Fastify's Ajv validates every body
 // against them before a handler runs; unknown fields are rejected, never silently dropped.
+import { pageQueryProperties } from './pagination.js';
 
 const name = { type: 'string', pattern: '^[a-z0-9_-]{1,64}$' } as const;
 const names = { type: 'array', maxItems: 64, uniqueItems: true, items: name } as const;
@@ -36,6 +37,7 @@ export const receiptExportQuery = {
     from: { type: 'string', maxLength: 64 },
     to: { type: 'string', maxLength: 64 },
     format: { type: 'string', enum: ['json', 'csv'] },
+    ...pageQueryProperties,
   },
 } as const;
 
@@ -43,7 +45,7 @@ export const receiptExportQuery = {
 export const subscriberExportQuery = {
   type: 'object',
   additionalProperties: false,
-  properties: { format: { type: 'string', enum: ['json', 'csv'] } },
+  properties: { format: { type: 'string', enum: ['json', 'csv'] }, ...pageQueryProperties },
 } as const;
 
 /** `POST /subscribe`. */

@@ -248,9 +248,17 @@ export class Client {
   }
 }
 
-/** All receipt ids in the export (the database as the staff would see it). */
+/** All receipt ids in the export (the database as the staff would see it), page after page. */
 export async function exportedReceiptIds(serverUrl: string): Promise<string[]> {
-  const response = await get(`${serverUrl}/api/consent/receipts`);
-  if (response.status !== 200) throw new Error(`export failed: ${response.status} ${response.text}`);
-  return (response.json() as { receipts: Array<{ receiptId: string }> }).receipts.map((r) => r.receiptId);
+  const ids: string[] = [];
+  let next: string | null = null;
+  do {
+    const query: string = next === null ? '' : `?after=${next}`;
+    const response = await get(`${serverUrl}/api/consent/receipts${query}`);
+    if (response.status !== 200) throw new Error(`export failed: ${response.status} ${response.text}`);
+    const page = response.json() as { receipts: Array<{ receiptId: string }>; next: string | null };
+    ids.push(...page.receipts.map((r) => r.receiptId));
+    next = page.next;
+  } while (next !== null);
+  return ids;
 }

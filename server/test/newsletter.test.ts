@@ -281,6 +281,19 @@ describe('newsletter double opt-in', () => {
       'revision',
     ]);
     assert.equal(proof?.objectResearch, true);
+    assert.equal((response.json() as { next: unknown }).next, null, 'everything fits one page');
+    // Page by page, each subscriber once.
+    const first = (await get(`${api}/subscribers?limit=1`)).json() as {
+      subscribers: Array<{ email: string }>;
+      next: string;
+    };
+    const rest = (await get(`${api}/subscribers?after=${first.next}`)).json() as {
+      subscribers: Array<{ email: string }>;
+    };
+    assert.deepEqual(
+      [...first.subscribers, ...rest.subscribers].map((s) => s.email),
+      emails,
+    );
     const csv = await get(`${api}/subscribers?format=csv`);
     assert.match(
       csv.text,

@@ -238,12 +238,48 @@ describe('GET /api/consent/receipts (export)', () => {
       ['to=2025-13-45', 'to'],
       ['consentId=abc', 'consentId'],
       ['format=xml', 'format'],
-      ['limit=5', 'limit'],
+      ['limit=0', 'limit'],
+      ['limit=10001', 'limit'],
+      ['limit=ten', 'limit'],
+      ['after=abc', 'after'],
+      ['after=not*base64', 'after'],
+      ['unknown=1', 'unknown'],
     ] as const) {
       const response = await get(`${endpoint}?${query}`);
       assert.equal(response.status, 400, query);
       assert.ok(field in (response.json() as { fields: Record<string, string> }).fields, query);
     }
+  });
+
+  it('pages with limit and after: each receipt once, in order, with a next cursor and Link header', async () => {
+    const consentId = randomUUID();
+    for (const day of ['01', '02', '02', '03', '04']) {
+      await send(endpoint, makeReceipt({ consentId, at: `2025-05-${day}T12:00:00.000Z` }));
+    }
+    const everything = await exported(`consentId=${consentId}`);
+    assert.equal(everything.length, 5);
+    const seen: unknown[] = [];
+    let query = `consentId=${consentId}&limit=2`;
+    for (let page = 0; page < 5; page++) {
+      const response = await get(`${endpoint}?${query}`);
+      const body = response.json() as { receipts: Array<{ receiptId: string }>; next: string | null };
+      seen.push(...body.receipts.map((r) => r.receiptId));
+      if (body.next === null) {
+        assert.equal(response.headers.get('link'), null, 'no Link on the last page');
+        break;
+      }
+      assert.equal(body.receipts.length, 2);
+      const link = /^<([^>]+)>; rel="next"$/.exec(response.headers.get('link') ?? '')?.[1] ?? '';
+      assert.equal(new URL(link, endpoint).searchParams.get('after'), body.next);
+      query = `consentId=${consentId}&limit=2&after=${body.next}`;
+    }
+    assert.deepEqual(
+      seen,
+      everything.map((r) => r.receiptId),
+    );
+    const csv = await get(`${endpoint}?consentId=${consentId}&limit=4&format=csv`);
+    assert.equal(csv.text.trim().split('\r\n').length, 5, 'header and 4 rows');
+    assert.match(csv.headers.get('link') ?? '', /after=[A-Za-z0-9_-]+.*rel="next"/);
   });
 
   it('exports CSV with a header, quoting, and formula cells defused', async () => {

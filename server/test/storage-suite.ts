@@ -138,6 +138,28 @@ export function describeStorage(name: string, makeStorage: () => Promise<Storage
         assert.equal((await storage.listReceipts({ from: day2, to: day3 })).length, 2);
       });
 
+      it('pages through receipts with after/limit: each exactly once, in order, ties included', async () => {
+        const consentId = randomUUID();
+        const times = ['2026-01-01T00:00:00.000Z', '2026-01-02T00:00:00.000Z', '2026-01-03T00:00:00.000Z'];
+        // Seven receipts, several sharing a decision time: the receiptId breaks the tie.
+        const all = Array.from({ length: 7 }, (_, i) => receipt({ consentId, at: times[i % 3] ?? '' }));
+        for (const r of all) await storage.insertReceipt(r, r.at);
+        const expected = (await storage.listReceipts({ consentId })).map((r) => r.receiptId);
+        assert.equal(expected.length, 7);
+        const seen: string[] = [];
+        let after: { at: string; receiptId: string } | undefined;
+        for (let pages = 0; pages < 10; pages++) {
+          const page = await storage.listReceipts({ consentId, after, limit: 3 });
+          seen.push(...page.map((r) => r.receiptId));
+          const last = page.at(-1);
+          if (page.length < 3 || !last) break;
+          after = { at: last.at, receiptId: last.receiptId };
+        }
+        assert.deepEqual(seen, expected);
+        assert.deepEqual(await storage.listReceipts({ consentId, limit: 0 }), []);
+        assert.equal((await storage.listReceipts({ consentId, from: times[1], limit: 2 })).length, 2);
+      });
+
       it('keeps hostile and non-ASCII text exactly as given', async () => {
         const odd = receipt({
           revision: "x'); DROP TABLE receipts; --",
@@ -300,6 +322,32 @@ export function describeStorage(name: string, makeStorage: () => Promise<Storage
           ['list-b@example.org'],
         );
         assert.deepEqual(await storage.listSubscribers('unsubscribed'), []);
+      });
+
+      it('pages through subscribers of one status with after/limit, each exactly once', async () => {
+        const at = '2026-04-01T00:00:00.000Z';
+        for (const name of ['p1', 'p2', 'p3', 'p4', 'p5']) {
+          const s = await storage.requestSubscription(
+            request(`${name}@example.org`, { at }),
+            [],
+            event('', 'subscribe'),
+          );
+          await storage.confirmSubscription(s.id, token('manage', s.id), event(s.id, 'confirm'));
+        }
+        await storage.requestSubscription(request('pending@example.org', { at }), [], event('', 'subscribe'));
+        const expected = (await storage.listSubscribers('confirmed')).map((s) => s.email);
+        assert.equal(expected.length, 5);
+        const first = await storage.listSubscribers('confirmed', { limit: 2 });
+        const last = first.at(-1);
+        assert.ok(last);
+        const second = await storage.listSubscribers('confirmed', {
+          after: { createdAt: last.createdAt, id: last.id },
+          limit: 10,
+        });
+        assert.deepEqual(
+          [...first, ...second].map((s) => s.email),
+          expected,
+        );
       });
 
       it('concurrent requests for one address make one subscriber', async () => {

@@ -14,6 +14,7 @@ import type {
   Storage,
   SubscriberAction,
   SubscriberEvent,
+  SubscriberPage,
   SubscriberRecord,
   TokenRecord,
 } from '../storage/types.js';
@@ -64,8 +65,8 @@ export interface NewsletterService {
   preferences(token: string): Promise<NewsletterResult<{ preferences: Preferences }>>;
   update(token: string, update: PreferencesUpdate): Promise<NewsletterResult<{ preferences: Preferences }>>;
   unsubscribe(token: string, revision?: string): Promise<NewsletterResult<{ preferences: Preferences }>>;
-  /** Confirmed subscribers for the staff export. */
-  confirmedSubscribers(): Promise<SubscriberRecord[]>;
+  /** Confirmed subscribers for the staff export, one page at a time. */
+  confirmedSubscribers(page: SubscriberPage): Promise<SubscriberRecord[]>;
 }
 
 /** What the service is given. */
@@ -291,6 +292,6 @@ export function createNewsletterService(deps: NewsletterDeps): NewsletterService
       return { ok: true, value: { preferences: toPreferences(subscriber) } };
     },
 
-    confirmedSubscribers: () => deps.storage.listSubscribers('confirmed'),
+    confirmedSubscribers: (page) => deps.storage.listSubscribers('confirmed', page),
   };
 }

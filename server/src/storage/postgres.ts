@@ -108,16 +108,21 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Sto
     listReceipts: (filter) =>
       guard(async () => {
         const where: string[] = [];
-        const params: string[] = [];
-        const add = (clause: string, value: string): void => {
+        const params: Array<string | number> = [];
+        const param = (value: string | number): string => {
           params.push(value);
-          where.push(`${clause} $${params.length}`);
+          return `$${params.length}`;
         };
-        if (filter.consentId !== undefined) add('consent_id =', filter.consentId);
-        if (filter.from !== undefined) add('decided_at >=', filter.from);
-        if (filter.to !== undefined) add('decided_at <', filter.to);
+        if (filter.consentId !== undefined) where.push(`consent_id = ${param(filter.consentId)}`);
+        if (filter.from !== undefined) where.push(`decided_at >= ${param(filter.from)}`);
+        if (filter.to !== undefined) where.push(`decided_at < ${param(filter.to)}`);
+        if (filter.after !== undefined)
+          where.push(
+            `(decided_at, receipt_id) > (${param(filter.after.at)}, ${param(filter.after.receiptId)})`,
+          );
+        const limit = filter.limit === undefined ? '' : ` LIMIT ${param(filter.limit)}`;
         const { rows } = await pool.query<ReceiptRow>(
-          `SELECT * FROM receipts ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY decided_at, receipt_id`,
+          `SELECT * FROM receipts ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY decided_at, receipt_id${limit}`,
           params,
         );
         return rows.map(toReceipt);
@@ -224,11 +229,13 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Sto
         return subscriberById(db, subscriberId);
       }),
 
-    listSubscribers: (status) =>
+    listSubscribers: (status, page = {}) =>
       guard(async () => {
+        // '' sorts before every stored value; LIMIT NULL is PostgreSQL's "no limit".
+        const { createdAt, id } = page.after ?? { createdAt: '', id: '' };
         const { rows } = await pool.query<SubscriberRow>(
-          'SELECT * FROM subscribers WHERE status = $1 ORDER BY created_at, id',
-          [status],
+          'SELECT * FROM subscribers WHERE status = $1 AND (created_at, id) > ($2, $3) ORDER BY created_at, id LIMIT $4',
+          [status, createdAt, id, page.limit ?? null],
         );
         return rows.map(toSubscriber);
       }),

@@ -80,8 +80,8 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
   const eventsOf = db.prepare<[string], EventRow>(
     'SELECT * FROM subscriber_events WHERE subscriber_id = ? ORDER BY at, rowid',
   );
-  const subscribersWithStatus = db.prepare<[string], SubscriberRow>(
-    'SELECT * FROM subscribers WHERE status = ? ORDER BY created_at, id',
+  const subscribersWithStatus = db.prepare<[string, string, string, number], SubscriberRow>(
+    'SELECT * FROM subscribers WHERE status = ? AND (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT ?',
   );
 
   function storeEvent(event: SubscriberEvent): void {
@@ -188,17 +188,22 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
       return info.changes === 1 ? 'stored' : 'duplicate';
     },
     async listReceipts(filter: ReceiptFilter): Promise<StoredReceipt[]> {
-      const conditions: Array<[string, string | undefined]> = [
-        ['consent_id = ?', filter.consentId],
-        ['decided_at >= ?', filter.from],
-        ['decided_at < ?', filter.to],
-      ];
-      const used = conditions.filter((c): c is [string, string] => c[1] !== undefined);
-      const where = used.map(([sql]) => sql);
-      const params = used.map(([, value]) => value);
-      const sql = `SELECT * FROM receipts ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY decided_at, receipt_id`;
+      const where: string[] = [];
+      const params: Array<string | number> = [];
+      const add = (sql: string, ...values: string[]): void => {
+        where.push(sql);
+        params.push(...values);
+      };
+      if (filter.consentId !== undefined) add('consent_id = ?', filter.consentId);
+      if (filter.from !== undefined) add('decided_at >= ?', filter.from);
+      if (filter.to !== undefined) add('decided_at < ?', filter.to);
+      if (filter.after !== undefined)
+        add('(decided_at, receipt_id) > (?, ?)', filter.after.at, filter.after.receiptId);
+      if (filter.limit !== undefined) params.push(filter.limit);
+      const sql = `SELECT * FROM receipts ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY decided_at, receipt_id${filter.limit !== undefined ? ' LIMIT ?' : ''}`;
       return db
-        .prepare<string[], ReceiptRow>(sql)
+        .prepare<Array<string | number>, ReceiptRow>(sql)
         .all(...params)
         .map(toReceipt);
     },
@@ -224,8 +229,10 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
     async updateSubscriber(subscriberId, patch, event) {
       return updateSubscriber(subscriberId, patch, event);
     },
-    async listSubscribers(status) {
-      return subscribersWithStatus.all(status).map(toSubscriber);
+    async listSubscribers(status, page = {}) {
+      // '' sorts before every stored value; LIMIT -1 is SQLite's "no limit".
+      const { createdAt, id } = page.after ?? { createdAt: '', id: '' };
+      return subscribersWithStatus.all(status, createdAt, id, page.limit ?? -1).map(toSubscriber);
     },
     async listSubscriberEvents(subscriberId) {
       return eventsOf.all(subscriberId).map((row) => ({

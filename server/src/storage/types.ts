@@ -24,11 +24,37 @@ export interface StoredReceipt extends ReceiptInput {
   readonly receivedAt: string;
 }
 
-/** Filter of the receipts export. Times are ISO 8601 UTC strings; `from` inclusive, `to` exclusive. */
+/** A place in the receipts export order (decision time, then receiptId). */
+export interface ReceiptCursor {
+  readonly at: string;
+  readonly receiptId: string;
+}
+
+/**
+ * Filter of the receipts export. Times are ISO 8601 UTC strings; `from` inclusive, `to` exclusive.
+ * `after` and `limit` page through the result (keyset pagination: a page never repeats or skips a
+ * row, however many are added meanwhile).
+ */
 export interface ReceiptFilter {
   readonly consentId?: string | undefined;
   readonly from?: string | undefined;
   readonly to?: string | undefined;
+  /** Only receipts after this one in export order. */
+  readonly after?: ReceiptCursor | undefined;
+  /** At most this many receipts; all when undefined. */
+  readonly limit?: number | undefined;
+}
+
+/** A place in the subscriber export order (creation time, then id). */
+export interface SubscriberCursor {
+  readonly createdAt: string;
+  readonly id: string;
+}
+
+/** One page of subscribers: those after `after` in export order, at most `limit` of them. */
+export interface SubscriberPage {
+  readonly after?: SubscriberCursor | undefined;
+  readonly limit?: number | undefined;
 }
 
 /** Outcome of storing a receipt: `duplicate` when that `receiptId` was already stored. */
@@ -111,7 +137,7 @@ export interface SubscriberPatch {
 export interface Storage {
   /** Stores a receipt unless its `receiptId` is already stored (decided by the database). */
   insertReceipt(receipt: ReceiptInput, receivedAt: string): Promise<InsertOutcome>;
-  /** Receipts matching the filter, oldest decision first. */
+  /** Receipts matching the filter, oldest decision first (ties by receiptId). */
   listReceipts(filter: ReceiptFilter): Promise<StoredReceipt[]>;
 
   /**
@@ -152,8 +178,8 @@ export interface Storage {
     patch: SubscriberPatch,
     event: SubscriberEvent,
   ): Promise<SubscriberRecord>;
-  /** Subscribers with that status, oldest first. */
-  listSubscribers(status: SubscriberStatus): Promise<SubscriberRecord[]>;
+  /** Subscribers with that status, oldest first (ties by id); one page of them when `page` says so. */
+  listSubscribers(status: SubscriberStatus, page?: SubscriberPage): Promise<SubscriberRecord[]>;
   /** The proof events of a subscriber, oldest first. */
   listSubscriberEvents(subscriberId: string): Promise<SubscriberEvent[]>;
   /** Releases the database (waits for nothing: callers stop sending work first). */
