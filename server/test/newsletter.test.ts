@@ -45,6 +45,20 @@ function mailsTo(address: string) {
   return readOutbox(outbox).filter((mail) => new RegExp(`^To: ${address}$`, 'm').test(mail.headers));
 }
 
+/** The stored tokens of a subscriber, read from the server's database. */
+function tokensOf(email: string): Array<{ kind: string; created_at: string; expires_at: string }> {
+  const db = new Database(join(server.dataDir, 'privacy-kit.sqlite'), { readonly: true });
+  try {
+    return db
+      .prepare(
+        'SELECT t.kind, t.created_at, t.expires_at FROM subscriber_tokens t JOIN subscribers s ON s.id = t.subscriber_id WHERE s.email = ?',
+      )
+      .all(email) as Array<{ kind: string; created_at: string; expires_at: string }>;
+  } finally {
+    db.close();
+  }
+}
+
 interface Prefs {
   status: string;
   email: string;
@@ -158,7 +172,7 @@ describe('newsletter double opt-in', () => {
     assert.deepEqual([unknown.status, unknown.body], [202, { status: 'pending' }]);
     assert.equal(mailsTo('resend@example.org').length, 2);
     assert.equal(mailsTo('nobody@example.org').length, 0);
-    // Both links work: the newest and the first.
+    // Either link confirms; confirming uses up both, so neither mints another manage link later.
     const [first, second] = mailsTo('resend@example.org');
     assert.equal(
       (await send(`${api}/confirm`, { token: linkToken(second?.text ?? '', 'confirm') })).status,
@@ -166,7 +180,7 @@ describe('newsletter double opt-in', () => {
     );
     assert.equal(
       (await send(`${api}/confirm`, { token: linkToken(first?.text ?? '', 'confirm') })).status,
-      200,
+      404,
     );
   });
 
@@ -192,6 +206,71 @@ describe('newsletter double opt-in', () => {
     const expired = await send(`${api}/confirm`, { token });
     assert.equal(expired.status, 410);
     assert.equal((expired.body as { error: string }).error, 'expired');
+  });
+
+  it('a confirmation link works once: opened again it is unknown, and no second manage token is made', async () => {
+    await send(`${api}/subscribe`, subscription('once@example.org'));
+    const token = linkToken(mailsTo('once@example.org')[0]?.text ?? '', 'confirm');
+    assert.equal((await send(`${api}/confirm`, { token })).status, 200);
+    const manageTokens = () => tokensOf('once@example.org').filter((t) => t.kind === 'manage').length;
+    const before = manageTokens();
+    const again = await send(`${api}/confirm`, { token });
+    assert.equal(again.status, 404);
+    assert.equal((again.body as { error: string }).error, 'not_found');
+    assert.equal(manageTokens(), before);
+  });
+
+  it('manage links work for a year, then answer 410 expired', async () => {
+    await send(`${api}/subscribe`, subscription('year@example.org'));
+    const mail = mailsTo('year@example.org')[0]?.text ?? '';
+    const { manageToken } = (await send(`${api}/confirm`, { token: linkToken(mail, 'confirm') })).body as {
+      manageToken: string;
+    };
+    const day = 86_400_000;
+    for (const t of tokensOf('year@example.org').filter((t) => t.kind === 'manage')) {
+      const lifetime = Date.parse(t.expires_at) - Date.parse(t.created_at);
+      assert.equal(lifetime, 365 * day);
+    }
+    // A year passes: move the stored expiry into the past, in the server's own database.
+    const db = new Database(join(server.dataDir, 'privacy-kit.sqlite'));
+    db.prepare(
+      `UPDATE subscriber_tokens SET expires_at = ? WHERE subscriber_id = (SELECT id FROM subscribers WHERE email = ?)`,
+    ).run(new Date(Date.now() - day).toISOString(), 'year@example.org');
+    db.close();
+    for (const token of [manageToken, linkToken(mail, 'unsubscribe')]) {
+      const expired = await send(`${api}/preferences`, { token });
+      assert.equal(expired.status, 410);
+      assert.equal((await send(`${api}/unsubscribe`, { token })).status, 410);
+    }
+  });
+
+  it('unsubscribing revokes the other manage links; the one used keeps showing "unsubscribed"', async () => {
+    await send(`${api}/subscribe`, subscription('revoke@example.org'));
+    const mail = mailsTo('revoke@example.org')[0]?.text ?? '';
+    const fromMail = linkToken(mail, 'unsubscribe');
+    const { manageToken } = (await send(`${api}/confirm`, { token: linkToken(mail, 'confirm') })).body as {
+      manageToken: string;
+    };
+    assert.equal((await send(`${api}/unsubscribe`, { token: manageToken })).status, 200);
+    assert.equal((await send(`${api}/preferences`, { token: fromMail })).status, 404, 'revoked');
+    const kept = await send(`${api}/preferences`, { token: manageToken });
+    assert.equal((kept.body as { preferences: Prefs }).preferences.status, 'unsubscribed');
+    // The unsubscribe mail links to that same token, to show the state and offer to subscribe again.
+    const goodbye = mailsTo('revoke@example.org').find((m) => /afgemeld/.test(m.headers));
+    assert.equal(linkToken(goodbye?.text ?? '', 'manage'), manageToken);
+    assert.equal(linkToken(goodbye?.text ?? '', 'unsubscribe'), undefined);
+  });
+
+  it('deletes tokens that expired over 30 days ago whenever it writes new ones', async () => {
+    await send(`${api}/subscribe`, subscription('stale@example.org'));
+    const db = new Database(join(server.dataDir, 'privacy-kit.sqlite'));
+    db.prepare(
+      `UPDATE subscriber_tokens SET expires_at = ? WHERE subscriber_id = (SELECT id FROM subscribers WHERE email = ?)`,
+    ).run(new Date(Date.now() - 31 * 86_400_000).toISOString(), 'stale@example.org');
+    db.close();
+    assert.equal(tokensOf('stale@example.org').length, 2);
+    await send(`${api}/subscribe`, subscription('someone-else@example.org'));
+    assert.deepEqual(tokensOf('stale@example.org'), []);
   });
 
   it('a confirmation token cannot be used as a manage token, nor the reverse', async () => {

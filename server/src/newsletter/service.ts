@@ -18,10 +18,15 @@ import type {
   SubscriberRecord,
   TokenRecord,
 } from '../storage/types.js';
-import { hashToken, issueToken } from './tokens.js';
+import {
+  CONFIRM_TOKEN_HOURS,
+  EXPIRED_TOKEN_KEEP_DAYS,
+  hashToken,
+  issueConfirmToken,
+  issueManageToken,
+} from './tokens.js';
 
-/** How long a confirmation link works. */
-export const CONFIRM_TOKEN_HOURS = 48;
+export { CONFIRM_TOKEN_HOURS, MANAGE_TOKEN_DAYS } from './tokens.js';
 
 /** The preferences a visitor sees (contract `Preferences`); the address is masked. */
 export interface Preferences {
@@ -122,29 +127,14 @@ export function createNewsletterService(deps: NewsletterDeps): NewsletterService
     detail,
   });
 
-  const confirmToken = (subscriberId: string): { token: string; record: TokenRecord } => {
-    const { token, hash } = issueToken();
-    const created = now();
-    const expires = new Date(created.getTime() + CONFIRM_TOKEN_HOURS * 3_600_000);
-    return {
-      token,
-      record: {
-        hash,
-        subscriberId,
-        kind: 'confirm',
-        createdAt: created.toISOString(),
-        expiresAt: expires.toISOString(),
-      },
-    };
-  };
+  const confirmToken = (subscriberId: string) => issueConfirmToken(subscriberId, now());
+  const manageToken = (subscriberId: string) => issueManageToken(subscriberId, now());
 
-  const manageToken = (subscriberId: string): { token: string; record: TokenRecord } => {
-    const { token, hash } = issueToken();
-    return {
-      token,
-      record: { hash, subscriberId, kind: 'manage', createdAt: now().toISOString(), expiresAt: null },
-    };
-  };
+  /** Run before each token write, so the table holds no long-dead tokens. */
+  const purgeExpiredTokens = (): Promise<number> =>
+    deps.storage.purgeExpiredTokens(
+      new Date(now().getTime() - EXPIRED_TOKEN_KEEP_DAYS * 86_400_000).toISOString(),
+    );
 
   async function sendConfirmation(
     subscriber: SubscriberRecord,
@@ -170,7 +160,7 @@ export function createNewsletterService(deps: NewsletterDeps): NewsletterService
     }
   }
 
-  /** Finds the subscriber behind a token; confirmation tokens expire, manage tokens do not. */
+  /** Finds the subscriber behind a token that has not expired. */
   async function resolve(
     token: string,
     kind: TokenRecord['kind'],
@@ -190,6 +180,7 @@ export function createNewsletterService(deps: NewsletterDeps): NewsletterService
       const confirm = confirmToken('');
       const manage = manageToken('');
       const at = now().toISOString();
+      await purgeExpiredTokens();
       const subscriber = await deps.storage.requestSubscription(
         {
           email,
@@ -223,6 +214,7 @@ export function createNewsletterService(deps: NewsletterDeps): NewsletterService
       if (!subscriber || subscriber.status !== 'pending') return { ok: true, value: undefined };
       const confirm = confirmToken(subscriber.id);
       const manage = manageToken(subscriber.id);
+      await purgeExpiredTokens();
       await deps.storage.addTokens(
         [confirm.record, manage.record],
         event(subscriber.id, 'resend', 'web-form', null, {}),
@@ -234,11 +226,14 @@ export function createNewsletterService(deps: NewsletterDeps): NewsletterService
       const found = await resolve(token, 'confirm');
       if (!found.ok) return found;
       const manage = manageToken(found.value.id);
+      await purgeExpiredTokens();
+      // One manage token per confirmation: the confirmation token is used up in the same step.
       const subscriber = await deps.storage.confirmSubscription(
-        found.value.id,
+        hashToken(token),
         manage.record,
         event(found.value.id, 'confirm', 'confirm-link', found.value.revision, {}),
       );
+      if (!subscriber) return { ok: false, error: 'not_found' };
       return { ok: true, value: { preferences: toPreferences(subscriber), manageToken: manage.token } };
     },
 
@@ -273,6 +268,9 @@ export function createNewsletterService(deps: NewsletterDeps): NewsletterService
         event(found.value.id, 'unsubscribe', 'manage-link', revision ?? null, {
           previousStatus: found.value.status,
         }),
+        // This link stays valid: the unsubscribe mail repeats it to show the state and offer to
+        // subscribe again. Every other manage link of the subscriber is revoked.
+        hashToken(token),
       );
       if (wasSubscribed) {
         const language = mailLanguage(subscriber.language);

@@ -189,8 +189,18 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Sto
           : null;
       }),
 
-    confirmSubscription: (subscriberId, manageToken, event) =>
+    confirmSubscription: (confirmTokenHash, manageToken, event) =>
       transaction(async (db) => {
+        const subscriberId = event.subscriberId;
+        // The DELETE decides who confirms: of two concurrent requests, the second finds no row.
+        const used = await db.query(
+          "DELETE FROM subscriber_tokens WHERE token_hash = $1 AND subscriber_id = $2 AND kind = 'confirm'",
+          [confirmTokenHash, subscriberId],
+        );
+        if (used.rowCount === 0) return null;
+        await db.query("DELETE FROM subscriber_tokens WHERE subscriber_id = $1 AND kind = 'confirm'", [
+          subscriberId,
+        ]);
         await db.query(
           `UPDATE subscribers SET status = 'confirmed', confirmed_at = COALESCE(confirmed_at, $2),
              unsubscribed_at = NULL, updated_at = $2 WHERE id = $1`,
@@ -201,7 +211,7 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Sto
         return subscriberById(db, subscriberId);
       }),
 
-    updateSubscriber: (subscriberId, patch, event) =>
+    updateSubscriber: (subscriberId, patch, event, keepManageToken) =>
       transaction(async (db) => {
         // FOR UPDATE: a concurrent change of the same subscriber waits, so neither is lost.
         const current = await subscriberById(db, subscriberId, true);
@@ -221,12 +231,29 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Sto
             subscriberId,
           ],
         );
-        if (next.status === 'unsubscribed')
+        if (next.status === 'unsubscribed') {
           await db.query("DELETE FROM subscriber_tokens WHERE subscriber_id = $1 AND kind = 'confirm'", [
             subscriberId,
           ]);
+          await db.query(
+            "DELETE FROM subscriber_tokens WHERE subscriber_id = $1 AND kind = 'manage' AND token_hash IS DISTINCT FROM $2",
+            [subscriberId, keepManageToken ?? null],
+          );
+        }
         await insertEvent(db, event);
         return subscriberById(db, subscriberId);
+      }),
+
+    purgeExpiredTokens: (before) =>
+      guard(async () => {
+        // In batches, skipping rows another instance is deleting right now: concurrent purges
+        // neither wait for nor deadlock with each other (nor with a request's transaction).
+        const { rowCount } = await pool.query(
+          `DELETE FROM subscriber_tokens WHERE token_hash IN (
+             SELECT token_hash FROM subscriber_tokens WHERE expires_at < $1 LIMIT 1000 FOR UPDATE SKIP LOCKED)`,
+          [before],
+        );
+        return rowCount ?? 0;
       }),
 
     listSubscribers: (status, page = {}) =>

@@ -70,6 +70,13 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
   const deleteConfirmTokens = db.prepare(
     "DELETE FROM subscriber_tokens WHERE subscriber_id = ? AND kind = 'confirm'",
   );
+  const useConfirmToken = db.prepare(
+    "DELETE FROM subscriber_tokens WHERE token_hash = ? AND subscriber_id = ? AND kind = 'confirm'",
+  );
+  const deleteOtherManageTokens = db.prepare(
+    "DELETE FROM subscriber_tokens WHERE subscriber_id = ? AND kind = 'manage' AND token_hash IS NOT ?",
+  );
+  const deleteExpiredTokens = db.prepare('DELETE FROM subscriber_tokens WHERE expires_at < ?');
   const insertEvent = db.prepare(
     'INSERT INTO subscriber_events (id, subscriber_id, at, action, revision, method, detail) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
@@ -134,7 +141,10 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
   });
 
   const confirmSubscription = db.transaction(
-    (subscriberId: string, manageToken: TokenRecord, event: SubscriberEvent) => {
+    (confirmTokenHash: string, manageToken: TokenRecord, event: SubscriberEvent) => {
+      const subscriberId = event.subscriberId;
+      if (useConfirmToken.run(confirmTokenHash, subscriberId).changes === 0) return null;
+      deleteConfirmTokens.run(subscriberId);
       confirm.run({ id: subscriberId, at: event.at });
       insertToken.run(
         manageToken.hash,
@@ -149,7 +159,7 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
   );
 
   const updateSubscriber = db.transaction(
-    (subscriberId: string, patch: SubscriberPatch, event: SubscriberEvent) => {
+    (subscriberId: string, patch: SubscriberPatch, event: SubscriberEvent, keepManageToken?: string) => {
       const current = mustGet(subscriberId);
       const next = { ...current, ...patch };
       const unsubscribing = patch.status === 'unsubscribed' && current.status !== 'unsubscribed';
@@ -166,7 +176,10 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
         event.at,
         subscriberId,
       );
-      if (next.status === 'unsubscribed') deleteConfirmTokens.run(subscriberId);
+      if (next.status === 'unsubscribed') {
+        deleteConfirmTokens.run(subscriberId);
+        deleteOtherManageTokens.run(subscriberId, keepManageToken ?? null);
+      }
       storeEvent(event);
       return mustGet(subscriberId);
     },
@@ -223,11 +236,14 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
       const subscriber = subscriberById.get(row.subscriber_id);
       return subscriber ? { token: toToken(row), subscriber: toSubscriber(subscriber) } : null;
     },
-    async confirmSubscription(subscriberId, manageToken, event) {
-      return confirmSubscription(subscriberId, manageToken, event);
+    async confirmSubscription(confirmTokenHash, manageToken, event) {
+      return confirmSubscription(confirmTokenHash, manageToken, event);
     },
-    async updateSubscriber(subscriberId, patch, event) {
-      return updateSubscriber(subscriberId, patch, event);
+    async updateSubscriber(subscriberId, patch, event, keepManageToken) {
+      return updateSubscriber(subscriberId, patch, event, keepManageToken);
+    },
+    async purgeExpiredTokens(before) {
+      return deleteExpiredTokens.run(before).changes;
     },
     async listSubscribers(status, page = {}) {
       // '' sorts before every stored value; LIMIT -1 is SQLite's "no limit".

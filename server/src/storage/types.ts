@@ -84,7 +84,7 @@ export interface SubscriberRecord {
   readonly unsubscribedAt: string | null;
 }
 
-/** Kinds of subscriber token: a confirmation link (expires) or a manage/unsubscribe link. */
+/** Kinds of subscriber token: a confirmation link (48 h, used once) or a manage/unsubscribe link (a year). */
 export type TokenKind = 'confirm' | 'manage';
 
 /** A token as stored: only its SHA-256 hash, never the token itself. */
@@ -93,7 +93,7 @@ export interface TokenRecord {
   readonly subscriberId: string;
   readonly kind: TokenKind;
   readonly createdAt: string;
-  /** Null for tokens that never expire (manage links in mails must keep working). */
+  /** When the link stops working; null never expires (the server issues no such token). */
   readonly expiresAt: string | null;
 }
 
@@ -161,23 +161,34 @@ export interface Storage {
     kind: TokenKind,
   ): Promise<{ token: TokenRecord; subscriber: SubscriberRecord } | null>;
   /**
-   * Confirms a subscription (keeping the first `confirmedAt`), stores the new manage token and
-   * the event; returns the subscriber after the change.
+   * Confirms the subscription of `event.subscriberId` with one of its confirmation tokens, and
+   * uses the confirmation up: that token and every other open confirmation token of the subscriber
+   * are deleted in the same transaction that confirms (keeping the first `confirmedAt`), stores the
+   * new manage token and the event. Returns null, changing nothing, when the token is no longer
+   * there (a concurrent request used it first): a confirmation link works once.
    */
   confirmSubscription(
-    subscriberId: string,
+    confirmTokenHash: string,
     manageToken: TokenRecord,
     event: SubscriberEvent,
-  ): Promise<SubscriberRecord>;
+  ): Promise<SubscriberRecord | null>;
   /**
    * Applies a patch and stores its event. Unsubscribing also removes every open confirmation
-   * token of that subscriber, so an old confirmation link cannot silently re-subscribe.
+   * token (an old confirmation link must not silently re-subscribe) and every manage token but
+   * `keepManageToken` (a hash): the link just used, which the unsubscribe mail repeats, keeps
+   * showing the unsubscribed state; other copies of older links stop working.
    */
   updateSubscriber(
     subscriberId: string,
     patch: SubscriberPatch,
     event: SubscriberEvent,
+    keepManageToken?: string,
   ): Promise<SubscriberRecord>;
+  /**
+   * Deletes tokens that expired before `before` (any subscriber); returns how many. Safe to run
+   * from several instances at once.
+   */
+  purgeExpiredTokens(before: string): Promise<number>;
   /** Subscribers with that status, oldest first (ties by id); one page of them when `page` says so. */
   listSubscribers(status: SubscriberStatus, page?: SubscriberPage): Promise<SubscriberRecord[]>;
   /** The proof events of a subscriber, oldest first. */

@@ -4,7 +4,7 @@
 // (not the application) refusing a second row for one receiptId.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { listMigrations } from '../../src/storage/migrations.js';
+import { SCHEMA_MIGRATIONS_DDL, listMigrations } from '../../src/storage/migrations.js';
 import { openPostgresStorage } from '../../src/storage/postgres.js';
 import { describeStorage } from '../storage-suite.js';
 import {
@@ -64,6 +64,36 @@ describe('PostgreSQL storage', { skip: SKIP_WITHOUT_PG }, () => {
         );
       } finally {
         await fresh.drop();
+      }
+    });
+
+    it('gives manage links stored before they could expire a year from their creation (migration 003)', async () => {
+      const schema = await createTestSchema(database.url);
+      try {
+        await queryDatabase(schema.url, SCHEMA_MIGRATIONS_DDL);
+        for (const migration of listMigrations().filter((m) => m.version < '003')) {
+          await queryDatabase(schema.url, migration.sql);
+          await queryDatabase(
+            schema.url,
+            'INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)',
+            [migration.version, migration.name, '2025-01-01T00:00:00.000Z'],
+          );
+        }
+        await queryDatabase(
+          schema.url,
+          `INSERT INTO subscribers (id, email, status, revision, consent_text, created_at, updated_at)
+           VALUES ('s1', 'old@example.org', 'confirmed', 'r', 'Ja', '2025-03-04T05:06:07.890Z', '2025-03-04T05:06:07.890Z')`,
+        );
+        await queryDatabase(
+          schema.url,
+          `INSERT INTO subscriber_tokens (token_hash, subscriber_id, kind, created_at, expires_at)
+           VALUES ('m1', 's1', 'manage', '2025-03-04T05:06:07.890Z', NULL)`,
+        );
+        const storage = await openPostgresStorage({ url: schema.url });
+        assert.equal((await storage.findToken('m1', 'manage'))?.token.expiresAt, '2026-03-04T05:06:07.890Z');
+        await storage.close();
+      } finally {
+        await schema.drop();
       }
     });
 
