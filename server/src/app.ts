@@ -117,6 +117,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
       mailer,
       publicUrl: () => config.publicUrl ?? listeningUrl(app.server.address(), config.host, config.port),
       now,
+      mailLimit: { minIntervalMs: config.mailMinIntervalSeconds * 1000, maxPerDay: config.mailMaxPerDay },
       log: app.log,
     });
     newsletterRoutes(api, NEWSLETTER_PREFIX, { service, exportToken: config.exportToken });

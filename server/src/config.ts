@@ -18,8 +18,12 @@ export interface ServerConfig {
   readonly smtpUrl: string | undefined;
   readonly outboxDir: string;
   readonly mailFrom: string;
-  /** Requests per minute per client IP on the API endpoints. */
+  /** Requests per minute per client IP on the API endpoints (counted in this process). */
   readonly rateLimitMax: number;
+  /** Least seconds between two confirmation mails to one address (counted in the database). */
+  readonly mailMinIntervalSeconds: number;
+  /** Most confirmation mails to one address per UTC day (counted in the database). */
+  readonly mailMaxPerDay: number;
   /**
    * The proxies whose `X-Forwarded-For` is believed (addresses, CIDRs, or `loopback`, `linklocal`,
    * `uniquelocal`); false believes none. Never "every peer": then any client could pick its own IP.
@@ -138,6 +142,15 @@ export function readConfig(env: NodeJS.ProcessEnv): ConfigResult {
   }
 
   const rateLimitMax = integer('RATE_LIMIT_MAX', value('RATE_LIMIT_MAX') ?? '300', 1, 1_000_000, errors);
+  // The element enables "send again" after 60 s (its resend-delay): keep them in step.
+  const mailMinIntervalSeconds = integer(
+    'MAIL_MIN_INTERVAL_SECONDS',
+    value('MAIL_MIN_INTERVAL_SECONDS') ?? '60',
+    0,
+    86_400,
+    errors,
+  );
+  const mailMaxPerDay = integer('MAIL_MAX_PER_DAY', value('MAIL_MAX_PER_DAY') ?? '5', 1, 1000, errors);
 
   const trustProxy = trustedProxies(value('TRUST_PROXY') ?? 'false', errors);
 
@@ -167,6 +180,8 @@ export function readConfig(env: NodeJS.ProcessEnv): ConfigResult {
       outboxDir: resolve(value('OUTBOX_DIR') ?? resolve(dataDir, 'outbox')),
       mailFrom,
       rateLimitMax,
+      mailMinIntervalSeconds,
+      mailMaxPerDay,
       trustProxy,
       databaseUrl,
       logLevel,

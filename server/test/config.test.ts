@@ -18,6 +18,8 @@ describe('environment validation', () => {
       PRIVACY_KIT_EXPORT_TOKEN: 'short',
       SMTP_URL: 'mail.example.org',
       RATE_LIMIT_MAX: '-3',
+      MAIL_MIN_INTERVAL_SECONDS: 'soon',
+      MAIL_MAX_PER_DAY: '0',
       LOG_LEVEL: 'loud',
     });
     assert.equal(code, 1);
@@ -29,6 +31,8 @@ describe('environment validation', () => {
       'PRIVACY_KIT_EXPORT_TOKEN',
       'SMTP_URL',
       'RATE_LIMIT_MAX',
+      'MAIL_MIN_INTERVAL_SECONDS',
+      'MAIL_MAX_PER_DAY',
       'LOG_LEVEL',
     ]) {
       assert.equal(
@@ -72,6 +76,8 @@ describe('environment validation', () => {
     assert.equal(result.value.publicUrl, undefined, 'mail links use the address the server listens on');
     assert.equal(result.value.exportToken, undefined);
     assert.equal(result.value.rateLimitMax, 300);
+    assert.equal(result.value.mailMinIntervalSeconds, 60);
+    assert.equal(result.value.mailMaxPerDay, 5);
     assert.deepEqual(result.value.corsOrigins, []);
     assert.ok(result.value.dataDir.endsWith('/.data'));
     assert.ok(result.value.outboxDir.endsWith('/.data/outbox'));

@@ -47,15 +47,20 @@ export interface InProcessApp {
   readonly mailer: RecordingMailer;
   /** The app's clock; set `clock.now` to move time. */
   readonly clock: { now: Date };
+  /** The SQLite file. */
+  readonly file: string;
   close(): Promise<void>;
 }
 
-/** Builds the app from environment variables (as the process would read them) around a fresh SQLite file. */
-export async function inProcessApp(env: Record<string, string> = {}): Promise<InProcessApp> {
+/**
+ * Builds the app from environment variables (as the process would read them) around a fresh
+ * SQLite file, or around `file` (a second instance on the same database; its owner removes it).
+ */
+export async function inProcessApp(env: Record<string, string> = {}, file?: string): Promise<InProcessApp> {
   const config = readConfig({ PRIVACY_KIT_EXPORT_TOKEN: EXPORT_TOKEN, RATE_LIMIT_MAX: '100000', ...env });
   if (!config.ok) throw new Error(config.errors.join('\n'));
-  const dir = tempDir('privacy-kit-app-');
-  const storage = openSqliteStorage({ file: join(dir, 'app.sqlite') });
+  const dir = file === undefined ? tempDir('privacy-kit-app-') : undefined;
+  const storage = openSqliteStorage({ file: file ?? join(dir ?? '', 'app.sqlite') });
   const mailer = new RecordingMailer();
   const clock = { now: new Date() };
   const app = buildApp({ config: config.value, storage, mailer, now: () => clock.now, logger: false });
@@ -65,9 +70,10 @@ export async function inProcessApp(env: Record<string, string> = {}): Promise<In
     storage,
     mailer,
     clock,
+    file: file ?? join(dir ?? '', 'app.sqlite'),
     close: async () => {
       await app.close();
-      removeDir(dir);
+      if (dir !== undefined) removeDir(dir);
     },
   };
 }

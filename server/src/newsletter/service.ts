@@ -3,14 +3,9 @@
 // text revision, method). Answers about addresses are the same whether or not they are known.
 import { randomUUID } from 'node:crypto';
 import type { Mailer } from '../mail/mailer.js';
-import {
-  confirmationMail,
-  mailLanguage,
-  newsletterPage,
-  tokenLink,
-  unsubscribedMail,
-} from '../mail/messages.js';
+import { mailLanguage, newsletterPage, tokenLink, unsubscribedMail } from '../mail/messages.js';
 import type {
+  MailLimit,
   Storage,
   SubscriberAction,
   SubscriberEvent,
@@ -18,13 +13,8 @@ import type {
   SubscriberRecord,
   TokenRecord,
 } from '../storage/types.js';
-import {
-  CONFIRM_TOKEN_HOURS,
-  EXPIRED_TOKEN_KEEP_DAYS,
-  hashToken,
-  issueConfirmToken,
-  issueManageToken,
-} from './tokens.js';
+import { createConfirmationMailer } from './confirmation-mail.js';
+import { hashToken, issueManageToken, purgeBefore } from './tokens.js';
 
 export { CONFIRM_TOKEN_HOURS, MANAGE_TOKEN_DAYS } from './tokens.js';
 
@@ -81,6 +71,8 @@ export interface NewsletterDeps {
   /** The site's base URL for mail links (asked at each mail: it may be known only once listening). */
   readonly publicUrl: () => string;
   readonly now?: () => Date;
+  /** The limit on confirmation mails per address. */
+  readonly mailLimit: MailLimit;
   readonly log: { error(obj: unknown, msg: string): void };
 }
 
@@ -127,38 +119,8 @@ export function createNewsletterService(deps: NewsletterDeps): NewsletterService
     detail,
   });
 
-  const confirmToken = (subscriberId: string) => issueConfirmToken(subscriberId, now());
   const manageToken = (subscriberId: string) => issueManageToken(subscriberId, now());
-
-  /** Run before each token write, so the table holds no long-dead tokens. */
-  const purgeExpiredTokens = (): Promise<number> =>
-    deps.storage.purgeExpiredTokens(
-      new Date(now().getTime() - EXPIRED_TOKEN_KEEP_DAYS * 86_400_000).toISOString(),
-    );
-
-  async function sendConfirmation(
-    subscriber: SubscriberRecord,
-    confirm: string,
-    manage: string,
-  ): Promise<NewsletterResult<void>> {
-    const language = mailLanguage(subscriber.language);
-    const page = newsletterPage(deps.publicUrl(), language);
-    try {
-      await deps.mailer.send(
-        confirmationMail({
-          to: subscriber.email,
-          language,
-          confirmUrl: tokenLink(page, confirm, 'confirm'),
-          unsubscribeUrl: tokenLink(page, manage, 'unsubscribe'),
-          validHours: CONFIRM_TOKEN_HOURS,
-        }),
-      );
-      return { ok: true, value: undefined };
-    } catch (error) {
-      deps.log.error({ err: error }, 'newsletter: the confirmation mail could not be sent');
-      return { ok: false, error: 'unavailable' };
-    }
-  }
+  const sendConfirmation = createConfirmationMailer({ ...deps, now, limit: deps.mailLimit });
 
   /** Finds the subscriber behind a token that has not expired. */
   async function resolve(
@@ -174,16 +136,10 @@ export function createNewsletterService(deps: NewsletterDeps): NewsletterService
 
   return {
     async subscribe(input) {
-      const email = normaliseEmail(input.email);
-      // Token records need the subscriber id, which the storage assigns: issue the secrets first
-      // and attach them inside the same transaction that creates or reuses the subscriber.
-      const confirm = confirmToken('');
-      const manage = manageToken('');
       const at = now().toISOString();
-      await purgeExpiredTokens();
       const subscriber = await deps.storage.requestSubscription(
         {
-          email,
+          email: normaliseEmail(input.email),
           revision: input.revision,
           consentText: input.consentText,
           measureOpens: input.measureOpens,
@@ -191,7 +147,7 @@ export function createNewsletterService(deps: NewsletterDeps): NewsletterService
           consentId: input.consentId ?? null,
           at,
         },
-        [confirm.record, manage.record].map(({ subscriberId: _ignored, ...rest }) => rest),
+        [],
         {
           id: randomUUID(),
           at,
@@ -205,28 +161,27 @@ export function createNewsletterService(deps: NewsletterDeps): NewsletterService
           },
         },
       );
-      return sendConfirmation(subscriber, confirm.token, manage.token);
+      // Held back by the mail limit or sent: the same answer (no leak). Failed: the form may retry.
+      const outcome = await sendConfirmation(subscriber);
+      return outcome === 'failed' ? { ok: false, error: 'unavailable' } : { ok: true, value: undefined };
     },
 
     async resend(rawEmail) {
       const subscriber = await deps.storage.findSubscriberByEmail(normaliseEmail(rawEmail));
       // Only a pending subscription gets a new mail; the answer is the same either way (no leak).
       if (!subscriber || subscriber.status !== 'pending') return { ok: true, value: undefined };
-      const confirm = confirmToken(subscriber.id);
-      const manage = manageToken(subscriber.id);
-      await purgeExpiredTokens();
-      await deps.storage.addTokens(
-        [confirm.record, manage.record],
+      const outcome = await sendConfirmation(
+        subscriber,
         event(subscriber.id, 'resend', 'web-form', null, {}),
       );
-      return sendConfirmation(subscriber, confirm.token, manage.token);
+      return outcome === 'failed' ? { ok: false, error: 'unavailable' } : { ok: true, value: undefined };
     },
 
     async confirm(token) {
       const found = await resolve(token, 'confirm');
       if (!found.ok) return found;
       const manage = manageToken(found.value.id);
-      await purgeExpiredTokens();
+      await deps.storage.purgeExpiredTokens(purgeBefore(now()));
       // One manage token per confirmation: the confirmation token is used up in the same step.
       const subscriber = await deps.storage.confirmSubscription(
         hashToken(token),

@@ -14,6 +14,11 @@ export const MANAGE_TOKEN_DAYS = 365;
 /** Expired tokens are kept this long, so an old link says "expired" (410), then deleted. */
 export const EXPIRED_TOKEN_KEEP_DAYS = 30;
 
+/** The time before which expired tokens are deleted (each token write purges them first). */
+export function purgeBefore(now: Date): string {
+  return new Date(now.getTime() - EXPIRED_TOKEN_KEEP_DAYS * 86_400_000).toISOString();
+}
+
 /** A fresh token and the hash under which it is stored. */
 export interface IssuedToken {
   readonly token: string;

@@ -168,6 +168,29 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Sto
         return rows[0] ? toSubscriber(rows[0]) : null;
       }),
 
+    claimMail: (claim) =>
+      transaction(async (db) => {
+        // One UPDATE decides: a concurrent claim on the same row waits for this one, then
+        // re-checks the conditions against the row as this one left it.
+        const counted = await db.query(
+          `UPDATE subscribers SET last_mail_at = $2, mail_day = $3,
+             mails_on_day = CASE WHEN mail_day = $3 THEN mails_on_day + 1 ELSE 1 END
+           WHERE id = $1 AND (last_mail_at IS NULL OR last_mail_at <= $4)
+             AND (mail_day IS NULL OR mail_day <> $3 OR mails_on_day < $5)`,
+          [
+            claim.subscriberId,
+            claim.at,
+            claim.at.slice(0, 10),
+            new Date(Date.parse(claim.at) - claim.limit.minIntervalMs).toISOString(),
+            claim.limit.maxPerDay,
+          ],
+        );
+        if (counted.rowCount === 0) return false;
+        for (const token of claim.tokens) await insertToken(db, token);
+        if (claim.event) await insertEvent(db, claim.event);
+        return true;
+      }),
+
     addTokens: (tokens, event) =>
       transaction(async (db) => {
         for (const token of tokens) await insertToken(db, token);

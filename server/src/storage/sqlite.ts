@@ -16,6 +16,7 @@ import {
 } from './rows.js';
 import type {
   InsertOutcome,
+  MailClaim,
   ReceiptFilter,
   ReceiptInput,
   Storage,
@@ -84,6 +85,12 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
     `UPDATE subscribers SET status = 'confirmed', confirmed_at = COALESCE(confirmed_at, @at),
        unsubscribed_at = NULL, updated_at = @at WHERE id = @id`,
   );
+  const countMail = db.prepare(
+    `UPDATE subscribers SET last_mail_at = @at, mail_day = @day,
+       mails_on_day = CASE WHEN mail_day = @day THEN mails_on_day + 1 ELSE 1 END
+     WHERE id = @id AND (last_mail_at IS NULL OR last_mail_at <= @latestPrevious)
+       AND (mail_day IS NULL OR mail_day <> @day OR mails_on_day < @maxPerDay)`,
+  );
   const eventsOf = db.prepare<[string], EventRow>(
     'SELECT * FROM subscriber_events WHERE subscriber_id = ? ORDER BY at, rowid',
   );
@@ -133,6 +140,21 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
       return toSubscriber(row);
     },
   );
+
+  const claimMail = db.transaction((claim: MailClaim) => {
+    const counted = countMail.run({
+      id: claim.subscriberId,
+      at: claim.at,
+      day: claim.at.slice(0, 10),
+      latestPrevious: new Date(Date.parse(claim.at) - claim.limit.minIntervalMs).toISOString(),
+      maxPerDay: claim.limit.maxPerDay,
+    });
+    if (counted.changes === 0) return false;
+    for (const token of claim.tokens)
+      insertToken.run(token.hash, token.subscriberId, token.kind, token.createdAt, token.expiresAt);
+    if (claim.event) storeEvent(claim.event);
+    return true;
+  });
 
   const addTokens = db.transaction((tokens: readonly TokenRecord[], event: SubscriberEvent) => {
     for (const token of tokens)
@@ -226,6 +248,9 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
     async findSubscriberByEmail(email) {
       const row = subscriberByEmail.get(email);
       return row ? toSubscriber(row) : null;
+    },
+    async claimMail(claim) {
+      return claimMail(claim);
     },
     async addTokens(tokens, event) {
       addTokens(tokens, event);

@@ -133,6 +133,26 @@ export interface SubscriberPatch {
   readonly objectResearch?: boolean;
 }
 
+/** The limit on confirmation mails to one address. */
+export interface MailLimit {
+  /** Least time between two mails to one address, in milliseconds. */
+  readonly minIntervalMs: number;
+  /** Most mails to one address per UTC day. */
+  readonly maxPerDay: number;
+}
+
+/** A confirmation mail about to be sent: to whom, when, under which limit, with which links. */
+export interface MailClaim {
+  readonly subscriberId: string;
+  /** ISO 8601 UTC time of the send. */
+  readonly at: string;
+  readonly limit: MailLimit;
+  /** The mail's link tokens: stored only when the mail may go. */
+  readonly tokens: readonly TokenRecord[];
+  /** Proof event stored with them (e.g. a resend), only when the mail may go. */
+  readonly event?: SubscriberEvent | undefined;
+}
+
 /** Storage of receipts and newsletter subscribers. Implementations: SQLite (default), PostgreSQL. */
 export interface Storage {
   /** Stores a receipt unless its `receiptId` is already stored (decided by the database). */
@@ -153,6 +173,13 @@ export interface Storage {
   ): Promise<SubscriberRecord>;
   /** The subscriber with that (normalised) address, or null. */
   findSubscriberByEmail(email: string): Promise<SubscriberRecord | null>;
+  /**
+   * Counts a confirmation mail against its address's limit, in one atomic step on the subscriber's
+   * row (so concurrent requests and every instance share the count): when the last mail is at
+   * least `minIntervalMs` old and fewer than `maxPerDay` went out that UTC day, records the send,
+   * stores the tokens and the event, and returns true; otherwise changes nothing and returns false.
+   */
+  claimMail(claim: MailClaim): Promise<boolean>;
   /** Stores tokens and their one event (e.g. a resent confirmation). */
   addTokens(tokens: readonly TokenRecord[], event: SubscriberEvent): Promise<void>;
   /** The token with that hash and kind, with its subscriber, or null. */
