@@ -96,6 +96,15 @@ export function buildApp(options: AppOptions): FastifyInstance {
     maxAge: 600,
   });
 
+  const service = createNewsletterService({
+    storage,
+    mailer,
+    publicUrl: () => config.publicUrl ?? listeningUrl(app.server.address(), config.host, config.port),
+    now,
+    mailLimit: { minIntervalMs: config.mailMinIntervalSeconds * 1000, maxPerDay: config.mailMaxPerDay },
+    log: app.log,
+  });
+
   void app.register(async (api) => {
     // Registered inside this scope, the limit covers the API routes only (not static files), and
     // with one store: one budget per client IP for the whole API, not one per route.
@@ -111,14 +120,6 @@ export function buildApp(options: AppOptions): FastifyInstance {
         receipts.getDefaultJsonParser('error', 'error'),
       );
       receiptRoutes(receipts, RECEIPTS_PATH, { storage, exportToken: config.exportToken, now });
-    });
-    const service = createNewsletterService({
-      storage,
-      mailer,
-      publicUrl: () => config.publicUrl ?? listeningUrl(app.server.address(), config.host, config.port),
-      now,
-      mailLimit: { minIntervalMs: config.mailMinIntervalSeconds * 1000, maxPerDay: config.mailMaxPerDay },
-      log: app.log,
     });
     newsletterRoutes(api, NEWSLETTER_PREFIX, { service, exportToken: config.exportToken });
     api.get('/api/health', { config: { rateLimit: false } }, async () => ({ status: 'ok' }));
@@ -138,6 +139,8 @@ export function buildApp(options: AppOptions): FastifyInstance {
   }
 
   app.addHook('onClose', async () => {
+    // Resends run after their answer: let them finish before the mailer and database go.
+    await service.drain();
     mailer.close();
     await storage.close();
   });

@@ -1,9 +1,10 @@
 // Test helpers: the real server process on a free port with its own data directory, receipts,
 // and the mails it writes to the outbox.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, watch } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -201,6 +202,29 @@ export function readOutbox(dir: string): OutboxMail[] {
       text: /quoted-printable/i.test(headers) ? decodeQuotedPrintable(body) : body,
     };
   });
+}
+
+/**
+ * Waits until the outbox holds `count` mails that match `wanted` (mails sent after the answer,
+ * such as a resend's, arrive a moment later), woken by the directory's change events.
+ */
+export async function waitForMails(
+  dir: string,
+  wanted: (mail: OutboxMail) => boolean,
+  count: number,
+): Promise<OutboxMail[]> {
+  mkdirSync(dir, { recursive: true });
+  const watcher = watch(dir);
+  try {
+    for (;;) {
+      // Reading and listening happen in one synchronous run: no change event can fall between.
+      const mails = readOutbox(dir).filter(wanted);
+      if (mails.length >= count) return mails;
+      await once(watcher, 'change');
+    }
+  } finally {
+    watcher.close();
+  }
 }
 
 /** The `token` of the first link in `text` with that action. */

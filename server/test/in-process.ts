@@ -71,7 +71,9 @@ export async function inProcessApp(env: Record<string, string> = {}, file?: stri
     mailer,
     clock,
     file: file ?? join(dir ?? '', 'app.sqlite'),
+    // Safe to call twice (a test may close early to see what shutdown waits for).
     close: async () => {
+      mailer.release();
       await app.close();
       if (dir !== undefined) removeDir(dir);
     },

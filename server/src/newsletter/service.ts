@@ -55,11 +55,14 @@ export interface PreferencesUpdate {
 /** The operations behind the newsletter routes. */
 export interface NewsletterService {
   subscribe(input: SubscribeInput): Promise<NewsletterResult<void>>;
+  /** Always ok at once; the mail (to a pending address only, within the limit) follows. */
   resend(email: string): Promise<NewsletterResult<void>>;
   confirm(token: string): Promise<NewsletterResult<{ preferences: Preferences; manageToken: string }>>;
   preferences(token: string): Promise<NewsletterResult<{ preferences: Preferences }>>;
   update(token: string, update: PreferencesUpdate): Promise<NewsletterResult<{ preferences: Preferences }>>;
   unsubscribe(token: string, revision?: string): Promise<NewsletterResult<{ preferences: Preferences }>>;
+  /** Resolves once the work resends started in the background has finished (call before closing). */
+  drain(): Promise<void>;
   /** Confirmed subscribers for the staff export, one page at a time. */
   confirmedSubscribers(page: SubscriberPage): Promise<SubscriberRecord[]>;
 }
@@ -120,6 +123,15 @@ export function createNewsletterService(deps: NewsletterDeps): NewsletterService
   });
 
   const manageToken = (subscriberId: string) => issueManageToken(subscriberId, now());
+  // Work started after its answer was sent, awaited by drain() before shutdown.
+  const background = new Set<Promise<void>>();
+  const inBackground = (work: () => Promise<void>): void => {
+    const task = work()
+      .catch((error: unknown) => deps.log.error({ err: error }, 'newsletter: a resend failed'))
+      .finally(() => background.delete(task));
+    background.add(task);
+  };
+
   const sendConfirmation = createConfirmationMailer({ ...deps, now, limit: deps.mailLimit });
 
   /** Finds the subscriber behind a token that has not expired. */
@@ -167,14 +179,18 @@ export function createNewsletterService(deps: NewsletterDeps): NewsletterService
     },
 
     async resend(rawEmail) {
-      const subscriber = await deps.storage.findSubscriberByEmail(normaliseEmail(rawEmail));
-      // Only a pending subscription gets a new mail; the answer is the same either way (no leak).
-      if (!subscriber || subscriber.status !== 'pending') return { ok: true, value: undefined };
-      const outcome = await sendConfirmation(
-        subscriber,
-        event(subscriber.id, 'resend', 'web-form', null, {}),
-      );
-      return outcome === 'failed' ? { ok: false, error: 'unavailable' } : { ok: true, value: undefined };
+      // Answered before anything is looked up: only a pending address gets a mail, and waiting for
+      // it would tell by the answer's timing which addresses are pending. Failures are logged.
+      inBackground(async () => {
+        const subscriber = await deps.storage.findSubscriberByEmail(normaliseEmail(rawEmail));
+        if (!subscriber || subscriber.status !== 'pending') return;
+        await sendConfirmation(subscriber, event(subscriber.id, 'resend', 'web-form', null, {}));
+      });
+      return { ok: true, value: undefined };
+    },
+
+    async drain() {
+      while (background.size > 0) await Promise.all(background);
     },
 
     async confirm(token) {
