@@ -124,6 +124,12 @@ describe('<privacy-newsletter> links from the mail', () => {
     const { el: reloaded } = await mount({ server });
     await reach(reloaded, 'unsubscribed');
     expect(server.requestsTo('/unsubscribe')).to.have.length(1);
+    // "Subscribe again" starts over: the next reload shows the form, not the old link's state.
+    $(reloaded, '[part="resubscribe-button"]').click();
+    await reach(reloaded, 'subscribe');
+    reloaded.remove();
+    const { el: fresh } = await mount({ server });
+    await reach(fresh, 'subscribe');
   });
 
   it('retries a confirmation that failed on a server error', async () => {

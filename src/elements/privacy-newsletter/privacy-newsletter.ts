@@ -377,7 +377,8 @@ export class PrivacyNewsletter extends LitElement {
   }
 
   #resubscribe(): void {
-    forgetToken(this.#manageToken);
+    // Starting over: a reload shows the form, not an old link's state.
+    forgetToken();
     // A new subscription is a new decision: both boxes start unticked again.
     this.consentGiven = false;
     this.measureOpens = false;
