@@ -30,6 +30,8 @@ export interface ServerConfig {
    */
   readonly trustProxy: false | readonly string[];
   readonly databaseUrl: string | undefined;
+  /** Most PostgreSQL connections this instance opens. */
+  readonly databasePoolMax: number;
   readonly logLevel: string;
 }
 
@@ -159,6 +161,9 @@ export function readConfig(env: NodeJS.ProcessEnv): ConfigResult {
     errors.push('DATABASE_URL must be a postgres:// URL (or unset, for SQLite in DATA_DIR)');
   }
 
+  // Per instance: keep instances × DATABASE_POOL_MAX under the server's max_connections.
+  const databasePoolMax = integer('DATABASE_POOL_MAX', value('DATABASE_POOL_MAX') ?? '10', 1, 1000, errors);
+
   const logLevel = value('LOG_LEVEL') ?? 'warn';
   if (!LOG_LEVELS.includes(logLevel))
     errors.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
@@ -184,6 +189,7 @@ export function readConfig(env: NodeJS.ProcessEnv): ConfigResult {
       mailMaxPerDay,
       trustProxy,
       databaseUrl,
+      databasePoolMax,
       logLevel,
     },
   };

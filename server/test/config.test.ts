@@ -20,6 +20,7 @@ describe('environment validation', () => {
       RATE_LIMIT_MAX: '-3',
       MAIL_MIN_INTERVAL_SECONDS: 'soon',
       MAIL_MAX_PER_DAY: '0',
+      DATABASE_POOL_MAX: '0',
       LOG_LEVEL: 'loud',
     });
     assert.equal(code, 1);
@@ -33,6 +34,7 @@ describe('environment validation', () => {
       'RATE_LIMIT_MAX',
       'MAIL_MIN_INTERVAL_SECONDS',
       'MAIL_MAX_PER_DAY',
+      'DATABASE_POOL_MAX',
       'LOG_LEVEL',
     ]) {
       assert.equal(
@@ -78,6 +80,7 @@ describe('environment validation', () => {
     assert.equal(result.value.rateLimitMax, 300);
     assert.equal(result.value.mailMinIntervalSeconds, 60);
     assert.equal(result.value.mailMaxPerDay, 5);
+    assert.equal(result.value.databasePoolMax, 10);
     assert.deepEqual(result.value.corsOrigins, []);
     assert.ok(result.value.dataDir.endsWith('/.data'));
     assert.ok(result.value.outboxDir.endsWith('/.data/outbox'));

@@ -4,6 +4,8 @@
 // (not the application) refusing a second row for one receiptId.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { readConfig } from '../../src/config.js';
+import { openStorage } from '../../src/storage/index.js';
 import { SCHEMA_MIGRATIONS_DDL, listMigrations } from '../../src/storage/migrations.js';
 import { openPostgresStorage } from '../../src/storage/postgres.js';
 import { describeStorage } from '../storage-suite.js';
@@ -94,6 +96,26 @@ describe('PostgreSQL storage', { skip: SKIP_WITHOUT_PG }, () => {
         await storage.close();
       } finally {
         await schema.drop();
+      }
+    });
+
+    it('opens at most DATABASE_POOL_MAX connections per instance', async () => {
+      const fresh = await createTestDatabase();
+      try {
+        const config = readConfig({ DATABASE_URL: fresh.url, DATABASE_POOL_MAX: '2' });
+        assert.ok(config.ok);
+        const opened = await openStorage(config.value);
+        assert.ok(opened.ok);
+        // Many requests at once: they queue for the two connections rather than opening more.
+        await Promise.all(Array.from({ length: 12 }, () => opened.storage.listReceipts({})));
+        const [connections] = await queryDatabase<{ count: string }>(
+          fresh.url,
+          'SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+        );
+        assert.equal(Number(connections?.count), 2);
+        await opened.storage.close();
+      } finally {
+        await fresh.drop();
       }
     });
 
