@@ -55,6 +55,34 @@ describe('resend', () => {
     },
   );
 
+  it('looks nothing up before its answer is out (SQLite queries run synchronously)', async () => {
+    const dir = tempDir();
+    const storage = openSqliteStorage({ file: join(dir, 'resend.sqlite') });
+    const lookups: string[] = [];
+    const service = createNewsletterService({
+      storage: {
+        ...storage,
+        findSubscriberByEmail: (email) => {
+          lookups.push(email);
+          return storage.findSubscriberByEmail(email);
+        },
+      },
+      mailer: new RecordingMailer(),
+      publicUrl: () => 'https://www.example.org',
+      mailLimit: { minIntervalMs: 0, maxPerDay: 5 },
+      log: { error: () => undefined },
+    });
+    try {
+      assert.deepEqual(await service.resend('slow@example.org'), { ok: true, value: undefined });
+      assert.deepEqual(lookups, [], 'answered first');
+      await service.drain();
+      assert.deepEqual(lookups, ['slow@example.org']);
+    } finally {
+      await storage.close();
+      removeDir(dir);
+    }
+  });
+
   it('logs a mail that could not be sent, and one that could not even be looked up', async () => {
     const dir = tempDir();
     const storage = openSqliteStorage({ file: join(dir, 'resend.sqlite') });

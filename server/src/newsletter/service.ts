@@ -123,10 +123,13 @@ export function createNewsletterService(deps: NewsletterDeps): NewsletterService
   });
 
   const manageToken = (subscriberId: string) => issueManageToken(subscriberId, now());
-  // Work started after its answer was sent, awaited by drain() before shutdown.
+  // Work done after its answer has been written, awaited by drain() before shutdown. It starts on
+  // the next turn of the event loop: better-sqlite3 runs queries synchronously, so even the lookup
+  // and the mail's claim would otherwise run before the answer goes out.
   const background = new Set<Promise<void>>();
   const inBackground = (work: () => Promise<void>): void => {
-    const task = work()
+    const task = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(work)
       .catch((error: unknown) => deps.log.error({ err: error }, 'newsletter: a resend failed'))
       .finally(() => background.delete(task));
     background.add(task);
