@@ -12,6 +12,7 @@ import {
   migratePostgres,
   toStorageError,
 } from './pg-connection.js';
+import { insertEvent, insertToken, subscriberById } from './pg-statements.js';
 import {
   type EventRow,
   type ReceiptRow,
@@ -22,42 +23,9 @@ import {
   toSubscriber,
   toToken,
 } from './rows.js';
-import type { Storage, SubscriberAction, SubscriberEvent, SubscriberRecord, TokenRecord } from './types.js';
+import type { Storage, SubscriberAction, SubscriberEvent } from './types.js';
 
 export type { PostgresOptions } from './pg-connection.js';
-
-type Queryable = Pick<pg.PoolClient, 'query'>;
-
-async function insertToken(db: Queryable, token: TokenRecord): Promise<void> {
-  await db.query(
-    'INSERT INTO subscriber_tokens (token_hash, subscriber_id, kind, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)',
-    [token.hash, token.subscriberId, token.kind, token.createdAt, token.expiresAt],
-  );
-}
-
-async function insertEvent(db: Queryable, event: SubscriberEvent): Promise<void> {
-  await db.query(
-    'INSERT INTO subscriber_events (id, subscriber_id, at, action, revision, method, detail) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-    [
-      event.id,
-      event.subscriberId,
-      event.at,
-      event.action,
-      event.revision,
-      event.method,
-      JSON.stringify(event.detail),
-    ],
-  );
-}
-
-async function subscriberById(db: Queryable, id: string, lock = false): Promise<SubscriberRecord> {
-  const { rows } = await db.query<SubscriberRow>(
-    `SELECT * FROM subscribers WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
-    [id],
-  );
-  if (!rows[0]) throw new Error(`subscriber ${id} does not exist`);
-  return toSubscriber(rows[0]);
-}
 
 /**
  * Connects, applies pending migrations (under an advisory lock) and returns the storage.

@@ -3,7 +3,7 @@
 // that no other request can interleave with; the async signatures match the Storage interface.
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { SCHEMA_MIGRATIONS_DDL, listMigrations } from './migrations.js';
+import { migrateSqlite } from './sqlite-migrate.js';
 import {
   type EventRow,
   type ReceiptRow,
@@ -46,7 +46,7 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  migrate(db);
+  migrateSqlite(db);
 
   const insertReceipt = db.prepare(
     `INSERT INTO receipts (receipt_id, consent_id, revision, granted, denied, method, decided_at, user_agent, received_at)
@@ -290,25 +290,4 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
       if (db.open) db.close();
     },
   };
-}
-
-/** Applies every migration not yet recorded, each in its own transaction. */
-function migrate(db: Database.Database): void {
-  db.exec(SCHEMA_MIGRATIONS_DDL);
-  const applied = new Set(
-    db
-      .prepare<[], { version: string }>('SELECT version FROM schema_migrations')
-      .all()
-      .map((r) => r.version),
-  );
-  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
-  for (const migration of listMigrations()) {
-    if (applied.has(migration.version)) continue;
-    // Re-checked under the write lock: another process starting on the same file may have applied it.
-    db.transaction(() => {
-      if (db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').get(migration.version)) return;
-      db.exec(migration.sql);
-      record.run(migration.version, migration.name, new Date().toISOString());
-    }).immediate();
-  }
 }
