@@ -169,8 +169,14 @@ async function load(backend, instances, env) {
   const cpuAfter = cpuTotal();
   const cpuPerReceipt = cpuBefore === null || cpuAfter === null || acked.length === 0 ? null : (cpuAfter - cpuBefore) / acked.length;
 
-  const response = await fetch(endpoint, { headers: { authorization: `Bearer ${token}` } });
-  const { receipts } = await response.json();
+  // The export answers at most 10,000 receipts per page: follow `next` to the end.
+  const receipts = [];
+  for (let next = null, first = true; first || next !== null; first = false) {
+    const response = await fetch(next === null ? endpoint : `${endpoint}?after=${next}`, { headers: { authorization: `Bearer ${token}` } });
+    const page = await response.json();
+    receipts.push(...page.receipts);
+    next = page.next;
+  }
   const stored = new Map();
   for (const r of receipts) stored.set(r.receiptId, (stored.get(r.receiptId) ?? 0) + 1);
   const exactlyOnce = receipts.length === acked.length && acked.every((id) => stored.get(id) === 1);

@@ -2,6 +2,7 @@
 // and the API on http://localhost:8080 (PORT). Configuration: the env variables in the README (reference server).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -13,8 +14,20 @@ if (!existsSync(new URL('../dist/privacy-kit.js', import.meta.url))) {
 const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
   cwd: root,
   env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
-  stdio: ['ignore', 'pipe', 'inherit'],
+  // A process group of its own: Ctrl+C in the terminal signals only this script, which passes it
+  // on once. In the terminal's group the server got the terminal's SIGINT and ours, and took the
+  // second for "Ctrl+C again: exit now" (exit 1, database left open). The IPC channel lets the
+  // server notice if this script dies without passing anything on.
+  detached: true,
+  stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
 });
+
+/** Read as server/src/config.ts reads it: an empty variable counts as unset. */
+const env = (name) => process.env[name]?.trim() || undefined;
+const outbox = resolve(env('OUTBOX_DIR') ?? join(env('DATA_DIR') ?? '.data', 'outbox'));
+const mailLine = env('SMTP_URL')
+  ? 'sent through SMTP_URL'
+  : `written to ${outbox}/ (open the .eml files)`;
 
 let announced = false;
 child.stdout.on('data', (chunk) => {
@@ -27,12 +40,12 @@ child.stdout.on('data', (chunk) => {
     console.log(`
   privacy-kit demo   ${site}/
   English            ${site}/en/
-  newsletter mails   written to ${process.env.DATA_DIR ?? '.data'}/outbox/ (open the .eml files)
+  newsletter mails   ${mailLine}
   stop               Ctrl+C
 `);
   }
 });
 
-// Ctrl+C reaches the child too (same process group); SIGTERM from a supervisor is passed on.
+// Ctrl+C (SIGINT) and a supervisor's SIGTERM are passed on; a second Ctrl+C still means "now".
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -12,6 +12,7 @@ import { installErrorHandlers } from './errors.js';
 import type { Mailer } from './mail/mailer.js';
 import { createNewsletterService } from './newsletter/service.js';
 import { newsletterRoutes } from './routes/newsletter.js';
+import { listeningUrl } from './public-url.js';
 import { receiptRoutes } from './routes/receipts.js';
 import type { Storage } from './storage/types.js';
 
@@ -68,7 +69,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
     // Request lines are logged at info; the default level (warn) keeps stdout for what needs action.
     logger: options.logger === false ? false : { level: config.logLevel },
     bodyLimit: BODY_LIMIT,
-    trustProxy: config.trustProxy,
+    trustProxy: config.trustProxy === false ? false : [...config.trustProxy],
     ajv: {
       // Fastify's defaults strip unknown fields and coerce types; the contract rejects both.
       customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false, allErrors: true },
@@ -77,10 +78,10 @@ export function buildApp(options: AppOptions): FastifyInstance {
 
   installErrorHandlers(app);
 
-  // sendBeacon() on page unload can only send text/plain without a CORS preflight; accept a JSON
-  // body under that type too, through Fastify's own (prototype-poisoning-safe) JSON parser.
+  // A text/plain POST is a "simple" request: any website can send it cross-origin without a CORS
+  // preflight. Only JSON is accepted, so the other routes answer such a request 415; the receipts
+  // route alone accepts text/plain (see receiptRoutes).
   app.removeContentTypeParser('text/plain');
-  app.addContentTypeParser('text/plain', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
 
   app.addHook('onSend', async (_request, reply) => {
     reply.header('X-Content-Type-Options', 'nosniff');
@@ -95,17 +96,30 @@ export function buildApp(options: AppOptions): FastifyInstance {
     maxAge: 600,
   });
 
+  const service = createNewsletterService({
+    storage,
+    mailer,
+    publicUrl: () => config.publicUrl ?? listeningUrl(app.server.address(), config.host, config.port),
+    now,
+    mailLimit: { minIntervalMs: config.mailMinIntervalSeconds * 1000, maxPerDay: config.mailMaxPerDay },
+    log: app.log,
+  });
+
   void app.register(async (api) => {
     // Registered inside this scope, the limit covers the API routes only (not static files), and
     // with one store: one budget per client IP for the whole API, not one per route.
     await api.register(rateLimit, { global: true, max: config.rateLimitMax, timeWindow: 60_000 });
-    receiptRoutes(api, RECEIPTS_PATH, { storage, exportToken: config.exportToken, now });
-    const service = createNewsletterService({
-      storage,
-      mailer,
-      publicUrl: config.publicUrl,
-      now,
-      log: app.log,
+    await api.register(async (receipts) => {
+      // navigator.sendBeacon() on page unload can only send text/plain without a preflight, so here
+      // JSON may come as text/plain, read by Fastify's own (prototype-poisoning-safe) JSON parser.
+      // CORS protects nothing on this route anyway: anyone can POST a receipt with curl. The scope
+      // keeps the parser to this route.
+      receipts.addContentTypeParser(
+        'text/plain',
+        { parseAs: 'string' },
+        receipts.getDefaultJsonParser('error', 'error'),
+      );
+      receiptRoutes(receipts, RECEIPTS_PATH, { storage, exportToken: config.exportToken, now });
     });
     newsletterRoutes(api, NEWSLETTER_PREFIX, { service, exportToken: config.exportToken });
     api.get('/api/health', { config: { rateLimit: false } }, async () => ({ status: 'ok' }));
@@ -125,6 +139,8 @@ export function buildApp(options: AppOptions): FastifyInstance {
   }
 
   app.addHook('onClose', async () => {
+    // Resends run after their answer: let them finish before the mailer and database go.
+    await service.drain();
     mailer.close();
     await storage.close();
   });

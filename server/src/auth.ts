@@ -8,7 +8,8 @@ import { secretsEqual } from './newsletter/tokens.js';
 export function requireExportToken(exportToken: string | undefined) {
   return async function checkExportToken(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const header = request.headers.authorization ?? '';
-    const given = /^Bearer (.+)$/.exec(header)?.[1];
+    // The scheme name is case-insensitive (RFC 9110 §11.1): `bearer x` is as good as `Bearer x`.
+    const given = /^Bearer +(.+?) *$/i.exec(header)?.[1];
     // Always compare (even without a configured token) so the answer time does not say which case it was.
     const matches =
       secretsEqual(given ?? '', exportToken ?? '') && given !== undefined && exportToken !== undefined;

@@ -1,5 +1,6 @@
 // Server configuration from environment variables, validated once at start. Every bad value gets
 // its own message naming the variable, so an operator fixes them all in one go.
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
 /** The validated configuration of the reference server. */
@@ -7,8 +8,8 @@ export interface ServerConfig {
   readonly port: number;
   readonly host: string;
   readonly dataDir: string;
-  /** Base URL used in mail links, without a trailing slash. */
-  readonly publicUrl: string;
+  /** Base URL used in mail links, without a trailing slash; undefined: where the server listens. */
+  readonly publicUrl: string | undefined;
   /** Origins allowed to call the API from another site (CORS). Empty: same-origin only. */
   readonly corsOrigins: readonly string[];
   /** Bearer token of the export endpoints; undefined disables the exports (always 401). */
@@ -17,11 +18,20 @@ export interface ServerConfig {
   readonly smtpUrl: string | undefined;
   readonly outboxDir: string;
   readonly mailFrom: string;
-  /** Requests per minute per client IP on the API endpoints. */
+  /** Requests per minute per client IP on the API endpoints (counted in this process). */
   readonly rateLimitMax: number;
-  /** Fastify `trustProxy`: false, true, or the trusted proxies' addresses (comma list). */
-  readonly trustProxy: boolean | string;
+  /** Least seconds between two confirmation mails to one address (counted in the database). */
+  readonly mailMinIntervalSeconds: number;
+  /** Most confirmation mails to one address per UTC day (counted in the database). */
+  readonly mailMaxPerDay: number;
+  /**
+   * The proxies whose `X-Forwarded-For` is believed (addresses, CIDRs, or `loopback`, `linklocal`,
+   * `uniquelocal`); false believes none. Never "every peer": then any client could pick its own IP.
+   */
+  readonly trustProxy: false | readonly string[];
   readonly databaseUrl: string | undefined;
+  /** Most PostgreSQL connections this instance opens. */
+  readonly databasePoolMax: number;
   readonly logLevel: string;
 }
 
@@ -56,6 +66,41 @@ function origin(name: string, raw: string, errors: string[]): string {
   return '';
 }
 
+/** Names that Fastify (proxy-addr) expands to the private, loopback and link-local ranges. */
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** An IPv4/IPv6 address, optionally with a CIDR prefix (`10.0.0.0/8`, `fd00::/8`). */
+function isAddressOrCidr(entry: string): boolean {
+  const [address = '', prefix, extra] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+/**
+ * TRUST_PROXY: `false`, or the proxies in front of the server. `true` is refused: it would believe
+ * an X-Forwarded-For header from anyone, so any client could choose its own IP (rate limit gone).
+ */
+function trustedProxies(raw: string, errors: string[]): false | string[] {
+  if (raw === 'false') return false;
+  const entries = raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  const bad = entries.filter((entry) => !PROXY_RANGE_NAMES.includes(entry) && !isAddressOrCidr(entry));
+  if (raw === 'true') {
+    errors.push(
+      'TRUST_PROXY must not be true: that believes X-Forwarded-For from any client; list your proxies instead, e.g. 10.0.0.5, 10.0.0.0/8 or loopback',
+    );
+  } else if (entries.length === 0 || bad.length > 0) {
+    errors.push(
+      `TRUST_PROXY must be false or a comma list of proxy addresses/CIDRs (10.0.0.5, 10.0.0.0/8, fd00::/8) or loopback, linklocal, uniquelocal (got "${bad.join(', ') || raw}")`,
+    );
+  }
+  return entries;
+}
+
 /** Reads and validates the configuration from `env` (defaults: see the README, "The demo site and the reference server"). */
 export function readConfig(env: NodeJS.ProcessEnv): ConfigResult {
   const errors: string[] = [];
@@ -68,7 +113,7 @@ export function readConfig(env: NodeJS.ProcessEnv): ConfigResult {
   const host = value('HOST') ?? '127.0.0.1';
   const dataDir = resolve(value('DATA_DIR') ?? '.data');
 
-  let publicUrl = `http://localhost:${port}`;
+  let publicUrl: string | undefined;
   const rawPublicUrl = value('PUBLIC_URL');
   if (rawPublicUrl !== undefined) {
     try {
@@ -99,20 +144,25 @@ export function readConfig(env: NodeJS.ProcessEnv): ConfigResult {
   }
 
   const rateLimitMax = integer('RATE_LIMIT_MAX', value('RATE_LIMIT_MAX') ?? '300', 1, 1_000_000, errors);
+  // The element enables "send again" after 60 s (its resend-delay): keep them in step.
+  const mailMinIntervalSeconds = integer(
+    'MAIL_MIN_INTERVAL_SECONDS',
+    value('MAIL_MIN_INTERVAL_SECONDS') ?? '60',
+    0,
+    86_400,
+    errors,
+  );
+  const mailMaxPerDay = integer('MAIL_MAX_PER_DAY', value('MAIL_MAX_PER_DAY') ?? '5', 1, 1000, errors);
 
-  // true, false, or the proxies' addresses/CIDRs (comma list) whose X-Forwarded-For is believed.
-  const rawTrust = value('TRUST_PROXY') ?? 'false';
-  const trustProxy: boolean | string = rawTrust === 'true' ? true : rawTrust === 'false' ? false : rawTrust;
-  if (typeof trustProxy === 'string' && !/^[0-9a-fA-F.:/,\s]+$/.test(trustProxy)) {
-    errors.push(
-      `TRUST_PROXY must be true, false, or proxy addresses/CIDRs like 10.0.0.0/8 (got "${rawTrust}")`,
-    );
-  }
+  const trustProxy = trustedProxies(value('TRUST_PROXY') ?? 'false', errors);
 
   const databaseUrl = value('DATABASE_URL');
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     errors.push('DATABASE_URL must be a postgres:// URL (or unset, for SQLite in DATA_DIR)');
   }
+
+  // Per instance: keep instances × DATABASE_POOL_MAX under the server's max_connections.
+  const databasePoolMax = integer('DATABASE_POOL_MAX', value('DATABASE_POOL_MAX') ?? '10', 1, 1000, errors);
 
   const logLevel = value('LOG_LEVEL') ?? 'warn';
   if (!LOG_LEVELS.includes(logLevel))
@@ -135,8 +185,11 @@ export function readConfig(env: NodeJS.ProcessEnv): ConfigResult {
       outboxDir: resolve(value('OUTBOX_DIR') ?? resolve(dataDir, 'outbox')),
       mailFrom,
       rateLimitMax,
+      mailMinIntervalSeconds,
+      mailMaxPerDay,
       trustProxy,
       databaseUrl,
+      databasePoolMax,
       logLevel,
     },
   };

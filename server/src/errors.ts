@@ -64,6 +64,9 @@ export function validationFields(issues: readonly ValidationIssue[]): Record<str
       case 'format':
         problem = `must be a valid ${String(issue.params.format)}`;
         break;
+      case 'uniqueItems':
+        problem = 'must not name an item twice';
+        break;
       case 'enum':
         problem = `must be one of: ${(issue.params.allowedValues as unknown[]).join(', ')}`;
         break;

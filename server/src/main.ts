@@ -30,9 +30,12 @@ async function main(): Promise<void> {
   const shutdown = (signal: string): void => {
     if (closing) {
       console.error(`privacy-kit server: ${signal} again, exiting now`);
+      // SQLite closes at once (no transaction spans an await); PostgreSQL drops its connections.
+      void opened.storage.close();
       process.exit(1);
     }
     closing = true;
+    console.log(`privacy-kit server: ${signal}: finishing requests in flight, then closing the database`);
     app.close().then(
       () => process.exit(0),
       (error: unknown) => {
@@ -43,6 +46,9 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+  // Started by scripts/start.mjs (its own process group, an IPC channel): if that script dies
+  // without passing a signal on, nothing else would stop this process.
+  if (process.connected) process.once('disconnect', () => shutdown('the parent process exited'));
 
   try {
     await app.listen({ port: config.value.port, host: config.value.host });

@@ -1,8 +1,9 @@
 // JSON schemas of the README's HTTP contract. Fastify's Ajv validates every body
 // against them before a handler runs; unknown fields are rejected, never silently dropped.
+import { pageQueryProperties } from './pagination.js';
 
 const name = { type: 'string', pattern: '^[a-z0-9_-]{1,64}$' } as const;
-const names = { type: 'array', maxItems: 64, items: name } as const;
+const names = { type: 'array', maxItems: 64, uniqueItems: true, items: name } as const;
 const uuid = { type: 'string', format: 'uuid' } as const;
 /** PostgreSQL text cannot hold U+0000; refusing it keeps both backends answering the same 400. */
 const NO_NUL = '^[^\\u0000]*$';
@@ -36,6 +37,7 @@ export const receiptExportQuery = {
     from: { type: 'string', maxLength: 64 },
     to: { type: 'string', maxLength: 64 },
     format: { type: 'string', enum: ['json', 'csv'] },
+    ...pageQueryProperties,
   },
 } as const;
 
@@ -43,7 +45,7 @@ export const receiptExportQuery = {
 export const subscriberExportQuery = {
   type: 'object',
   additionalProperties: false,
-  properties: { format: { type: 'string', enum: ['json', 'csv'] } },
+  properties: { format: { type: 'string', enum: ['json', 'csv'] }, ...pageQueryProperties },
 } as const;
 
 /** `POST /subscribe`. */

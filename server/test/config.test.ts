@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import { readConfig } from '../src/config.js';
 import { openStorage } from '../src/storage/index.js';
 import { runServerExpectingExit, tempDir } from './helpers.js';
+import { inProcessApp } from './in-process.js';
 
 describe('environment validation', () => {
   it('refuses to start with bad values, one clear line per variable, exit 1', async () => {
@@ -17,6 +18,9 @@ describe('environment validation', () => {
       PRIVACY_KIT_EXPORT_TOKEN: 'short',
       SMTP_URL: 'mail.example.org',
       RATE_LIMIT_MAX: '-3',
+      MAIL_MIN_INTERVAL_SECONDS: 'soon',
+      MAIL_MAX_PER_DAY: '0',
+      DATABASE_POOL_MAX: '0',
       LOG_LEVEL: 'loud',
     });
     assert.equal(code, 1);
@@ -28,6 +32,9 @@ describe('environment validation', () => {
       'PRIVACY_KIT_EXPORT_TOKEN',
       'SMTP_URL',
       'RATE_LIMIT_MAX',
+      'MAIL_MIN_INTERVAL_SECONDS',
+      'MAIL_MAX_PER_DAY',
+      'DATABASE_POOL_MAX',
       'LOG_LEVEL',
     ]) {
       assert.equal(
@@ -68,9 +75,12 @@ describe('environment validation', () => {
     assert.ok(result.ok);
     assert.equal(result.value.port, 8080);
     assert.equal(result.value.host, '127.0.0.1');
-    assert.equal(result.value.publicUrl, 'http://localhost:8080');
+    assert.equal(result.value.publicUrl, undefined, 'mail links use the address the server listens on');
     assert.equal(result.value.exportToken, undefined);
     assert.equal(result.value.rateLimitMax, 300);
+    assert.equal(result.value.mailMinIntervalSeconds, 60);
+    assert.equal(result.value.mailMaxPerDay, 5);
+    assert.equal(result.value.databasePoolMax, 10);
     assert.deepEqual(result.value.corsOrigins, []);
     assert.ok(result.value.dataDir.endsWith('/.data'));
     assert.ok(result.value.outboxDir.endsWith('/.data/outbox'));
@@ -84,5 +94,60 @@ describe('environment validation', () => {
     assert.ok(result.ok);
     assert.equal(result.value.publicUrl, 'https://www.example.org');
     assert.deepEqual(result.value.corsOrigins, ['https://a.example.org', 'http://localhost:3000']);
+  });
+});
+
+describe('TRUST_PROXY', () => {
+  it('takes a list of proxy addresses, CIDRs and range names', () => {
+    const result = readConfig({ TRUST_PROXY: '10.0.0.5, 10.1.0.0/16,fd00::/8, ::1, loopback' });
+    assert.ok(result.ok, JSON.stringify(result));
+    assert.deepEqual(result.value.trustProxy, ['10.0.0.5', '10.1.0.0/16', 'fd00::/8', '::1', 'loopback']);
+    const off = readConfig({});
+    assert.ok(off.ok);
+    assert.equal(off.value.trustProxy, false);
+  });
+
+  it('refuses "true" (anyone could choose their IP) and anything that is not an address or CIDR', () => {
+    for (const raw of [
+      'true',
+      '10.0.0.300',
+      '10.0.0.0/33',
+      'fd00::/129',
+      'proxy.example.org',
+      '10.0.0.0/8/1',
+      ',',
+    ]) {
+      const result = readConfig({ TRUST_PROXY: raw });
+      assert.ok(!result.ok, raw);
+      assert.equal(result.errors.length, 1, raw);
+      assert.match(result.errors[0] ?? '', /^TRUST_PROXY /, raw);
+    }
+  });
+
+  it('believes X-Forwarded-For only from a listed proxy, so nobody else can dodge the rate limit', async () => {
+    const { app, close } = await inProcessApp({ TRUST_PROXY: '10.0.0.5', RATE_LIMIT_MAX: '1' });
+    try {
+      const call = (remoteAddress: string, forwardedFor: string) =>
+        app
+          .inject({
+            method: 'GET',
+            url: '/api/newsletter/subscribers',
+            remoteAddress,
+            headers: { 'x-forwarded-for': forwardedFor },
+          })
+          .then((response) => response.statusCode);
+      // Through the proxy: two visitors, one budget each (401: no export token, but not limited).
+      assert.deepEqual(
+        [await call('10.0.0.5', '198.51.100.1'), await call('10.0.0.5', '198.51.100.2')],
+        [401, 401],
+      );
+      // A client talking directly cannot pose as a new visitor by inventing the header.
+      assert.deepEqual(
+        [await call('192.0.2.7', '198.51.100.3'), await call('192.0.2.7', '198.51.100.4')],
+        [401, 429],
+      );
+    } finally {
+      await close();
+    }
   });
 });

@@ -1,9 +1,10 @@
 // Test helpers: the real server process on a free port with its own data directory, receipts,
 // and the mails it writes to the outbox.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, watch } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -203,6 +204,29 @@ export function readOutbox(dir: string): OutboxMail[] {
   });
 }
 
+/**
+ * Waits until the outbox holds `count` mails that match `wanted` (mails sent after the answer,
+ * such as a resend's, arrive a moment later), woken by the directory's change events.
+ */
+export async function waitForMails(
+  dir: string,
+  wanted: (mail: OutboxMail) => boolean,
+  count: number,
+): Promise<OutboxMail[]> {
+  mkdirSync(dir, { recursive: true });
+  const watcher = watch(dir);
+  try {
+    for (;;) {
+      // Reading and listening happen in one synchronous run: no change event can fall between.
+      const mails = readOutbox(dir).filter(wanted);
+      if (mails.length >= count) return mails;
+      await once(watcher, 'change');
+    }
+  } finally {
+    watcher.close();
+  }
+}
+
 /** The `token` of the first link in `text` with that action. */
 export function linkToken(text: string, action: string): string | undefined {
   for (const match of text.matchAll(/https?:\/\/\S+/g)) {
@@ -248,9 +272,17 @@ export class Client {
   }
 }
 
-/** All receipt ids in the export (the database as the staff would see it). */
+/** All receipt ids in the export (the database as the staff would see it), page after page. */
 export async function exportedReceiptIds(serverUrl: string): Promise<string[]> {
-  const response = await get(`${serverUrl}/api/consent/receipts`);
-  if (response.status !== 200) throw new Error(`export failed: ${response.status} ${response.text}`);
-  return (response.json() as { receipts: Array<{ receiptId: string }> }).receipts.map((r) => r.receiptId);
+  const ids: string[] = [];
+  let next: string | null = null;
+  do {
+    const query: string = next === null ? '' : `?after=${next}`;
+    const response = await get(`${serverUrl}/api/consent/receipts${query}`);
+    if (response.status !== 200) throw new Error(`export failed: ${response.status} ${response.text}`);
+    const page = response.json() as { receipts: Array<{ receiptId: string }>; next: string | null };
+    ids.push(...page.receipts.map((r) => r.receiptId));
+    next = page.next;
+  } while (next !== null);
+  return ids;
 }

@@ -10,11 +10,13 @@ import {
   type RunningServer,
   get,
   linkToken,
+  makeReceipt,
   readOutbox,
   removeDir,
   send,
   startServer,
   tempDir,
+  waitForMails,
 } from './helpers.js';
 
 let server: RunningServer;
@@ -22,7 +24,9 @@ let api: string;
 let outbox: string;
 
 before(async () => {
-  server = await startServer({ PUBLIC_URL: 'https://www.example.org' });
+  // No minimum interval between mails to one address here: these tests mail the same address in
+  // quick succession. The per-address limit has its own tests (mail-limit.test.ts).
+  server = await startServer({ PUBLIC_URL: 'https://www.example.org', MAIL_MIN_INTERVAL_SECONDS: '0' });
   api = `${server.url}/api/newsletter`;
   outbox = join(server.dataDir, 'outbox');
 });
@@ -42,6 +46,20 @@ const subscription = (email: string, extra: Record<string, unknown> = {}) => ({
 
 function mailsTo(address: string) {
   return readOutbox(outbox).filter((mail) => new RegExp(`^To: ${address}$`, 'm').test(mail.headers));
+}
+
+/** The stored tokens of a subscriber, read from the server's database. */
+function tokensOf(email: string): Array<{ kind: string; created_at: string; expires_at: string }> {
+  const db = new Database(join(server.dataDir, 'privacy-kit.sqlite'), { readonly: true });
+  try {
+    return db
+      .prepare(
+        'SELECT t.kind, t.created_at, t.expires_at FROM subscriber_tokens t JOIN subscribers s ON s.id = t.subscriber_id WHERE s.email = ?',
+      )
+      .all(email) as Array<{ kind: string; created_at: string; expires_at: string }>;
+  } finally {
+    db.close();
+  }
 }
 
 interface Prefs {
@@ -149,25 +167,31 @@ describe('newsletter double opt-in', () => {
     assert.equal(exportRows.subscribers.find((s) => s.email === 'twice@example.org')?.measureOpens, true);
   });
 
-  it('resend answers 202 for known and unknown addresses, and mails only a pending one', async () => {
-    await send(`${api}/subscribe`, subscription('resend@example.org'));
-    const known = await send(`${api}/resend`, { email: 'RESEND@example.org' });
-    const unknown = await send(`${api}/resend`, { email: 'nobody@example.org' });
-    assert.deepEqual([known.status, known.body], [202, { status: 'pending' }]);
-    assert.deepEqual([unknown.status, unknown.body], [202, { status: 'pending' }]);
-    assert.equal(mailsTo('resend@example.org').length, 2);
-    assert.equal(mailsTo('nobody@example.org').length, 0);
-    // Both links work: the newest and the first.
-    const [first, second] = mailsTo('resend@example.org');
-    assert.equal(
-      (await send(`${api}/confirm`, { token: linkToken(second?.text ?? '', 'confirm') })).status,
-      200,
-    );
-    assert.equal(
-      (await send(`${api}/confirm`, { token: linkToken(first?.text ?? '', 'confirm') })).status,
-      200,
-    );
-  });
+  it(
+    'resend answers 202 for known and unknown addresses, and mails only a pending one',
+    { timeout: 10_000 },
+    async () => {
+      await send(`${api}/subscribe`, subscription('resend@example.org'));
+      const unknown = await send(`${api}/resend`, { email: 'nobody@example.org' });
+      const known = await send(`${api}/resend`, { email: 'RESEND@example.org' });
+      assert.deepEqual([known.status, known.body], [202, { status: 'pending' }]);
+      assert.deepEqual([unknown.status, unknown.body], [202, { status: 'pending' }]);
+      // The resent mail follows the answer.
+      await waitForMails(outbox, (mail) => /^To: resend@example\.org$/m.test(mail.headers), 2);
+      assert.equal(mailsTo('resend@example.org').length, 2);
+      assert.equal(mailsTo('nobody@example.org').length, 0);
+      // Either link confirms; confirming uses up both, so neither mints another manage link later.
+      const [first, second] = mailsTo('resend@example.org');
+      assert.equal(
+        (await send(`${api}/confirm`, { token: linkToken(second?.text ?? '', 'confirm') })).status,
+        200,
+      );
+      assert.equal(
+        (await send(`${api}/confirm`, { token: linkToken(first?.text ?? '', 'confirm') })).status,
+        404,
+      );
+    },
+  );
 
   it('answers 404 not_found for an unknown token and 410 expired for an old confirmation link', async () => {
     const unknown = await send(`${api}/confirm`, { token: 'A'.repeat(43) });
@@ -191,6 +215,71 @@ describe('newsletter double opt-in', () => {
     const expired = await send(`${api}/confirm`, { token });
     assert.equal(expired.status, 410);
     assert.equal((expired.body as { error: string }).error, 'expired');
+  });
+
+  it('a confirmation link works once: opened again it is unknown, and no second manage token is made', async () => {
+    await send(`${api}/subscribe`, subscription('once@example.org'));
+    const token = linkToken(mailsTo('once@example.org')[0]?.text ?? '', 'confirm');
+    assert.equal((await send(`${api}/confirm`, { token })).status, 200);
+    const manageTokens = () => tokensOf('once@example.org').filter((t) => t.kind === 'manage').length;
+    const before = manageTokens();
+    const again = await send(`${api}/confirm`, { token });
+    assert.equal(again.status, 404);
+    assert.equal((again.body as { error: string }).error, 'not_found');
+    assert.equal(manageTokens(), before);
+  });
+
+  it('manage links work for a year, then answer 410 expired', async () => {
+    await send(`${api}/subscribe`, subscription('year@example.org'));
+    const mail = mailsTo('year@example.org')[0]?.text ?? '';
+    const { manageToken } = (await send(`${api}/confirm`, { token: linkToken(mail, 'confirm') })).body as {
+      manageToken: string;
+    };
+    const day = 86_400_000;
+    for (const t of tokensOf('year@example.org').filter((t) => t.kind === 'manage')) {
+      const lifetime = Date.parse(t.expires_at) - Date.parse(t.created_at);
+      assert.equal(lifetime, 365 * day);
+    }
+    // A year passes: move the stored expiry into the past, in the server's own database.
+    const db = new Database(join(server.dataDir, 'privacy-kit.sqlite'));
+    db.prepare(
+      `UPDATE subscriber_tokens SET expires_at = ? WHERE subscriber_id = (SELECT id FROM subscribers WHERE email = ?)`,
+    ).run(new Date(Date.now() - day).toISOString(), 'year@example.org');
+    db.close();
+    for (const token of [manageToken, linkToken(mail, 'unsubscribe')]) {
+      const expired = await send(`${api}/preferences`, { token });
+      assert.equal(expired.status, 410);
+      assert.equal((await send(`${api}/unsubscribe`, { token })).status, 410);
+    }
+  });
+
+  it('unsubscribing revokes the other manage links; the one used keeps showing "unsubscribed"', async () => {
+    await send(`${api}/subscribe`, subscription('revoke@example.org'));
+    const mail = mailsTo('revoke@example.org')[0]?.text ?? '';
+    const fromMail = linkToken(mail, 'unsubscribe');
+    const { manageToken } = (await send(`${api}/confirm`, { token: linkToken(mail, 'confirm') })).body as {
+      manageToken: string;
+    };
+    assert.equal((await send(`${api}/unsubscribe`, { token: manageToken })).status, 200);
+    assert.equal((await send(`${api}/preferences`, { token: fromMail })).status, 404, 'revoked');
+    const kept = await send(`${api}/preferences`, { token: manageToken });
+    assert.equal((kept.body as { preferences: Prefs }).preferences.status, 'unsubscribed');
+    // The unsubscribe mail links to that same token, to show the state and offer to subscribe again.
+    const goodbye = mailsTo('revoke@example.org').find((m) => /afgemeld/.test(m.headers));
+    assert.equal(linkToken(goodbye?.text ?? '', 'manage'), manageToken);
+    assert.equal(linkToken(goodbye?.text ?? '', 'unsubscribe'), undefined);
+  });
+
+  it('deletes tokens that expired over 30 days ago whenever it writes new ones', async () => {
+    await send(`${api}/subscribe`, subscription('stale@example.org'));
+    const db = new Database(join(server.dataDir, 'privacy-kit.sqlite'));
+    db.prepare(
+      `UPDATE subscriber_tokens SET expires_at = ? WHERE subscriber_id = (SELECT id FROM subscribers WHERE email = ?)`,
+    ).run(new Date(Date.now() - 31 * 86_400_000).toISOString(), 'stale@example.org');
+    db.close();
+    assert.equal(tokensOf('stale@example.org').length, 2);
+    await send(`${api}/subscribe`, subscription('someone-else@example.org'));
+    assert.deepEqual(tokensOf('stale@example.org'), []);
   });
 
   it('a confirmation token cannot be used as a manage token, nor the reverse', async () => {
@@ -280,12 +369,67 @@ describe('newsletter double opt-in', () => {
       'revision',
     ]);
     assert.equal(proof?.objectResearch, true);
+    assert.equal((response.json() as { next: unknown }).next, null, 'everything fits one page');
+    // Page by page, each subscriber once.
+    const first = (await get(`${api}/subscribers?limit=1`)).json() as {
+      subscribers: Array<{ email: string }>;
+      next: string;
+    };
+    const rest = (await get(`${api}/subscribers?after=${first.next}`)).json() as {
+      subscribers: Array<{ email: string }>;
+    };
+    assert.deepEqual(
+      [...first.subscribers, ...rest.subscribers].map((s) => s.email),
+      emails,
+    );
     const csv = await get(`${api}/subscribers?format=csv`);
     assert.match(
       csv.text,
       /^email,measureOpens,objectMarketing,objectResearch,confirmedAt,revision,language\r\n/,
     );
     assert.match(csv.text, /\r\nproof@example\.org,true,false,true,/);
+  });
+});
+
+describe('newsletter requests from other websites', () => {
+  // A form or fetch() on any site may send these types cross-origin without a CORS preflight.
+  const simpleTypes = ['text/plain', 'text/plain;charset=UTF-8', 'application/x-www-form-urlencoded'];
+
+  it('refuses preflight-free content types with 415, so CORS decides who may call', async () => {
+    for (const path of ['subscribe', 'resend', 'confirm', 'preferences', 'unsubscribe']) {
+      for (const type of simpleTypes) {
+        const body =
+          path === 'subscribe' ? subscription('cross-site@example.org') : { token: 'x'.repeat(43) };
+        const response = await send(`${api}/${path}`, body, { headers: { 'content-type': type } });
+        assert.equal(response.status, 415, `${path} as ${type}`);
+        assert.equal((response.body as { error: string }).error, 'unsupported_media_type');
+      }
+    }
+    assert.deepEqual(mailsTo('cross-site@example.org'), [], 'no mail was sent');
+  });
+
+  it('still accepts text/plain for consent receipts (sendBeacon)', async () => {
+    const response = await send(`${server.url}/api/consent/receipts`, makeReceipt(), {
+      headers: { 'content-type': 'text/plain;charset=UTF-8' },
+    });
+    assert.equal(response.status, 201);
+  });
+});
+
+describe('mail links without PUBLIC_URL', () => {
+  it('point to the port the server really listens on, also with PORT=0', async () => {
+    const local = await startServer({ PORT: '0' });
+    try {
+      await send(`${local.url}/api/newsletter/subscribe`, subscription('port@example.org'));
+      const [mail] = readOutbox(join(local.dataDir, 'outbox'));
+      const port = new URL(local.url).port;
+      assert.notEqual(port, '0');
+      assert.match(mail?.text ?? '', new RegExp(`http://localhost:${port}/nieuwsbrief\\.html\\?token=`));
+      assert.doesNotMatch(mail?.text ?? '', /localhost:0\//);
+    } finally {
+      await local.stop();
+      removeDir(local.dataDir);
+    }
   });
 });
 

@@ -124,6 +124,55 @@ describe('POST /api/consent/receipts', () => {
     }
   });
 
+  it('stores a receipt sent again with its UUIDs in capitals only once, in lower case', async () => {
+    const receipt = makeReceipt();
+    const shouting = {
+      ...receipt,
+      receiptId: String(receipt.receiptId).toUpperCase(),
+      consentId: String(receipt.consentId).toUpperCase(),
+    };
+    const first = await send(endpoint, shouting);
+    assert.deepEqual([first.status, first.body], [201, { receiptId: receipt.receiptId, stored: true }]);
+    assert.equal((await send(endpoint, receipt)).status, 200, 'the lower-case spelling is a duplicate');
+    const rows = await exported(`consentId=${String(shouting.consentId)}`);
+    assert.deepEqual(
+      rows.map((r) => [r.receiptId, r.consentId]),
+      [[receipt.receiptId, receipt.consentId]],
+    );
+  });
+
+  it('refuses a name listed twice, or both granted and denied: the proof must not contradict itself', async () => {
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ granted: ['analytics', 'analytics'] }, 'granted'],
+      [{ denied: ['marketing', 'youtube', 'marketing'] }, 'denied'],
+      [{ granted: ['necessary', 'analytics'], denied: ['analytics'] }, 'denied'],
+    ];
+    for (const [overrides, field] of cases) {
+      const receipt = makeReceipt(overrides);
+      const response = await send(endpoint, receipt);
+      assert.equal(response.status, 400, JSON.stringify(overrides));
+      assert.ok(field in (response.body as { fields: Record<string, string> }).fields, field);
+      assert.deepEqual(await exported(`consentId=${String(receipt.consentId)}`), []);
+    }
+  });
+
+  it('refuses a decision time before 2000 or more than a day ahead of the server clock', async () => {
+    const hour = 3_600_000;
+    for (const at of [
+      '1999-12-31T23:59:59Z',
+      '0001-01-01T00:00:00Z',
+      new Date(Date.now() + 25 * hour).toISOString(),
+    ]) {
+      const response = await send(endpoint, makeReceipt({ at }));
+      assert.equal(response.status, 400, at);
+      assert.ok('at' in (response.body as { fields: Record<string, string> }).fields, at);
+    }
+    // A visitor's clock running a few hours fast is still believed.
+    const ahead = new Date(Date.now() + 3 * hour).toISOString();
+    assert.equal((await send(endpoint, makeReceipt({ at: ahead }))).status, 201);
+    assert.equal((await send(endpoint, makeReceipt({ at: '2000-01-01T00:00:00Z' }))).status, 201);
+  });
+
   it('rejects a JSON array or a string as the body', async () => {
     assert.equal((await send(endpoint, [makeReceipt()])).status, 400);
     assert.equal((await send(endpoint, '"receipt"')).status, 400);
@@ -155,6 +204,16 @@ describe('GET /api/consent/receipts (export)', () => {
     }
   });
 
+  it('takes the Bearer scheme in any case, as HTTP says', async () => {
+    for (const authorization of [
+      `bearer ${EXPORT_TOKEN}`,
+      `BEARER ${EXPORT_TOKEN}`,
+      `Bearer  ${EXPORT_TOKEN}`,
+    ]) {
+      assert.equal((await get(endpoint, { authorization })).status, 200, authorization);
+    }
+  });
+
   it('filters by consentId and by date range (a date as "to" includes that whole day)', async () => {
     const consentId = randomUUID();
     const times = [
@@ -179,12 +238,48 @@ describe('GET /api/consent/receipts (export)', () => {
       ['to=2025-13-45', 'to'],
       ['consentId=abc', 'consentId'],
       ['format=xml', 'format'],
-      ['limit=5', 'limit'],
+      ['limit=0', 'limit'],
+      ['limit=10001', 'limit'],
+      ['limit=ten', 'limit'],
+      ['after=abc', 'after'],
+      ['after=not*base64', 'after'],
+      ['unknown=1', 'unknown'],
     ] as const) {
       const response = await get(`${endpoint}?${query}`);
       assert.equal(response.status, 400, query);
       assert.ok(field in (response.json() as { fields: Record<string, string> }).fields, query);
     }
+  });
+
+  it('pages with limit and after: each receipt once, in order, with a next cursor and Link header', async () => {
+    const consentId = randomUUID();
+    for (const day of ['01', '02', '02', '03', '04']) {
+      await send(endpoint, makeReceipt({ consentId, at: `2025-05-${day}T12:00:00.000Z` }));
+    }
+    const everything = await exported(`consentId=${consentId}`);
+    assert.equal(everything.length, 5);
+    const seen: unknown[] = [];
+    let query = `consentId=${consentId}&limit=2`;
+    for (let page = 0; page < 5; page++) {
+      const response = await get(`${endpoint}?${query}`);
+      const body = response.json() as { receipts: Array<{ receiptId: string }>; next: string | null };
+      seen.push(...body.receipts.map((r) => r.receiptId));
+      if (body.next === null) {
+        assert.equal(response.headers.get('link'), null, 'no Link on the last page');
+        break;
+      }
+      assert.equal(body.receipts.length, 2);
+      const link = /^<([^>]+)>; rel="next"$/.exec(response.headers.get('link') ?? '')?.[1] ?? '';
+      assert.equal(new URL(link, endpoint).searchParams.get('after'), body.next);
+      query = `consentId=${consentId}&limit=2&after=${body.next}`;
+    }
+    assert.deepEqual(
+      seen,
+      everything.map((r) => r.receiptId),
+    );
+    const csv = await get(`${endpoint}?consentId=${consentId}&limit=4&format=csv`);
+    assert.equal(csv.text.trim().split('\r\n').length, 5, 'header and 4 rows');
+    assert.match(csv.headers.get('link') ?? '', /after=[A-Za-z0-9_-]+.*rel="next"/);
   });
 
   it('exports CSV with a header, quoting, and formula cells defused', async () => {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
-import { listMigrations } from '../src/storage/migrations.js';
+import { SCHEMA_MIGRATIONS_DDL, listMigrations } from '../src/storage/migrations.js';
 import { openSqliteStorage } from '../src/storage/sqlite.js';
 import { removeDir, tempDir } from './helpers.js';
 import { describeStorage } from './storage-suite.js';
@@ -50,6 +50,31 @@ describe('sqlite specifics', () => {
       listMigrations().map(({ version, name }) => ({ version, name })),
     );
     assert.equal(mode, 'wal');
+    removeDir(dir);
+  });
+
+  it('gives manage links stored before they could expire a year from their creation (migration 003)', async () => {
+    const dir = tempDir('privacy-kit-storage-');
+    const file = join(dir, 'legacy.sqlite');
+    // A database as the server left it before migration 003: manage tokens without expiry.
+    const legacy = new Database(file);
+    legacy.exec(SCHEMA_MIGRATIONS_DDL);
+    for (const migration of listMigrations().filter((m) => m.version < '003')) {
+      legacy.exec(migration.sql);
+      legacy
+        .prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
+        .run(migration.version, migration.name, '2025-01-01T00:00:00.000Z');
+    }
+    legacy.exec(`INSERT INTO subscribers (id, email, status, revision, consent_text, created_at, updated_at)
+      VALUES ('s1', 'old@example.org', 'confirmed', 'r', 'Ja', '2025-03-04T05:06:07.890Z', '2025-03-04T05:06:07.890Z');
+      INSERT INTO subscriber_tokens (token_hash, subscriber_id, kind, created_at, expires_at) VALUES
+        ('m1', 's1', 'manage', '2025-03-04T05:06:07.890Z', NULL),
+        ('c1', 's1', 'confirm', '2025-03-04T05:06:07.890Z', '2025-03-06T05:06:07.890Z');`);
+    legacy.close();
+    const storage = openSqliteStorage({ file });
+    assert.equal((await storage.findToken('m1', 'manage'))?.token.expiresAt, '2026-03-04T05:06:07.890Z');
+    assert.equal((await storage.findToken('c1', 'confirm'))?.token.expiresAt, '2025-03-06T05:06:07.890Z');
+    await storage.close();
     removeDir(dir);
   });
 

@@ -80,6 +80,19 @@ export function describeStorage(name: string, makeStorage: () => Promise<Storage
       await fixture.dispose();
     });
 
+    /** Confirms as a click on a freshly mailed link does: a new confirmation token, then its use. */
+    async function confirmWithNewLink(subscriberId: string, at = new Date().toISOString()) {
+      const confirm = token('confirm', subscriberId);
+      await storage.addTokens([confirm], event(subscriberId, 'resend', at));
+      const confirmed = await storage.confirmSubscription(
+        confirm.hash,
+        token('manage', subscriberId),
+        event(subscriberId, 'confirm', at),
+      );
+      assert.ok(confirmed, 'a fresh confirmation token confirms');
+      return confirmed;
+    }
+
     describe('receipts', () => {
       it('stores a receipt once; the same receiptId again is a duplicate and changes nothing', async () => {
         const first = receipt();
@@ -138,6 +151,28 @@ export function describeStorage(name: string, makeStorage: () => Promise<Storage
         assert.equal((await storage.listReceipts({ from: day2, to: day3 })).length, 2);
       });
 
+      it('pages through receipts with after/limit: each exactly once, in order, ties included', async () => {
+        const consentId = randomUUID();
+        const times = ['2026-01-01T00:00:00.000Z', '2026-01-02T00:00:00.000Z', '2026-01-03T00:00:00.000Z'];
+        // Seven receipts, several sharing a decision time: the receiptId breaks the tie.
+        const all = Array.from({ length: 7 }, (_, i) => receipt({ consentId, at: times[i % 3] ?? '' }));
+        for (const r of all) await storage.insertReceipt(r, r.at);
+        const expected = (await storage.listReceipts({ consentId })).map((r) => r.receiptId);
+        assert.equal(expected.length, 7);
+        const seen: string[] = [];
+        let after: { at: string; receiptId: string } | undefined;
+        for (let pages = 0; pages < 10; pages++) {
+          const page = await storage.listReceipts({ consentId, after, limit: 3 });
+          seen.push(...page.map((r) => r.receiptId));
+          const last = page.at(-1);
+          if (page.length < 3 || !last) break;
+          after = { at: last.at, receiptId: last.receiptId };
+        }
+        assert.deepEqual(seen, expected);
+        assert.deepEqual(await storage.listReceipts({ consentId, limit: 0 }), []);
+        assert.equal((await storage.listReceipts({ consentId, from: times[1], limit: 2 })).length, 2);
+      });
+
       it('keeps hostile and non-ASCII text exactly as given', async () => {
         const odd = receipt({
           revision: "x'); DROP TABLE receipts; --",
@@ -192,7 +227,7 @@ export function describeStorage(name: string, makeStorage: () => Promise<Storage
         );
         assert.equal(again.id, first.id);
         assert.deepEqual([again.measureOpens, again.revision], [false, 'r2']);
-        await storage.confirmSubscription(first.id, token('manage', first.id), event(first.id, 'confirm'));
+        await confirmWithNewLink(first.id);
         const confirmedAgain = await storage.requestSubscription(
           request('p@example.org', { measureOpens: true, revision: 'r3' }),
           [token('confirm')],
@@ -202,7 +237,7 @@ export function describeStorage(name: string, makeStorage: () => Promise<Storage
           [confirmedAgain.status, confirmedAgain.measureOpens, confirmedAgain.revision],
           ['confirmed', false, 'r2'],
         );
-        assert.equal((await storage.listSubscriberEvents(first.id)).length, 4);
+        assert.equal((await storage.listSubscriberEvents(first.id)).length, 5);
       });
 
       it('confirming keeps the first confirmedAt; updates and unsubscribe apply and record events', async () => {
@@ -211,18 +246,10 @@ export function describeStorage(name: string, makeStorage: () => Promise<Storage
           [],
           event('', 'subscribe', '2026-01-31T00:00:00.000Z'),
         );
-        const confirmed = await storage.confirmSubscription(
-          s.id,
-          token('manage', s.id),
-          event(s.id, 'confirm', '2026-02-01T00:00:00.000Z'),
-        );
+        const confirmed = await confirmWithNewLink(s.id, '2026-02-01T00:00:00.000Z');
         assert.equal(confirmed.status, 'confirmed');
         assert.equal(confirmed.confirmedAt, '2026-02-01T00:00:00.000Z');
-        const twice = await storage.confirmSubscription(
-          s.id,
-          token('manage', s.id),
-          event(s.id, 'confirm', '2026-02-02T00:00:00.000Z'),
-        );
+        const twice = await confirmWithNewLink(s.id, '2026-02-02T00:00:00.000Z');
         assert.equal(twice.confirmedAt, '2026-02-01T00:00:00.000Z');
         const updated = await storage.updateSubscriber(
           s.id,
@@ -245,11 +272,11 @@ export function describeStorage(name: string, makeStorage: () => Promise<Storage
         );
         assert.deepEqual(
           (await storage.listSubscriberEvents(s.id)).map((e) => e.action),
-          ['subscribe', 'confirm', 'confirm', 'update', 'unsubscribe'],
+          ['subscribe', 'resend', 'confirm', 'resend', 'confirm', 'update', 'unsubscribe'],
         );
       });
 
-      it('unsubscribing removes open confirmation tokens but keeps manage tokens', async () => {
+      it('unsubscribing removes open confirmation tokens and every manage token but the one kept', async () => {
         const confirm = token('confirm');
         const manage = token('manage');
         const s = await storage.requestSubscription(
@@ -258,12 +285,92 @@ export function describeStorage(name: string, makeStorage: () => Promise<Storage
           event('', 'subscribe'),
         );
         const extra = token('confirm', s.id);
-        await storage.addTokens([extra], event(s.id, 'resend'));
+        const used = token('manage', s.id);
+        await storage.addTokens([extra, used], event(s.id, 'resend'));
         assert.ok(await storage.findToken(extra.hash, 'confirm'));
-        await storage.updateSubscriber(s.id, { status: 'unsubscribed' }, event(s.id, 'unsubscribe'));
+        await storage.updateSubscriber(
+          s.id,
+          { status: 'unsubscribed' },
+          event(s.id, 'unsubscribe'),
+          used.hash,
+        );
         assert.equal(await storage.findToken(confirm.hash, 'confirm'), null);
         assert.equal(await storage.findToken(extra.hash, 'confirm'), null);
-        assert.ok(await storage.findToken(manage.hash, 'manage'));
+        assert.equal(await storage.findToken(manage.hash, 'manage'), null, 'other manage links are revoked');
+        assert.ok(await storage.findToken(used.hash, 'manage'), 'the link used to unsubscribe still works');
+        // Unsubscribing with nothing to keep revokes them all; other subscribers keep theirs.
+        const other = token('manage');
+        await storage.requestSubscription(request('other@example.org'), [other], event('', 'subscribe'));
+        await storage.updateSubscriber(s.id, { status: 'unsubscribed' }, event(s.id, 'unsubscribe'));
+        assert.equal(await storage.findToken(used.hash, 'manage'), null);
+        assert.ok(await storage.findToken(other.hash, 'manage'));
+      });
+
+      it('a confirmation token confirms once: its use deletes it and the subscriber’s other confirmation tokens', async () => {
+        const [first, second] = [token('confirm'), token('confirm')];
+        const s = await storage.requestSubscription(
+          request('once@example.org'),
+          [first, second],
+          event('', 'subscribe'),
+        );
+        const confirmed = await storage.confirmSubscription(
+          first.hash,
+          token('manage', s.id),
+          event(s.id, 'confirm'),
+        );
+        assert.equal(confirmed?.status, 'confirmed');
+        assert.equal(await storage.findToken(first.hash, 'confirm'), null);
+        assert.equal(await storage.findToken(second.hash, 'confirm'), null);
+        const manage = token('manage', s.id);
+        assert.equal(await storage.confirmSubscription(first.hash, manage, event(s.id, 'confirm')), null);
+        assert.equal(
+          await storage.findToken(manage.hash, 'manage'),
+          null,
+          'a refused confirmation stores no token',
+        );
+        assert.deepEqual(
+          (await storage.listSubscriberEvents(s.id)).map((e) => e.action),
+          ['subscribe', 'confirm'],
+        );
+        // Another subscriber's confirmation token does not confirm this one.
+        const foreign = token('confirm');
+        await storage.requestSubscription(request('foreign@example.org'), [foreign], event('', 'subscribe'));
+        assert.equal(
+          await storage.confirmSubscription(foreign.hash, token('manage', s.id), event(s.id, 'confirm')),
+          null,
+        );
+      });
+
+      it('of 10 concurrent confirmations with one token, exactly one succeeds', async () => {
+        const confirm = token('confirm');
+        const s = await storage.requestSubscription(
+          request('race3@example.org'),
+          [confirm],
+          event('', 'subscribe'),
+        );
+        const results = await Promise.all(
+          Array.from({ length: 10 }, () =>
+            storage.confirmSubscription(confirm.hash, token('manage', s.id), event(s.id, 'confirm')),
+          ),
+        );
+        assert.equal(results.filter((r) => r !== null).length, 1);
+        assert.equal(
+          (await storage.listSubscriberEvents(s.id)).filter((e) => e.action === 'confirm').length,
+          1,
+        );
+      });
+
+      it('purges tokens that expired before the given time, of every subscriber, and only those', async () => {
+        const old = token('confirm', '', '2026-01-01T00:00:00.000Z');
+        const fresh = token('confirm', '', '2026-03-01T00:00:00.000Z');
+        const forever = token('manage');
+        await storage.requestSubscription(request('old@example.org'), [old, forever], event('', 'subscribe'));
+        await storage.requestSubscription(request('fresh@example.org'), [fresh], event('', 'subscribe'));
+        assert.equal(await storage.purgeExpiredTokens('2026-02-01T00:00:00.000Z'), 1);
+        assert.equal(await storage.findToken(old.hash, 'confirm'), null);
+        assert.ok(await storage.findToken(fresh.hash, 'confirm'));
+        assert.ok(await storage.findToken(forever.hash, 'manage'));
+        assert.equal(await storage.purgeExpiredTokens('2026-02-01T00:00:00.000Z'), 0);
       });
 
       it('an unsubscribed address that asks again becomes pending, and confirmed after confirming', async () => {
@@ -275,11 +382,7 @@ export function describeStorage(name: string, makeStorage: () => Promise<Storage
           event('', 'subscribe'),
         );
         assert.deepEqual([back.id, back.status, back.measureOpens], [s.id, 'pending', false]);
-        const confirmed = await storage.confirmSubscription(
-          s.id,
-          token('manage', s.id),
-          event(s.id, 'confirm'),
-        );
+        const confirmed = await confirmWithNewLink(s.id);
         assert.deepEqual([confirmed.status, confirmed.unsubscribedAt], ['confirmed', null]);
       });
 
@@ -290,7 +393,7 @@ export function describeStorage(name: string, makeStorage: () => Promise<Storage
           event('', 'subscribe'),
         );
         await storage.requestSubscription(request('list-b@example.org'), [], event('', 'subscribe'));
-        await storage.confirmSubscription(a.id, token('manage', a.id), event(a.id, 'confirm'));
+        await confirmWithNewLink(a.id);
         assert.deepEqual(
           (await storage.listSubscribers('confirmed')).map((s) => s.email),
           ['list-a@example.org'],
@@ -300,6 +403,32 @@ export function describeStorage(name: string, makeStorage: () => Promise<Storage
           ['list-b@example.org'],
         );
         assert.deepEqual(await storage.listSubscribers('unsubscribed'), []);
+      });
+
+      it('pages through subscribers of one status with after/limit, each exactly once', async () => {
+        const at = '2026-04-01T00:00:00.000Z';
+        for (const name of ['p1', 'p2', 'p3', 'p4', 'p5']) {
+          const s = await storage.requestSubscription(
+            request(`${name}@example.org`, { at }),
+            [],
+            event('', 'subscribe'),
+          );
+          await confirmWithNewLink(s.id);
+        }
+        await storage.requestSubscription(request('pending@example.org', { at }), [], event('', 'subscribe'));
+        const expected = (await storage.listSubscribers('confirmed')).map((s) => s.email);
+        assert.equal(expected.length, 5);
+        const first = await storage.listSubscribers('confirmed', { limit: 2 });
+        const last = first.at(-1);
+        assert.ok(last);
+        const second = await storage.listSubscribers('confirmed', {
+          after: { createdAt: last.createdAt, id: last.id },
+          limit: 10,
+        });
+        assert.deepEqual(
+          [...first, ...second].map((s) => s.email),
+          expected,
+        );
       });
 
       it('concurrent requests for one address make one subscriber', async () => {
@@ -324,6 +453,55 @@ export function describeStorage(name: string, makeStorage: () => Promise<Storage
         ]);
         const after = await storage.findSubscriberByEmail('race2@example.org');
         assert.deepEqual([after?.objectMarketing, after?.objectResearch], [true, true]);
+      });
+
+      describe('the mail limit per address', () => {
+        const limit = { minIntervalMs: 60_000, maxPerDay: 3 };
+        const claim = (subscriberId: string, at: string, tokens: TokenRecord[] = []) =>
+          storage.claimMail({ subscriberId, at, limit, tokens, event: event(subscriberId, 'resend', at) });
+
+        it('allows one mail per interval and a few per UTC day, storing tokens and event only when allowed', async () => {
+          const s = await storage.requestSubscription(
+            request('limit@example.org'),
+            [],
+            event('', 'subscribe'),
+          );
+          const granted = token('confirm', s.id);
+          assert.equal(await claim(s.id, '2026-05-01T08:00:00.000Z', [granted]), true);
+          const refused = token('confirm', s.id);
+          assert.equal(await claim(s.id, '2026-05-01T08:00:59.999Z', [refused]), false, 'within a minute');
+          assert.ok(await storage.findToken(granted.hash, 'confirm'));
+          assert.equal(await storage.findToken(refused.hash, 'confirm'), null, 'no link without its mail');
+          assert.equal(await claim(s.id, '2026-05-01T08:01:00.000Z'), true, 'a minute later');
+          assert.equal(await claim(s.id, '2026-05-01T09:00:00.000Z'), true);
+          assert.equal(await claim(s.id, '2026-05-01T23:00:00.000Z'), false, 'three that day already');
+          assert.equal(await claim(s.id, '2026-05-02T00:00:00.000Z'), true, 'a new day');
+          assert.equal(
+            (await storage.listSubscriberEvents(s.id)).filter((e) => e.action === 'resend').length,
+            4,
+            'one event per mail allowed',
+          );
+          // Another address has its own count.
+          const other = await storage.requestSubscription(
+            request('limit2@example.org'),
+            [],
+            event('', 'subscribe'),
+          );
+          assert.equal(await claim(other.id, '2026-05-02T00:00:00.000Z'), true);
+        });
+
+        it('lets exactly one of 10 concurrent claims for one address through', async () => {
+          const s = await storage.requestSubscription(
+            request('burst@example.org'),
+            [],
+            event('', 'subscribe'),
+          );
+          const at = '2026-05-01T08:00:00.000Z';
+          const results = await Promise.all(
+            Array.from({ length: 10 }, () => claim(s.id, at, [token('confirm', s.id)])),
+          );
+          assert.equal(results.filter(Boolean).length, 1);
+        });
       });
 
       it('lists proof events in the order they were stored, also within one millisecond', async () => {

@@ -11,6 +11,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { build } from 'esbuild';
 import { CONFIG, DIST, launchBrowser, newContext, openPage, page, startServer } from './harness.mjs';
 
@@ -122,35 +123,41 @@ async function open(url) {
 const heading = (tab) => tab.locator('privacy-newsletter [part="heading"]');
 
 describe('newsletter: page, reference server and mails', () => {
-  it('subscribes, confirms from the mail link, records objections and unsubscribes in one click', async () => {
+  it('subscribe → mail in the outbox → its link → tracking off on the manage page → unsubscribe, each step proven in the database', async () => {
+    const startedAt = new Date().toISOString();
     const { context, tab, pageErrors, blocked, consentId } = await open(`${site.origin()}/nieuwsbrief.html`);
 
+    // Subscribe, allowing open/click measurement (tracking) for now.
     await tab.locator('privacy-newsletter [part="email-input"]').fill('lezer@example.org');
     await tab.locator('privacy-newsletter [part="consent-checkbox"]').check();
+    await tab.locator('privacy-newsletter [part="measure-checkbox"]').check();
     await tab.locator('privacy-newsletter [part="submit-button"]').click();
     await heading(tab).filter({ hasText: 'Kijk in uw mailbox' }).waitFor();
     assert.ok(consentId, 'the visitor has a consent id');
 
-    // The confirmation mail's link lands on the newsletter page, which confirms.
+    // The confirmation mail is in the outbox; its link lands on the newsletter page, which confirms.
     const confirmUrl = linkIn('lezer@example.org', 'confirm');
     assert.ok(confirmUrl.startsWith(`${site.origin()}/nieuwsbrief.html?`), confirmUrl);
     await tab.goto(confirmUrl);
     await heading(tab).filter({ hasText: 'Uw aanmelding is bevestigd' }).waitFor();
+    assert.ok(!tab.url().includes('token='), `the token left the address bar: ${tab.url()}`);
     assert.match(await tab.locator('privacy-newsletter [part="subscriber"]').innerText(), /l\*+@example\.org/);
     let [row] = await subscribers();
     assert.equal(row.email, 'lezer@example.org');
-    assert.equal(row.revision, '2018-06-18');
-    assert.equal(row.measureOpens, false, 'measurement stays off unless ticked');
+    assert.equal(row.measureOpens, true);
 
-    await tab.locator('privacy-newsletter [data-preference="objectMarketing"]').check();
+    // The manage page turns tracking off.
+    const tracking = tab.locator('privacy-newsletter [data-preference="measureOpens"]');
+    assert.equal(await tracking.isChecked(), true);
+    await tracking.uncheck();
     await tab.locator('privacy-newsletter [part="status"]').filter({ hasText: 'opgeslagen' }).waitFor();
     [row] = await subscribers();
-    assert.equal(row.objectMarketing, true);
+    assert.equal(row.measureOpens, false, 'the mailing tool is told: no open/click measurement');
 
-    // A reload keeps working: the used confirmation token was swapped for the manage token.
+    // A reload keeps the settings (the manage token is kept for this tab, not in the address).
     await tab.reload();
     await heading(tab).filter({ hasText: 'Uw nieuwsbrief-instellingen' }).waitFor();
-    assert.equal(await tab.locator('privacy-newsletter [data-preference="objectMarketing"]').isChecked(), true);
+    assert.equal(await tracking.isChecked(), false);
 
     await tab.locator('privacy-newsletter [part="unsubscribe-button"]').click();
     await heading(tab).filter({ hasText: 'U bent afgemeld' }).waitFor();
@@ -158,6 +165,42 @@ describe('newsletter: page, reference server and mails', () => {
     assert.deepEqual(pageErrors, []);
     assert.deepEqual(blocked, []);
     await context.close();
+
+    // The database holds proof of each step: when, under which text revision, and how.
+    const db = new Database(join(dataDir, 'privacy-kit.sqlite'), { readonly: true });
+    const subscriber = db.prepare('SELECT * FROM subscribers WHERE email = ?').get('lezer@example.org');
+    const events = db
+      .prepare('SELECT at, action, revision, method, detail FROM subscriber_events WHERE subscriber_id = ? ORDER BY at, rowid')
+      .all(subscriber.id);
+    db.close();
+    assert.deepEqual(
+      events.map((e) => [e.action, e.revision, e.method]),
+      [
+        ['subscribe', '2018-06-18', 'web-form'],
+        ['confirm', '2018-06-18', 'confirm-link'],
+        ['update', '2018-06-18', 'manage-link'],
+        ['unsubscribe', '2018-06-18', 'manage-link'],
+      ],
+    );
+    const finishedAt = new Date().toISOString();
+    for (const [i, event] of events.entries()) {
+      assert.match(event.at, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/, 'time in UTC');
+      assert.ok(event.at >= startedAt && event.at <= finishedAt, `${event.action} at ${event.at}`);
+      if (i > 0) assert.ok(event.at >= events[i - 1].at, 'in the order they happened');
+    }
+    const [subscribed, , updated, unsubscribed] = events.map((e) => JSON.parse(e.detail));
+    // The exact wording the visitor ticked, their measurement choice and their consent id.
+    assert.deepEqual(subscribed, {
+      consentText: 'Ja, ik wil de maandelijkse digitale nieuwsbrief ontvangen. Ik weet dat ik mij op elk moment weer kan afmelden.',
+      measureOpens: true,
+      consentId,
+    });
+    assert.deepEqual(updated, { measureOpens: false });
+    assert.deepEqual(unsubscribed, { previousStatus: 'confirmed' });
+    assert.deepEqual(
+      [subscriber.status, subscriber.measure_opens, subscriber.unsubscribed_at, subscriber.confirmed_at],
+      ['unsubscribed', 0, events[3].at, events[1].at],
+    );
   });
 
   it('unsubscribes from the link in the mail without a question, and an expired-looking link offers to subscribe again', async () => {

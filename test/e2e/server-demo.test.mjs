@@ -207,12 +207,21 @@ describe('demo site on the reference server', () => {
     const body = mail.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
     const link = /https?:\/\/\S+action=confirm/.exec(body)?.[0];
     assert.ok(link);
-    // PUBLIC_URL defaults to localhost:<PORT>; the test server listens on a random port.
+    // PUBLIC_URL defaults to localhost:<port it listens on>; the browser here uses 127.0.0.1.
     const confirmUrl = new URL(link);
+    const token = confirmUrl.searchParams.get('token');
+    // Analytics accepted first: Google Analytics runs on the page the link opens.
+    await v.page.evaluate(() => window.privacyKit.acceptAll());
     const confirmed = v.page.waitForResponse((r) => r.url().endsWith('/api/newsletter/confirm'));
     await v.page.goto(`${server.url}${confirmUrl.pathname}${confirmUrl.search}`);
     assert.equal((await confirmed).status(), 200);
     await v.page.locator('privacy-newsletter [part~="unsubscribe-button"]').waitFor({ state: 'visible', timeout: 10_000 });
+    // The secret token reaches neither the address bar nor Google (page_location).
+    assert.ok(!v.page.url().includes('token='), v.page.url());
+    await v.page.waitForFunction(() => window.dataLayer.some((entry) => entry[0] === 'config'));
+    const dataLayer = await v.page.evaluate(() => JSON.stringify(window.dataLayer.map((entry) => Array.from(entry))));
+    assert.match(dataLayer, /"page_location":"http:\/\/127\.0\.0\.1:\d+\/nieuwsbrief\.html"/);
+    assert.ok(!dataLayer.includes(token), 'no token in anything sent to gtag');
 
     const exported = await fetch(`${server.url}/api/newsletter/subscribers`, { headers: { authorization: `Bearer ${TOKEN}` } });
     const { subscribers } = await exported.json();

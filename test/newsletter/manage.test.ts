@@ -16,29 +16,62 @@ async function nextChange(el: PrivacyNewsletter): Promise<NewsletterChangeDetail
 
 describe('<privacy-newsletter> links from the mail', () => {
   const original = location.href;
-  afterEach(() => history.replaceState(null, '', original));
+  afterEach(() => {
+    history.replaceState(null, '', original);
+    sessionStorage.clear();
+  });
 
-  it('confirms from ?token=…&action=confirm, shows the settings, and swaps the used token for the manage token', async () => {
+  it('confirms from ?token=…&action=confirm, shows the settings, and takes the token out of the address bar', async () => {
     const server = new FakeNewsletterServer();
     const token = server.addPending('jan@example.org');
-    history.replaceState(null, '', `?token=${token}&action=confirm`);
+    history.replaceState(null, '', `?token=${token}&action=confirm&utm_source=mail`);
     const { el } = await mount({ server });
+    // Gone before any answer: analytics loaded after consent reports the address (page_location).
+    expect(location.search).to.equal('?utm_source=mail');
     await reach(el, 'confirmed');
     expect(server.requestsTo('/confirm')[0]?.body).to.deep.equal({ token });
     expect(server.subscriber('jan@example.org')?.status).to.equal('confirmed');
     expect(text(el, '[part="heading"]')).to.equal('Uw aanmelding is bevestigd');
     expect(text(el, '[part="subscriber"]')).to.equal('Aangemeld met j***@example.org');
     expect(el.shadowRoot?.querySelectorAll('[part="toggle"]')).to.have.length(3);
-    const params = new URLSearchParams(location.search);
-    expect(params.get('token')).to.match(/^manage-/);
-    expect(params.has('action')).to.equal(false);
+    expect(location.href).not.to.contain(token);
+    expect(location.href).not.to.contain('manage-');
     // Landing on the page does not steal focus.
     expect(focused(el)).to.equal(null);
     await expect(el).to.be.accessible();
 
-    // The manage token now in the address works for changes.
+    // The manage token from the answer, kept in memory, works for changes.
     toggle(el, 'objectResearch').click();
-    expect((await nextChange(el)).preferences?.objectResearch).to.equal(true);
+    const change = await nextChange(el);
+    expect(change.preferences?.objectResearch).to.equal(true);
+    const manageToken = server.requestsTo('/preferences')[0]?.body.token;
+    expect(manageToken).to.match(/^manage-/);
+
+    // A reload in this tab still shows the settings: the manage token is kept for the tab.
+    el.remove();
+    const { el: reloaded } = await mount({ server });
+    await reach(reloaded, 'manage');
+    expect(server.requestsTo('/confirm')).to.have.length(1, 'the used confirmation is not sent again');
+    expect(server.requestsTo('/preferences').at(-1)?.body).to.deep.equal({ token: manageToken });
+    expect(toggle(reloaded, 'objectResearch').checked).to.equal(true);
+  });
+
+  it('forgets a kept token that stopped working, and shows the form on the next visit', async () => {
+    const server = new FakeNewsletterServer();
+    sessionStorage.setItem('privacy-newsletter-token', 'manage-revoked');
+    const { el } = await mount({ server });
+    await reach(el, 'invalid-link');
+    el.remove();
+    const { el: again } = await mount({ server });
+    await reach(again, 'subscribe');
+  });
+
+  it('keeps nothing for a token given as an attribute (the integrator owns it)', async () => {
+    const server = new FakeNewsletterServer();
+    const token = server.addSubscriber('jan@example.org');
+    const { el } = await mount({ server, token });
+    await reach(el, 'manage');
+    expect(sessionStorage.length).to.equal(0);
   });
 
   it('fires a change event after confirming', async () => {
@@ -81,10 +114,22 @@ describe('<privacy-newsletter> links from the mail', () => {
     const token = server.addSubscriber('jan@example.org');
     history.replaceState(null, '', `?action=unsubscribe&token=${token}`);
     const { el } = await mount({ server });
+    expect(location.search).to.equal('');
     await reach(el, 'unsubscribed');
     expect(server.requestsTo('/unsubscribe')[0]?.body).to.deep.equal({ token, revision: REVISION });
     expect(server.subscriber('jan@example.org')?.status).to.equal('unsubscribed');
     expect(text(el, '[part="heading"]')).to.equal('U bent afgemeld');
+    // A reload shows the state; it does not unsubscribe again.
+    el.remove();
+    const { el: reloaded } = await mount({ server });
+    await reach(reloaded, 'unsubscribed');
+    expect(server.requestsTo('/unsubscribe')).to.have.length(1);
+    // "Subscribe again" starts over: the next reload shows the form, not the old link's state.
+    $(reloaded, '[part="resubscribe-button"]').click();
+    await reach(reloaded, 'subscribe');
+    reloaded.remove();
+    const { el: fresh } = await mount({ server });
+    await reach(fresh, 'subscribe');
   });
 
   it('retries a confirmation that failed on a server error', async () => {

@@ -21,17 +21,43 @@ export interface Mailer {
   close(): void;
 }
 
+/** How long the SMTP client waits, in milliseconds. */
+export interface SmtpTimeouts {
+  /** To connect (DNS lookup included). */
+  readonly connectionMs: number;
+  /** For the server's greeting once connected. */
+  readonly greetingMs: number;
+  /** For any answer on an open connection. */
+  readonly socketMs: number;
+}
+
+/**
+ * nodemailer's own defaults are 2 minutes to connect, 30 s for the greeting and 10 minutes of
+ * silence, and a subscribe request waits for its mail: a hanging SMTP server would hold requests
+ * (and their sockets) for minutes. These bound a send to well under a minute; a failed send
+ * answers 503 with Retry-After, so the visitor can try again.
+ */
+export const SMTP_TIMEOUTS: SmtpTimeouts = { connectionMs: 10_000, greetingMs: 10_000, socketMs: 20_000 };
+
 /** Where mail goes. */
 export interface MailerOptions {
   readonly from: string;
   readonly smtpUrl?: string | undefined;
   readonly outboxDir: string;
+  /** Defaults to SMTP_TIMEOUTS. */
+  readonly timeouts?: Partial<SmtpTimeouts>;
 }
 
 /** Creates the SMTP mailer when `smtpUrl` is set, else the outbox mailer. */
 export function createMailer(options: MailerOptions): Mailer {
   if (options.smtpUrl !== undefined) {
-    const transport = nodemailer.createTransport(options.smtpUrl);
+    const timeouts = { ...SMTP_TIMEOUTS, ...options.timeouts };
+    const transport = nodemailer.createTransport({
+      url: options.smtpUrl,
+      connectionTimeout: timeouts.connectionMs,
+      greetingTimeout: timeouts.greetingMs,
+      socketTimeout: timeouts.socketMs,
+    });
     return {
       async send(mail) {
         await transport.sendMail({ from: options.from, ...mail });

@@ -3,24 +3,20 @@
 // text revision, method). Answers about addresses are the same whether or not they are known.
 import { randomUUID } from 'node:crypto';
 import type { Mailer } from '../mail/mailer.js';
-import {
-  confirmationMail,
-  mailLanguage,
-  newsletterPage,
-  tokenLink,
-  unsubscribedMail,
-} from '../mail/messages.js';
+import { mailLanguage, newsletterPage, tokenLink, unsubscribedMail } from '../mail/messages.js';
 import type {
+  MailLimit,
   Storage,
   SubscriberAction,
   SubscriberEvent,
+  SubscriberPage,
   SubscriberRecord,
   TokenRecord,
 } from '../storage/types.js';
-import { hashToken, issueToken } from './tokens.js';
+import { createConfirmationMailer } from './confirmation-mail.js';
+import { hashToken, issueManageToken, purgeBefore } from './tokens.js';
 
-/** How long a confirmation link works. */
-export const CONFIRM_TOKEN_HOURS = 48;
+export { CONFIRM_TOKEN_HOURS, MANAGE_TOKEN_DAYS } from './tokens.js';
 
 /** The preferences a visitor sees (contract `Preferences`); the address is masked. */
 export interface Preferences {
@@ -59,21 +55,27 @@ export interface PreferencesUpdate {
 /** The operations behind the newsletter routes. */
 export interface NewsletterService {
   subscribe(input: SubscribeInput): Promise<NewsletterResult<void>>;
+  /** Always ok at once; the mail (to a pending address only, within the limit) follows. */
   resend(email: string): Promise<NewsletterResult<void>>;
   confirm(token: string): Promise<NewsletterResult<{ preferences: Preferences; manageToken: string }>>;
   preferences(token: string): Promise<NewsletterResult<{ preferences: Preferences }>>;
   update(token: string, update: PreferencesUpdate): Promise<NewsletterResult<{ preferences: Preferences }>>;
   unsubscribe(token: string, revision?: string): Promise<NewsletterResult<{ preferences: Preferences }>>;
-  /** Confirmed subscribers for the staff export. */
-  confirmedSubscribers(): Promise<SubscriberRecord[]>;
+  /** Resolves once the work resends started in the background has finished (call before closing). */
+  drain(): Promise<void>;
+  /** Confirmed subscribers for the staff export, one page at a time. */
+  confirmedSubscribers(page: SubscriberPage): Promise<SubscriberRecord[]>;
 }
 
 /** What the service is given. */
 export interface NewsletterDeps {
   readonly storage: Storage;
   readonly mailer: Mailer;
-  readonly publicUrl: string;
+  /** The site's base URL for mail links (asked at each mail: it may be known only once listening). */
+  readonly publicUrl: () => string;
   readonly now?: () => Date;
+  /** The limit on confirmation mails per address. */
+  readonly mailLimit: MailLimit;
   readonly log: { error(obj: unknown, msg: string): void };
 }
 
@@ -120,55 +122,22 @@ export function createNewsletterService(deps: NewsletterDeps): NewsletterService
     detail,
   });
 
-  const confirmToken = (subscriberId: string): { token: string; record: TokenRecord } => {
-    const { token, hash } = issueToken();
-    const created = now();
-    const expires = new Date(created.getTime() + CONFIRM_TOKEN_HOURS * 3_600_000);
-    return {
-      token,
-      record: {
-        hash,
-        subscriberId,
-        kind: 'confirm',
-        createdAt: created.toISOString(),
-        expiresAt: expires.toISOString(),
-      },
-    };
+  const manageToken = (subscriberId: string) => issueManageToken(subscriberId, now());
+  // Work done after its answer has been written, awaited by drain() before shutdown. It starts on
+  // the next turn of the event loop: better-sqlite3 runs queries synchronously, so even the lookup
+  // and the mail's claim would otherwise run before the answer goes out.
+  const background = new Set<Promise<void>>();
+  const inBackground = (work: () => Promise<void>): void => {
+    const task = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(work)
+      .catch((error: unknown) => deps.log.error({ err: error }, 'newsletter: a resend failed'))
+      .finally(() => background.delete(task));
+    background.add(task);
   };
 
-  const manageToken = (subscriberId: string): { token: string; record: TokenRecord } => {
-    const { token, hash } = issueToken();
-    return {
-      token,
-      record: { hash, subscriberId, kind: 'manage', createdAt: now().toISOString(), expiresAt: null },
-    };
-  };
+  const sendConfirmation = createConfirmationMailer({ ...deps, now, limit: deps.mailLimit });
 
-  async function sendConfirmation(
-    subscriber: SubscriberRecord,
-    confirm: string,
-    manage: string,
-  ): Promise<NewsletterResult<void>> {
-    const language = mailLanguage(subscriber.language);
-    const page = newsletterPage(deps.publicUrl, language);
-    try {
-      await deps.mailer.send(
-        confirmationMail({
-          to: subscriber.email,
-          language,
-          confirmUrl: tokenLink(page, confirm, 'confirm'),
-          unsubscribeUrl: tokenLink(page, manage, 'unsubscribe'),
-          validHours: CONFIRM_TOKEN_HOURS,
-        }),
-      );
-      return { ok: true, value: undefined };
-    } catch (error) {
-      deps.log.error({ err: error }, 'newsletter: the confirmation mail could not be sent');
-      return { ok: false, error: 'unavailable' };
-    }
-  }
-
-  /** Finds the subscriber behind a token; confirmation tokens expire, manage tokens do not. */
+  /** Finds the subscriber behind a token that has not expired. */
   async function resolve(
     token: string,
     kind: TokenRecord['kind'],
@@ -182,15 +151,10 @@ export function createNewsletterService(deps: NewsletterDeps): NewsletterService
 
   return {
     async subscribe(input) {
-      const email = normaliseEmail(input.email);
-      // Token records need the subscriber id, which the storage assigns: issue the secrets first
-      // and attach them inside the same transaction that creates or reuses the subscriber.
-      const confirm = confirmToken('');
-      const manage = manageToken('');
       const at = now().toISOString();
       const subscriber = await deps.storage.requestSubscription(
         {
-          email,
+          email: normaliseEmail(input.email),
           revision: input.revision,
           consentText: input.consentText,
           measureOpens: input.measureOpens,
@@ -198,7 +162,7 @@ export function createNewsletterService(deps: NewsletterDeps): NewsletterService
           consentId: input.consentId ?? null,
           at,
         },
-        [confirm.record, manage.record].map(({ subscriberId: _ignored, ...rest }) => rest),
+        [],
         {
           id: randomUUID(),
           at,
@@ -212,31 +176,38 @@ export function createNewsletterService(deps: NewsletterDeps): NewsletterService
           },
         },
       );
-      return sendConfirmation(subscriber, confirm.token, manage.token);
+      // Held back by the mail limit or sent: the same answer (no leak). Failed: the form may retry.
+      const outcome = await sendConfirmation(subscriber);
+      return outcome === 'failed' ? { ok: false, error: 'unavailable' } : { ok: true, value: undefined };
     },
 
     async resend(rawEmail) {
-      const subscriber = await deps.storage.findSubscriberByEmail(normaliseEmail(rawEmail));
-      // Only a pending subscription gets a new mail; the answer is the same either way (no leak).
-      if (!subscriber || subscriber.status !== 'pending') return { ok: true, value: undefined };
-      const confirm = confirmToken(subscriber.id);
-      const manage = manageToken(subscriber.id);
-      await deps.storage.addTokens(
-        [confirm.record, manage.record],
-        event(subscriber.id, 'resend', 'web-form', null, {}),
-      );
-      return sendConfirmation(subscriber, confirm.token, manage.token);
+      // Answered before anything is looked up: only a pending address gets a mail, and waiting for
+      // it would tell by the answer's timing which addresses are pending. Failures are logged.
+      inBackground(async () => {
+        const subscriber = await deps.storage.findSubscriberByEmail(normaliseEmail(rawEmail));
+        if (!subscriber || subscriber.status !== 'pending') return;
+        await sendConfirmation(subscriber, event(subscriber.id, 'resend', 'web-form', null, {}));
+      });
+      return { ok: true, value: undefined };
+    },
+
+    async drain() {
+      while (background.size > 0) await Promise.all(background);
     },
 
     async confirm(token) {
       const found = await resolve(token, 'confirm');
       if (!found.ok) return found;
       const manage = manageToken(found.value.id);
+      await deps.storage.purgeExpiredTokens(purgeBefore(now()));
+      // One manage token per confirmation: the confirmation token is used up in the same step.
       const subscriber = await deps.storage.confirmSubscription(
-        found.value.id,
+        hashToken(token),
         manage.record,
         event(found.value.id, 'confirm', 'confirm-link', found.value.revision, {}),
       );
+      if (!subscriber) return { ok: false, error: 'not_found' };
       return { ok: true, value: { preferences: toPreferences(subscriber), manageToken: manage.token } };
     },
 
@@ -271,6 +242,9 @@ export function createNewsletterService(deps: NewsletterDeps): NewsletterService
         event(found.value.id, 'unsubscribe', 'manage-link', revision ?? null, {
           previousStatus: found.value.status,
         }),
+        // This link stays valid: the unsubscribe mail repeats it to show the state and offer to
+        // subscribe again. Every other manage link of the subscriber is revoked.
+        hashToken(token),
       );
       if (wasSubscribed) {
         const language = mailLanguage(subscriber.language);
@@ -280,7 +254,7 @@ export function createNewsletterService(deps: NewsletterDeps): NewsletterService
             unsubscribedMail({
               to: subscriber.email,
               language,
-              manageUrl: tokenLink(newsletterPage(deps.publicUrl, language), token, 'manage'),
+              manageUrl: tokenLink(newsletterPage(deps.publicUrl(), language), token, 'manage'),
             }),
           )
           .catch((error: unknown) =>
@@ -290,6 +264,6 @@ export function createNewsletterService(deps: NewsletterDeps): NewsletterService
       return { ok: true, value: { preferences: toPreferences(subscriber) } };
     },
 
-    confirmedSubscribers: () => deps.storage.listSubscribers('confirmed'),
+    confirmedSubscribers: (page) => deps.storage.listSubscribers('confirmed', page),
   };
 }

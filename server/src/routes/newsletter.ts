@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { requireExportToken } from '../auth.js';
 import { toCsv } from '../csv.js';
 import { sendError } from '../errors.js';
+import { encodeCursor, nextPageLink, readPage } from '../pagination.js';
 import type {
   NewsletterError,
   NewsletterResult,
@@ -87,11 +88,27 @@ export function newsletterRoutes(
       answer(reply, await service.unsubscribe(request.body.token, request.body.revision)),
   );
 
-  app.get<{ Querystring: { format?: 'json' | 'csv' } }>(
+  app.get<{ Querystring: { format?: 'json' | 'csv'; limit?: string; after?: string } }>(
     `${prefix}/subscribers`,
     { schema: { querystring: subscriberExportQuery }, preHandler: requireExportToken(options.exportToken) },
     async (request, reply) => {
-      const subscribers = (await service.confirmedSubscribers()).map((s) => ({
+      const page = readPage(request.query, 2);
+      if (!page.ok) {
+        return sendError(reply, 400, {
+          error: 'validation',
+          message: `Invalid request query: ${Object.keys(page.fields).join(', ')}`,
+          fields: page.fields,
+        });
+      }
+      const [createdAt, id] = page.value.after ?? [];
+      const after = createdAt !== undefined && id !== undefined ? { createdAt, id } : undefined;
+      // One row more than the page tells whether there is a next page.
+      const rows = await service.confirmedSubscribers({ after, limit: page.value.limit + 1 });
+      const records = rows.slice(0, page.value.limit);
+      const last = records.at(-1);
+      const next = rows.length > page.value.limit && last ? encodeCursor([last.createdAt, last.id]) : null;
+      if (next !== null) reply.header('Link', nextPageLink(request.url, next));
+      const subscribers = records.map((s) => ({
         email: s.email,
         measureOpens: s.measureOpens,
         objectMarketing: s.objectMarketing,
@@ -120,7 +137,7 @@ export function newsletterRoutes(
             ),
           );
       }
-      return reply.send({ subscribers });
+      return reply.send({ subscribers, next });
     },
   );
 }

@@ -13,6 +13,8 @@ export interface StorageConfig {
   readonly dataDir: string;
   /** A database URL; when set it wins over the SQLite file. */
   readonly databaseUrl?: string | undefined;
+  /** Most connections to PostgreSQL (default 10). */
+  readonly databasePoolMax?: number | undefined;
 }
 
 /** File name of the SQLite database inside the data directory. */
@@ -26,7 +28,11 @@ export async function openStorage(config: StorageConfig): Promise<OpenStorageRes
   if (config.databaseUrl !== undefined) {
     if (/^postgres(ql)?:\/\//.test(config.databaseUrl)) {
       try {
-        return { ok: true, storage: await openPostgresStorage({ url: config.databaseUrl }) };
+        const storage = await openPostgresStorage({
+          url: config.databaseUrl,
+          ...(config.databasePoolMax === undefined ? {} : { poolSize: config.databasePoolMax }),
+        });
+        return { ok: true, storage };
       } catch (error) {
         // describeOpenError never repeats the password.
         return { ok: false, error: `DATABASE_URL: ${describeOpenError(config.databaseUrl, error)}` };

@@ -12,6 +12,7 @@ import {
   migratePostgres,
   toStorageError,
 } from './pg-connection.js';
+import { insertEvent, insertToken, subscriberById } from './pg-statements.js';
 import {
   type EventRow,
   type ReceiptRow,
@@ -22,42 +23,9 @@ import {
   toSubscriber,
   toToken,
 } from './rows.js';
-import type { Storage, SubscriberAction, SubscriberEvent, SubscriberRecord, TokenRecord } from './types.js';
+import type { Storage, SubscriberAction, SubscriberEvent } from './types.js';
 
 export type { PostgresOptions } from './pg-connection.js';
-
-type Queryable = Pick<pg.PoolClient, 'query'>;
-
-async function insertToken(db: Queryable, token: TokenRecord): Promise<void> {
-  await db.query(
-    'INSERT INTO subscriber_tokens (token_hash, subscriber_id, kind, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)',
-    [token.hash, token.subscriberId, token.kind, token.createdAt, token.expiresAt],
-  );
-}
-
-async function insertEvent(db: Queryable, event: SubscriberEvent): Promise<void> {
-  await db.query(
-    'INSERT INTO subscriber_events (id, subscriber_id, at, action, revision, method, detail) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-    [
-      event.id,
-      event.subscriberId,
-      event.at,
-      event.action,
-      event.revision,
-      event.method,
-      JSON.stringify(event.detail),
-    ],
-  );
-}
-
-async function subscriberById(db: Queryable, id: string, lock = false): Promise<SubscriberRecord> {
-  const { rows } = await db.query<SubscriberRow>(
-    `SELECT * FROM subscribers WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
-    [id],
-  );
-  if (!rows[0]) throw new Error(`subscriber ${id} does not exist`);
-  return toSubscriber(rows[0]);
-}
 
 /**
  * Connects, applies pending migrations (under an advisory lock) and returns the storage.
@@ -108,16 +76,21 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Sto
     listReceipts: (filter) =>
       guard(async () => {
         const where: string[] = [];
-        const params: string[] = [];
-        const add = (clause: string, value: string): void => {
+        const params: Array<string | number> = [];
+        const param = (value: string | number): string => {
           params.push(value);
-          where.push(`${clause} $${params.length}`);
+          return `$${params.length}`;
         };
-        if (filter.consentId !== undefined) add('consent_id =', filter.consentId);
-        if (filter.from !== undefined) add('decided_at >=', filter.from);
-        if (filter.to !== undefined) add('decided_at <', filter.to);
+        if (filter.consentId !== undefined) where.push(`consent_id = ${param(filter.consentId)}`);
+        if (filter.from !== undefined) where.push(`decided_at >= ${param(filter.from)}`);
+        if (filter.to !== undefined) where.push(`decided_at < ${param(filter.to)}`);
+        if (filter.after !== undefined)
+          where.push(
+            `(decided_at, receipt_id) > (${param(filter.after.at)}, ${param(filter.after.receiptId)})`,
+          );
+        const limit = filter.limit === undefined ? '' : ` LIMIT ${param(filter.limit)}`;
         const { rows } = await pool.query<ReceiptRow>(
-          `SELECT * FROM receipts ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY decided_at, receipt_id`,
+          `SELECT * FROM receipts ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY decided_at, receipt_id${limit}`,
           params,
         );
         return rows.map(toReceipt);
@@ -163,6 +136,29 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Sto
         return rows[0] ? toSubscriber(rows[0]) : null;
       }),
 
+    claimMail: (claim) =>
+      transaction(async (db) => {
+        // One UPDATE decides: a concurrent claim on the same row waits for this one, then
+        // re-checks the conditions against the row as this one left it.
+        const counted = await db.query(
+          `UPDATE subscribers SET last_mail_at = $2, mail_day = $3,
+             mails_on_day = CASE WHEN mail_day = $3 THEN mails_on_day + 1 ELSE 1 END
+           WHERE id = $1 AND (last_mail_at IS NULL OR last_mail_at <= $4)
+             AND (mail_day IS NULL OR mail_day <> $3 OR mails_on_day < $5)`,
+          [
+            claim.subscriberId,
+            claim.at,
+            claim.at.slice(0, 10),
+            new Date(Date.parse(claim.at) - claim.limit.minIntervalMs).toISOString(),
+            claim.limit.maxPerDay,
+          ],
+        );
+        if (counted.rowCount === 0) return false;
+        for (const token of claim.tokens) await insertToken(db, token);
+        if (claim.event) await insertEvent(db, claim.event);
+        return true;
+      }),
+
     addTokens: (tokens, event) =>
       transaction(async (db) => {
         for (const token of tokens) await insertToken(db, token);
@@ -184,8 +180,18 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Sto
           : null;
       }),
 
-    confirmSubscription: (subscriberId, manageToken, event) =>
+    confirmSubscription: (confirmTokenHash, manageToken, event) =>
       transaction(async (db) => {
+        const subscriberId = event.subscriberId;
+        // The DELETE decides who confirms: of two concurrent requests, the second finds no row.
+        const used = await db.query(
+          "DELETE FROM subscriber_tokens WHERE token_hash = $1 AND subscriber_id = $2 AND kind = 'confirm'",
+          [confirmTokenHash, subscriberId],
+        );
+        if (used.rowCount === 0) return null;
+        await db.query("DELETE FROM subscriber_tokens WHERE subscriber_id = $1 AND kind = 'confirm'", [
+          subscriberId,
+        ]);
         await db.query(
           `UPDATE subscribers SET status = 'confirmed', confirmed_at = COALESCE(confirmed_at, $2),
              unsubscribed_at = NULL, updated_at = $2 WHERE id = $1`,
@@ -196,7 +202,7 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Sto
         return subscriberById(db, subscriberId);
       }),
 
-    updateSubscriber: (subscriberId, patch, event) =>
+    updateSubscriber: (subscriberId, patch, event, keepManageToken) =>
       transaction(async (db) => {
         // FOR UPDATE: a concurrent change of the same subscriber waits, so neither is lost.
         const current = await subscriberById(db, subscriberId, true);
@@ -216,19 +222,38 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Sto
             subscriberId,
           ],
         );
-        if (next.status === 'unsubscribed')
+        if (next.status === 'unsubscribed') {
           await db.query("DELETE FROM subscriber_tokens WHERE subscriber_id = $1 AND kind = 'confirm'", [
             subscriberId,
           ]);
+          await db.query(
+            "DELETE FROM subscriber_tokens WHERE subscriber_id = $1 AND kind = 'manage' AND token_hash IS DISTINCT FROM $2",
+            [subscriberId, keepManageToken ?? null],
+          );
+        }
         await insertEvent(db, event);
         return subscriberById(db, subscriberId);
       }),
 
-    listSubscribers: (status) =>
+    purgeExpiredTokens: (before) =>
       guard(async () => {
+        // In batches, skipping rows another instance is deleting right now: concurrent purges
+        // neither wait for nor deadlock with each other (nor with a request's transaction).
+        const { rowCount } = await pool.query(
+          `DELETE FROM subscriber_tokens WHERE token_hash IN (
+             SELECT token_hash FROM subscriber_tokens WHERE expires_at < $1 LIMIT 1000 FOR UPDATE SKIP LOCKED)`,
+          [before],
+        );
+        return rowCount ?? 0;
+      }),
+
+    listSubscribers: (status, page = {}) =>
+      guard(async () => {
+        // '' sorts before every stored value; LIMIT NULL is PostgreSQL's "no limit".
+        const { createdAt, id } = page.after ?? { createdAt: '', id: '' };
         const { rows } = await pool.query<SubscriberRow>(
-          'SELECT * FROM subscribers WHERE status = $1 ORDER BY created_at, id',
-          [status],
+          'SELECT * FROM subscribers WHERE status = $1 AND (created_at, id) > ($2, $3) ORDER BY created_at, id LIMIT $4',
+          [status, createdAt, id, page.limit ?? null],
         );
         return rows.map(toSubscriber);
       }),

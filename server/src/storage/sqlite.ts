@@ -3,7 +3,7 @@
 // that no other request can interleave with; the async signatures match the Storage interface.
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { SCHEMA_MIGRATIONS_DDL, listMigrations } from './migrations.js';
+import { migrateSqlite } from './sqlite-migrate.js';
 import {
   type EventRow,
   type ReceiptRow,
@@ -16,6 +16,7 @@ import {
 } from './rows.js';
 import type {
   InsertOutcome,
+  MailClaim,
   ReceiptFilter,
   ReceiptInput,
   Storage,
@@ -45,7 +46,7 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  migrate(db);
+  migrateSqlite(db);
 
   const insertReceipt = db.prepare(
     `INSERT INTO receipts (receipt_id, consent_id, revision, granted, denied, method, decided_at, user_agent, received_at)
@@ -70,6 +71,13 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
   const deleteConfirmTokens = db.prepare(
     "DELETE FROM subscriber_tokens WHERE subscriber_id = ? AND kind = 'confirm'",
   );
+  const useConfirmToken = db.prepare(
+    "DELETE FROM subscriber_tokens WHERE token_hash = ? AND subscriber_id = ? AND kind = 'confirm'",
+  );
+  const deleteOtherManageTokens = db.prepare(
+    "DELETE FROM subscriber_tokens WHERE subscriber_id = ? AND kind = 'manage' AND token_hash IS NOT ?",
+  );
+  const deleteExpiredTokens = db.prepare('DELETE FROM subscriber_tokens WHERE expires_at < ?');
   const insertEvent = db.prepare(
     'INSERT INTO subscriber_events (id, subscriber_id, at, action, revision, method, detail) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
@@ -77,11 +85,17 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
     `UPDATE subscribers SET status = 'confirmed', confirmed_at = COALESCE(confirmed_at, @at),
        unsubscribed_at = NULL, updated_at = @at WHERE id = @id`,
   );
+  const countMail = db.prepare(
+    `UPDATE subscribers SET last_mail_at = @at, mail_day = @day,
+       mails_on_day = CASE WHEN mail_day = @day THEN mails_on_day + 1 ELSE 1 END
+     WHERE id = @id AND (last_mail_at IS NULL OR last_mail_at <= @latestPrevious)
+       AND (mail_day IS NULL OR mail_day <> @day OR mails_on_day < @maxPerDay)`,
+  );
   const eventsOf = db.prepare<[string], EventRow>(
     'SELECT * FROM subscriber_events WHERE subscriber_id = ? ORDER BY at, rowid',
   );
-  const subscribersWithStatus = db.prepare<[string], SubscriberRow>(
-    'SELECT * FROM subscribers WHERE status = ? ORDER BY created_at, id',
+  const subscribersWithStatus = db.prepare<[string, string, string, number], SubscriberRow>(
+    'SELECT * FROM subscribers WHERE status = ? AND (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT ?',
   );
 
   function storeEvent(event: SubscriberEvent): void {
@@ -127,6 +141,21 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
     },
   );
 
+  const claimMail = db.transaction((claim: MailClaim) => {
+    const counted = countMail.run({
+      id: claim.subscriberId,
+      at: claim.at,
+      day: claim.at.slice(0, 10),
+      latestPrevious: new Date(Date.parse(claim.at) - claim.limit.minIntervalMs).toISOString(),
+      maxPerDay: claim.limit.maxPerDay,
+    });
+    if (counted.changes === 0) return false;
+    for (const token of claim.tokens)
+      insertToken.run(token.hash, token.subscriberId, token.kind, token.createdAt, token.expiresAt);
+    if (claim.event) storeEvent(claim.event);
+    return true;
+  });
+
   const addTokens = db.transaction((tokens: readonly TokenRecord[], event: SubscriberEvent) => {
     for (const token of tokens)
       insertToken.run(token.hash, token.subscriberId, token.kind, token.createdAt, token.expiresAt);
@@ -134,7 +163,10 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
   });
 
   const confirmSubscription = db.transaction(
-    (subscriberId: string, manageToken: TokenRecord, event: SubscriberEvent) => {
+    (confirmTokenHash: string, manageToken: TokenRecord, event: SubscriberEvent) => {
+      const subscriberId = event.subscriberId;
+      if (useConfirmToken.run(confirmTokenHash, subscriberId).changes === 0) return null;
+      deleteConfirmTokens.run(subscriberId);
       confirm.run({ id: subscriberId, at: event.at });
       insertToken.run(
         manageToken.hash,
@@ -149,7 +181,7 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
   );
 
   const updateSubscriber = db.transaction(
-    (subscriberId: string, patch: SubscriberPatch, event: SubscriberEvent) => {
+    (subscriberId: string, patch: SubscriberPatch, event: SubscriberEvent, keepManageToken?: string) => {
       const current = mustGet(subscriberId);
       const next = { ...current, ...patch };
       const unsubscribing = patch.status === 'unsubscribed' && current.status !== 'unsubscribed';
@@ -166,7 +198,10 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
         event.at,
         subscriberId,
       );
-      if (next.status === 'unsubscribed') deleteConfirmTokens.run(subscriberId);
+      if (next.status === 'unsubscribed') {
+        deleteConfirmTokens.run(subscriberId);
+        deleteOtherManageTokens.run(subscriberId, keepManageToken ?? null);
+      }
       storeEvent(event);
       return mustGet(subscriberId);
     },
@@ -188,17 +223,22 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
       return info.changes === 1 ? 'stored' : 'duplicate';
     },
     async listReceipts(filter: ReceiptFilter): Promise<StoredReceipt[]> {
-      const conditions: Array<[string, string | undefined]> = [
-        ['consent_id = ?', filter.consentId],
-        ['decided_at >= ?', filter.from],
-        ['decided_at < ?', filter.to],
-      ];
-      const used = conditions.filter((c): c is [string, string] => c[1] !== undefined);
-      const where = used.map(([sql]) => sql);
-      const params = used.map(([, value]) => value);
-      const sql = `SELECT * FROM receipts ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY decided_at, receipt_id`;
+      const where: string[] = [];
+      const params: Array<string | number> = [];
+      const add = (sql: string, ...values: string[]): void => {
+        where.push(sql);
+        params.push(...values);
+      };
+      if (filter.consentId !== undefined) add('consent_id = ?', filter.consentId);
+      if (filter.from !== undefined) add('decided_at >= ?', filter.from);
+      if (filter.to !== undefined) add('decided_at < ?', filter.to);
+      if (filter.after !== undefined)
+        add('(decided_at, receipt_id) > (?, ?)', filter.after.at, filter.after.receiptId);
+      if (filter.limit !== undefined) params.push(filter.limit);
+      const sql = `SELECT * FROM receipts ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY decided_at, receipt_id${filter.limit !== undefined ? ' LIMIT ?' : ''}`;
       return db
-        .prepare<string[], ReceiptRow>(sql)
+        .prepare<Array<string | number>, ReceiptRow>(sql)
         .all(...params)
         .map(toReceipt);
     },
@@ -209,6 +249,9 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
       const row = subscriberByEmail.get(email);
       return row ? toSubscriber(row) : null;
     },
+    async claimMail(claim) {
+      return claimMail(claim);
+    },
     async addTokens(tokens, event) {
       addTokens(tokens, event);
     },
@@ -218,14 +261,19 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
       const subscriber = subscriberById.get(row.subscriber_id);
       return subscriber ? { token: toToken(row), subscriber: toSubscriber(subscriber) } : null;
     },
-    async confirmSubscription(subscriberId, manageToken, event) {
-      return confirmSubscription(subscriberId, manageToken, event);
+    async confirmSubscription(confirmTokenHash, manageToken, event) {
+      return confirmSubscription(confirmTokenHash, manageToken, event);
     },
-    async updateSubscriber(subscriberId, patch, event) {
-      return updateSubscriber(subscriberId, patch, event);
+    async updateSubscriber(subscriberId, patch, event, keepManageToken) {
+      return updateSubscriber(subscriberId, patch, event, keepManageToken);
     },
-    async listSubscribers(status) {
-      return subscribersWithStatus.all(status).map(toSubscriber);
+    async purgeExpiredTokens(before) {
+      return deleteExpiredTokens.run(before).changes;
+    },
+    async listSubscribers(status, page = {}) {
+      // '' sorts before every stored value; LIMIT -1 is SQLite's "no limit".
+      const { createdAt, id } = page.after ?? { createdAt: '', id: '' };
+      return subscribersWithStatus.all(status, createdAt, id, page.limit ?? -1).map(toSubscriber);
     },
     async listSubscriberEvents(subscriberId) {
       return eventsOf.all(subscriberId).map((row) => ({
@@ -242,25 +290,4 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
       if (db.open) db.close();
     },
   };
-}
-
-/** Applies every migration not yet recorded, each in its own transaction. */
-function migrate(db: Database.Database): void {
-  db.exec(SCHEMA_MIGRATIONS_DDL);
-  const applied = new Set(
-    db
-      .prepare<[], { version: string }>('SELECT version FROM schema_migrations')
-      .all()
-      .map((r) => r.version),
-  );
-  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
-  for (const migration of listMigrations()) {
-    if (applied.has(migration.version)) continue;
-    // Re-checked under the write lock: another process starting on the same file may have applied it.
-    db.transaction(() => {
-      if (db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').get(migration.version)) return;
-      db.exec(migration.sql);
-      record.run(migration.version, migration.name, new Date().toISOString());
-    }).immediate();
-  }
 }

@@ -24,11 +24,37 @@ export interface StoredReceipt extends ReceiptInput {
   readonly receivedAt: string;
 }
 
-/** Filter of the receipts export. Times are ISO 8601 UTC strings; `from` inclusive, `to` exclusive. */
+/** A place in the receipts export order (decision time, then receiptId). */
+export interface ReceiptCursor {
+  readonly at: string;
+  readonly receiptId: string;
+}
+
+/**
+ * Filter of the receipts export. Times are ISO 8601 UTC strings; `from` inclusive, `to` exclusive.
+ * `after` and `limit` page through the result (keyset pagination: a page never repeats or skips a
+ * row, however many are added meanwhile).
+ */
 export interface ReceiptFilter {
   readonly consentId?: string | undefined;
   readonly from?: string | undefined;
   readonly to?: string | undefined;
+  /** Only receipts after this one in export order. */
+  readonly after?: ReceiptCursor | undefined;
+  /** At most this many receipts; all when undefined. */
+  readonly limit?: number | undefined;
+}
+
+/** A place in the subscriber export order (creation time, then id). */
+export interface SubscriberCursor {
+  readonly createdAt: string;
+  readonly id: string;
+}
+
+/** One page of subscribers: those after `after` in export order, at most `limit` of them. */
+export interface SubscriberPage {
+  readonly after?: SubscriberCursor | undefined;
+  readonly limit?: number | undefined;
 }
 
 /** Outcome of storing a receipt: `duplicate` when that `receiptId` was already stored. */
@@ -58,7 +84,7 @@ export interface SubscriberRecord {
   readonly unsubscribedAt: string | null;
 }
 
-/** Kinds of subscriber token: a confirmation link (expires) or a manage/unsubscribe link. */
+/** Kinds of subscriber token: a confirmation link (48 h, used once) or a manage/unsubscribe link (a year). */
 export type TokenKind = 'confirm' | 'manage';
 
 /** A token as stored: only its SHA-256 hash, never the token itself. */
@@ -67,7 +93,7 @@ export interface TokenRecord {
   readonly subscriberId: string;
   readonly kind: TokenKind;
   readonly createdAt: string;
-  /** Null for tokens that never expire (manage links in mails must keep working). */
+  /** When the link stops working; null never expires (the server issues no such token). */
   readonly expiresAt: string | null;
 }
 
@@ -107,11 +133,31 @@ export interface SubscriberPatch {
   readonly objectResearch?: boolean;
 }
 
+/** The limit on confirmation mails to one address. */
+export interface MailLimit {
+  /** Least time between two mails to one address, in milliseconds. */
+  readonly minIntervalMs: number;
+  /** Most mails to one address per UTC day. */
+  readonly maxPerDay: number;
+}
+
+/** A confirmation mail about to be sent: to whom, when, under which limit, with which links. */
+export interface MailClaim {
+  readonly subscriberId: string;
+  /** ISO 8601 UTC time of the send. */
+  readonly at: string;
+  readonly limit: MailLimit;
+  /** The mail's link tokens: stored only when the mail may go. */
+  readonly tokens: readonly TokenRecord[];
+  /** Proof event stored with them (e.g. a resend), only when the mail may go. */
+  readonly event?: SubscriberEvent | undefined;
+}
+
 /** Storage of receipts and newsletter subscribers. Implementations: SQLite (default), PostgreSQL. */
 export interface Storage {
   /** Stores a receipt unless its `receiptId` is already stored (decided by the database). */
   insertReceipt(receipt: ReceiptInput, receivedAt: string): Promise<InsertOutcome>;
-  /** Receipts matching the filter, oldest decision first. */
+  /** Receipts matching the filter, oldest decision first (ties by receiptId). */
   listReceipts(filter: ReceiptFilter): Promise<StoredReceipt[]>;
 
   /**
@@ -127,6 +173,13 @@ export interface Storage {
   ): Promise<SubscriberRecord>;
   /** The subscriber with that (normalised) address, or null. */
   findSubscriberByEmail(email: string): Promise<SubscriberRecord | null>;
+  /**
+   * Counts a confirmation mail against its address's limit, in one atomic step on the subscriber's
+   * row (so concurrent requests and every instance share the count): when the last mail is at
+   * least `minIntervalMs` old and fewer than `maxPerDay` went out that UTC day, records the send,
+   * stores the tokens and the event, and returns true; otherwise changes nothing and returns false.
+   */
+  claimMail(claim: MailClaim): Promise<boolean>;
   /** Stores tokens and their one event (e.g. a resent confirmation). */
   addTokens(tokens: readonly TokenRecord[], event: SubscriberEvent): Promise<void>;
   /** The token with that hash and kind, with its subscriber, or null. */
@@ -135,25 +188,36 @@ export interface Storage {
     kind: TokenKind,
   ): Promise<{ token: TokenRecord; subscriber: SubscriberRecord } | null>;
   /**
-   * Confirms a subscription (keeping the first `confirmedAt`), stores the new manage token and
-   * the event; returns the subscriber after the change.
+   * Confirms the subscription of `event.subscriberId` with one of its confirmation tokens, and
+   * uses the confirmation up: that token and every other open confirmation token of the subscriber
+   * are deleted in the same transaction that confirms (keeping the first `confirmedAt`), stores the
+   * new manage token and the event. Returns null, changing nothing, when the token is no longer
+   * there (a concurrent request used it first): a confirmation link works once.
    */
   confirmSubscription(
-    subscriberId: string,
+    confirmTokenHash: string,
     manageToken: TokenRecord,
     event: SubscriberEvent,
-  ): Promise<SubscriberRecord>;
+  ): Promise<SubscriberRecord | null>;
   /**
    * Applies a patch and stores its event. Unsubscribing also removes every open confirmation
-   * token of that subscriber, so an old confirmation link cannot silently re-subscribe.
+   * token (an old confirmation link must not silently re-subscribe) and every manage token but
+   * `keepManageToken` (a hash): the link just used, which the unsubscribe mail repeats, keeps
+   * showing the unsubscribed state; other copies of older links stop working.
    */
   updateSubscriber(
     subscriberId: string,
     patch: SubscriberPatch,
     event: SubscriberEvent,
+    keepManageToken?: string,
   ): Promise<SubscriberRecord>;
-  /** Subscribers with that status, oldest first. */
-  listSubscribers(status: SubscriberStatus): Promise<SubscriberRecord[]>;
+  /**
+   * Deletes tokens that expired before `before` (any subscriber); returns how many. Safe to run
+   * from several instances at once.
+   */
+  purgeExpiredTokens(before: string): Promise<number>;
+  /** Subscribers with that status, oldest first (ties by id); one page of them when `page` says so. */
+  listSubscribers(status: SubscriberStatus, page?: SubscriberPage): Promise<SubscriberRecord[]>;
   /** The proof events of a subscriber, oldest first. */
   listSubscriberEvents(subscriberId: string): Promise<SubscriberEvent[]>;
   /** Releases the database (waits for nothing: callers stop sending work first). */

@@ -4,7 +4,9 @@
 // (not the application) refusing a second row for one receiptId.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { listMigrations } from '../../src/storage/migrations.js';
+import { readConfig } from '../../src/config.js';
+import { openStorage } from '../../src/storage/index.js';
+import { SCHEMA_MIGRATIONS_DDL, listMigrations } from '../../src/storage/migrations.js';
 import { openPostgresStorage } from '../../src/storage/postgres.js';
 import { describeStorage } from '../storage-suite.js';
 import {
@@ -62,6 +64,56 @@ describe('PostgreSQL storage', { skip: SKIP_WITHOUT_PG }, () => {
           (await queryDatabase(fresh.url, 'SELECT version FROM schema_migrations')).length,
           listMigrations().length,
         );
+      } finally {
+        await fresh.drop();
+      }
+    });
+
+    it('gives manage links stored before they could expire a year from their creation (migration 003)', async () => {
+      const schema = await createTestSchema(database.url);
+      try {
+        await queryDatabase(schema.url, SCHEMA_MIGRATIONS_DDL);
+        for (const migration of listMigrations().filter((m) => m.version < '003')) {
+          await queryDatabase(schema.url, migration.sql);
+          await queryDatabase(
+            schema.url,
+            'INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)',
+            [migration.version, migration.name, '2025-01-01T00:00:00.000Z'],
+          );
+        }
+        await queryDatabase(
+          schema.url,
+          `INSERT INTO subscribers (id, email, status, revision, consent_text, created_at, updated_at)
+           VALUES ('s1', 'old@example.org', 'confirmed', 'r', 'Ja', '2025-03-04T05:06:07.890Z', '2025-03-04T05:06:07.890Z')`,
+        );
+        await queryDatabase(
+          schema.url,
+          `INSERT INTO subscriber_tokens (token_hash, subscriber_id, kind, created_at, expires_at)
+           VALUES ('m1', 's1', 'manage', '2025-03-04T05:06:07.890Z', NULL)`,
+        );
+        const storage = await openPostgresStorage({ url: schema.url });
+        assert.equal((await storage.findToken('m1', 'manage'))?.token.expiresAt, '2026-03-04T05:06:07.890Z');
+        await storage.close();
+      } finally {
+        await schema.drop();
+      }
+    });
+
+    it('opens at most DATABASE_POOL_MAX connections per instance', async () => {
+      const fresh = await createTestDatabase();
+      try {
+        const config = readConfig({ DATABASE_URL: fresh.url, DATABASE_POOL_MAX: '2' });
+        assert.ok(config.ok);
+        const opened = await openStorage(config.value);
+        assert.ok(opened.ok);
+        // Many requests at once: they queue for the two connections rather than opening more.
+        await Promise.all(Array.from({ length: 12 }, () => opened.storage.listReceipts({})));
+        const [connections] = await queryDatabase<{ count: string }>(
+          fresh.url,
+          'SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+        );
+        assert.equal(Number(connections?.count), 2);
+        await opened.storage.close();
       } finally {
         await fresh.drop();
       }

@@ -16,7 +16,7 @@ import en from './locales/en.json';
 import nl from './locales/nl.json';
 import { CountdownController } from './countdown.js';
 import { outcomeOf, type Failure } from './failure.js';
-import { readMailLink, replaceUsedToken, safeLinkUrl } from './page-address.js';
+import { forgetToken, keepToken, readMailLink, removeTokenFromAddress, safeLinkUrl } from './page-address.js';
 import { newsletterStyles } from './privacy-newsletter.styles.js';
 import { renderNewsletter, type FieldErrors, type NewsletterView, type PreferenceKey } from './views.js';
 
@@ -42,7 +42,8 @@ export type NewsletterState = NewsletterView | 'error' | 'offline';
  *
  * @attr endpoint - Newsletter API base URL; defaults to the config's `newsletter.endpoint`.
  * @attr revision - Revision of the consent text shown; defaults to the config's `revision`.
- * @attr token - Token from a mail link; defaults to `?token=` in the page address.
+ * @attr token - Token from a mail link; defaults to `?token=` in the page address, which the
+ *   element then removes from the address bar (the manage token is kept for the tab, in sessionStorage).
  * @attr action - `confirm`, `unsubscribe` or `manage` for the token; defaults to `?action=`.
  * @attr resend-delay - Seconds before "send again" is enabled (default 60).
  * @attr lang - Language of the texts (`nl`, `en`); defaults to the closest `lang`.
@@ -88,7 +89,7 @@ export class PrivacyNewsletter extends LitElement {
   @property() endpoint?: string;
   /** Revision of the consent text shown; defaults to the config's `revision`. */
   @property() revision?: string;
-  /** Token from a mail link; defaults to `?token=` in the page address. */
+  /** Token from a mail link; defaults to `?token=` in the page address (then removed from it). */
   @property() token?: string;
   /** What to do with the token: `confirm`, `unsubscribe` or `manage` (default); defaults to `?action=`. */
   @property() action?: string;
@@ -185,10 +186,16 @@ export class PrivacyNewsletter extends LitElement {
   /** Decides the first view: a mail link's token is acted on, otherwise the subscribe form. */
   async #start(): Promise<void> {
     const link = readMailLink(this.token, this.action, location.search);
+    // Out of the address bar before anything else can read it (analytics, a shared link).
+    if (link?.source === 'address') removeTokenFromAddress();
     if (!link) {
       this.view = 'subscribe';
       return;
     }
+    // A token the integrator set as an attribute is theirs to keep; the others this tab keeps.
+    const keep = (token: string): void => {
+      if (link.source !== 'attribute') keepToken(token);
+    };
     if (!this.#client()) {
       // npm users may call usePrivacyKit() after this element connects; until then say it is not ready.
       this.view = 'unavailable';
@@ -201,16 +208,19 @@ export class PrivacyNewsletter extends LitElement {
         (client) => client.confirm(token),
         ({ preferences, manageToken }) => {
           this.#manageToken = manageToken;
-          replaceUsedToken(token, manageToken);
+          keep(manageToken);
           this.#showPreferences(preferences, 'confirmed', false);
           this.#emit({ action: 'confirm', preferences });
         },
       );
     } else if (action === 'unsubscribe') {
       this.#manageToken = token;
+      // Kept as a manage link: a reload shows the unsubscribed state rather than unsubscribing again.
+      keep(token);
       await this.#unsubscribe(false);
     } else {
       this.#manageToken = token;
+      keep(token);
       await this.#run(
         (client) => client.getPreferences(token),
         (preferences) => this.#showPreferences(preferences, 'manage', false),
@@ -263,6 +273,8 @@ export class PrivacyNewsletter extends LitElement {
   #fail(error: NewsletterError, retry: () => Promise<void>): void {
     const outcome = outcomeOf(error, this.view === 'subscribe', retry);
     if (outcome.show === 'invalid-link') {
+      // A link that stopped working (expired, revoked) is not offered again on reload.
+      forgetToken(this.#manageToken);
       this.invalidReason = outcome.reason;
       this.#show('invalid-link');
     } else if (outcome.show === 'email-error') {
@@ -365,6 +377,8 @@ export class PrivacyNewsletter extends LitElement {
   }
 
   #resubscribe(): void {
+    // Starting over: a reload shows the form, not an old link's state.
+    forgetToken();
     // A new subscription is a new decision: both boxes start unticked again.
     this.consentGiven = false;
     this.measureOpens = false;

@@ -1,0 +1,41 @@
+// Statements the PostgreSQL backend runs from several methods, inside their transactions.
+import type pg from 'pg';
+import { type SubscriberRow, toSubscriber } from './rows.js';
+import type { SubscriberEvent, SubscriberRecord, TokenRecord } from './types.js';
+
+/** A pool or a client inside a transaction. */
+export type Queryable = Pick<pg.PoolClient, 'query'>;
+
+/** Stores one token. */
+export async function insertToken(db: Queryable, token: TokenRecord): Promise<void> {
+  await db.query(
+    'INSERT INTO subscriber_tokens (token_hash, subscriber_id, kind, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)',
+    [token.hash, token.subscriberId, token.kind, token.createdAt, token.expiresAt],
+  );
+}
+
+/** Stores one proof event (`detail` as JSON text). */
+export async function insertEvent(db: Queryable, event: SubscriberEvent): Promise<void> {
+  await db.query(
+    'INSERT INTO subscriber_events (id, subscriber_id, at, action, revision, method, detail) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+    [
+      event.id,
+      event.subscriberId,
+      event.at,
+      event.action,
+      event.revision,
+      event.method,
+      JSON.stringify(event.detail),
+    ],
+  );
+}
+
+/** The subscriber with that id, row-locked with `lock` until the transaction ends; throws if absent. */
+export async function subscriberById(db: Queryable, id: string, lock = false): Promise<SubscriberRecord> {
+  const { rows } = await db.query<SubscriberRow>(
+    `SELECT * FROM subscribers WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
+    [id],
+  );
+  if (!rows[0]) throw new Error(`subscriber ${id} does not exist`);
+  return toSubscriber(rows[0]);
+}

@@ -1,0 +1,114 @@
+// "Send the e-mail again" must not tell, by how long its answer takes, whether an address has a
+// pending subscription: the answer comes before any lookup or mail, the mail follows, failures
+// are logged, and shutdown waits for mails still on their way.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { afterEach, describe, it } from 'node:test';
+import { createNewsletterService } from '../src/newsletter/service.js';
+import { openSqliteStorage } from '../src/storage/sqlite.js';
+import { removeDir, tempDir } from './helpers.js';
+import { type InProcessApp, RecordingMailer, inProcessApp } from './in-process.js';
+
+const subscription = {
+  email: 'slow@example.org',
+  revision: '2018-06-18',
+  consentText: 'Ja, stuur mij de maandelijkse nieuwsbrief.',
+  measureOpens: false,
+};
+
+describe('resend', () => {
+  let app: InProcessApp | undefined;
+  afterEach(async () => {
+    await app?.close();
+    app = undefined;
+  });
+
+  // Without the fix the answer waits for the held mail, and the test times out.
+  it(
+    'answers a pending address before its mail is sent, like any other address',
+    { timeout: 10_000 },
+    async () => {
+      app = await inProcessApp({ MAIL_MIN_INTERVAL_SECONDS: '0' });
+      await app.app.inject({ method: 'POST', url: '/api/newsletter/subscribe', payload: subscription });
+      assert.equal(app.mailer.to('slow@example.org').length, 1);
+      // An SMTP server that takes its time: the mail is not sent until released.
+      app.mailer.hold();
+      const answers = [];
+      for (const email of ['slow@example.org', 'unknown@example.org']) {
+        const response = await app.app.inject({
+          method: 'POST',
+          url: '/api/newsletter/resend',
+          payload: { email },
+        });
+        answers.push([response.statusCode, response.body]);
+      }
+      assert.deepEqual(answers, [
+        [202, '{"status":"pending"}'],
+        [202, '{"status":"pending"}'],
+      ]);
+      assert.equal(app.mailer.to('slow@example.org').length, 1, 'the second mail is still on its way');
+      app.mailer.release();
+      // Shutting down waits for it.
+      await app.app.close();
+      assert.equal(app.mailer.to('slow@example.org').length, 2);
+      assert.equal(app.mailer.to('unknown@example.org').length, 0);
+    },
+  );
+
+  it('looks nothing up before its answer is out (SQLite queries run synchronously)', async () => {
+    const dir = tempDir();
+    const storage = openSqliteStorage({ file: join(dir, 'resend.sqlite') });
+    const lookups: string[] = [];
+    const service = createNewsletterService({
+      storage: {
+        ...storage,
+        findSubscriberByEmail: (email) => {
+          lookups.push(email);
+          return storage.findSubscriberByEmail(email);
+        },
+      },
+      mailer: new RecordingMailer(),
+      publicUrl: () => 'https://www.example.org',
+      mailLimit: { minIntervalMs: 0, maxPerDay: 5 },
+      log: { error: () => undefined },
+    });
+    try {
+      assert.deepEqual(await service.resend('slow@example.org'), { ok: true, value: undefined });
+      assert.deepEqual(lookups, [], 'answered first');
+      await service.drain();
+      assert.deepEqual(lookups, ['slow@example.org']);
+    } finally {
+      await storage.close();
+      removeDir(dir);
+    }
+  });
+
+  it('logs a mail that could not be sent, and one that could not even be looked up', async () => {
+    const dir = tempDir();
+    const storage = openSqliteStorage({ file: join(dir, 'resend.sqlite') });
+    const mailer = new RecordingMailer();
+    const logged: string[] = [];
+    const service = createNewsletterService({
+      storage,
+      mailer,
+      publicUrl: () => 'https://www.example.org',
+      mailLimit: { minIntervalMs: 0, maxPerDay: 5 },
+      log: { error: (_detail, message) => logged.push(message) },
+    });
+    try {
+      await service.subscribe(subscription);
+      mailer.failWith = new Error('SMTP said no');
+      assert.deepEqual(await service.resend('slow@example.org'), { ok: true, value: undefined });
+      await service.drain();
+      assert.deepEqual(logged, ['newsletter: the confirmation mail could not be sent']);
+      await storage.close();
+      assert.deepEqual(await service.resend('slow@example.org'), { ok: true, value: undefined });
+      await service.drain();
+      assert.equal(logged.length, 2);
+      assert.match(logged[1] ?? '', /resend failed/);
+    } finally {
+      await storage.close();
+      removeDir(dir);
+    }
+  });
+});
