@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { createConsent, memoryStorage } from '../../src/core/index.js';
+import type { PrivacyKitConfig } from '../../src/core/types.js';
 import '../../src/elements/privacy-gate/index.js';
 import type { PrivacyGate } from '../../src/elements/privacy-gate/index.js';
 import { usePrivacyKit } from '../../src/elements/context.js';
@@ -67,6 +68,42 @@ describe('<privacy-gate>', function (this: { timeout(ms: number): void }) {
     await other.updateComplete;
     expect(frame(el).getAttribute('src')).to.equal(EMBED);
     expect(frame(other).getAttribute('src')).to.equal(EMBED);
+  });
+
+  describe('"Always allow" with three marketing services', () => {
+    const threeMarketing: PrivacyKitConfig = {
+      ...sampleConfig,
+      services: {
+        ...sampleConfig.services,
+        vimeo: { category: 'marketing', provider: 'Vimeo' },
+        'facebook-pixel': { category: 'marketing', provider: 'Meta' },
+      },
+    };
+
+    it('allows only its own service after the visitor refused the other two', async () => {
+      const kit = useKit(threeMarketing);
+      kit.rejectAll();
+      const el = await gate();
+      $(el, '[part="allow-button"]').click();
+      expect(kit.isGranted('youtube')).to.equal(true);
+      expect(kit.isGranted('vimeo')).to.equal(false);
+      expect(kit.isGranted('facebook-pixel')).to.equal(false);
+      expect(kit.isGranted('google-analytics')).to.equal(false);
+    });
+
+    it('keeps each other service of the category as it was (one on, one off)', async () => {
+      const kit = useKit(threeMarketing);
+      kit.update({
+        categories: { analytics: true, marketing: true },
+        services: { youtube: false, vimeo: true, 'facebook-pixel': false },
+      });
+      const el = await gate();
+      $(el, '[part="allow-button"]').click();
+      expect(kit.isGranted('youtube')).to.equal(true);
+      expect(kit.isGranted('vimeo')).to.equal(true);
+      expect(kit.isGranted('facebook-pixel')).to.equal(false);
+      expect(kit.isGranted('google-analytics')).to.equal(true);
+    });
   });
 
   it('shows the embed at once when already granted, and unloads it again on withdrawal', async () => {

@@ -175,10 +175,14 @@ export class PrivacyGate extends LitElement {
     const kit = this.#consent.kit;
     const service = kit?.config.services[this.service];
     if (!kit || !service) return;
-    kit.update(
-      { services: { [this.service]: true }, categories: { [service.category]: true } },
-      { method: 'gate' },
-    );
+    // Naming a category makes every unnamed service of it follow the category (core `decide()`):
+    // name the others with their current effective state, so only this gate's service changes.
+    const services: Record<string, boolean> = {};
+    for (const [name, other] of Object.entries(kit.config.services)) {
+      if (other.category === service.category) services[name] = kit.isGranted(name);
+    }
+    services[this.service] = true;
+    kit.update({ services, categories: { [service.category]: true } }, { method: 'gate' });
     announce(this.#i18n.t('common:saved'));
     fire<GateLoadDetail>(this, 'privacy-gate-load', { service: this.service, persistent: true });
     await this.#focusEmbed();
