@@ -67,14 +67,12 @@ export function translate(lang: string, namespace: string, key: string, vars?: T
     ns = key.slice(0, colon);
     k = key.slice(colon + 1);
   }
-  const count = vars?.['count'];
+  const count = typeof vars?.['count'] === 'number' ? vars['count'] : undefined;
   const translator = getTranslator();
   for (const l of languageChain(lang)) {
-    const text =
-      override(l, ns, k) ??
-      translator?.(l, ns, k, vars) ??
-      lookup(l, ns, k, typeof count === 'number' ? count : undefined);
-    if (text !== undefined) return interpolate(text, vars);
+    // Every source gives a template; variables (which may hold config text) are filled in once, here.
+    const template = override(l, ns, k) ?? translator?.(l, ns, k, count) ?? lookup(l, ns, k, count);
+    if (template !== undefined) return interpolate(template, vars);
   }
   // A programmer error (a key no language has): say so loudly in development, show something readable.
   console.warn(`privacy-kit: missing string "${ns}.${k}"`);
