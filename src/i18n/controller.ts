@@ -104,10 +104,19 @@ export class I18nController implements ReactiveController {
 
   hostConnected(): void {
     this.#unsubscribe = onStringsRegistered(() => this.#host.requestUpdate());
-    // Re-render when the page or an ancestor switches language.
-    this.#observer = new MutationObserver(() => this.#host.requestUpdate());
-    this.#observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
-    this.#observer.observe(this.#host, { attributes: true, attributeFilter: ['lang'] });
+    // Re-render when the host, an ancestor or the page switches language — also an ancestor that
+    // gains a `lang` only later. `lang` changes are rare, so watching the whole tree for that one
+    // attribute costs nothing until one happens; changes elsewhere in the page are ignored.
+    const host = this.#host;
+    this.#observer = new MutationObserver((records) => {
+      const affects = (target: Node) => target === document.documentElement || target.contains(host);
+      if (records.some((record) => affects(record.target))) host.requestUpdate();
+    });
+    const options = { attributes: true, attributeFilter: ['lang'], subtree: true };
+    this.#observer.observe(document.documentElement, options);
+    // Inside another element's shadow root (a live block in the statement), watch that tree too.
+    const root = host.getRootNode();
+    if (root instanceof ShadowRoot) this.#observer.observe(root, options);
   }
 
   hostDisconnected(): void {
