@@ -122,6 +122,22 @@ describe('<privacy-gate>', function (this: { timeout(ms: number): void }) {
     expect(frame(el).getAttribute('data-src')).to.equal(EMBED);
   });
 
+  it('loads an embed added after the gate opened, without waiting for another update', async () => {
+    const kit = useKit();
+    kit.acceptAll();
+    const el = await fixture<PrivacyGate>(html`<privacy-gate service="youtube"></privacy-gate>`);
+    await el.updateComplete;
+    const slot = $<HTMLSlotElement>(el, 'slot');
+    const iframe = document.createElement('iframe');
+    iframe.title = 'Video';
+    iframe.setAttribute('data-src', EMBED);
+    const changed = oneEvent(slot, 'slotchange');
+    el.append(iframe);
+    await changed;
+    expect(iframe.getAttribute('src')).to.equal(EMBED);
+    expect(iframe.hasAttribute('data-src')).to.equal(false);
+  });
+
   it('a withdrawal also ends "Load this once"', async () => {
     const kit = useKit();
     kit.acceptAll();

@@ -91,7 +91,7 @@ export class PrivacyGate extends LitElement {
 
   override render() {
     const kit = this.#consent.kit;
-    if (this.#showsEmbed(kit)) return html`<slot></slot>`;
+    if (this.#showsEmbed(kit)) return html`<slot @slotchange=${this.#onSlotChange}></slot>`;
     const t = this.#i18n.t.bind(this.#i18n);
     if (!kit) return this.#box(html`<p part="message">${t('waiting')}</p>`, false);
     const service = kit.config.services[this.service];
@@ -138,6 +138,11 @@ export class PrivacyGate extends LitElement {
     if (this.#showsEmbed(this.#consent.kit)) this.#activate();
     else this.#deactivate();
   }
+
+  // An embed a page (or a CMS preview) adds after the gate opened loads at once, not at the next update.
+  readonly #onSlotChange = (): void => {
+    if (this.#showsEmbed(this.#consent.kit)) this.#activate();
+  };
 
   #activate(): void {
     for (const el of this.querySelectorAll<HTMLElement>('[data-src]')) {
