@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { resetMouse, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import { createConsent, memoryStorage } from '../../src/core/index.js';
 import type { ConsentState, PrivacyKit } from '../../src/core/types.js';
 import { connectPreferences } from '../../src/elements/index.js';
@@ -17,6 +17,8 @@ const switches = (el: PrivacyPreferences) => [
   ...(el.shadowRoot?.querySelectorAll<HTMLInputElement>('[role="switch"]') ?? []),
 ];
 const toggle = (el: PrivacyPreferences, attr: string) => $<HTMLInputElement>(el, `[role="switch"][${attr}]`);
+const texts = (el: PrivacyPreferences, selector: string) =>
+  [...(el.shadowRoot?.querySelectorAll(selector) ?? [])].map((e) => e.textContent?.trim());
 const checkedMap = (el: PrivacyPreferences) =>
   Object.fromEntries(switches(el).map((s) => [s.dataset['category'] ?? s.dataset['service'], s.checked]));
 
@@ -80,10 +82,59 @@ describe('<privacy-preferences>', function (this: { timeout(ms: number): void })
     expect((ga.querySelector('a') as HTMLAnchorElement).href).to.equal('https://policies.google.com/privacy');
     const yt = toggle(el, 'data-service="youtube"').closest('[part="service"]') as HTMLElement;
     expect(yt.textContent).to.contain('Videos from YouTube');
-    const summaries = [...(el.shadowRoot?.querySelectorAll('summary') ?? [])].map((s) =>
-      s.textContent?.trim(),
-    );
-    expect(summaries).to.deep.equal(['Show 2 services', 'Show 1 service']);
+    expect(texts(el, '.services-label')).to.deep.equal(['2 services', '1 service']);
+    expect(texts(el, 'summary')).to.deep.equal([
+      'More about Google Analytics',
+      'More about Adobe Analytics',
+      'More about YouTube',
+    ]);
+  });
+
+  it('shows every service switch without expanding anything; a mouse click flips it', async () => {
+    useKit(twelveServicesConfig());
+    const el = await dialog();
+    await el.show();
+    for (const details of el.shadowRoot?.querySelectorAll('details') ?? []) {
+      expect(details.open).to.equal(false);
+    }
+    for (const s of switches(el)) {
+      expect(s.checkVisibility(), s.id).to.equal(true);
+      expect(s.getBoundingClientRect().width, s.id).to.be.at.least(24);
+    }
+    // As an outside Playwright test would: scroll it into view, click its middle.
+    const target = toggle(el, 'data-service="service-11"');
+    target.scrollIntoView({ block: 'center' });
+    const box = target.getBoundingClientRect();
+    await sendMouse({
+      type: 'click',
+      position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)],
+    });
+    await resetMouse();
+    await el.updateComplete;
+    expect(target.checked).to.equal(true);
+    expect(
+      toggle(el, `data-category="${twelveServicesConfig().services?.['service-11']?.category}"`).checked,
+    ).to.equal(true);
+  });
+
+  it('keyboard: Tab goes from a service switch to its details, Enter opens them, Tab on to the next switch', async () => {
+    useKit();
+    const el = await dialog();
+    await el.show();
+    toggle(el, 'data-category="analytics"').focus();
+    await sendKeys({ press: 'Tab' });
+    expect(deepActive()).to.equal(toggle(el, 'data-service="google-analytics"'));
+    await sendKeys({ press: 'Tab' });
+    const summary = deepActive() as HTMLElement;
+    expect(summary.localName).to.equal('summary');
+    await sendKeys({ press: 'Enter' });
+    expect((summary.parentElement as HTMLDetailsElement).open).to.equal(true);
+    expect(summary.parentElement?.textContent).to.contain('Aanbieder: Google');
+    await sendKeys({ press: 'Tab' });
+    // Inside the open details: the provider's privacy policy, then the next service.
+    expect(deepActive()?.getAttribute('part')).to.equal('service-policy-link');
+    await sendKeys({ press: 'Tab' });
+    expect(deepActive()).to.equal(toggle(el, 'data-service="adobe-analytics"'));
   });
 
   it('pre-fills an earlier decision (and the last stored one when asking again)', async () => {
@@ -359,10 +410,7 @@ describe('<privacy-preferences>', function (this: { timeout(ms: number): void })
     expect(i18n?.isInitialized).to.equal(true);
     await el.updateComplete;
     expect($(el, '[part="save-button"]').textContent?.trim()).to.equal('Auswahl speichern');
-    const summaries = [...(el.shadowRoot?.querySelectorAll('summary') ?? [])].map((s) =>
-      s.textContent?.trim(),
-    );
-    expect(summaries).to.deep.equal(['2 Dienste', '1 Dienst']);
+    expect(texts(el, '.services-label')).to.deep.equal(['2 Dienste', '1 Dienst']);
     // Keys German lacks fall back to the config language (Dutch), never to a key name.
     expect($(el, '[part="accept-button"]').textContent?.trim()).to.equal('Alles accepteren');
   });

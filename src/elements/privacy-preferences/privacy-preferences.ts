@@ -57,8 +57,9 @@ export interface PreferencesCloseDetail {
  * @csspart close-button - Closes without saving.
  * @csspart category - One category row.
  * @csspart toggle - Every switch (`role="switch"`, with `data-category` or `data-service`).
- * @csspart services - The expandable list of a category's services.
+ * @csspart services - The list of a category's services (always shown, one switch each).
  * @csspart service - One service row.
+ * @csspart service-details - A service's expandable details: provider, purpose, cookies, policy.
  * @csspart service-policy-link - A provider's privacy policy link.
  * @csspart actions - The row of buttons.
  * @csspart accept-button - "Accept all".
@@ -191,9 +192,10 @@ export class PrivacyPreferences extends LitElement {
           ${gpcNote ? html`<p class="note" id=${`${id}-gpc`}>${t('gpc')}</p>` : nothing}
           ${
             services.length
-              ? html`<details part="services">
-                  <summary>${t('services', { count: services.length })}</summary>
-                  <ul class="services">
+              ? html`<p class="services-label" id=${`${id}-services`}>
+                    ${t('services', { count: services.length })}
+                  </p>
+                  <ul class="services" part="services" aria-labelledby=${`${id}-services`}>
                     ${services.map((service, j) =>
                       renderService(service, {
                         config,
@@ -206,8 +208,7 @@ export class PrivacyPreferences extends LitElement {
                         onKeydown: this.#onSwitchKey,
                       }),
                     )}
-                  </ul>
-                </details>`
+                  </ul>`
               : nothing
           }
         </li>`;
