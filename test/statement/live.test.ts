@@ -140,6 +140,22 @@ describe('<privacy-cookie-table>', function (this: SuiteContext) {
     await expect(table).to.be.accessible();
   });
 
+  it('treats an empty text in the config as missing and falls back (next language, then the category)', async () => {
+    useKit({
+      ...kopgroepConfig,
+      services: {
+        'google-analytics': { category: 'analytics', label: { nl: '', en: 'GA' }, description: '' },
+      },
+    });
+    const table = await fixture<PrivacyCookieTable>(
+      html`<privacy-cookie-table lang="nl"></privacy-cookie-table>`,
+    );
+    const cells = [...shadowOne(table, 'tr[data-service="google-analytics"]').children].map((c) =>
+      squash(c.textContent),
+    );
+    expect(cells.slice(0, 2)).to.deep.equal(['GA', 'Bezoek meten']);
+  });
+
   it('renders config strings as text', async () => {
     useKit({
       ...kopgroepConfig,

@@ -3,8 +3,8 @@ import type { PrivacyKit, ResolvedConfig } from '../../core/types.js';
 import { I18nController } from '../../i18n/controller.js';
 import { registerLabelStrings } from '../../i18n/labels.js';
 import { ConsentController } from '../consent-controller.js';
-import { ensureStatementStrings, localize } from '../privacy-statement/locales.js';
-import { categoryLabel, serviceLabel } from '../shared/config-text.js';
+import { ensureStatementStrings } from '../privacy-statement/locales.js';
+import { categoryLabel, localize, serviceLabel } from '../shared/config-text.js';
 
 /** A visitor's status for one row of the table. */
 export type CookieRowStatus = 'always' | 'granted' | 'refused' | 'none';

@@ -113,17 +113,3 @@ export function ensureStatementStrings(): void {
   registered = true;
   registerStrings('statement', { nl, en });
 }
-
-/** The localized text for `lang` (then the config's language, Dutch, English, any). */
-export function localize(
-  text: string | Readonly<Record<string, string>> | undefined,
-  lang: string,
-  configLanguage?: string,
-): string | undefined {
-  if (text === undefined || typeof text === 'string') return text;
-  for (const l of [lang, configLanguage, 'nl', 'en']) {
-    const value = l ? text[l] : undefined;
-    if (value !== undefined) return value;
-  }
-  return Object.values(text)[0];
-}
