@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import '../../src/elements/privacy-statement/index.js';
-import type { StatementErrorDetail } from '../../src/elements/privacy-statement/index.js';
+import type { PrivacyStatement, StatementErrorDetail } from '../../src/elements/privacy-statement/index.js';
 import nl from '../../statements/kopgroep.nl.json';
+import { waitUntil } from '../wait.js';
 import {
   AXE_TEST_TIMEOUT_MS,
   cleanUp,
@@ -107,6 +108,37 @@ describe('<privacy-statement> when the document cannot be shown', function (this
     expect(alertText(el)).to.contain('sections[2].blocks[1].items[1]: expected inline content');
     expect(shadowAll(el, 'h2')).to.have.length(0);
     await expect(el).to.be.accessible();
+  });
+
+  it('shows a clear error and fires privacy-error when it has no src, no JSON and no content', async () => {
+    document.documentElement.setAttribute('lang', 'nl');
+    const { el, event } = await mountStatement(() => undefined);
+    expect(event.type).to.equal('privacy-error');
+    expect((event.detail as StatementErrorDetail).reason).to.equal('empty');
+    expect(alertText(el)).to.contain('De privacyverklaring kan niet worden getoond.');
+    expect(alertText(el)).to.contain('Er staat hier nog geen privacyverklaring.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('an empty element that receives HTML content becomes a statement', async () => {
+    const { el } = await mountStatement(() => undefined);
+    const h2 = document.createElement('h2');
+    h2.textContent = 'Website';
+    el.append(h2);
+    await waitUntil(() => shadowAll(el, 'nav a').length === 1, 'the table of contents appears');
+    expect(shadowAll(el, '[role="alert"]')).to.have.length(0);
+    expect((el as PrivacyStatement).statement).to.equal(undefined);
+  });
+
+  it('counts only whitespace or an empty JSON script as no statement', async () => {
+    const { event } = await mountStatement((s) => s.append(document.createTextNode('\n   \n')));
+    expect((event.detail as StatementErrorDetail).reason).to.equal('empty');
+    const { event: inline } = await mountStatement((s) => {
+      const script = document.createElement('script');
+      script.type = 'application/json';
+      s.append(script);
+    });
+    expect((inline.detail as StatementErrorDetail).reason).to.equal('json');
   });
 
   it('recovers when src is changed to a good document', async () => {

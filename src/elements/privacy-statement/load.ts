@@ -5,8 +5,11 @@
 import type { ValidationError } from '../../core/types.js';
 import { validateStatement, type StatementDocument } from './document.js';
 
-/** Why a statement could not be shown. */
-export type StatementErrorReason = 'http' | 'network' | 'json' | 'invalid';
+/**
+ * Why a statement could not be shown; `empty`: the element has no `src`, no inline JSON and no
+ * HTML content, so there is nothing to show.
+ */
+export type StatementErrorReason = 'http' | 'network' | 'json' | 'invalid' | 'empty';
 
 /** Detail of the `privacy-error` event. */
 export interface StatementErrorDetail {

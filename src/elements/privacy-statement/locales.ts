@@ -23,6 +23,8 @@ const nl: Strings = {
     network: 'Het document {{src}} kon niet worden opgehaald: geen verbinding met de server.',
     json: 'Het document {{src}} is geen geldige JSON.',
     invalid: 'Het document {{src}} bevat fouten:',
+    empty:
+      'Er staat hier nog geen privacyverklaring. Geef een adres op (src), zet het JSON-document erin of schrijf de tekst als HTML in het element.',
     inlineSource: 'in deze pagina',
   },
   cookieTable: {
@@ -74,6 +76,8 @@ const en: Strings = {
     network: 'The document {{src}} could not be fetched: no connection to the server.',
     json: 'The document {{src}} is not valid JSON.',
     invalid: 'The document {{src}} contains errors:',
+    empty:
+      'There is no privacy statement here yet. Give its address (src), put the JSON document inside, or write the text as HTML inside the element.',
     inlineSource: 'in this page',
   },
   cookieTable: {

@@ -54,7 +54,7 @@ type View =
  * @attr newsletter-href - Newsletter page the newsletter block links to.
  * @attr revision - Plain-HTML mode: the statement's revision.
  * @attr updated - Plain-HTML mode: last-changed date, `YYYY-MM-DD`.
- * @fires privacy-error - The document could not be shown; detail `{ reason, errors?, status?, src? }`.
+ * @fires privacy-error - The document could not be shown (also: the element is empty); detail `{ reason, errors?, status?, src? }`.
  * @fires privacy-statement-load - A JSON document was validated and rendered; detail `{ document }`.
  * @slot - Plain-HTML mode: the statement's content (`<h2>`s become the table of contents).
  * @slot title - Plain-HTML mode: the statement's title, shown above the table of contents.
@@ -159,9 +159,8 @@ export class PrivacyStatement extends LitElement {
         ...(this.shadowRoot?.querySelectorAll<LitElement>('privacy-cookie-table, privacy-consent-id') ?? []),
       ];
       void Promise.all(live.map((el) => el.updateComplete)).then(() => this.#links.revealCurrentHash(false));
-    } else if (view.kind === 'plain') {
-      this.#watchLightDom();
     }
+    if (view.kind === 'plain' || (view.kind === 'error' && view.reason === 'empty')) this.#watchLightDom();
   }
 
   #load(): void {
@@ -180,7 +179,19 @@ export class PrivacyStatement extends LitElement {
     }
     const script = this.querySelector(':scope > script[type="application/json"]');
     if (script) this.#show(parseStatement(script.textContent ?? ''));
-    else this.view = { kind: 'plain' };
+    else if (this.#hasContent()) this.view = { kind: 'plain' };
+    // While the page is still being parsed, the editor's content may not be there yet.
+    else if (document.readyState === 'loading') {
+      this.view = { kind: 'plain' };
+      document.addEventListener('DOMContentLoaded', () => this.#load(), { once: true });
+    } else this.view = { kind: 'error', reason: 'empty' };
+  }
+
+  /** Plain-HTML content: any element or text besides an inline JSON script. */
+  #hasContent(): boolean {
+    return [...this.childNodes].some((node) =>
+      node instanceof Element ? !node.matches('script') : node instanceof Text && node.data.trim() !== '',
+    );
   }
 
   #show(result: LoadResult): void {
@@ -358,7 +369,11 @@ export class PrivacyStatement extends LitElement {
   /** Slot changes miss edits deeper in the content (a CMS preview updating a heading). */
   #watchLightDom(): void {
     if (this.#observer) return;
-    this.#observer = new MutationObserver(() => this.#collectPlainHeadings());
+    this.#observer = new MutationObserver(() => {
+      // An empty element that receives content (a CMS preview filling it in) becomes a statement.
+      if (this.view.kind === 'error' && this.view.reason === 'empty') this.#load();
+      else this.#collectPlainHeadings();
+    });
     this.#observer.observe(this, { childList: true, subtree: true, characterData: true });
   }
 }
