@@ -1,6 +1,10 @@
 import { expect } from '@open-wc/testing';
 import '../../src/elements/privacy-statement/index.js';
-import type { PrivacyStatement, StatementErrorDetail } from '../../src/elements/privacy-statement/index.js';
+import type {
+  PrivacyStatement,
+  StatementErrorDetail,
+  StatementLoadDetail,
+} from '../../src/elements/privacy-statement/index.js';
 import nl from '../../statements/kopgroep.nl.json';
 import { waitUntil } from '../wait.js';
 import {
@@ -204,20 +208,41 @@ describe('<privacy-statement> with a hostile document', function (this: SuiteCon
     expect(window.__pwned).to.equal(undefined);
   });
 
-  it('refuses a document with a javascript: or data: link (an editor sees the path), nothing clickable', async () => {
-    for (const href of [
-      'javascript:window.__pwned=1',
-      'data:text/html,<script>alert(1)</script>',
-      ' JaVa\tScRiPt:window.__pwned=1',
-    ]) {
-      const { el, event } = await mountStatement(
-        (s) => (s.document = docWith([{ link: 'klik hier', href }])),
-      );
-      const detail = event.detail as StatementErrorDetail;
-      expect(detail.reason, href).to.equal('invalid');
-      expect(detail.errors?.[0]?.path).to.equal('sections[0].blocks[0].text[0].href');
-      expect(shadowAll(el, 'a')).to.have.length(0);
-      el.remove();
+  it('drops a javascript: or data: link but keeps its text and the rest of the document, and warns', async () => {
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void warnings.push(args.join(' '));
+    try {
+      for (const href of [
+        'javascript:window.__pwned=1',
+        'data:text/html,<script>alert(1)</script>',
+        ' JaVa\tScRiPt:window.__pwned=1',
+      ]) {
+        warnings.length = 0;
+        const { el, event } = await mountStatement(
+          (s) =>
+            (s.document = docWith([
+              'Lees ',
+              { link: 'klik hier', href },
+              ' of ',
+              { link: 'onze site', href: 'https://example.org/' },
+            ])),
+        );
+        expect(event.type, href).to.equal('privacy-statement-load');
+        const detail = event.detail as StatementLoadDetail;
+        expect(detail.warnings.map((w) => w.path)).to.deep.equal(['sections[0].blocks[0].text[1].href']);
+        expect(warnings).to.deep.equal([
+          'privacy-statement: sections[0].blocks[0].text[1].href: not an http(s) or mailto URL: the link is left out',
+        ]);
+        expect(squash(shadowOne(el, 'section p').textContent)).to.equal('Lees klik hier of onze site');
+        expect(shadowAll<HTMLAnchorElement>(el, 'section a').map((a) => a.href)).to.deep.equal([
+          'https://example.org/',
+        ]);
+        expect(shadowAll(el, '[role="alert"]')).to.have.length(0);
+        el.remove();
+      }
+    } finally {
+      console.warn = warn;
     }
     expect(window.__pwned).to.equal(undefined);
   });

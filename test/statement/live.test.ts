@@ -282,6 +282,48 @@ describe('<privacy-statement> live blocks', function (this: SuiteContext) {
     expect(shadowOne(inPage, 'a[part="newsletter-link"]').getAttribute('href')).to.equal('#aanmelden');
   });
 
+  it('fills live references inside a sentence: the consent id (live) and a change-choices button', async () => {
+    const kit = useKit();
+    const openers: (Element | null | undefined)[] = [];
+    kit.on('show-preferences', (d) => openers.push(d.opener));
+    const doc = {
+      format: 'privacy-statement/1',
+      revision: 'r1',
+      updated: '2024-03-01',
+      language: 'nl',
+      title: 'Privacyverklaring',
+      sections: [
+        {
+          id: 'inzage',
+          heading: 'Inzage',
+          blocks: [
+            {
+              type: 'paragraph',
+              text: [
+                'Uw toestemmingscode: ',
+                { live: 'consent-id' },
+                '. Wijzigen? ',
+                { live: 'change-choices' },
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    const { el } = await mountStatement((s) => (s.document = doc));
+    const p = shadowOne(el, 'section p');
+    expect(squash(p.textContent)).to.equal(
+      'Uw toestemmingscode: nog niet bekend (u hebt nog geen keuze over cookies gemaakt). Wijzigen? Cookie-instellingen wijzigen',
+    );
+    const state = kit.acceptAll();
+    await el.updateComplete;
+    expect(shadowOne(el, 'section p code[part="consent-id"]').textContent).to.equal(state.id);
+    const button = shadowOne<HTMLButtonElement>(el, 'section p button[part="change-choices"]');
+    button.click();
+    expect(openers).to.deep.equal([button]);
+    await expect(el).to.be.accessible();
+  });
+
   it('keeps working when the statement revision differs from the consent config revision', async () => {
     const kit = useKit({ ...kopgroepConfig, revision: '2025-01-01' });
     const { el, event } = await mountStatement((s) => (s.document = nl));

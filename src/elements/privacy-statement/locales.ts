@@ -49,6 +49,7 @@ const nl: Strings = {
   consentId: {
     label: 'Uw toestemmings-id:',
     none: 'U heeft op deze website nog geen keuze over cookies gemaakt.',
+    inlineNone: 'nog niet bekend (u hebt nog geen keuze over cookies gemaakt)',
     mailLink: 'Vraag per e-mail inzage of correctie aan',
     subject: 'Verzoek om inzage of correctie (toestemmings-id {{id}})',
     subjectNoId: 'Verzoek om inzage of correctie',
@@ -101,6 +102,7 @@ const en: Strings = {
   consentId: {
     label: 'Your consent ID:',
     none: 'You have not made a choice about cookies on this website yet.',
+    inlineNone: 'not known yet (you have not made a choice about cookies)',
     mailLink: 'Request access or correction by email',
     subject: 'Request for access or correction (consent ID {{id}})',
     subjectNoId: 'Request for access or correction',

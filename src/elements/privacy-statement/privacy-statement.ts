@@ -2,10 +2,12 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { I18nController } from '../../i18n/controller.js';
 import { ConsentController } from '../consent-controller.js';
+import type { ValidationError } from '../../core/types.js';
 import {
   CHANGES_SECTION_ID,
   contactEmail,
   isSafeHref,
+  type InlineLiveName,
   type LiveBlock,
   type StatementDocument,
 } from './document.js';
@@ -33,12 +35,14 @@ import { statementStyles } from './privacy-statement.styles.js';
 /** Detail of the `privacy-statement-load` event. */
 export interface StatementLoadDetail {
   readonly document: StatementDocument;
+  /** Links left out because their scheme is not http(s)/mailto (also logged with `console.warn`). */
+  readonly warnings: readonly ValidationError[];
 }
 
 type View =
   | { readonly kind: 'plain' }
   | { readonly kind: 'loading' }
-  | { readonly kind: 'ready'; readonly doc: StatementDocument }
+  | { readonly kind: 'ready'; readonly doc: StatementDocument; readonly warnings: readonly ValidationError[] }
   | ({ readonly kind: 'error' } & StatementErrorDetail);
 
 /**
@@ -55,7 +59,7 @@ type View =
  * @attr revision - Plain-HTML mode: the statement's revision.
  * @attr updated - Plain-HTML mode: last-changed date, `YYYY-MM-DD`.
  * @fires privacy-error - The document could not be shown (also: the element is empty); detail `{ reason, errors?, status?, src? }`.
- * @fires privacy-statement-load - A JSON document was validated and rendered; detail `{ document }`.
+ * @fires privacy-statement-load - A JSON document was validated and rendered; detail `{ document, warnings }`.
  * @slot - Plain-HTML mode: the statement's content (`<h2>`s become the table of contents).
  * @slot title - Plain-HTML mode: the statement's title, shown above the table of contents.
  * @csspart statement - The rendered document (`<article>`).
@@ -68,7 +72,8 @@ type View =
  * @csspart link - Links in the text.
  * @csspart contact - The contact details (`<address>`).
  * @csspart changes - The change history list.
- * @csspart change-choices - The "change cookie settings" button.
+ * @csspart change-choices - The "change cookie settings" button (also inside a sentence).
+ * @csspart consent-id - The visitor's consent id inside a sentence.
  * @csspart newsletter-link - The newsletter link.
  * @csspart footer - The closing "last changed" line.
  * @csspart error - The error message (`role="alert"`).
@@ -149,7 +154,7 @@ export class PrivacyStatement extends LitElement {
     } else if (view.kind === 'ready') {
       this.dispatchEvent(
         new CustomEvent<StatementLoadDetail>('privacy-statement-load', {
-          detail: { document: view.doc },
+          detail: { document: view.doc, warnings: view.warnings },
           bubbles: true,
           composed: true,
         }),
@@ -199,7 +204,8 @@ export class PrivacyStatement extends LitElement {
       this.view = { kind: 'error', ...result.error };
       return;
     }
-    this.view = { kind: 'ready', doc: result.document };
+    for (const w of result.warnings) console.warn(`privacy-statement: ${w.path}: ${w.message}`);
+    this.view = { kind: 'ready', doc: result.document, warnings: result.warnings };
     // UI strings and dates follow the document's language unless the page set one on the element.
     if (!this.hasAttribute('lang') || this.#langSetByUs) {
       this.setAttribute('lang', result.document.language);
@@ -273,6 +279,7 @@ export class PrivacyStatement extends LitElement {
         website: this.#i18n.t('contact.website'),
       },
       live: (block) => this.#renderLive(block, doc),
+      inlineLive: (name) => this.#renderInlineLive(name),
     };
     const toc: TocEntry[] = doc.sections.map((s) => ({
       id: s.id,
@@ -297,7 +304,7 @@ export class PrivacyStatement extends LitElement {
                     html`<li>
                       <time datetime=${c.date}>${formatDate(c.date, this.#i18n.lang)}</time>
                       (${this.#i18n.t('changeRevision', { revision: c.revision })}):
-                      ${renderInline(c.summary)}
+                      ${renderInline(c.summary, ctx.inlineLive)}
                     </li>`,
                 )}
               </ol>
@@ -348,6 +355,35 @@ export class PrivacyStatement extends LitElement {
         const href = this.#newsletterTarget(block);
         return href
           ? html`<p><a part="newsletter-link" href=${href}>${this.#i18n.t('newsletter')}</a></p>`
+          : nothing;
+      }
+    }
+  }
+
+  /** A live block inside a sentence: a small button, the consent id as text, a link. */
+  #renderInlineLive(name: InlineLiveName): TemplateResult | string | typeof nothing {
+    const kit = this.#consent.kit;
+    switch (name) {
+      case 'change-choices':
+        return kit
+          ? html`<button
+              type="button"
+              class="inline"
+              part="change-choices"
+              @click=${(e: Event) => kit.showPreferences(e.currentTarget as Element)}
+            >
+              ${this.#i18n.t('changeChoices')}
+            </button>`
+          : nothing;
+      case 'consent-id': {
+        if (!kit) return nothing;
+        const id = (kit.getConsent() ?? kit.getStoredConsent())?.id;
+        return id ? html`<code part="consent-id">${id}</code>` : this.#i18n.t('consentId.inlineNone');
+      }
+      case 'newsletter': {
+        const href = this.#newsletterTarget({ type: 'live', block: 'newsletter' });
+        return href
+          ? html`<a part="newsletter-link" href=${href}>${this.#i18n.t('newsletter')}</a>`
           : nothing;
       }
     }
