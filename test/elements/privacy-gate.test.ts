@@ -31,7 +31,9 @@ describe('<privacy-gate>', function (this: { timeout(ms: number): void }) {
     expect(frame(el).hasAttribute('src')).to.equal(false);
     expect(el.shadowRoot?.querySelector('slot')).to.equal(null);
     expect(shadowText(el)).to.contain('Google (YouTube)');
-    expect(shadowText(el)).to.contain('marketing');
+    expect(shadowText(el)).to.contain(
+      'kan Google (YouTube) cookies plaatsen en uw bezoek volgen. Dit valt onder ‘Marketing’ in uw cookie-instellingen.',
+    );
     expect($(el, '[part="allow-button"]').textContent?.trim()).to.equal('YouTube altijd toestaan');
     expect($<HTMLAnchorElement>(el, '[part="policy-link"]').href).to.equal(
       'https://policies.google.com/privacy',
@@ -171,6 +173,15 @@ describe('<privacy-gate>', function (this: { timeout(ms: number): void }) {
     const el = await gate('youtube', 'javascript:window.__pwned=1');
     expect(frame(el).hasAttribute('src')).to.equal(false);
     expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+
+  it('names the category with its config label as written (not lowercased)', async () => {
+    useKit({
+      ...sampleConfig,
+      categories: { ...sampleConfig.categories, marketing: { label: 'Video’s van YouTube' } },
+    });
+    const el = await gate();
+    expect($(el, '[part="message"]').textContent).to.contain('Dit valt onder ‘Video’s van YouTube’');
   });
 
   it('renders hostile config text literally', async () => {
