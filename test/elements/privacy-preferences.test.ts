@@ -80,6 +80,13 @@ describe('<privacy-preferences>', function (this: { timeout(ms: number): void })
     expect(ga.textContent).to.contain('_ga');
     expect(ga.textContent).to.contain('kept for: 2 years');
     expect((ga.querySelector('a') as HTMLAnchorElement).href).to.equal('https://policies.google.com/privacy');
+    el.setAttribute('lang', 'nl');
+    await Promise.resolve(); // the lang observer's callback is a microtask
+    await el.updateComplete;
+    expect(ga.textContent).to.contain('_ga — bewaartermijn: 2 jaar');
+    el.removeAttribute('lang');
+    await Promise.resolve();
+    await el.updateComplete;
     const yt = toggle(el, 'data-service="youtube"').closest('[part="service"]') as HTMLElement;
     expect(yt.textContent).to.contain('Videos from YouTube');
     expect(texts(el, '.services-label')).to.deep.equal(['2 services', '1 service']);

@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/elements/privacy-statement/index.js';
 import type { PrivacyConsentId, PrivacyCookieTable } from '../../src/elements/privacy-statement/index.js';
 import nl from '../../statements/kopgroep.nl.json';
+import { loadI18next, resetI18nextForTests } from '../../src/i18n/i18n.js';
 import {
   AXE_TEST_TIMEOUT_MS,
   cleanUp,
@@ -111,6 +112,27 @@ describe('<privacy-cookie-table>', function (this: SuiteContext) {
     el.remove();
   });
 
+  it('says "1 dag" / "1 day" and "N dagen" / "N days", with or without i18next', async () => {
+    const lifetime = async (lang: string) => {
+      const table = await fixture<PrivacyCookieTable>(
+        html`<privacy-cookie-table lang=${lang}></privacy-cookie-table>`,
+      );
+      return squash(shadowOne(table, 'tr[data-service="(consent)"] li').textContent);
+    };
+    useKit({ ...kopgroepConfig, cookie: { maxAgeDays: 1 } });
+    expect(await lifetime('nl')).to.equal('privacy_consent — 1 dag');
+    expect(await lifetime('en')).to.equal('privacy_consent — 1 day');
+    await loadI18next();
+    try {
+      expect(await lifetime('nl')).to.equal('privacy_consent — 1 dag');
+      cleanUp();
+      useKit({ ...kopgroepConfig, cookie: { maxAgeDays: 30 } });
+      expect(await lifetime('en')).to.equal('privacy_consent — 30 days');
+    } finally {
+      resetI18nextForTests();
+    }
+  });
+
   it('names well-known services and categories when the config gives no labels (the minimal script-tag config)', async () => {
     useKit({
       revision: '2018-06-18',
@@ -186,7 +208,7 @@ describe('<privacy-consent-id>', function (this: SuiteContext) {
       html`<privacy-consent-id lang="nl" email="privacy@kopgroepbibliotheken.nl"></privacy-consent-id>`,
     );
     expect(squash(shadowOne(el, '[part="id"]').textContent)).to.equal(
-      'U heeft op deze website nog geen keuze over cookies gemaakt.',
+      'U hebt op deze website nog geen keuze over cookies gemaakt.',
     );
     const mail = parseMailto(shadowOne<HTMLAnchorElement>(el, 'a[part="mail-link"]').href);
     expect(mail.to).to.equal('privacy@kopgroepbibliotheken.nl');
@@ -203,6 +225,7 @@ describe('<privacy-consent-id>', function (this: SuiteContext) {
     await el.updateComplete;
     expect(state.id).to.be.a('string').and.not.equal('');
     expect(shadowOne(el, 'code').textContent).to.equal(state.id);
+    expect(squash(shadowOne(el, '[part="id"]').textContent)).to.equal(`Your consent ID: ${state.id}`);
     const mail = parseMailto(shadowOne<HTMLAnchorElement>(el, 'a[part="mail-link"]').href);
     expect(mail.subject).to.equal(`Request for access or correction (consent ID ${state.id})`);
     expect(mail.body).to.contain(`My consent ID on your website: ${state.id}`);
@@ -218,7 +241,8 @@ describe('<privacy-consent-id>', function (this: SuiteContext) {
     expect(id.closest('section')?.getAttribute('data-section')).to.equal('inzage-en-correctie');
     const mail = parseMailto(shadowOne<HTMLAnchorElement>(id, 'a').href);
     expect(mail.to).to.equal('privacy@kopgroepbibliotheken.nl');
-    expect(mail.body).to.contain(`Mijn toestemmings-id op uw website: ${state.id}`);
+    expect(mail.body).to.contain(`Mijn toestemmingscode op uw website: ${state.id}`);
+    expect(mail.body.startsWith('Geachte heer/mevrouw,\r\n')).to.equal(true);
     el.setAttribute('email', 'fg@example.org');
     await el.updateComplete;
     await id.updateComplete;

@@ -9,7 +9,7 @@ const nl: Strings = {
   lastChanged: 'Laatst gewijzigd op {{date}}',
   lastChangedFooter: 'Deze privacyverklaring is voor het laatst aangepast op: {{date}}',
   toc: 'Inhoud',
-  changesHeading: 'Versiegeschiedenis',
+  changesHeading: 'Wat is er veranderd?',
   changeRevision: 'versie {{revision}}',
   translationNote:
     'Dit is een vertaling van de oorspronkelijke verklaring in het {{language}} (versie {{revision}}). Bij verschillen geldt de oorspronkelijke tekst.',
@@ -39,7 +39,8 @@ const nl: Strings = {
     none: 'Nog geen keuze',
     always: 'Altijd aan (noodzakelijk)',
     noCookies: 'Geen',
-    days: '{{count}} dagen',
+    days_one: '{{count}} dag',
+    days_other: '{{count}} dagen',
     consentCookie: 'Uw cookiekeuze',
     consentCookiePurpose: 'Onthoudt welke cookies u toestaat, zodat wij het u niet bij elk bezoek vragen.',
     thisSite: 'Deze website',
@@ -47,15 +48,15 @@ const nl: Strings = {
       'Het overzicht van cookies is niet beschikbaar: op deze pagina zijn geen cookie-instellingen geladen.',
   },
   consentId: {
-    label: 'Uw toestemmings-id:',
-    none: 'U heeft op deze website nog geen keuze over cookies gemaakt.',
+    label: 'Uw toestemmingscode:',
+    none: 'U hebt op deze website nog geen keuze over cookies gemaakt.',
     inlineNone: 'nog niet bekend (u hebt nog geen keuze over cookies gemaakt)',
     mailLink: 'Vraag per e-mail inzage of correctie aan',
-    subject: 'Verzoek om inzage of correctie (toestemmings-id {{id}})',
+    subject: 'Verzoek om inzage of correctie (toestemmingscode {{id}})',
     subjectNoId: 'Verzoek om inzage of correctie',
-    body: 'Beste lezer,\r\n\r\nIk wil graag mijn persoonsgegevens inzien of laten corrigeren.\r\n\r\nMijn toestemmings-id op uw website: {{id}}\r\n\r\nMet vriendelijke groet,\r\n',
+    body: 'Geachte heer/mevrouw,\r\n\r\nIk wil graag mijn persoonsgegevens inzien of laten corrigeren.\r\n\r\nMijn toestemmingscode op uw website: {{id}}\r\n\r\nMet vriendelijke groet,\r\n',
     bodyNoId:
-      'Beste lezer,\r\n\r\nIk wil graag mijn persoonsgegevens inzien of laten corrigeren.\r\n\r\nMet vriendelijke groet,\r\n',
+      'Geachte heer/mevrouw,\r\n\r\nIk wil graag mijn persoonsgegevens inzien of laten corrigeren.\r\n\r\nMet vriendelijke groet,\r\n',
   },
 };
 
@@ -63,7 +64,7 @@ const en: Strings = {
   lastChanged: 'Last changed on {{date}}',
   lastChangedFooter: 'This privacy statement was last changed on: {{date}}',
   toc: 'Contents',
-  changesHeading: 'Revision history',
+  changesHeading: 'What has changed?',
   changeRevision: 'revision {{revision}}',
   translationNote:
     'This is a translation of the original statement in {{language}} (revision {{revision}}). Where they differ, the original text applies.',
@@ -93,7 +94,8 @@ const en: Strings = {
     none: 'No choice yet',
     always: 'Always on (necessary)',
     noCookies: 'None',
-    days: '{{count}} days',
+    days_one: '{{count}} day',
+    days_other: '{{count}} days',
     consentCookie: 'Your cookie choice',
     consentCookiePurpose: 'Remembers which cookies you allow, so we do not ask on every visit.',
     thisSite: 'This website',
