@@ -190,10 +190,21 @@ describe('<privacy-newsletter> configuration', () => {
       html`<privacy-newsletter lang="nl" revision=${hostile} .client=${client}></privacy-newsletter>`,
     );
     expect(text(el, '#consent-revision')).to.contain(hostile);
+    expect(text(el, '#consent-revision')).to.contain('(versie');
     expect(el.shadowRoot?.querySelector('img')).to.equal(null);
     await subscribe(el, 'jan@example.org');
     await reach(el, 'pending');
     expect(server.requestsTo('/subscribe')[0]?.body.revision).to.equal(hostile);
+  });
+
+  it('names a revision that is not a date as a version', async () => {
+    const server = new FakeNewsletterServer();
+    const client = createNewsletterClient({ endpoint: '/api/newsletter', fetch: server.fetch });
+    const el = await fixture<PrivacyNewsletter>(
+      html`<privacy-newsletter lang="nl" revision="v7" .client=${client}></privacy-newsletter>`,
+    );
+    await el.updateComplete;
+    expect(text(el, '#consent-revision')).to.contain('Zoals beschreven in de privacyverklaring (versie v7).');
   });
 
   it('treats a mangled token the server refuses by format as an unknown link', async () => {
@@ -233,7 +244,9 @@ describe('<privacy-newsletter> with the consent API (script tag or usePrivacyKit
       await el.updateComplete;
       // Language from the config (no lang on the page's element), revision and the policy link too.
       expect(text(el, '[part="heading"]')).to.equal('Subscribe to the newsletter');
-      expect(text(el, '#consent-revision')).to.contain('2018-06-18');
+      expect(text(el, '#consent-revision')).to.contain(
+        'As described in the privacy statement of June 18, 2018.',
+      );
       expect($<HTMLAnchorElement>(el, '#consent-revision a').getAttribute('href')).to.equal('/privacy.html');
       await subscribe(el, 'jan@example.org');
       await reach(el, 'pending');

@@ -9,6 +9,7 @@ import {
   type NewsletterResult,
 } from '../../core/newsletter.js';
 import { ConsentController } from '../consent-controller.js';
+import { formatDate, isIsoDate } from '../shared/dates.js';
 import { whenPrivacyKit } from '../context.js';
 import { I18nController } from '../../i18n/controller.js';
 import { registerStrings } from '../../i18n/strings.js';
@@ -142,6 +143,8 @@ export class PrivacyNewsletter extends LitElement {
   }
 
   protected override render(): unknown {
+    const revision = this.#revision();
+    const lang = this.#i18n.lang;
     return renderNewsletter({
       t: (key, vars) => this.#i18n.t(key, vars),
       view: this.view,
@@ -156,7 +159,8 @@ export class PrivacyNewsletter extends LitElement {
       resendSeconds: this.#resendCountdown.secondsLeft,
       statusMessage: this.statusMessage,
       invalidReason: this.invalidReason,
-      revision: this.#revision(),
+      revision,
+      revisionDate: revision !== undefined && isIsoDate(revision) ? formatDate(revision, lang) : undefined,
       policyUrl: safeLinkUrl(this.#consent.kit?.config.privacyPolicyUrl),
       on: {
         email: (value) => (this.email = value),

@@ -3,6 +3,9 @@
  * walking unknown JSON, and the URL and date rules the format uses. Pure.
  */
 import type { ValidationError } from '../../core/types.js';
+import { isIsoDate } from '../shared/dates.js';
+
+export { isIsoDate };
 
 /**
  * Is this href safe to render as a link? Only http(s) and mailto; relative URLs resolve to the
@@ -16,13 +19,6 @@ export function isSafeHref(href: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** Is this a real calendar date written `YYYY-MM-DD`? */
-export function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
 /** A JSON object being checked. */

@@ -12,7 +12,8 @@ import {
   type StatementDocument,
 } from './document.js';
 import { FragmentLinks } from './fragment-links.js';
-import { collectHeadings, formatDate } from './headings.js';
+import { formatDate } from '../shared/dates.js';
+import { collectHeadings } from './headings.js';
 import {
   fetchStatement,
   parseStatement,
