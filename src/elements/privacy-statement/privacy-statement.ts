@@ -1,19 +1,12 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import type { ValidationError } from '../../core/types.js';
 import { I18nController } from '../../i18n/controller.js';
 import { ConsentController } from '../consent-controller.js';
-import type { ValidationError } from '../../core/types.js';
-import {
-  CHANGES_SECTION_ID,
-  contactEmail,
-  isSafeHref,
-  type InlineLiveName,
-  type LiveBlock,
-  type StatementDocument,
-} from './document.js';
+import type { StatementDocument } from './document.js';
 import { FragmentLinks } from './fragment-links.js';
-import { formatDate } from '../shared/dates.js';
 import { collectHeadings } from './headings.js';
+import { renderInlineLive, renderLiveBlock, type LiveContext } from './live-blocks.js';
 import {
   fetchStatement,
   parseStatement,
@@ -22,15 +15,8 @@ import {
   type StatementErrorDetail,
 } from './load.js';
 import { ensureStatementStrings } from './locales.js';
-import {
-  heading,
-  renderInline,
-  renderSection,
-  renderToc,
-  type BlockContext,
-  type HeadingLevel,
-  type TocEntry,
-} from './render.js';
+import { renderToc, type BlockContext, type HeadingLevel, type TocEntry } from './render.js';
+import { dated, renderDocumentView, renderErrorView, type ViewContext } from './views.js';
 import { statementStyles } from './privacy-statement.styles.js';
 
 /** Detail of the `privacy-statement-load` event. */
@@ -219,27 +205,13 @@ export class PrivacyStatement extends LitElement {
     return (Number.isFinite(n) ? Math.min(Math.max(n, 1), 5) : 2) as HeadingLevel;
   }
 
-  /** `t(key)` with `{{date}}` replaced by a `<time>` element. */
-  #dated(key: string, isoDate: string): TemplateResult {
-    const marker = '\u0000';
-    const [before = '', after = ''] = this.#i18n.t(key, { date: marker }).split(marker);
-    return html`${before}<time datetime=${isoDate}>${formatDate(isoDate, this.#i18n.lang)}</time>${after}`;
-  }
-
-  #title(text: string): TemplateResult {
-    const level = this.#level;
-    return level > 1
-      ? heading((level - 1) as HeadingLevel, undefined, text, 'title')
-      : html`<p part="title">${text}</p>`;
-  }
-
   override render(): TemplateResult | typeof nothing {
     const view = this.view;
     switch (view.kind) {
       case 'loading':
         return html`<p role="status" part="loading">${this.#i18n.t('loading')}</p>`;
       case 'error':
-        return this.#renderError(view);
+        return renderErrorView(view, this.#viewContext);
       case 'plain':
         return this.#renderPlain();
       case 'ready':
@@ -247,154 +219,36 @@ export class PrivacyStatement extends LitElement {
     }
   }
 
-  #renderError(view: StatementErrorDetail): TemplateResult {
-    const t = (key: string) =>
-      this.#i18n.t(key, { src: view.src ?? this.#i18n.t('error.inlineSource'), status: view.status ?? '' });
-    return html`<div role="alert" part="error">
-      <p><strong>${t('error.title')}</strong></p>
-      <p>${t(`error.${view.reason}`)}</p>
-      ${
-        view.errors?.length
-          ? html`<ul>
-              ${view.errors.slice(0, 20).map((e) => html`<li><code>${e.path || '(document)'}</code>: ${e.message}</li>`)}
-            </ul>`
-          : nothing
-      }
-    </div>`;
-  }
-
   #renderPlain(): TemplateResult {
     const updated = this.updatedOn;
     return html`<slot name="title"></slot>
-      ${updated && /^\d{4}-\d{2}-\d{2}$/.test(updated) ? html`<p part="updated">${this.#dated('lastChanged', updated)}</p>` : nothing}
+      ${updated && /^\d{4}-\d{2}-\d{2}$/.test(updated) ? html`<p part="updated">${dated(this.#viewContext, 'lastChanged', updated)}</p>` : nothing}
       ${renderToc(this.plainHeadings, this.#i18n.t('toc'))}
       <slot @slotchange=${this.#collectPlainHeadings}></slot>`;
   }
 
+  get #viewContext(): ViewContext {
+    return { t: (key, vars) => this.#i18n.t(key, vars), lang: this.#i18n.lang, level: this.#level };
+  }
+
   #renderDocument(doc: StatementDocument): TemplateResult {
-    const level = this.#level;
-    const ctx: BlockContext = {
+    const live: LiveContext = {
+      kit: this.#consent.kit,
+      t: (key) => this.#i18n.t(key),
+      doc,
+      email: this.email,
+      newsletterHref: this.newsletterHref,
+    };
+    const blocks: BlockContext = {
       labels: {
         email: this.#i18n.t('contact.email'),
         phone: this.#i18n.t('contact.phone'),
         website: this.#i18n.t('contact.website'),
       },
-      live: (block) => this.#renderLive(block, doc),
-      inlineLive: (name) => this.#renderInlineLive(name),
+      live: (block) => renderLiveBlock(block, live),
+      inlineLive: (name) => renderInlineLive(name, live),
     };
-    const toc: TocEntry[] = doc.sections.map((s) => ({
-      id: s.id,
-      text: s.heading,
-      children: (s.subsections ?? []).map((sub) => ({ id: sub.id, text: sub.heading })),
-    }));
-    if (doc.changes?.length) toc.push({ id: CHANGES_SECTION_ID, text: this.#i18n.t('changesHeading') });
-    return html`<article part="statement" lang=${doc.language} @click=${this.#links.onClick}>
-      <header part="header">
-        ${this.#title(doc.title)}
-        <p part="updated">${this.#dated('lastChanged', doc.updated)}</p>
-        ${doc.translationOf ? this.#translationNote(doc.translationOf) : nothing}
-      </header>
-      ${renderToc(toc, this.#i18n.t('toc'))} ${doc.sections.map((s) => renderSection(s, level, ctx))}
-      ${
-        doc.changes?.length
-          ? html`<section part="section" data-section=${CHANGES_SECTION_ID}>
-              ${heading(level, CHANGES_SECTION_ID, this.#i18n.t('changesHeading'))}
-              <ol part="changes">
-                ${doc.changes.map(
-                  (c) =>
-                    html`<li>
-                      <time datetime=${c.date}>${formatDate(c.date, this.#i18n.lang)}</time>
-                      (${this.#i18n.t('changeRevision', { revision: c.revision })}):
-                      ${renderInline(c.summary, ctx.inlineLive)}
-                    </li>`,
-                )}
-              </ol>
-            </section>`
-          : nothing
-      }
-      <footer part="footer"><p>${this.#dated('lastChangedFooter', doc.updated)}</p></footer>
-    </article>`;
-  }
-
-  #translationNote(of: { readonly language: string; readonly revision: string }): TemplateResult {
-    let language = of.language;
-    try {
-      language =
-        new Intl.DisplayNames([this.#i18n.lang], { type: 'language' }).of(of.language) ?? of.language;
-    } catch {
-      // An unusual code stays as written.
-    }
-    return html`<p part="translation-note">
-      ${this.#i18n.t('translationNote', { language, revision: of.revision })}
-    </p>`;
-  }
-
-  #renderLive(block: LiveBlock, doc: StatementDocument): TemplateResult | typeof nothing {
-    const lang = doc.language;
-    switch (block.block) {
-      case 'cookie-table':
-        return html`<privacy-cookie-table lang=${lang}></privacy-cookie-table>`;
-      case 'consent-id':
-        return html`<privacy-consent-id
-          lang=${lang}
-          email=${this.email ?? contactEmail(doc) ?? nothing}
-        ></privacy-consent-id>`;
-      case 'change-choices': {
-        const kit = this.#consent.kit;
-        if (!kit) return nothing;
-        return html`<p>
-          <button
-            type="button"
-            part="change-choices"
-            @click=${(e: Event) => kit.showPreferences(e.currentTarget as Element)}
-          >
-            ${this.#i18n.t('changeChoices')}
-          </button>
-        </p>`;
-      }
-      case 'newsletter': {
-        const href = this.#newsletterTarget(block);
-        return href
-          ? html`<p><a part="newsletter-link" href=${href}>${this.#i18n.t('newsletter')}</a></p>`
-          : nothing;
-      }
-    }
-  }
-
-  /** A live block inside a sentence: a small button, the consent id as text, a link. */
-  #renderInlineLive(name: InlineLiveName): TemplateResult | string | typeof nothing {
-    const kit = this.#consent.kit;
-    switch (name) {
-      case 'change-choices':
-        return kit
-          ? html`<button
-              type="button"
-              class="inline"
-              part="change-choices"
-              @click=${(e: Event) => kit.showPreferences(e.currentTarget as Element)}
-            >
-              ${this.#i18n.t('changeChoices')}
-            </button>`
-          : nothing;
-      case 'consent-id': {
-        if (!kit) return nothing;
-        const id = (kit.getConsent() ?? kit.getStoredConsent())?.id;
-        return id ? html`<code part="consent-id">${id}</code>` : this.#i18n.t('consentId.inlineNone');
-      }
-      case 'newsletter': {
-        const href = this.#newsletterTarget({ type: 'live', block: 'newsletter' });
-        return href
-          ? html`<a part="newsletter-link" href=${href}>${this.#i18n.t('newsletter')}</a>`
-          : nothing;
-      }
-    }
-  }
-
-  /** The attribute, else the document's link, else an in-page `<privacy-newsletter id>`. */
-  #newsletterTarget(block: LiveBlock): string | undefined {
-    for (const href of [this.newsletterHref, block.href]) if (href && isSafeHref(href)) return href;
-    const inPage = document.querySelector('privacy-newsletter[id]');
-    return inPage ? `#${inPage.id}` : undefined;
+    return renderDocumentView(doc, this.#viewContext, blocks, this.#links.onClick);
   }
 
   #collectPlainHeadings = (): void => {
