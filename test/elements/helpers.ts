@@ -3,9 +3,12 @@
  * effects kept inside the test (memory cookie, no other tabs unless asked), bound to the
  * elements with `usePrivacyKit`.
  */
+import { fixture, html } from '@open-wc/testing';
 import { createConsent, memoryStorage, type ConsentOptions } from '../../src/core/index.js';
 import type { PrivacyKit, PrivacyKitConfig, ServiceConfig } from '../../src/core/types.js';
 import { resetPrivacyKitForTests, usePrivacyKit } from '../../src/elements/context.js';
+import type { PrivacyBanner } from '../../src/elements/privacy-banner/index.js';
+import type { PrivacyPreferences } from '../../src/elements/privacy-preferences/index.js';
 import { resetI18nextForTests } from '../../src/i18n/i18n.js';
 
 /** The foundation's config: analytics (GA, Adobe) and marketing (YouTube). */
@@ -105,3 +108,40 @@ export function announced(): string {
     ''
   ).trim();
 }
+
+/** A `<privacy-banner>` (plain, `closable` or `position="top"`), rendered. Import the element first. */
+export async function mountBanner(variant: '' | 'closable' | 'top' = ''): Promise<PrivacyBanner> {
+  const el = await fixture<PrivacyBanner>(
+    variant === 'closable'
+      ? html`<privacy-banner closable></privacy-banner>`
+      : variant === 'top'
+        ? html`<privacy-banner position="top"></privacy-banner>`
+        : html`<privacy-banner></privacy-banner>`,
+  );
+  await el.updateComplete;
+  return el;
+}
+
+/** A closed `<privacy-preferences>`, rendered. Import the element first. */
+export async function mountDialog(): Promise<PrivacyPreferences> {
+  const el = await fixture<PrivacyPreferences>(html`<privacy-preferences></privacy-preferences>`);
+  await el.updateComplete;
+  return el;
+}
+
+/** Every switch of the dialog, in order. */
+export const switches = (el: PrivacyPreferences): HTMLInputElement[] => [
+  ...(el.shadowRoot?.querySelectorAll<HTMLInputElement>('[role="switch"]') ?? []),
+];
+
+/** The dialog's switch with this attribute (`data-service="youtube"`). */
+export const toggle = (el: PrivacyPreferences, attr: string): HTMLInputElement =>
+  $<HTMLInputElement>(el, `[role="switch"][${attr}]`);
+
+/** The trimmed texts of everything matching `selector` in `el`'s shadow root. */
+export const texts = (el: Element, selector: string): (string | undefined)[] =>
+  [...(el.shadowRoot?.querySelectorAll(selector) ?? [])].map((e) => e.textContent?.trim());
+
+/** Category or service name → switched on. */
+export const checkedMap = (el: PrivacyPreferences): Record<string, boolean> =>
+  Object.fromEntries(switches(el).map((s) => [s.dataset['category'] ?? s.dataset['service'], s.checked]));
