@@ -145,3 +145,26 @@ export const texts = (el: Element, selector: string): (string | undefined)[] =>
 /** Category or service name → switched on. */
 export const checkedMap = (el: PrivacyPreferences): Record<string, boolean> =>
   Object.fromEntries(switches(el).map((s) => [s.dataset['category'] ?? s.dataset['service'], s.checked]));
+
+/** The element at a point, looking through shadow roots. */
+export function deepElementFromPoint(x: number, y: number): Element | null {
+  let el = document.elementFromPoint(x, y);
+  while (el?.shadowRoot) {
+    const inner = el.shadowRoot.elementFromPoint(x, y);
+    if (!inner || inner === el) break;
+    el = inner;
+  }
+  return el;
+}
+
+/**
+ * Can a visitor get to `el` — scrolled into view, it lies inside the viewport and nothing covers
+ * its middle? (What "reachable" means at 200 % zoom.)
+ */
+export function isReachable(el: Element): boolean {
+  el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  const box = el.getBoundingClientRect();
+  const inside = box.left >= 0 && box.top >= 0 && box.right <= innerWidth && box.bottom <= innerHeight;
+  const hit = deepElementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+  return inside && !!hit && (hit === el || el.contains(hit));
+}

@@ -121,7 +121,7 @@ export class PrivacyPreferences extends LitElement {
     const kit = this.#consent.kit;
     const t = this.#i18n.t.bind(this.#i18n);
     return html`
-      <dialog part="dialog" aria-labelledby="title" @close=${this.#onClose}>
+      <dialog part="dialog" aria-labelledby="title" @close=${this.#onClose} @keydown=${this.#keepFocusInside}>
         <div class="header">
           <h2 id="title" part="title">${t('title')}</h2>
           <button
@@ -215,6 +215,31 @@ export class PrivacyPreferences extends LitElement {
       })}
     </ul>`;
   }
+
+  /**
+   * Tab from the last control goes to the first, Shift+Tab from the first to the last. A modal
+   * `<dialog>` already makes the page behind it inert, but Chromium lets Tab leave it for the
+   * browser's own controls, from where a keyboard user has to find the way back.
+   */
+  readonly #keepFocusInside = (event: KeyboardEvent): void => {
+    if (event.key !== 'Tab' || !this.dialog) return;
+    const controls = [
+      ...this.dialog.querySelectorAll<HTMLElement>('button, input:not([disabled]), summary, a[href]'),
+    ].filter((el) => el.checkVisibility());
+    const first = controls[0];
+    const last = controls[controls.length - 1];
+    const current = this.shadowRoot?.activeElement;
+    const wrapTo = event.shiftKey
+      ? current === first
+        ? last
+        : undefined
+      : current === last
+        ? first
+        : undefined;
+    if (!wrapTo) return;
+    event.preventDefault();
+    wrapTo.focus();
+  };
 
   // Native checkboxes toggle on Space only; a switch is expected to answer Enter as well.
   readonly #onSwitchKey = (event: KeyboardEvent): void => {
