@@ -3,7 +3,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../src/elements/privacy-banner/index.js';
 import type { PrivacyBanner } from '../../src/elements/privacy-banner/index.js';
-import { $, cleanUp, deepActive, mountBanner, useKit } from './helpers.js';
+import { $, cleanUp, deepActive, isReachable, mountBanner, useKit } from './helpers.js';
 
 describe('<privacy-banner> layout, keyboard and accessibility', function (this: {
   timeout(ms: number): void;
@@ -174,6 +174,46 @@ describe('<privacy-banner> layout, keyboard and accessibility', function (this: 
       await emulateMedia({ colorScheme: 'light' });
     }
   });
+
+  it('has no axe violations at the top edge, nor without a close button', async () => {
+    useKit();
+    const top = await mountBanner('top');
+    await expect(top).to.be.accessible();
+    cleanUp();
+    useKit();
+    const plain = await mountBanner();
+    expect(plain.shadowRoot?.querySelector('[part="close-button"]')).to.equal(null);
+    await expect(plain).to.be.accessible();
+  });
+
+  // 200 % zoom of a 1280 × 800 window is a 640 × 400 CSS-pixel viewport.
+  for (const variant of ['closable', 'top'] as const) {
+    it(`at 200 % zoom (${variant}): no horizontal scrolling, every button reachable, by keyboard too`, async () => {
+      await setViewport({ width: 640, height: 400 });
+      try {
+        useKit();
+        const el = await mountBanner(variant);
+        const bar = $(el, '[part="banner"]');
+        expect(document.documentElement.scrollWidth, 'page').to.be.at.most(640);
+        expect(bar.scrollWidth, 'banner').to.be.at.most(bar.clientWidth);
+        const buttons = [...(el.shadowRoot?.querySelectorAll('button') ?? [])];
+        expect(buttons.length).to.equal(variant === 'closable' ? 4 : 3);
+        for (const button of buttons)
+          expect(isReachable(button), button.getAttribute('part') ?? '').to.equal(true);
+        $(el, '[part="accept-button"]').focus();
+        for (const part of [
+          'reject-button',
+          'preferences-button',
+          ...(variant === 'closable' ? ['close-button'] : []),
+        ]) {
+          await sendKeys({ press: 'Tab' });
+          expect(deepActive()).to.equal($(el, `[part="${part}"]`));
+        }
+      } finally {
+        await setViewport({ width: 800, height: 600 });
+      }
+    });
+  }
 
   for (const lang of ['nl', 'en']) {
     it(`has no axe violations (${lang}, closable)`, async () => {
