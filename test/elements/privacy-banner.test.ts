@@ -4,7 +4,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { createConsent, memoryStorage } from '../../src/core/index.js';
 import '../../src/elements/privacy-banner/index.js';
 import { usePrivacyKit } from '../../src/elements/context.js';
-import { $, announced, cleanUp, mountBanner, sampleConfig, useKit } from './helpers.js';
+import { $, announced, cleanUp, mountBanner, sampleConfig, twelveServicesConfig, useKit } from './helpers.js';
 
 describe('<privacy-banner>', function (this: { timeout(ms: number): void }) {
   // axe runs are slow on a shared two-core machine; behaviour, not speed, is under test here.
@@ -136,4 +136,22 @@ describe('<privacy-banner>', function (this: { timeout(ms: number): void }) {
     expect(el.open).to.equal(true);
     kit.destroy();
   });
+
+  for (const [name, config] of [
+    ['no services', { revision: 'r0', categories: { analytics: {} } }],
+    ['twelve services', twelveServicesConfig()],
+  ] as const) {
+    it(`asks and records the decision with ${name}`, async () => {
+      const kit = useKit(config);
+      const el = await mountBanner();
+      expect(el.open).to.equal(true);
+      await expect(el).to.be.accessible();
+      $(el, '[part="accept-button"]').click();
+      for (const service of Object.keys(kit.config.services))
+        expect(kit.isGranted(service), service).to.equal(true);
+      expect(kit.isGranted('analytics')).to.equal(true);
+      await el.updateComplete;
+      expect(el.open).to.equal(false);
+    });
+  }
 });

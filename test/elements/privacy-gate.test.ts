@@ -1,10 +1,11 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { createConsent, memoryStorage } from '../../src/core/index.js';
 import type { PrivacyKitConfig } from '../../src/core/types.js';
 import '../../src/elements/privacy-gate/index.js';
 import type { PrivacyGate } from '../../src/elements/privacy-gate/index.js';
 import { usePrivacyKit } from '../../src/elements/context.js';
-import { $, cleanUp, deepActive, sampleConfig, shadowText, useKit } from './helpers.js';
+import { $, cleanUp, deepActive, sampleConfig, shadowText, twelveServicesConfig, useKit } from './helpers.js';
 
 // A same-origin address: tests never send traffic off this machine.
 const EMBED = `${location.origin}/__embed-test__`;
@@ -221,5 +222,69 @@ describe('<privacy-gate>', function (this: { timeout(ms: number): void }) {
     const el = await gate();
     expect($(el, '[part="load-once-button"]').textContent?.trim()).to.equal('Load this once');
     await expect(el).to.be.accessible();
+  });
+
+  it('has no axe violations while waiting for the consent API (no config yet)', async () => {
+    const el = await gate();
+    expect(shadowText(el)).to.equal('Deze inhoud wordt pas geladen als u daarvoor kiest.');
+    expect(el.shadowRoot?.querySelector('button')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('keyboard only: Tab reaches "Load this once" then "Always allow"; Enter loads once', async () => {
+    const kit = useKit();
+    const page = await fixture(
+      html`<div>
+        <button id="before">before</button>
+        <privacy-gate service="youtube"><iframe title="Video" data-src=${EMBED}></iframe></privacy-gate>
+      </div>`,
+    );
+    const el = page.querySelector('privacy-gate') as PrivacyGate;
+    await el.updateComplete;
+    (page.querySelector('#before') as HTMLElement).focus();
+    await sendKeys({ press: 'Tab' });
+    // The policy link comes first: it is part of the explanation, before the choice.
+    expect(deepActive()).to.equal($(el, '[part="policy-link"]'));
+    await sendKeys({ press: 'Tab' });
+    expect(deepActive()).to.equal($(el, '[part="load-once-button"]'));
+    await sendKeys({ press: 'Tab' });
+    expect(deepActive()).to.equal($(el, '[part="allow-button"]'));
+    await sendKeys({ press: 'Shift+Tab' });
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(frame(el).getAttribute('src')).to.equal(EMBED);
+    expect(deepActive()).to.equal(frame(el));
+    expect(kit.getConsent()).to.equal(null);
+  });
+
+  it('keyboard only: Space on "Always allow" records consent for the service', async () => {
+    const kit = useKit();
+    const el = await gate();
+    $(el, '[part="allow-button"]').focus();
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    expect(kit.isGranted('youtube')).to.equal(true);
+    expect(frame(el).getAttribute('src')).to.equal(EMBED);
+  });
+
+  it('with no services configured, says the service is not set up', async () => {
+    useKit({ revision: 'r0', categories: { marketing: {} } });
+    const el = await gate();
+    expect($(el, '[part="error"]').textContent).to.contain('"youtube"');
+    await expect(el).to.be.accessible();
+  });
+
+  it('with twelve services, "Always allow" changes only its own, and the placeholder is accessible', async () => {
+    const kit = useKit(twelveServicesConfig());
+    kit.rejectAll();
+    const el = await gate('service-5');
+    expect($(el, '[part="allow-button"]').textContent?.trim()).to.equal('Service 5 altijd toestaan');
+    await expect(el).to.be.accessible();
+    const before = kit.getConsent()?.services;
+    $(el, '[part="allow-button"]').click();
+    const after = kit.getConsent()?.services ?? {};
+    const changed = Object.keys(after).filter((name) => after[name] !== before?.[name]);
+    expect(changed).to.deep.equal(['service-5']);
+    expect(kit.isGranted('service-5')).to.equal(true);
   });
 });
