@@ -79,6 +79,26 @@ describe('<privacy-statement> when the document cannot be shown', function (this
     expect((event.detail as StatementErrorDetail).reason).to.equal('network');
     expect(alertText(el)).to.contain('The privacy statement cannot be shown.');
     expect(alertText(el)).to.contain('no connection to the server');
+    await expect(el).to.be.accessible();
+  });
+
+  it('says it is loading while the document is on its way (a polite status), accessibly', async () => {
+    // The server is outside what is under test: this one answers never.
+    const original = window.fetch;
+    window.fetch = () => new Promise<Response>(() => undefined);
+    try {
+      const el = document.createElement('privacy-statement');
+      el.setAttribute('lang', 'nl');
+      el.src = '/statements/kopgroep.nl.json';
+      document.body.append(el);
+      await el.updateComplete;
+      const status = shadowOne(el, '[part="loading"]');
+      expect(status.getAttribute('role')).to.equal('status');
+      expect(squash(status.textContent)).to.equal('De privacyverklaring wordt geladen…');
+      await expect(el).to.be.accessible();
+    } finally {
+      window.fetch = original;
+    }
   });
 
   it('reports invalid JSON from the server and in an inline script child', async () => {
@@ -98,6 +118,8 @@ describe('<privacy-statement> when the document cannot be shown', function (this
     });
     expect((inlineEvent.detail as StatementErrorDetail).reason).to.equal('json');
     expect(alertText(inline)).to.contain('Het document in deze pagina is geen geldige JSON.');
+    await expect(el).to.be.accessible();
+    await expect(inline).to.be.accessible();
   });
 
   it('lists the validation errors of an invalid document, with their paths', async () => {

@@ -3,6 +3,9 @@ import '../../src/elements/privacy-statement/index.js';
 import type { PrivacyConsentId, PrivacyCookieTable } from '../../src/elements/privacy-statement/index.js';
 import nl from '../../statements/kopgroep.nl.json';
 import { loadI18next, resetI18nextForTests } from '../../src/i18n/i18n.js';
+import { sendKeys } from '@web/test-runner-commands';
+import { waitUntil } from '../wait.js';
+import { twelveServicesConfig } from '../elements/helpers.js';
 import {
   AXE_TEST_TIMEOUT_MS,
   cleanUp,
@@ -178,6 +181,40 @@ describe('<privacy-cookie-table>', function (this: SuiteContext) {
     expect(cells.slice(0, 2)).to.deep.equal(['GA', 'Bezoek meten']);
   });
 
+  it("lets a keyboard user reach the table's scroll region and scroll it with the arrow keys", async () => {
+    useKit();
+    const page = await fixture<HTMLElement>(
+      html`<div style="width: 320px">
+        <button id="before">before</button>
+        <privacy-cookie-table lang="nl"></privacy-cookie-table>
+      </div>`,
+    );
+    const table = page.querySelector('privacy-cookie-table') as PrivacyCookieTable;
+    await table.updateComplete;
+    const region = shadowOne(table, '[role="region"]');
+    expect(region.getAttribute('aria-labelledby')).to.equal('caption');
+    expect(region.scrollWidth, 'the table is wider than 320 px').to.be.greaterThan(region.clientWidth);
+    (page.querySelector('#before') as HTMLElement).focus();
+    await sendKeys({ press: 'Tab' });
+    expect(table.shadowRoot?.activeElement).to.equal(region);
+    await sendKeys({ press: 'ArrowRight' });
+    await waitUntil(() => region.scrollLeft > 0, 'the region scrolls');
+  });
+
+  for (const [name, config, rows] of [
+    ['no services', { ...kopgroepConfig, services: {} }, 1],
+    ['twelve services', twelveServicesConfig(), 13],
+  ] as const) {
+    it(`lists the consent cookie and every service with ${name}, accessibly`, async () => {
+      useKit(config);
+      const table = await fixture<PrivacyCookieTable>(
+        html`<privacy-cookie-table lang="nl"></privacy-cookie-table>`,
+      );
+      expect(shadowAll(table, 'tbody tr')).to.have.length(rows);
+      await expect(table).to.be.accessible();
+    });
+  }
+
   it('renders config strings as text', async () => {
     useKit({
       ...kopgroepConfig,
@@ -347,6 +384,23 @@ describe('<privacy-statement> live blocks', function (this: SuiteContext) {
     expect(openers).to.deep.equal([button]);
     await expect(el).to.be.accessible();
   });
+
+  for (const [name, config, rows] of [
+    ['no services', { ...kopgroepConfig, services: {} }, 1],
+    ['twelve services', twelveServicesConfig(), 13],
+  ] as const) {
+    it(`shows the whole statement with ${name} configured`, async () => {
+      const kit = useKit(config);
+      const { el, event } = await mountStatement((s) => (s.document = nl));
+      expect(event.type).to.equal('privacy-statement-load');
+      const table = shadowOne<PrivacyCookieTable>(el, 'privacy-cookie-table');
+      expect(shadowAll(table, 'tbody tr')).to.have.length(rows);
+      kit.acceptAll();
+      await table.updateComplete;
+      const statuses = shadowAll(table, 'tbody tr').map((r) => r.getAttribute('data-status'));
+      expect(statuses.filter((s) => s === 'granted')).to.have.length(rows - 1);
+    });
+  }
 
   it('keeps working when the statement revision differs from the consent config revision', async () => {
     const kit = useKit({ ...kopgroepConfig, revision: '2025-01-01' });
