@@ -25,6 +25,7 @@ export function accessRequestMailto(
  * correction requests that carries it, so the organisation can find the visitor's receipts.
  *
  * @summary Shows the consent id with a mail link for access/correction requests.
+ * @attr lang - Language of the texts: `nl`, `en`, or one the config adds; default the closest `lang` attribute, then `<html lang>`, then the config's `language`.
  * @attr email - Address the request goes to (e.g. `privacy@example.org`); without it, no link.
  * @csspart id - The line with the consent id (or "no choice yet").
  * @csspart code - The consent id itself.

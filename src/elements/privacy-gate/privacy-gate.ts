@@ -37,6 +37,9 @@ const LOADED = 'data-privacy-gate-loaded';
  * @tagname privacy-gate
  * @summary Placeholder that loads an embed only after consent.
  *
+ * @attr service - Name of the service in the config (`youtube`); an unknown name shows an error and never loads.
+ * @attr lang - Language of the texts: `nl`, `en`, or one the config adds; default the closest `lang` attribute, then `<html lang>`, then the config's `language`.
+ *
  * @slot - The embed: `<iframe data-src="https://…">` (also `<img>`, `<video>`). Only http(s) sources load.
  *
  * @fires privacy-gate-load - The embed was loaded; `detail.persistent` is false for "Load this once".

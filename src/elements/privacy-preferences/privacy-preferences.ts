@@ -49,6 +49,8 @@ export interface PreferencesCloseDetail {
  * @tagname privacy-preferences
  * @summary Cookie preferences dialog (second layer).
  *
+ * @attr lang - Language of the texts: `nl`, `en`, or one the config adds; default the closest `lang` attribute, then `<html lang>`, then the config's `language`.
+ *
  * @fires privacy-preferences-open - The dialog opened.
  * @fires privacy-preferences-close - The dialog closed; `detail.action` is `accept`, `reject`, `save` or `cancel`.
  *

@@ -40,6 +40,7 @@ type View =
  *
  * @summary Renders the privacy statement, its table of contents and live consent blocks.
  * @attr src - URL of a `privacy-statement/1` JSON document.
+ * @attr lang - Language of the texts around the document (TOC label, dates, errors); default the document's language.
  * @attr heading-level - Level of section headings (default 2; the title is one level up).
  * @attr email - Address for access/correction mails (default: the document's contact e-mail).
  * @attr newsletter-href - Newsletter page the newsletter block links to.
