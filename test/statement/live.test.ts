@@ -287,6 +287,19 @@ describe('<privacy-consent-id>', function (this: SuiteContext) {
     el.remove();
   });
 
+  it('on a page without consent settings says the id cannot be shown, and still offers the request mail', async () => {
+    const el = await fixture<PrivacyConsentId>(
+      html`<privacy-consent-id lang="nl" email="privacy@kopgroepbibliotheken.nl"></privacy-consent-id>`,
+    );
+    expect(squash(shadowOne(el, '[part="id"]').textContent)).to.equal(
+      'Uw toestemmingscode kan op deze pagina niet worden getoond: hier zijn geen cookie-instellingen geladen.',
+    );
+    expect(parseMailto(shadowOne<HTMLAnchorElement>(el, 'a[part="mail-link"]').href).subject).to.equal(
+      'Verzoek om inzage of correctie',
+    );
+    await expect(el).to.be.accessible();
+  });
+
   it('offers no link for an address that would add recipients or headers', async () => {
     useKit();
     for (const email of [

@@ -51,6 +51,8 @@ const nl: Strings = {
     label: 'Uw toestemmingscode:',
     none: 'U hebt op deze website nog geen keuze over cookies gemaakt.',
     inlineNone: 'nog niet bekend (u hebt nog geen keuze over cookies gemaakt)',
+    unavailable:
+      'Uw toestemmingscode kan op deze pagina niet worden getoond: hier zijn geen cookie-instellingen geladen.',
     mailLink: 'Vraag per e-mail inzage of correctie aan',
     subject: 'Verzoek om inzage of correctie (toestemmingscode {{id}})',
     subjectNoId: 'Verzoek om inzage of correctie',
@@ -105,6 +107,7 @@ const en: Strings = {
     label: 'Your consent ID:',
     none: 'You have not made a choice about cookies on this website yet.',
     inlineNone: 'not known yet (you have not made a choice about cookies)',
+    unavailable: 'Your consent ID cannot be shown on this page: no cookie settings are loaded here.',
     mailLink: 'Request access or correction by email',
     subject: 'Request for access or correction (consent ID {{id}})',
     subjectNoId: 'Request for access or correction',
