@@ -1,4 +1,4 @@
-/** `<privacy-preferences>`: default, details open, pre-filled, twelve services, Global Privacy Control, English, dark. */
+/** `<privacy-preferences>`: default, details open, pre-filled, no services, twelve services, Global Privacy Control, English, dark. */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/elements/index.js';
@@ -46,6 +46,14 @@ export const Prefilled: Story = {
     storyKit(sampleConfig, (kit) =>
       kit.update({ categories: { analytics: true }, services: { 'adobe-analytics': false } }),
     );
+    return html`<div lang="nl"><privacy-preferences></privacy-preferences></div>`;
+  },
+};
+
+export const NoServices: Story = {
+  name: 'No services (categories only)',
+  render: () => {
+    storyKit({ revision: 'r0', language: 'nl', categories: { analytics: {}, marketing: {} } });
     return html`<div lang="nl"><privacy-preferences></privacy-preferences></div>`;
   },
 };
