@@ -13,6 +13,7 @@ import { announce, ensureAnnouncer } from '../shared/announcer.js';
 import { categoryLabel } from '../shared/config-text.js';
 import { categoryDescription, gpcRefusedCategories } from './category-text.js';
 import { fire } from '../shared/define.js';
+import { deepActiveElement, keepTabInside } from '../shared/focus.js';
 import { closeIcon } from '../shared/icons.js';
 import { buttons, tokens } from '../shared/styles.js';
 import {
@@ -218,29 +219,9 @@ export class PrivacyPreferences extends LitElement {
     </ul>`;
   }
 
-  /**
-   * Tab from the last control goes to the first, Shift+Tab from the first to the last. A modal
-   * `<dialog>` already makes the page behind it inert, but Chromium lets Tab leave it for the
-   * browser's own controls, from where a keyboard user has to find the way back.
-   */
+  // Tab stays inside while the dialog is open (see keepTabInside for why).
   readonly #keepFocusInside = (event: KeyboardEvent): void => {
-    if (event.key !== 'Tab' || !this.dialog) return;
-    const controls = [
-      ...this.dialog.querySelectorAll<HTMLElement>('button, input:not([disabled]), summary, a[href]'),
-    ].filter((el) => el.checkVisibility());
-    const first = controls[0];
-    const last = controls[controls.length - 1];
-    const current = this.shadowRoot?.activeElement;
-    const wrapTo = event.shiftKey
-      ? current === first
-        ? last
-        : undefined
-      : current === last
-        ? first
-        : undefined;
-    if (!wrapTo) return;
-    event.preventDefault();
-    wrapTo.focus();
+    if (this.dialog) keepTabInside(event, this.dialog, this.shadowRoot?.activeElement ?? null);
   };
 
   // Native checkboxes toggle on Space only; a switch is expected to answer Enter as well.
@@ -296,12 +277,6 @@ export class PrivacyPreferences extends LitElement {
     fire<PreferencesCloseDetail>(this, 'privacy-preferences-close', { action: this.#action });
     this.#action = 'cancel';
   };
-}
-
-function deepActiveElement(): Element | null {
-  let el = document.activeElement;
-  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-  return el === document.body ? null : el;
 }
 
 declare global {
