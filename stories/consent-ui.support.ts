@@ -5,6 +5,7 @@
 import { createConsent, memoryStorage } from '../src/core/index.js';
 import type { PrivacyKit, PrivacyKitConfig, ServiceConfig } from '../src/core/types.js';
 import { connectPreferences, usePrivacyKit } from '../src/elements/index.js';
+import { resetPrivacyKitForTests } from '../src/elements/context.js';
 
 /** The sample config of the design: analytics (GA, Adobe), marketing (YouTube). */
 export const sampleConfig: PrivacyKitConfig = {
@@ -93,4 +94,16 @@ export function revisedKit(): PrivacyKit {
   old.update({ categories: { analytics: true } });
   old.destroy();
   return storyKit(sampleConfig, undefined, cookie);
+}
+
+/**
+ * No consent API on the page, as before a `data-config` URL has answered (or on a page without
+ * the script tag): the elements show their waiting or "unavailable" state.
+ */
+export function noKit(): void {
+  current?.stop();
+  current?.kit.destroy();
+  current = undefined;
+  resetPrivacyKitForTests();
+  delete window.privacyKit;
 }

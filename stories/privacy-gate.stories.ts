@@ -1,8 +1,8 @@
-/** `<privacy-gate>`: placeholder, allowed (embed loads), unknown service. */
+/** `<privacy-gate>`: placeholder (nl, en, dark), waiting for the config, allowed (embed loads), unknown service. */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/elements/index.js';
-import { storyKit } from './consent-ui.support.js';
+import { noKit, storyKit } from './consent-ui.support.js';
 
 // A same-origin page stands in for the video, so the story sends nothing to YouTube.
 const embed = html`<iframe
@@ -50,6 +50,28 @@ export const UnknownService: Story = {
     storyKit();
     return html`<div lang="nl" style="max-width: 480px">
       <privacy-gate service="vimeo">${embed}</privacy-gate>
+    </div>`;
+  },
+};
+
+/** Before the consent config has arrived (a `data-config` URL still loading): nothing to choose yet. */
+export const Waiting: Story = {
+  render: () => {
+    noKit();
+    return html`<div lang="nl" style="max-width: 480px">
+      <privacy-gate service="youtube">${embed}</privacy-gate>
+    </div>`;
+  },
+};
+
+export const Dark: Story = {
+  render: () => {
+    storyKit();
+    return html`<div
+      lang="nl"
+      style="--privacy-color-scheme: dark; background: #111; color: #eee; padding: 1rem; max-width: 480px"
+    >
+      <privacy-gate service="youtube">${embed}</privacy-gate>
     </div>`;
   },
 };

@@ -1,4 +1,4 @@
-/** `<privacy-preferences>`: default, pre-filled, twelve services, Global Privacy Control, English. */
+/** `<privacy-preferences>`: default, details open, pre-filled, no services, twelve services, Global Privacy Control, English, dark. */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/elements/index.js';
@@ -6,6 +6,10 @@ import type { PrivacyPreferences } from '../src/elements/index.js';
 import { sampleConfig, storyKit, twelveServices } from './consent-ui.support.js';
 
 const open: Story['play'] = async ({ canvasElement }) => {
+  await canvasElement.querySelector<PrivacyPreferences>('privacy-preferences')?.show();
+};
+
+const openWithDetails: Story['play'] = async ({ canvasElement }) => {
   const dialog = canvasElement.querySelector<PrivacyPreferences>('privacy-preferences');
   await dialog?.show();
   for (const details of dialog?.shadowRoot?.querySelectorAll('details') ?? []) details.open = true;
@@ -27,12 +31,29 @@ export const Default: Story = {
   },
 };
 
+export const ServiceDetailsOpen: Story = {
+  name: 'Every service’s details open',
+  render: () => {
+    storyKit();
+    return html`<div lang="nl"><privacy-preferences></privacy-preferences></div>`;
+  },
+  play: openWithDetails,
+};
+
 export const Prefilled: Story = {
   name: 'Pre-filled with an earlier choice',
   render: () => {
     storyKit(sampleConfig, (kit) =>
       kit.update({ categories: { analytics: true }, services: { 'adobe-analytics': false } }),
     );
+    return html`<div lang="nl"><privacy-preferences></privacy-preferences></div>`;
+  },
+};
+
+export const NoServices: Story = {
+  name: 'No services (categories only)',
+  render: () => {
+    storyKit({ revision: 'r0', language: 'nl', categories: { analytics: {}, marketing: {} } });
     return html`<div lang="nl"><privacy-preferences></privacy-preferences></div>`;
   },
 };

@@ -1,7 +1,7 @@
 /**
  * `<privacy-statement>` in each of its states: the KopGroep statement in Dutch and English
  * (documents imported and passed as a property, so no server is needed), a visitor who already
- * chose, the error state, a dark theme through `--privacy-*` properties, and plain-HTML mode.
+ * chose, loading, the error state, a dark theme through `--privacy-*` properties, and plain-HTML mode.
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
@@ -86,6 +86,30 @@ export const InvalidDocument: Story = {
     html`<privacy-statement
       .document=${{ ...nl, updated: '18 juni 2018', sections: [{ id: 'Website', heading: '', blocks: [{ type: 'quote' }] }] }}
     ></privacy-statement>`,
+};
+
+const LOADING_FOREVER = '/statements/loading-forever.json';
+
+/** Storybook has no slow server: this one address never answers, everything else goes through. */
+function neverAnswer(path: string): void {
+  const marked = window as Window & { __privacyNeverAnswer?: Set<string> };
+  if (!marked.__privacyNeverAnswer) {
+    const set = (marked.__privacyNeverAnswer = new Set<string>());
+    const fetch = window.fetch.bind(window);
+    window.fetch = (input, init) => {
+      const url = new URL(input instanceof Request ? input.url : String(input), location.href);
+      return set.has(url.pathname) ? new Promise<Response>(() => undefined) : fetch(input, init);
+    };
+  }
+  marked.__privacyNeverAnswer.add(path);
+}
+
+/** While the document is on its way: a polite status line, nothing else. */
+export const Loading: Story = {
+  render: () => {
+    neverAnswer(LOADING_FOREVER);
+    return html`<privacy-statement lang="nl" src=${LOADING_FOREVER}></privacy-statement>`;
+  },
 };
 
 /** A `src` that does not exist: the HTTP status is shown instead of a blank page. */

@@ -67,14 +67,12 @@ export function translate(lang: string, namespace: string, key: string, vars?: T
     ns = key.slice(0, colon);
     k = key.slice(colon + 1);
   }
-  const count = vars?.['count'];
+  const count = typeof vars?.['count'] === 'number' ? vars['count'] : undefined;
   const translator = getTranslator();
   for (const l of languageChain(lang)) {
-    const text =
-      override(l, ns, k) ??
-      translator?.(l, ns, k, vars) ??
-      lookup(l, ns, k, typeof count === 'number' ? count : undefined);
-    if (text !== undefined) return interpolate(text, vars);
+    // Every source gives a template; variables (which may hold config text) are filled in once, here.
+    const template = override(l, ns, k) ?? translator?.(l, ns, k, count) ?? lookup(l, ns, k, count);
+    if (template !== undefined) return interpolate(template, vars);
   }
   // A programmer error (a key no language has): say so loudly in development, show something readable.
   console.warn(`privacy-kit: missing string "${ns}.${k}"`);
@@ -106,10 +104,19 @@ export class I18nController implements ReactiveController {
 
   hostConnected(): void {
     this.#unsubscribe = onStringsRegistered(() => this.#host.requestUpdate());
-    // Re-render when the page or an ancestor switches language.
-    this.#observer = new MutationObserver(() => this.#host.requestUpdate());
-    this.#observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
-    this.#observer.observe(this.#host, { attributes: true, attributeFilter: ['lang'] });
+    // Re-render when the host, an ancestor or the page switches language — also an ancestor that
+    // gains a `lang` only later. `lang` changes are rare, so watching the whole tree for that one
+    // attribute costs nothing until one happens; changes elsewhere in the page are ignored.
+    const host = this.#host;
+    this.#observer = new MutationObserver((records) => {
+      const affects = (target: Node) => target === document.documentElement || target.contains(host);
+      if (records.some((record) => affects(record.target))) host.requestUpdate();
+    });
+    const options = { attributes: true, attributeFilter: ['lang'], subtree: true };
+    this.#observer.observe(document.documentElement, options);
+    // Inside another element's shadow root (a live block in the statement), watch that tree too.
+    const root = host.getRootNode();
+    if (root instanceof ShadowRoot) this.#observer.observe(root, options);
   }
 
   hostDisconnected(): void {

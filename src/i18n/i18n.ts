@@ -70,11 +70,13 @@ export function loadI18next(): Promise<I18next | undefined> {
           }
         }
       });
-      setTranslator((lang, ns, key, vars) =>
-        instance.exists(key, { lng: lang, ns, ...vars })
-          ? instance.t(key, { lng: lang, ns, ...vars })
-          : undefined,
-      );
+      // i18next picks the template (language, plural form); the controller fills in the variables,
+      // in one pass. Letting i18next interpolate would hand it config text (a provider named
+      // "Acme {{count}}", "$t(…)") as values, and its output would then be read as a template again.
+      setTranslator((lang, ns, key, count) => {
+        const options = { lng: lang, ns, skipInterpolation: true, ...(count === undefined ? {} : { count }) };
+        return instance.exists(key, options) ? instance.t(key, options) : undefined;
+      });
       return instance;
     } catch (error) {
       console.warn('privacy-kit: i18next could not be loaded; using the shipped strings', error);

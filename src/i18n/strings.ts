@@ -13,15 +13,12 @@ export interface Strings {
 export type TranslateVars = Readonly<Record<string, string | number>>;
 
 /**
- * A richer lookup (i18next, once loaded) for one language; undefined when that language lacks
- * the key, so the caller can fall back to the next language.
+ * A richer lookup (i18next, once loaded) for one language: the template for `key` (the plural
+ * form for `count`), not yet interpolated; undefined when that language lacks the key, so the
+ * caller can fall back to the next language. Variables are filled in once, by `interpolate()`,
+ * whoever found the template: config text in a variable must never be read as a template.
  */
-export type Translator = (
-  lang: string,
-  namespace: string,
-  key: string,
-  vars?: TranslateVars,
-) => string | undefined;
+export type Translator = (lang: string, namespace: string, key: string, count?: number) => string | undefined;
 
 /** lang → namespace → strings */
 const registry = new Map<string, Map<string, Strings>>();
@@ -102,7 +99,10 @@ export function lookup(lang: string, namespace: string, key: string, count?: num
   return find(lang, namespace, key);
 }
 
-/** Replaces `{{name}}` with the value given; unknown placeholders are left empty. */
+/**
+ * Replaces `{{name}}` with the value given; unknown placeholders are left empty. One pass: a
+ * value containing `{{…}}` (config text such as a provider "Acme {{count}}") stays as written.
+ */
 export function interpolate(template: string, vars?: TranslateVars): string {
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(vars?.[name] ?? ''));
 }

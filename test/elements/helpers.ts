@@ -3,9 +3,12 @@
  * effects kept inside the test (memory cookie, no other tabs unless asked), bound to the
  * elements with `usePrivacyKit`.
  */
+import { fixture, html } from '@open-wc/testing';
 import { createConsent, memoryStorage, type ConsentOptions } from '../../src/core/index.js';
 import type { PrivacyKit, PrivacyKitConfig, ServiceConfig } from '../../src/core/types.js';
 import { resetPrivacyKitForTests, usePrivacyKit } from '../../src/elements/context.js';
+import type { PrivacyBanner } from '../../src/elements/privacy-banner/index.js';
+import type { PrivacyPreferences } from '../../src/elements/privacy-preferences/index.js';
 import { resetI18nextForTests } from '../../src/i18n/i18n.js';
 
 /** The foundation's config: analytics (GA, Adobe) and marketing (YouTube). */
@@ -104,4 +107,64 @@ export function announced(): string {
     document.querySelector('privacy-announcer')?.shadowRoot?.querySelector('[role="status"]')?.textContent ??
     ''
   ).trim();
+}
+
+/** A `<privacy-banner>` (plain, `closable` or `position="top"`), rendered. Import the element first. */
+export async function mountBanner(variant: '' | 'closable' | 'top' = ''): Promise<PrivacyBanner> {
+  const el = await fixture<PrivacyBanner>(
+    variant === 'closable'
+      ? html`<privacy-banner closable></privacy-banner>`
+      : variant === 'top'
+        ? html`<privacy-banner position="top"></privacy-banner>`
+        : html`<privacy-banner></privacy-banner>`,
+  );
+  await el.updateComplete;
+  return el;
+}
+
+/** A closed `<privacy-preferences>`, rendered. Import the element first. */
+export async function mountDialog(): Promise<PrivacyPreferences> {
+  const el = await fixture<PrivacyPreferences>(html`<privacy-preferences></privacy-preferences>`);
+  await el.updateComplete;
+  return el;
+}
+
+/** Every switch of the dialog, in order. */
+export const switches = (el: PrivacyPreferences): HTMLInputElement[] => [
+  ...(el.shadowRoot?.querySelectorAll<HTMLInputElement>('[role="switch"]') ?? []),
+];
+
+/** The dialog's switch with this attribute (`data-service="youtube"`). */
+export const toggle = (el: PrivacyPreferences, attr: string): HTMLInputElement =>
+  $<HTMLInputElement>(el, `[role="switch"][${attr}]`);
+
+/** The trimmed texts of everything matching `selector` in `el`'s shadow root. */
+export const texts = (el: Element, selector: string): (string | undefined)[] =>
+  [...(el.shadowRoot?.querySelectorAll(selector) ?? [])].map((e) => e.textContent?.trim());
+
+/** Category or service name → switched on. */
+export const checkedMap = (el: PrivacyPreferences): Record<string, boolean> =>
+  Object.fromEntries(switches(el).map((s) => [s.dataset['category'] ?? s.dataset['service'], s.checked]));
+
+/** The element at a point, looking through shadow roots. */
+export function deepElementFromPoint(x: number, y: number): Element | null {
+  let el = document.elementFromPoint(x, y);
+  while (el?.shadowRoot) {
+    const inner = el.shadowRoot.elementFromPoint(x, y);
+    if (!inner || inner === el) break;
+    el = inner;
+  }
+  return el;
+}
+
+/**
+ * Can a visitor get to `el` — scrolled into view, it lies inside the viewport and nothing covers
+ * its middle? (What "reachable" means at 200 % zoom.)
+ */
+export function isReachable(el: Element): boolean {
+  el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  const box = el.getBoundingClientRect();
+  const inside = box.left >= 0 && box.top >= 0 && box.right <= innerWidth && box.bottom <= innerHeight;
+  const hit = deepElementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+  return inside && !!hit && (hit === el || el.contains(hit));
 }

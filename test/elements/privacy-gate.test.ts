@@ -1,9 +1,11 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { createConsent, memoryStorage } from '../../src/core/index.js';
+import type { PrivacyKitConfig } from '../../src/core/types.js';
 import '../../src/elements/privacy-gate/index.js';
 import type { PrivacyGate } from '../../src/elements/privacy-gate/index.js';
 import { usePrivacyKit } from '../../src/elements/context.js';
-import { $, cleanUp, deepActive, sampleConfig, shadowText, useKit } from './helpers.js';
+import { $, cleanUp, deepActive, sampleConfig, shadowText, twelveServicesConfig, useKit } from './helpers.js';
 
 // A same-origin address: tests never send traffic off this machine.
 const EMBED = `${location.origin}/__embed-test__`;
@@ -30,7 +32,9 @@ describe('<privacy-gate>', function (this: { timeout(ms: number): void }) {
     expect(frame(el).hasAttribute('src')).to.equal(false);
     expect(el.shadowRoot?.querySelector('slot')).to.equal(null);
     expect(shadowText(el)).to.contain('Google (YouTube)');
-    expect(shadowText(el)).to.contain('marketing');
+    expect(shadowText(el)).to.contain(
+      'kan Google (YouTube) cookies plaatsen en uw bezoek volgen. Dit valt onder ‘Marketing’ in uw cookie-instellingen.',
+    );
     expect($(el, '[part="allow-button"]').textContent?.trim()).to.equal('YouTube altijd toestaan');
     expect($<HTMLAnchorElement>(el, '[part="policy-link"]').href).to.equal(
       'https://policies.google.com/privacy',
@@ -69,6 +73,42 @@ describe('<privacy-gate>', function (this: { timeout(ms: number): void }) {
     expect(frame(other).getAttribute('src')).to.equal(EMBED);
   });
 
+  describe('"Always allow" with three marketing services', () => {
+    const threeMarketing: PrivacyKitConfig = {
+      ...sampleConfig,
+      services: {
+        ...sampleConfig.services,
+        vimeo: { category: 'marketing', provider: 'Vimeo' },
+        'facebook-pixel': { category: 'marketing', provider: 'Meta' },
+      },
+    };
+
+    it('allows only its own service after the visitor refused the other two', async () => {
+      const kit = useKit(threeMarketing);
+      kit.rejectAll();
+      const el = await gate();
+      $(el, '[part="allow-button"]').click();
+      expect(kit.isGranted('youtube')).to.equal(true);
+      expect(kit.isGranted('vimeo')).to.equal(false);
+      expect(kit.isGranted('facebook-pixel')).to.equal(false);
+      expect(kit.isGranted('google-analytics')).to.equal(false);
+    });
+
+    it('keeps each other service of the category as it was (one on, one off)', async () => {
+      const kit = useKit(threeMarketing);
+      kit.update({
+        categories: { analytics: true, marketing: true },
+        services: { youtube: false, vimeo: true, 'facebook-pixel': false },
+      });
+      const el = await gate();
+      $(el, '[part="allow-button"]').click();
+      expect(kit.isGranted('youtube')).to.equal(true);
+      expect(kit.isGranted('vimeo')).to.equal(true);
+      expect(kit.isGranted('facebook-pixel')).to.equal(false);
+      expect(kit.isGranted('google-analytics')).to.equal(true);
+    });
+  });
+
   it('shows the embed at once when already granted, and unloads it again on withdrawal', async () => {
     const kit = useKit();
     kit.acceptAll();
@@ -83,6 +123,22 @@ describe('<privacy-gate>', function (this: { timeout(ms: number): void }) {
     expect(loaded.isConnected).to.equal(false);
     expect(frame(el).hasAttribute('src')).to.equal(false);
     expect(frame(el).getAttribute('data-src')).to.equal(EMBED);
+  });
+
+  it('loads an embed added after the gate opened, without waiting for another update', async () => {
+    const kit = useKit();
+    kit.acceptAll();
+    const el = await fixture<PrivacyGate>(html`<privacy-gate service="youtube"></privacy-gate>`);
+    await el.updateComplete;
+    const slot = $<HTMLSlotElement>(el, 'slot');
+    const iframe = document.createElement('iframe');
+    iframe.title = 'Video';
+    iframe.setAttribute('data-src', EMBED);
+    const changed = oneEvent(slot, 'slotchange');
+    el.append(iframe);
+    await changed;
+    expect(iframe.getAttribute('src')).to.equal(EMBED);
+    expect(iframe.hasAttribute('data-src')).to.equal(false);
   });
 
   it('a withdrawal also ends "Load this once"', async () => {
@@ -118,6 +174,15 @@ describe('<privacy-gate>', function (this: { timeout(ms: number): void }) {
     const el = await gate('youtube', 'javascript:window.__pwned=1');
     expect(frame(el).hasAttribute('src')).to.equal(false);
     expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+
+  it('names the category with its config label as written (not lowercased)', async () => {
+    useKit({
+      ...sampleConfig,
+      categories: { ...sampleConfig.categories, marketing: { label: 'Video’s van YouTube' } },
+    });
+    const el = await gate();
+    expect($(el, '[part="message"]').textContent).to.contain('Dit valt onder ‘Video’s van YouTube’');
   });
 
   it('renders hostile config text literally', async () => {
@@ -157,5 +222,69 @@ describe('<privacy-gate>', function (this: { timeout(ms: number): void }) {
     const el = await gate();
     expect($(el, '[part="load-once-button"]').textContent?.trim()).to.equal('Load this once');
     await expect(el).to.be.accessible();
+  });
+
+  it('has no axe violations while waiting for the consent API (no config yet)', async () => {
+    const el = await gate();
+    expect(shadowText(el)).to.equal('Deze inhoud wordt pas geladen als u daarvoor kiest.');
+    expect(el.shadowRoot?.querySelector('button')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('keyboard only: Tab reaches "Load this once" then "Always allow"; Enter loads once', async () => {
+    const kit = useKit();
+    const page = await fixture(
+      html`<div>
+        <button id="before">before</button>
+        <privacy-gate service="youtube"><iframe title="Video" data-src=${EMBED}></iframe></privacy-gate>
+      </div>`,
+    );
+    const el = page.querySelector('privacy-gate') as PrivacyGate;
+    await el.updateComplete;
+    (page.querySelector('#before') as HTMLElement).focus();
+    await sendKeys({ press: 'Tab' });
+    // The policy link comes first: it is part of the explanation, before the choice.
+    expect(deepActive()).to.equal($(el, '[part="policy-link"]'));
+    await sendKeys({ press: 'Tab' });
+    expect(deepActive()).to.equal($(el, '[part="load-once-button"]'));
+    await sendKeys({ press: 'Tab' });
+    expect(deepActive()).to.equal($(el, '[part="allow-button"]'));
+    await sendKeys({ press: 'Shift+Tab' });
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(frame(el).getAttribute('src')).to.equal(EMBED);
+    expect(deepActive()).to.equal(frame(el));
+    expect(kit.getConsent()).to.equal(null);
+  });
+
+  it('keyboard only: Space on "Always allow" records consent for the service', async () => {
+    const kit = useKit();
+    const el = await gate();
+    $(el, '[part="allow-button"]').focus();
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    expect(kit.isGranted('youtube')).to.equal(true);
+    expect(frame(el).getAttribute('src')).to.equal(EMBED);
+  });
+
+  it('with no services configured, says the service is not set up', async () => {
+    useKit({ revision: 'r0', categories: { marketing: {} } });
+    const el = await gate();
+    expect($(el, '[part="error"]').textContent).to.contain('"youtube"');
+    await expect(el).to.be.accessible();
+  });
+
+  it('with twelve services, "Always allow" changes only its own, and the placeholder is accessible', async () => {
+    const kit = useKit(twelveServicesConfig());
+    kit.rejectAll();
+    const el = await gate('service-5');
+    expect($(el, '[part="allow-button"]').textContent?.trim()).to.equal('Service 5 altijd toestaan');
+    await expect(el).to.be.accessible();
+    const before = kit.getConsent()?.services;
+    $(el, '[part="allow-button"]').click();
+    const after = kit.getConsent()?.services ?? {};
+    const changed = Object.keys(after).filter((name) => after[name] !== before?.[name]);
+    expect(changed).to.deep.equal(['service-5']);
+    expect(kit.isGranted('service-5')).to.equal(true);
   });
 });

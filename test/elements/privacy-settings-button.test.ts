@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { connectPreferences } from '../../src/elements/index.js';
 import type { PrivacyBanner, PrivacyPreferences, PrivacySettingsButton } from '../../src/elements/index.js';
-import { $, cleanUp, deepActive, useKit } from './helpers.js';
+import { $, cleanUp, deepActive, twelveServicesConfig, useKit } from './helpers.js';
 
 describe('<privacy-settings-button>', function (this: { timeout(ms: number): void }) {
   // axe runs are slow on a shared two-core machine; behaviour, not speed, is under test here.
@@ -80,4 +80,38 @@ describe('<privacy-settings-button>', function (this: { timeout(ms: number): voi
     expect(kit.isGranted('google-analytics')).to.equal(false);
     expect(deepActive()).to.equal(button);
   });
+
+  it("renders a hostile label literally, as text and as the floating button's name", async () => {
+    const hostile = '<img src=x onerror="window.__pwned=1">{{count}}';
+    useKit();
+    const link = await fixture<PrivacySettingsButton>(
+      html`<privacy-settings-button label=${hostile}></privacy-settings-button>`,
+    );
+    expect($(link, '[part="button"]').textContent).to.equal(hostile);
+    const floating = await fixture<PrivacySettingsButton>(
+      html`<privacy-settings-button variant="floating" label=${hostile}></privacy-settings-button>`,
+    );
+    expect($(floating, '[part="button"]').getAttribute('aria-label')).to.equal(hostile);
+    for (const el of [link, floating]) expect(el.shadowRoot?.querySelector('img')).to.equal(null);
+    expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+
+  for (const [name, config, serviceSwitches] of [
+    ['no services', { revision: 'r0', categories: { analytics: {} } }, 0],
+    ['twelve services', twelveServicesConfig(), 12],
+  ] as const) {
+    it(`opens the dialog with ${name}`, async () => {
+      const kit = useKit(config);
+      connectPreferences(kit);
+      const el = await fixture<PrivacySettingsButton>(
+        html`<privacy-settings-button></privacy-settings-button>`,
+      );
+      await expect(el).to.be.accessible();
+      setTimeout(() => $(el, '[part="button"]').click());
+      await oneEvent(document, 'privacy-preferences-open');
+      const dialog = document.querySelector('privacy-preferences') as PrivacyPreferences;
+      expect(dialog.shadowRoot?.querySelectorAll('[data-service]').length).to.equal(serviceSwitches);
+      dialog.close();
+    });
+  }
 });

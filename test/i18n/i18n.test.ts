@@ -51,6 +51,26 @@ describe('i18n', function (this: { timeout(ms: number): void }) {
     expect(resolveLanguage(el)).to.equal('en');
   });
 
+  it('re-renders when an ancestor switches language, also one that gains a lang attribute later', async () => {
+    useKit({ ...sampleConfig, language: 'en' });
+    const page = await fixture<HTMLElement>(
+      html`<section lang="en">
+        <div><demo-i18n></demo-i18n></div>
+      </section>`,
+    );
+    const el = page.querySelector('demo-i18n') as DemoElement;
+    await el.updateComplete;
+    expect(el.shadowRoot?.textContent).to.equal('Hello Ada');
+    page.setAttribute('lang', 'nl');
+    await Promise.resolve(); // the MutationObserver's callback is a microtask
+    await el.updateComplete;
+    expect(el.shadowRoot?.textContent).to.equal('Hallo Ada');
+    (page.firstElementChild as HTMLElement).setAttribute('lang', 'en');
+    await Promise.resolve();
+    await el.updateComplete;
+    expect(el.shadowRoot?.textContent).to.equal('Hello Ada');
+  });
+
   it('falls back per key: page language, config language, Dutch, English — never a key name', () => {
     useKit({ ...sampleConfig, language: 'en' });
     expect(translate('en', 'demo', 'onlyDutch')).to.equal('Alleen Nederlands');

@@ -20,7 +20,11 @@ describe('<privacy-newsletter> subscribing', () => {
     );
     // The revision is tied to the consent box, so a screen reader reads it with the box.
     expect(consent.getAttribute('aria-describedby')).to.contain('consent-revision');
-    expect(text(el, '#consent-revision')).to.contain(REVISION);
+    // A date revision reads as a date, in the visitor's language.
+    expect(REVISION).to.equal('2018-06-18');
+    expect(text(el, '#consent-revision')).to.contain(
+      'Zoals beschreven in de privacyverklaring van 18 juni 2018.',
+    );
     expect($(el, 'label[for="email"]').textContent).to.contain('Uw e-mailadres');
     await expect(el).to.be.accessible();
   });

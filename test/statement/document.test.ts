@@ -43,12 +43,19 @@ function errorsOf(input: unknown): string[] {
   return result.ok ? [] : result.errors.map((e) => `${e.path}: ${e.message}`);
 }
 
+function warningsOf(input: unknown): string[] {
+  return validateStatement(input).warnings.map((w) => `${w.path}: ${w.message}`);
+}
+
+const LEFT_OUT = 'not an http(s) or mailto URL: the link is left out';
+
 describe('validateStatement', () => {
   it('accepts the shipped Dutch and English KopGroep statements', () => {
     const nlResult = validateStatement(nl);
     const enResult = validateStatement(en);
     expect(nlResult.ok ? [] : nlResult.errors).to.deep.equal([]);
     expect(enResult.ok ? [] : enResult.errors).to.deep.equal([]);
+    expect([...nlResult.warnings, ...enResult.warnings]).to.deep.equal([]);
   });
 
   it('binds both statements to the revision 2018-06-18 and marks the English one as a translation', () => {
@@ -160,26 +167,24 @@ describe('validateStatement', () => {
   });
 
   it('checks every block type', () => {
-    const errors = errorsOf(
-      withEdit((d) => {
-        d.sections[0].blocks = [
-          { type: 'quote', text: 'x' },
-          { type: 'list', items: [], ordered: 'yes' },
-          { type: 'table', header: ['A', 'B'], rows: [['1', '2'], ['3']] },
-          {
-            type: 'contact',
-            organisation: '',
-            address: ['ok', 5],
-            email: 'privacy@example.org?cc=evil@example.org',
-            url: 'ftp://x',
-          },
-          { type: 'live', block: 'weather' },
-          { type: 'live', block: 'cookie-table', href: 'https://example.org' },
-          { type: 'live', block: 'newsletter', href: 'javascript:alert(1)' },
-        ];
-      }),
-    );
-    expect(errors).to.deep.equal([
+    const doc = withEdit((d) => {
+      d.sections[0].blocks = [
+        { type: 'quote', text: 'x' },
+        { type: 'list', items: [], ordered: 'yes' },
+        { type: 'table', header: ['A', 'B'], rows: [['1', '2'], ['3']] },
+        {
+          type: 'contact',
+          organisation: '',
+          address: ['ok', 5],
+          email: 'privacy@example.org?cc=evil@example.org',
+          url: 'ftp://x',
+        },
+        { type: 'live', block: 'weather' },
+        { type: 'live', block: 'cookie-table', href: 'https://example.org' },
+        { type: 'live', block: 'newsletter', href: 'javascript:alert(1)' },
+      ];
+    });
+    expect(errorsOf(doc)).to.deep.equal([
       'sections[0].blocks[0].type: expected "paragraph", "list", "table", "contact" or "live"',
       'sections[0].blocks[1].ordered: expected true or false',
       'sections[0].blocks[1].items: expected at least one entry',
@@ -187,39 +192,86 @@ describe('validateStatement', () => {
       'sections[0].blocks[3].organisation: expected a non-empty string',
       'sections[0].blocks[3].address[1]: expected a non-empty string',
       'sections[0].blocks[3].email: expected an e-mail address',
-      'sections[0].blocks[3].url: expected an http(s) or mailto URL',
       'sections[0].blocks[4].block: expected one of cookie-table, change-choices, consent-id, newsletter',
       'sections[0].blocks[5].href: "href" belongs to the newsletter block only',
-      'sections[0].blocks[6].href: expected an http(s) or mailto URL',
+    ]);
+    // Unsafe link targets spoil nothing else: they are left out, with a warning naming the path.
+    expect(warningsOf(doc)).to.deep.equal([
+      `sections[0].blocks[3].url: ${LEFT_OUT}`,
+      `sections[0].blocks[6].href: ${LEFT_OUT}`,
     ]);
   });
 
-  it('checks inline runs: one kind per run, links with safe hrefs only', () => {
+  it('accepts an empty list of sub-sections', () => {
+    expect(validateStatement(withEdit((d) => (d.sections[0].subsections = []))).ok).to.equal(true);
+  });
+
+  it('accepts live references inside a sentence, for the blocks that fit in one', () => {
+    const ok = withEdit((d) => {
+      d.sections[0].blocks[0].text = [
+        'Uw code: ',
+        { live: 'consent-id' },
+        '. ',
+        { live: 'change-choices' },
+        { live: 'newsletter' },
+      ];
+    });
+    expect(validateStatement(ok).ok).to.equal(true);
     const errors = errorsOf(
       withEdit((d) => {
         d.sections[0].blocks[0].text = [
-          'plain',
-          { em: 'nadruk' },
-          { em: 'a', strong: 'b' },
-          { strong: '' },
-          { link: 'klik', href: 'javascript:alert(1)' },
-          { link: 'data', href: 'data:text/html,<script>alert(1)</script>' },
-          { link: 'tab', href: 'java\tscript:alert(1)' },
-          { text: 'x', href: 'https://example.org' },
-          { link: 'no href' },
+          { live: 'cookie-table' },
+          { live: 'weather' },
+          { live: 'consent-id', text: 'x' },
         ];
       }),
     );
     const p = 'sections[0].blocks[0].text';
     expect(errors).to.deep.equal([
-      `${p}[2]: expected exactly one of "text", "em", "strong", "link"`,
+      `${p}[0].live: expected one of change-choices, consent-id, newsletter`,
+      `${p}[1].live: expected one of change-choices, consent-id, newsletter`,
+      `${p}[2]: expected exactly one of "text", "em", "strong", "link", "live"`,
+    ]);
+  });
+
+  it('checks inline runs: one kind per run; a link with an unsafe href is only a warning', () => {
+    const doc = withEdit((d) => {
+      d.sections[0].blocks[0].text = [
+        'plain',
+        { em: 'nadruk' },
+        { em: 'a', strong: 'b' },
+        { strong: '' },
+        { link: 'klik', href: 'javascript:alert(1)' },
+        { link: 'data', href: 'data:text/html,<script>alert(1)</script>' },
+        { link: 'tab', href: 'java\tscript:alert(1)' },
+        { text: 'x', href: 'https://example.org' },
+        { link: 'no href' },
+      ];
+    });
+    const p = 'sections[0].blocks[0].text';
+    expect(errorsOf(doc)).to.deep.equal([
+      `${p}[2]: expected exactly one of "text", "em", "strong", "link", "live"`,
       `${p}[3].strong: expected a non-empty string`,
-      `${p}[4].href: expected an http(s) or mailto URL`,
-      `${p}[5].href: expected an http(s) or mailto URL`,
-      `${p}[6].href: expected an http(s) or mailto URL`,
       `${p}[7].href: "href" belongs to a "link" run only`,
       `${p}[8].href: expected a non-empty string`,
     ]);
+    expect(warningsOf(doc)).to.deep.equal([
+      `${p}[4].href: ${LEFT_OUT}`,
+      `${p}[5].href: ${LEFT_OUT}`,
+      `${p}[6].href: ${LEFT_OUT}`,
+    ]);
+  });
+});
+
+describe('the README', () => {
+  it('has a statement example that validates', async () => {
+    const readme = await (await fetch('/README.md')).text();
+    const section = readme.split('### Writing a statement (JSON)')[1] ?? '';
+    const json = /```json\n([\s\S]*?)```/.exec(section)?.[1];
+    expect(json, 'a ```json block under "Writing a statement (JSON)"').to.be.a('string');
+    const result = validateStatement(JSON.parse(json as string));
+    expect(result.ok ? [] : result.errors).to.deep.equal([]);
+    expect(result.warnings).to.deep.equal([]);
   });
 });
 

@@ -1,7 +1,12 @@
 import { expect } from '@open-wc/testing';
 import '../../src/elements/privacy-statement/index.js';
-import type { StatementErrorDetail } from '../../src/elements/privacy-statement/index.js';
+import type {
+  PrivacyStatement,
+  StatementErrorDetail,
+  StatementLoadDetail,
+} from '../../src/elements/privacy-statement/index.js';
 import nl from '../../statements/kopgroep.nl.json';
+import { waitUntil } from '../wait.js';
 import {
   AXE_TEST_TIMEOUT_MS,
   cleanUp,
@@ -74,6 +79,26 @@ describe('<privacy-statement> when the document cannot be shown', function (this
     expect((event.detail as StatementErrorDetail).reason).to.equal('network');
     expect(alertText(el)).to.contain('The privacy statement cannot be shown.');
     expect(alertText(el)).to.contain('no connection to the server');
+    await expect(el).to.be.accessible();
+  });
+
+  it('says it is loading while the document is on its way (a polite status), accessibly', async () => {
+    // The server is outside what is under test: this one answers never.
+    const original = window.fetch;
+    window.fetch = () => new Promise<Response>(() => undefined);
+    try {
+      const el = document.createElement('privacy-statement');
+      el.setAttribute('lang', 'nl');
+      el.src = '/statements/kopgroep.nl.json';
+      document.body.append(el);
+      await el.updateComplete;
+      const status = shadowOne(el, '[part="loading"]');
+      expect(status.getAttribute('role')).to.equal('status');
+      expect(squash(status.textContent)).to.equal('De privacyverklaring wordt geladen…');
+      await expect(el).to.be.accessible();
+    } finally {
+      window.fetch = original;
+    }
   });
 
   it('reports invalid JSON from the server and in an inline script child', async () => {
@@ -93,6 +118,8 @@ describe('<privacy-statement> when the document cannot be shown', function (this
     });
     expect((inlineEvent.detail as StatementErrorDetail).reason).to.equal('json');
     expect(alertText(inline)).to.contain('Het document in deze pagina is geen geldige JSON.');
+    await expect(el).to.be.accessible();
+    await expect(inline).to.be.accessible();
   });
 
   it('lists the validation errors of an invalid document, with their paths', async () => {
@@ -107,6 +134,37 @@ describe('<privacy-statement> when the document cannot be shown', function (this
     expect(alertText(el)).to.contain('sections[2].blocks[1].items[1]: expected inline content');
     expect(shadowAll(el, 'h2')).to.have.length(0);
     await expect(el).to.be.accessible();
+  });
+
+  it('shows a clear error and fires privacy-error when it has no src, no JSON and no content', async () => {
+    document.documentElement.setAttribute('lang', 'nl');
+    const { el, event } = await mountStatement(() => undefined);
+    expect(event.type).to.equal('privacy-error');
+    expect((event.detail as StatementErrorDetail).reason).to.equal('empty');
+    expect(alertText(el)).to.contain('De privacyverklaring kan niet worden getoond.');
+    expect(alertText(el)).to.contain('Er staat hier nog geen privacyverklaring.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('an empty element that receives HTML content becomes a statement', async () => {
+    const { el } = await mountStatement(() => undefined);
+    const h2 = document.createElement('h2');
+    h2.textContent = 'Website';
+    el.append(h2);
+    await waitUntil(() => shadowAll(el, 'nav a').length === 1, 'the table of contents appears');
+    expect(shadowAll(el, '[role="alert"]')).to.have.length(0);
+    expect((el as PrivacyStatement).statement).to.equal(undefined);
+  });
+
+  it('counts only whitespace or an empty JSON script as no statement', async () => {
+    const { event } = await mountStatement((s) => s.append(document.createTextNode('\n   \n')));
+    expect((event.detail as StatementErrorDetail).reason).to.equal('empty');
+    const { event: inline } = await mountStatement((s) => {
+      const script = document.createElement('script');
+      script.type = 'application/json';
+      s.append(script);
+    });
+    expect((inline.detail as StatementErrorDetail).reason).to.equal('json');
   });
 
   it('recovers when src is changed to a good document', async () => {
@@ -172,20 +230,41 @@ describe('<privacy-statement> with a hostile document', function (this: SuiteCon
     expect(window.__pwned).to.equal(undefined);
   });
 
-  it('refuses a document with a javascript: or data: link (an editor sees the path), nothing clickable', async () => {
-    for (const href of [
-      'javascript:window.__pwned=1',
-      'data:text/html,<script>alert(1)</script>',
-      ' JaVa\tScRiPt:window.__pwned=1',
-    ]) {
-      const { el, event } = await mountStatement(
-        (s) => (s.document = docWith([{ link: 'klik hier', href }])),
-      );
-      const detail = event.detail as StatementErrorDetail;
-      expect(detail.reason, href).to.equal('invalid');
-      expect(detail.errors?.[0]?.path).to.equal('sections[0].blocks[0].text[0].href');
-      expect(shadowAll(el, 'a')).to.have.length(0);
-      el.remove();
+  it('drops a javascript: or data: link but keeps its text and the rest of the document, and warns', async () => {
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void warnings.push(args.join(' '));
+    try {
+      for (const href of [
+        'javascript:window.__pwned=1',
+        'data:text/html,<script>alert(1)</script>',
+        ' JaVa\tScRiPt:window.__pwned=1',
+      ]) {
+        warnings.length = 0;
+        const { el, event } = await mountStatement(
+          (s) =>
+            (s.document = docWith([
+              'Lees ',
+              { link: 'klik hier', href },
+              ' of ',
+              { link: 'onze site', href: 'https://example.org/' },
+            ])),
+        );
+        expect(event.type, href).to.equal('privacy-statement-load');
+        const detail = event.detail as StatementLoadDetail;
+        expect(detail.warnings.map((w) => w.path)).to.deep.equal(['sections[0].blocks[0].text[1].href']);
+        expect(warnings).to.deep.equal([
+          'privacy-statement: sections[0].blocks[0].text[1].href: not an http(s) or mailto URL: the link is left out',
+        ]);
+        expect(squash(shadowOne(el, 'section p').textContent)).to.equal('Lees klik hier of onze site');
+        expect(shadowAll<HTMLAnchorElement>(el, 'section a').map((a) => a.href)).to.deep.equal([
+          'https://example.org/',
+        ]);
+        expect(shadowAll(el, '[role="alert"]')).to.have.length(0);
+        el.remove();
+      }
+    } finally {
+      console.warn = warn;
     }
     expect(window.__pwned).to.equal(undefined);
   });

@@ -142,3 +142,22 @@ export async function mountStatement(
   );
   return { el, event: fired };
 }
+
+/** Service → status text, as the table shows it. */
+export function statuses(table: Element): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const row of shadowAll(table, 'tbody tr')) {
+    out[row.getAttribute('data-service') ?? ''] = squash(row.querySelector('td:last-child')?.textContent);
+  }
+  return out;
+}
+
+/** The decoded parts of a mailto: link. */
+export function parseMailto(href: string): { to: string; subject: string; body: string } {
+  const url = new URL(href);
+  return {
+    to: url.pathname,
+    subject: url.searchParams.get('subject') ?? '',
+    body: url.searchParams.get('body') ?? '',
+  };
+}

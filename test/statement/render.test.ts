@@ -53,7 +53,7 @@ describe('<privacy-statement> with the Dutch KopGroep statement', function (this
     const outline = headingOutline(el.shadowRoot!);
     expect(outline[0]).to.equal('h1 Privacyverklaring');
     const h2 = outline.filter((h) => h.startsWith('h2 ')).map((h) => h.slice(3));
-    expect(h2).to.deep.equal([...SEED_HEADINGS, 'Versiegeschiedenis']);
+    expect(h2).to.deep.equal([...SEED_HEADINGS, 'Wat is er veranderd?']);
     const h3 = outline.filter((h) => h.startsWith('h3 ')).map((h) => h.slice(3));
     expect(h3).to.deep.equal(SEED_SUBHEADINGS);
     let previous = 1;
@@ -63,7 +63,7 @@ describe('<privacy-statement> with the Dutch KopGroep statement', function (this
       previous = level;
     }
     for (const h of shadowAll(el, 'h2, h3')) expect(h.id).to.match(/^[a-z][a-z0-9-]*$/);
-    expect(shadowOne(el, 'h2#changes').textContent).to.contain('Versiegeschiedenis');
+    expect(shadowOne(el, 'h2#changes').textContent).to.contain('Wat is er veranderd?');
   });
 
   it('starts at another level with heading-level', async () => {
@@ -117,7 +117,7 @@ describe('<privacy-statement> with the Dutch KopGroep statement', function (this
       ...SEED_HEADINGS.slice(0, 4),
       ...SEED_SUBHEADINGS,
       ...SEED_HEADINGS.slice(4),
-      'Versiegeschiedenis',
+      'Wat is er veranderd?',
     ]);
     for (const a of links)
       expect(el.shadowRoot!.getElementById(a.getAttribute('href')!.slice(1)), a.href).to.exist;
@@ -191,7 +191,7 @@ describe('<privacy-statement> with the English translation', function (this: Sui
     expect(shadowOne(el, 'h1').textContent).to.equal('Privacy statement');
     expect(shadowAll(el, 'h2').map((h) => h.textContent)).to.deep.equal([
       ...en.sections.map((s) => s.heading),
-      'Revision history',
+      'What has changed?',
     ]);
     expect(squash(shadowOne(el, '[part="updated"]').textContent)).to.equal('Last changed on June 18, 2018');
     expect(squash(shadowOne(el, '[part="translation-note"]').textContent)).to.contain(

@@ -18,8 +18,8 @@ async function show(name: StoryName): Promise<{ el: PrivacyStatement; event?: Cu
   });
   render(story.render({}, {}), container);
   const el = container.querySelector('privacy-statement')!;
-  // Plain-HTML mode fires no load event: it has nothing to load.
-  const event = name === 'PlainHtml' ? undefined : await settled;
+  // Plain-HTML mode fires no load event: it has nothing to load; Loading never finishes loading.
+  const event = name === 'PlainHtml' || name === 'Loading' ? undefined : await settled;
   await el.updateComplete;
   return event ? { el, event } : { el };
 }
@@ -45,6 +45,12 @@ describe('privacy-statement stories', () => {
     const missing = await show('NotFound');
     expect((missing.event?.detail as StatementErrorDetail).reason).to.equal('http');
     expect(shadowOne(missing.el, '[role="alert"]').textContent).to.contain('404');
+  });
+
+  it('shows the loading state, accessibly', async () => {
+    const { el } = await show('Loading');
+    expect(shadowOne(el, '[part="loading"]').textContent).to.equal('De privacyverklaring wordt geladen…');
+    await expect(el).to.be.accessible();
   });
 
   it('shows plain-HTML mode with its table of contents', async () => {

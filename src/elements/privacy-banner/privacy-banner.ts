@@ -36,6 +36,12 @@ export interface BannerActionDetail {
  * @tagname privacy-banner
  * @summary Cookie consent banner (first layer).
  *
+ * @attr position - Edge of the viewport: `bottom` (default) or `top`.
+ * @attr closable - Show a close button; closing (or Esc) hides the banner for this page view, nothing is stored.
+ * @attr heading - Replaces the heading text (as text, never HTML).
+ * @attr message - Replaces the explanation text (as text, never HTML).
+ * @attr lang - Language of the texts: `nl`, `en`, or one the config adds; default the closest `lang` attribute, then `<html lang>`, then the config's `language`.
+ *
  * @fires privacy-banner-action - The visitor chose; `detail.action` is `accept`, `reject`, `preferences` or `dismiss`.
  * @fires privacy-banner-show - The banner became visible.
  * @fires privacy-banner-hide - The banner was hidden (decision made or dismissed).

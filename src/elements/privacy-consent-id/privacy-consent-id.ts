@@ -25,8 +25,9 @@ export function accessRequestMailto(
  * correction requests that carries it, so the organisation can find the visitor's receipts.
  *
  * @summary Shows the consent id with a mail link for access/correction requests.
+ * @attr lang - Language of the texts: `nl`, `en`, or one the config adds; default the closest `lang` attribute, then `<html lang>`, then the config's `language`.
  * @attr email - Address the request goes to (e.g. `privacy@example.org`); without it, no link.
- * @csspart id - The line with the consent id (or "no choice yet").
+ * @csspart id - The line with the consent id (or "no choice yet", or "not available on this page").
  * @csspart code - The consent id itself.
  * @csspart mail-link - The `mailto:` link.
  * @cssprop --privacy-font-family - Font (default: the page's).
@@ -79,9 +80,13 @@ export class PrivacyConsentId extends LitElement {
     const href = id
       ? accessRequestMailto(this.email, t('consentId.subject', { id }), t('consentId.body', { id }))
       : accessRequestMailto(this.email, t('consentId.subjectNoId'), t('consentId.bodyNoId'));
-    return html`<p part="id">
-        ${id ? html`${t('consentId.label')} <code part="code">${id}</code>` : t('consentId.none')}
-      </p>
+    // Without the consent API nobody knows whether the visitor chose: say that, not "no choice yet".
+    const line = id
+      ? html`${t('consentId.label')} <code part="code">${id}</code>`
+      : this.#consent.kit
+        ? t('consentId.none')
+        : t('consentId.unavailable');
+    return html`<p part="id">${line}</p>
       ${href ? html`<p><a part="mail-link" href=${href}>${t('consentId.mailLink')}</a></p>` : nothing}`;
   }
 }

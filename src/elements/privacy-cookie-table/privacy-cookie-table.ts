@@ -3,8 +3,8 @@ import type { PrivacyKit, ResolvedConfig } from '../../core/types.js';
 import { I18nController } from '../../i18n/controller.js';
 import { registerLabelStrings } from '../../i18n/labels.js';
 import { ConsentController } from '../consent-controller.js';
-import { ensureStatementStrings, localize } from '../privacy-statement/locales.js';
-import { categoryLabel, serviceLabel } from '../shared/config-text.js';
+import { ensureStatementStrings } from '../privacy-statement/locales.js';
+import { categoryLabel, localize, serviceLabel } from '../shared/config-text.js';
 
 /** A visitor's status for one row of the table. */
 export type CookieRowStatus = 'always' | 'granted' | 'refused' | 'none';
@@ -76,6 +76,7 @@ export function cookieRows(kit: PrivacyKit, lang: string, t: Translate): CookieR
  * to date as the choice changes. Works on its own in any page that has the consent API.
  *
  * @summary Live table of services, cookies and the visitor's status.
+ * @attr lang - Language of the texts: `nl`, `en`, or one the config adds; default the closest `lang` attribute, then `<html lang>`, then the config's `language`.
  * @csspart table - The `<table>`.
  * @csspart status - Each status cell's text; also `status-granted`, `status-refused`, `status-none`, `status-always`.
  * @csspart unavailable - The message shown when the page has no consent configuration.

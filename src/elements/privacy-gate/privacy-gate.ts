@@ -37,6 +37,9 @@ const LOADED = 'data-privacy-gate-loaded';
  * @tagname privacy-gate
  * @summary Placeholder that loads an embed only after consent.
  *
+ * @attr service - Name of the service in the config (`youtube`); an unknown name shows an error and never loads.
+ * @attr lang - Language of the texts: `nl`, `en`, or one the config adds; default the closest `lang` attribute, then `<html lang>`, then the config's `language`.
+ *
  * @slot - The embed: `<iframe data-src="https://…">` (also `<img>`, `<video>`). Only http(s) sources load.
  *
  * @fires privacy-gate-load - The embed was loaded; `detail.persistent` is false for "Load this once".
@@ -91,7 +94,7 @@ export class PrivacyGate extends LitElement {
 
   override render() {
     const kit = this.#consent.kit;
-    if (this.#showsEmbed(kit)) return html`<slot></slot>`;
+    if (this.#showsEmbed(kit)) return html`<slot @slotchange=${this.#onSlotChange}></slot>`;
     const t = this.#i18n.t.bind(this.#i18n);
     if (!kit) return this.#box(html`<p part="message">${t('waiting')}</p>`, false);
     const service = kit.config.services[this.service];
@@ -109,7 +112,7 @@ export class PrivacyGate extends LitElement {
     const policy = safeHttpUrl(service.privacyPolicyUrl);
     return this.#box(html`
       <p class="title" part="title" id="title">${t('title', { service: label })}</p>
-      <p part="message">${t('message', { provider, category: category.toLowerCase() })}</p>
+      <p part="message">${t('message', { provider, category })}</p>
       ${purpose ? html`<p part="message">${purpose}</p>` : nothing}
       ${policy ? html`<p><a part="policy-link" href=${policy}>${t('policy', { provider })}</a></p>` : nothing}
       <div class="actions" part="actions">
@@ -138,6 +141,11 @@ export class PrivacyGate extends LitElement {
     if (this.#showsEmbed(this.#consent.kit)) this.#activate();
     else this.#deactivate();
   }
+
+  // An embed a page (or a CMS preview) adds after the gate opened loads at once, not at the next update.
+  readonly #onSlotChange = (): void => {
+    if (this.#showsEmbed(this.#consent.kit)) this.#activate();
+  };
 
   #activate(): void {
     for (const el of this.querySelectorAll<HTMLElement>('[data-src]')) {
@@ -175,10 +183,14 @@ export class PrivacyGate extends LitElement {
     const kit = this.#consent.kit;
     const service = kit?.config.services[this.service];
     if (!kit || !service) return;
-    kit.update(
-      { services: { [this.service]: true }, categories: { [service.category]: true } },
-      { method: 'gate' },
-    );
+    // Naming a category makes every unnamed service of it follow the category (core `decide()`):
+    // name the others with their current effective state, so only this gate's service changes.
+    const services: Record<string, boolean> = {};
+    for (const [name, other] of Object.entries(kit.config.services)) {
+      if (other.category === service.category) services[name] = kit.isGranted(name);
+    }
+    services[this.service] = true;
+    kit.update({ services, categories: { [service.category]: true } }, { method: 'gate' });
     announce(this.#i18n.t('common:saved'));
     fire<GateLoadDetail>(this, 'privacy-gate-load', { service: this.service, persistent: true });
     await this.#focusEmbed();

@@ -1,33 +1,20 @@
 import { LitElement, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import {
-  createNewsletterClient,
-  isValidEmail,
-  type NewsletterClient,
-  type NewsletterError,
-  type NewsletterPreferences,
-  type NewsletterResult,
-} from '../../core/newsletter.js';
+import { property } from 'lit/decorators.js';
+import type { NewsletterClient } from '../../core/newsletter.js';
 import { ConsentController } from '../consent-controller.js';
-import { whenPrivacyKit } from '../context.js';
+import { formatDate, isIsoDate } from '../shared/dates.js';
 import { I18nController } from '../../i18n/controller.js';
 import { registerStrings } from '../../i18n/strings.js';
 import en from './locales/en.json';
 import nl from './locales/nl.json';
-import { CountdownController } from './countdown.js';
-import { outcomeOf, type Failure } from './failure.js';
-import { forgetToken, keepToken, readMailLink, removeTokenFromAddress, safeLinkUrl } from './page-address.js';
+import { NewsletterFlow, type FocusTarget, type NewsletterChangeDetail } from './flow.js';
+import { safeLinkUrl } from './page-address.js';
 import { newsletterStyles } from './privacy-newsletter.styles.js';
-import { renderNewsletter, type FieldErrors, type NewsletterView, type PreferenceKey } from './views.js';
+import { renderNewsletter, type NewsletterView } from './views.js';
 
 registerStrings('newsletter', { nl, en });
 
-/** What changed, in the `privacy-newsletter-change` event. */
-export interface NewsletterChangeDetail {
-  readonly action: 'subscribe' | 'resend' | 'confirm' | 'update' | 'unsubscribe';
-  /** The preferences after the change; absent for `subscribe` and `resend` (the server only says "pending"). */
-  readonly preferences?: NewsletterPreferences;
-}
+export type { NewsletterChangeDetail } from './flow.js';
 
 /** What the element shows: a view, or `error`/`offline` while a failure with a retry is shown. */
 export type NewsletterState = NewsletterView | 'error' | 'offline';
@@ -100,41 +87,32 @@ export class PrivacyNewsletter extends LitElement {
   /** The clock for the resend countdown (ms since epoch); replaceable so tests can move time. */
   @property({ attribute: false }) now: () => number = () => Date.now();
 
-  @state() private view: NewsletterView = 'loading';
-  @state() private email = '';
-  @state() private consentGiven = false;
-  @state() private measureOpens = false;
-  @state() private fieldErrors: FieldErrors = {};
-  @state() private failure: Failure | null = null;
-  @state() private busy = false;
-  @state() private preferences: NewsletterPreferences | null = null;
-  @state() private sentTo = '';
-  @state() private statusMessage = '';
-  @state() private invalidReason: 'expired' | 'not-found' = 'not-found';
-
   readonly #consent = new ConsentController(this);
   readonly #i18n = new I18nController(this, 'newsletter');
-  readonly #resendCountdown = new CountdownController(this, () => this.now());
-  #manageToken = '';
-  #started = false;
-  #focusAfterUpdate: 'heading' | 'errors' | 'retry' | null = null;
-  readonly #onOnline = (): void => {
-    if (this.failure?.kind === 'offline') void this.failure.retry();
-  };
+  readonly #flow = new NewsletterFlow(this, {
+    kit: () => this.#consent.kit,
+    revision: () => this.#revision(),
+    t: (key) => this.#i18n.t(key),
+    lang: () => this.#i18n.lang,
+    emit: (detail) =>
+      this.dispatchEvent(
+        new CustomEvent('privacy-newsletter-change', { detail, bubbles: true, composed: true }),
+      ),
+    focusAfterUpdate: (target) => (this.#focusAfterUpdate = target),
+  });
+  #focusAfterUpdate: FocusTarget | null = null;
+  readonly #onOnline = (): void => this.#flow.online();
 
   /** The current state, for tests and integrators: a view, or `error`/`offline` while a retry is offered. */
   get state(): NewsletterState {
-    if (this.failure?.kind === 'offline') return 'offline';
-    return this.failure ? 'error' : this.view;
+    const { failure, view } = this.#flow.state;
+    if (failure?.kind === 'offline') return 'offline';
+    return failure ? 'error' : view;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('online', this.#onOnline);
-    if (!this.#started) {
-      this.#started = true;
-      void this.#start();
-    }
   }
 
   override disconnectedCallback(): void {
@@ -143,32 +121,26 @@ export class PrivacyNewsletter extends LitElement {
   }
 
   protected override render(): unknown {
+    const flow = this.#flow;
+    const revision = this.#revision();
     return renderNewsletter({
+      ...flow.state,
       t: (key, vars) => this.#i18n.t(key, vars),
-      view: this.view,
-      email: this.email,
-      consentGiven: this.consentGiven,
-      measureOpens: this.measureOpens,
-      fieldErrors: this.fieldErrors,
-      failure: this.failure,
-      busy: this.busy,
-      preferences: this.preferences,
-      sentTo: this.sentTo,
-      resendSeconds: this.#resendCountdown.secondsLeft,
-      statusMessage: this.statusMessage,
-      invalidReason: this.invalidReason,
-      revision: this.#revision(),
+      resendSeconds: flow.resendSeconds,
+      revision,
+      revisionDate:
+        revision !== undefined && isIsoDate(revision) ? formatDate(revision, this.#i18n.lang) : undefined,
       policyUrl: safeLinkUrl(this.#consent.kit?.config.privacyPolicyUrl),
       on: {
-        email: (value) => (this.email = value),
-        consent: (checked) => (this.consentGiven = checked),
-        measure: (checked) => (this.measureOpens = checked),
-        submit: () => this.#submit(),
-        resend: () => this.#resend(),
-        changeEmail: () => this.#show('subscribe'),
-        preference: (key, value) => this.#updatePreference(key, value),
-        unsubscribe: () => this.#unsubscribe(),
-        resubscribe: () => this.#resubscribe(),
+        email: (email) => flow.edit({ email }),
+        consent: (consentGiven) => flow.edit({ consentGiven }),
+        measure: (measureOpens) => flow.edit({ measureOpens }),
+        submit: () => flow.submit(),
+        resend: () => flow.resend(),
+        changeEmail: () => flow.changeEmail(),
+        preference: (key, value) => flow.updatePreference(key, value),
+        unsubscribe: () => void flow.unsubscribe(),
+        resubscribe: () => flow.resubscribe(),
       },
     });
   }
@@ -183,229 +155,8 @@ export class PrivacyNewsletter extends LitElement {
     if (focus === 'errors') root.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }
 
-  /** Decides the first view: a mail link's token is acted on, otherwise the subscribe form. */
-  async #start(): Promise<void> {
-    const link = readMailLink(this.token, this.action, location.search);
-    // Out of the address bar before anything else can read it (analytics, a shared link).
-    if (link?.source === 'address') removeTokenFromAddress();
-    if (!link) {
-      this.view = 'subscribe';
-      return;
-    }
-    // A token the integrator set as an attribute is theirs to keep; the others this tab keeps.
-    const keep = (token: string): void => {
-      if (link.source !== 'attribute') keepToken(token);
-    };
-    if (!this.#client()) {
-      // npm users may call usePrivacyKit() after this element connects; until then say it is not ready.
-      this.view = 'unavailable';
-      await whenPrivacyKit();
-      this.view = 'loading';
-    }
-    const { token, action } = link;
-    if (action === 'confirm') {
-      await this.#run(
-        (client) => client.confirm(token),
-        ({ preferences, manageToken }) => {
-          this.#manageToken = manageToken;
-          keep(manageToken);
-          this.#showPreferences(preferences, 'confirmed', false);
-          this.#emit({ action: 'confirm', preferences });
-        },
-      );
-    } else if (action === 'unsubscribe') {
-      this.#manageToken = token;
-      // Kept as a manage link: a reload shows the unsubscribed state rather than unsubscribing again.
-      keep(token);
-      await this.#unsubscribe(false);
-    } else {
-      this.#manageToken = token;
-      keep(token);
-      await this.#run(
-        (client) => client.getPreferences(token),
-        (preferences) => this.#showPreferences(preferences, 'manage', false),
-      );
-    }
-  }
-
-  #client(): NewsletterClient | undefined {
-    if (this.client) return this.client;
-    const kit = this.#consent.kit;
-    const endpoint = this.endpoint ?? kit?.config.newsletter?.endpoint;
-    if (!endpoint) return undefined;
-    return createNewsletterClient({ endpoint, consentId: () => this.#consent.kit?.getConsent()?.id });
-  }
-
   #revision(): string | undefined {
     return this.revision ?? this.#consent.kit?.config.revision;
-  }
-
-  /**
-   * Runs one request: a success calls `onSuccess`, a failure becomes a UI state whose retry runs
-   * the same request again — with what the visitor typed still in place.
-   */
-  async #run<T>(
-    request: (client: NewsletterClient) => Promise<NewsletterResult<T>>,
-    onSuccess: (value: T) => void,
-    onFailure?: (error: NewsletterError) => void,
-  ): Promise<void> {
-    const client = this.#client();
-    if (!client) {
-      console.error(
-        'privacy-newsletter: no newsletter endpoint; set the `endpoint` attribute or `newsletter.endpoint` in the config',
-      );
-      this.#show('unavailable');
-      return;
-    }
-    this.busy = true;
-    this.failure = null;
-    this.statusMessage = '';
-    const result = await request(client);
-    this.busy = false;
-    if (result.ok) {
-      onSuccess(result.value);
-      return;
-    }
-    onFailure?.(result.error);
-    this.#fail(result.error, () => this.#run(request, onSuccess, onFailure));
-  }
-
-  #fail(error: NewsletterError, retry: () => Promise<void>): void {
-    const outcome = outcomeOf(error, this.view === 'subscribe', retry);
-    if (outcome.show === 'invalid-link') {
-      // A link that stopped working (expired, revoked) is not offered again on reload.
-      forgetToken(this.#manageToken);
-      this.invalidReason = outcome.reason;
-      this.#show('invalid-link');
-    } else if (outcome.show === 'email-error') {
-      this.fieldErrors = { email: 'emailInvalid' };
-      this.#focusAfterUpdate = 'errors';
-    } else {
-      this.failure = outcome.failure;
-      if (outcome.failure.kind !== 'rate-limited') this.#focusAfterUpdate = 'retry';
-    }
-  }
-
-  #submit(): void {
-    const email = this.email.trim();
-    const errors: { email?: 'emailRequired' | 'emailInvalid'; consent?: 'consentRequired' } = {};
-    if (!email) errors.email = 'emailRequired';
-    else if (!isValidEmail(email)) errors.email = 'emailInvalid';
-    if (!this.consentGiven) errors.consent = 'consentRequired';
-    this.fieldErrors = errors;
-    if (errors.email || errors.consent) {
-      this.#focusAfterUpdate = 'errors';
-      return;
-    }
-    const revision = this.#revision();
-    if (!revision) {
-      console.error(
-        'privacy-newsletter: no revision; set the `revision` attribute or `revision` in the config',
-      );
-      this.#show('unavailable');
-      return;
-    }
-    const subscription = {
-      email,
-      revision,
-      // The exact wording the visitor ticked, stored by the server as proof of consent.
-      consentText: this.#i18n.t('subscribe.consent'),
-      measureOpens: this.measureOpens,
-      language: this.#i18n.lang,
-    };
-    void this.#run(
-      (client) => client.subscribe(subscription),
-      () => {
-        this.sentTo = email;
-        this.#resendCountdown.start(this.resendDelay);
-        this.#show('pending');
-        this.#emit({ action: 'subscribe' });
-      },
-    );
-  }
-
-  #resend(): void {
-    const email = this.sentTo;
-    void this.#run(
-      (client) => client.resend(email),
-      () => {
-        this.#resendCountdown.start(this.resendDelay);
-        this.statusMessage = this.#i18n.t('pending.resent');
-        this.#emit({ action: 'resend' });
-      },
-      // The server said when it will take another request: the button waits exactly that long.
-      (error) => {
-        if (error.kind === 'rate-limited' && error.retryAfter) this.#resendCountdown.start(error.retryAfter);
-      },
-    );
-  }
-
-  #updatePreference(key: PreferenceKey, value: boolean): void {
-    const before = this.preferences;
-    const revision = this.#revision();
-    if (!before) return;
-    if (!revision) {
-      console.error(
-        'privacy-newsletter: no revision; set the `revision` attribute or `revision` in the config',
-      );
-      this.#show('unavailable');
-      return;
-    }
-    // Show the new position at once; put it back if the server does not store it.
-    this.preferences = { ...before, [key]: value };
-    void this.#run(
-      (client) => client.updatePreferences(this.#manageToken, { revision, [key]: value }),
-      (preferences) => {
-        this.preferences = preferences;
-        this.statusMessage = this.#i18n.t('manage.saved');
-        this.#emit({ action: 'update', preferences });
-      },
-      () => (this.preferences = before),
-    );
-  }
-
-  async #unsubscribe(moveFocus = true): Promise<void> {
-    const revision = this.#revision();
-    await this.#run(
-      (client) => client.unsubscribe(this.#manageToken, revision),
-      (preferences) => {
-        this.preferences = preferences;
-        this.#show('unsubscribed', moveFocus);
-        this.#emit({ action: 'unsubscribe', preferences });
-      },
-    );
-  }
-
-  #resubscribe(): void {
-    // Starting over: a reload shows the form, not an old link's state.
-    forgetToken();
-    // A new subscription is a new decision: both boxes start unticked again.
-    this.consentGiven = false;
-    this.measureOpens = false;
-    this.fieldErrors = {};
-    this.#show('subscribe');
-  }
-
-  #showPreferences(
-    preferences: NewsletterPreferences,
-    view: 'confirmed' | 'manage',
-    moveFocus: boolean,
-  ): void {
-    this.preferences = preferences;
-    this.#show(preferences.status === 'unsubscribed' ? 'unsubscribed' : view, moveFocus);
-  }
-
-  #show(view: NewsletterView, moveFocus = true): void {
-    this.view = view;
-    this.failure = null;
-    // Never steal focus on page load; after a visitor's action, focus follows them to the new state.
-    if (moveFocus) this.#focusAfterUpdate = 'heading';
-  }
-
-  #emit(detail: NewsletterChangeDetail): void {
-    this.dispatchEvent(
-      new CustomEvent('privacy-newsletter-change', { detail, bubbles: true, composed: true }),
-    );
   }
 }
 

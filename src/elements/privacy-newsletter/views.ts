@@ -46,6 +46,8 @@ export interface ViewModel {
   readonly statusMessage: string;
   readonly invalidReason: 'expired' | 'not-found';
   readonly revision: string | undefined;
+  /** The revision as a long date in the visitor's language, when the revision is a date. */
+  readonly revisionDate: string | undefined;
   readonly policyUrl: string | undefined;
   readonly on: {
     readonly email: (value: string) => void;
@@ -165,7 +167,11 @@ function subscribeForm(m: ViewModel): TemplateResult {
         ${
           m.revision !== undefined
             ? html`<p id="consent-revision" part="revision" class="hint">
-                ${t('subscribe.revision', { revision: m.revision })}
+                ${
+                  m.revisionDate
+                    ? t('subscribe.revision', { revision: m.revisionDate })
+                    : t('subscribe.revisionName', { revision: m.revision })
+                }
                 ${m.policyUrl ? html`<a href=${m.policyUrl}>${t('subscribe.policyLink')}</a>` : nothing}
               </p>`
             : nothing

@@ -67,6 +67,7 @@ export const preferencesStyles = css`
   }
   .service .row label {
     font-weight: 500;
+    overflow-wrap: anywhere;
   }
   .description,
   .meta,
@@ -78,23 +79,64 @@ export const preferencesStyles = css`
     border-inline-start: 3px solid var(--_accent);
     padding-inline-start: 0.5rem;
   }
+  .services-label {
+    margin: 0.75rem 0 0.375rem;
+    font-size: 0.875em;
+    font-weight: 600;
+    color: var(--_muted);
+  }
+  /* Every service switch is in view without expanding anything; only its details fold away. */
+  .services {
+    padding: 0 0.75rem;
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  .service {
+    padding: 0.625rem 0;
+  }
+  .service + .service {
+    border-top: 1px solid color-mix(in srgb, var(--_border) 45%, transparent);
+  }
+  .service input[role='switch'] {
+    background: var(--_bg);
+  }
+  .service input[role='switch']:checked {
+    background: var(--_accent);
+  }
   details {
-    margin-top: 0.5rem;
+    margin-top: 0.125rem;
   }
   summary {
-    cursor: pointer;
+    display: inline-flex;
+    align-items: center;
+    gap: 0.375rem;
     min-height: 1.5rem;
+    cursor: pointer;
+    font-size: 0.9375em;
     color: var(--_fg);
     text-decoration: underline;
     text-underline-offset: 0.15em;
+    list-style: none;
   }
-  .services {
-    margin-top: 0.5rem;
-    padding-inline-start: 0.75rem;
-    border-inline-start: 2px solid var(--_surface);
+  summary::-webkit-details-marker {
+    display: none;
   }
-  .service {
-    padding: 0.5rem 0;
+  /* A chevron that turns when open; the native marker would sit apart from the underlined text. */
+  summary::before {
+    content: '';
+    flex: none;
+    width: 0.45em;
+    height: 0.45em;
+    border-inline-end: 2px solid currentColor;
+    border-bottom: 2px solid currentColor;
+    transform: rotate(-45deg);
+    transition: transform 120ms;
+  }
+  details[open] > summary::before {
+    transform: translateY(-0.15em) rotate(45deg);
+  }
+  .details {
+    padding: 0.25rem 0 0.25rem 0.875rem;
   }
   .cookies {
     margin: 0.25rem 0 0;

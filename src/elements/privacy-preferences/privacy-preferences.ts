@@ -13,6 +13,7 @@ import { announce, ensureAnnouncer } from '../shared/announcer.js';
 import { categoryLabel } from '../shared/config-text.js';
 import { categoryDescription, gpcRefusedCategories } from './category-text.js';
 import { fire } from '../shared/define.js';
+import { deepActiveElement, keepTabInside } from '../shared/focus.js';
 import { closeIcon } from '../shared/icons.js';
 import { buttons, tokens } from '../shared/styles.js';
 import {
@@ -49,6 +50,8 @@ export interface PreferencesCloseDetail {
  * @tagname privacy-preferences
  * @summary Cookie preferences dialog (second layer).
  *
+ * @attr lang - Language of the texts: `nl`, `en`, or one the config adds; default the closest `lang` attribute, then `<html lang>`, then the config's `language`.
+ *
  * @fires privacy-preferences-open - The dialog opened.
  * @fires privacy-preferences-close - The dialog closed; `detail.action` is `accept`, `reject`, `save` or `cancel`.
  *
@@ -57,8 +60,9 @@ export interface PreferencesCloseDetail {
  * @csspart close-button - Closes without saving.
  * @csspart category - One category row.
  * @csspart toggle - Every switch (`role="switch"`, with `data-category` or `data-service`).
- * @csspart services - The expandable list of a category's services.
+ * @csspart services - The list of a category's services (always shown, one switch each).
  * @csspart service - One service row.
+ * @csspart service-details - A service's expandable details: provider, purpose, cookies, policy.
  * @csspart service-policy-link - A provider's privacy policy link.
  * @csspart actions - The row of buttons.
  * @csspart accept-button - "Accept all".
@@ -120,7 +124,7 @@ export class PrivacyPreferences extends LitElement {
     const kit = this.#consent.kit;
     const t = this.#i18n.t.bind(this.#i18n);
     return html`
-      <dialog part="dialog" aria-labelledby="title" @close=${this.#onClose}>
+      <dialog part="dialog" aria-labelledby="title" @close=${this.#onClose} @keydown=${this.#keepFocusInside}>
         <div class="header">
           <h2 id="title" part="title">${t('title')}</h2>
           <button
@@ -191,9 +195,10 @@ export class PrivacyPreferences extends LitElement {
           ${gpcNote ? html`<p class="note" id=${`${id}-gpc`}>${t('gpc')}</p>` : nothing}
           ${
             services.length
-              ? html`<details part="services">
-                  <summary>${t('services', { count: services.length })}</summary>
-                  <ul class="services">
+              ? html`<p class="services-label" id=${`${id}-services`}>
+                    ${t('services', { count: services.length })}
+                  </p>
+                  <ul class="services" part="services" aria-labelledby=${`${id}-services`}>
                     ${services.map((service, j) =>
                       renderService(service, {
                         config,
@@ -206,14 +211,18 @@ export class PrivacyPreferences extends LitElement {
                         onKeydown: this.#onSwitchKey,
                       }),
                     )}
-                  </ul>
-                </details>`
+                  </ul>`
               : nothing
           }
         </li>`;
       })}
     </ul>`;
   }
+
+  // Tab stays inside while the dialog is open (see keepTabInside for why).
+  readonly #keepFocusInside = (event: KeyboardEvent): void => {
+    if (this.dialog) keepTabInside(event, this.dialog, this.shadowRoot?.activeElement ?? null);
+  };
 
   // Native checkboxes toggle on Space only; a switch is expected to answer Enter as well.
   readonly #onSwitchKey = (event: KeyboardEvent): void => {
@@ -268,12 +277,6 @@ export class PrivacyPreferences extends LitElement {
     fire<PreferencesCloseDetail>(this, 'privacy-preferences-close', { action: this.#action });
     this.#action = 'cancel';
   };
-}
-
-function deepActiveElement(): Element | null {
-  let el = document.activeElement;
-  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-  return el === document.body ? null : el;
 }
 
 declare global {

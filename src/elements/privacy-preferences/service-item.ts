@@ -1,7 +1,8 @@
 /**
- * One service inside a category of the preferences dialog: its switch, provider, purpose,
- * cookies with lifetimes and the provider's privacy policy — all from config, all rendered as
- * text (a hostile label shows literally), links only when http(s).
+ * One service inside a category of the preferences dialog: its switch, always visible, and under
+ * it an expandable "More about …" with the provider, purpose, cookies with lifetimes and the
+ * provider's privacy policy — all from config, all rendered as text (a hostile label shows
+ * literally), links only when http(s).
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
@@ -40,6 +41,8 @@ export function renderService(name: string, ctx: ServiceItemContext): TemplateRe
   const purpose = localize(service?.description, ctx.lang, ctx.config.language);
   const policy = safeHttpUrl(service?.privacyPolicyUrl);
   const cookies = service?.cookies ?? [];
+  const about = provider || purpose;
+  const hasDetails = about || cookies.length || policy;
   return html`<li class="service" part="service">
     <div class="row">
       <label for=${ctx.id}>${label}</label>
@@ -49,34 +52,49 @@ export function renderService(name: string, ctx: ServiceItemContext): TemplateRe
         part="toggle"
         id=${ctx.id}
         data-service=${name}
-        aria-describedby=${`${ctx.id}-meta`}
+        aria-describedby=${about ? `${ctx.id}-about` : nothing}
         .checked=${live(ctx.checked)}
         ?disabled=${ctx.disabled}
         @change=${ctx.onChange}
         @keydown=${ctx.onKeydown}
       />
     </div>
-    <div id=${`${ctx.id}-meta`}>
-      ${provider ? html`<p class="meta">${ctx.t('provider', { provider })}</p>` : nothing}
-      ${purpose ? html`<p class="meta">${purpose}</p>` : nothing}
-    </div>
     ${
-      cookies.length
-        ? html`<p class="meta">${ctx.t('cookies')}:</p>
-            <ul class="cookies">
-              ${cookies.map((c) => cookieLine(c, ctx))}
-            </ul>`
-        : nothing
-    }
-    ${
-      policy
-        ? html`<p class="meta">
-            <a part="service-policy-link" href=${policy} target="_blank" rel="noopener noreferrer"
-              >${ctx.t('servicePolicy', { provider: provider ?? label })}<span class="visually-hidden">
-                ${ctx.t('opensInNewWindow')}</span
-              ></a
-            >
-          </p>`
+      hasDetails
+        ? html`<details part="service-details">
+            <summary>${ctx.t('serviceDetails', { service: label })}</summary>
+            <div class="details">
+              ${
+                about
+                  ? html`<div id=${`${ctx.id}-about`}>
+                      ${provider ? html`<p class="meta">${ctx.t('provider', { provider })}</p>` : nothing}
+                      ${purpose ? html`<p class="meta">${purpose}</p>` : nothing}
+                    </div>`
+                  : nothing
+              }
+              ${
+                cookies.length
+                  ? html`<p class="meta">${ctx.t('cookies')}:</p>
+                      <ul class="cookies">
+                        ${cookies.map((c) => cookieLine(c, ctx))}
+                      </ul>`
+                  : nothing
+              }
+              ${
+                policy
+                  ? html`<p class="meta">
+                      <a part="service-policy-link" href=${policy} target="_blank" rel="noopener noreferrer"
+                        >${ctx.t('servicePolicy', { provider: provider ?? label })}<span
+                          class="visually-hidden"
+                        >
+                          ${ctx.t('opensInNewWindow')}</span
+                        ></a
+                      >
+                    </p>`
+                  : nothing
+              }
+            </div>
+          </details>`
         : nothing
     }
   </li>`;

@@ -20,6 +20,10 @@ registerStrings('settings', { nl, en });
  * @tagname privacy-settings-button
  * @summary Button that reopens the cookie preferences.
  *
+ * @attr variant - `link` (inline text, default) or `floating` (fixed round button in the bottom corner).
+ * @attr label - Replaces the button text and the floating button's accessible name (as text).
+ * @attr lang - Language of the texts: `nl`, `en`, or one the config adds; default the closest `lang` attribute, then `<html lang>`, then the config's `language`.
+ *
  * @fires privacy-settings-open - The visitor asked for the preferences.
  *
  * @csspart button - The button.

@@ -3,6 +3,9 @@
  * walking unknown JSON, and the URL and date rules the format uses. Pure.
  */
 import type { ValidationError } from '../../core/types.js';
+import { isIsoDate } from '../shared/dates.js';
+
+export { isIsoDate };
 
 /**
  * Is this href safe to render as a link? Only http(s) and mailto; relative URLs resolve to the
@@ -18,22 +21,26 @@ export function isSafeHref(href: string): boolean {
   }
 }
 
-/** Is this a real calendar date written `YYYY-MM-DD`? */
-export function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
-
 /** A JSON object being checked. */
 export type Obj = Readonly<Record<string, unknown>>;
 
-/** Collects errors while walking a document; every check names its path. */
+/** Live blocks that may also stand inside a sentence (`{ "live": "change-choices" }`). */
+export const INLINE_LIVE = ['change-choices', 'consent-id', 'newsletter'] as const;
+
+/**
+ * Collects errors while walking a document; every check names its path. Warnings are problems
+ * the element repairs by leaving something out (an unsafe link is shown as plain text).
+ */
 export class Checker {
   readonly errors: ValidationError[] = [];
+  readonly warnings: ValidationError[] = [];
 
   fail(path: string, message: string): void {
     this.errors.push({ path, message });
+  }
+
+  warn(path: string, message: string): void {
+    this.warnings.push({ path, message });
   }
 
   object(value: unknown, path: string, allowed: readonly string[]): Obj | undefined {
@@ -67,9 +74,13 @@ export class Checker {
     if (typeof value !== 'string' || !isIsoDate(value)) this.fail(path, 'expected a date written YYYY-MM-DD');
   }
 
+  /**
+   * A link target: a string is required, but one with another scheme (`javascript:`, `data:`)
+   * is only a warning — the renderer drops that one link and keeps the rest of the document.
+   */
   href(value: unknown, path: string): void {
     if (!this.string(value, path)) return;
-    if (!isSafeHref(value)) this.fail(path, 'expected an http(s) or mailto URL');
+    if (!isSafeHref(value)) this.warn(path, 'not an http(s) or mailto URL: the link is left out');
   }
 
   inline(value: unknown, path: string): void {
@@ -83,15 +94,20 @@ export class Checker {
 
   run(run: unknown, path: string): void {
     if (typeof run === 'string') return;
-    const obj = this.object(run, path, ['text', 'em', 'strong', 'link', 'href']);
+    const obj = this.object(run, path, ['text', 'em', 'strong', 'link', 'href', 'live']);
     if (!obj) return;
-    const kinds = ['text', 'em', 'strong', 'link'].filter((k) => k in obj);
+    const kinds = ['text', 'em', 'strong', 'link', 'live'].filter((k) => k in obj);
     if (kinds.length !== 1) {
-      this.fail(path, 'expected exactly one of "text", "em", "strong", "link"');
+      this.fail(path, 'expected exactly one of "text", "em", "strong", "link", "live"');
       return;
     }
     const kind = kinds[0] as string;
-    this.string(obj[kind], join(path, kind));
+    if (kind === 'live') {
+      if (!INLINE_LIVE.includes(obj['live'] as (typeof INLINE_LIVE)[number]))
+        this.fail(join(path, 'live'), `expected one of ${INLINE_LIVE.join(', ')}`);
+    } else {
+      this.string(obj[kind], join(path, kind));
+    }
     if (kind === 'link') this.href(obj['href'], join(path, 'href'));
     else if ('href' in obj) this.fail(join(path, 'href'), '"href" belongs to a "link" run only');
   }

@@ -2,8 +2,8 @@
  * The privacy statement as data: the typed JSON format (`privacy-statement/1`) and its one
  * validating function. Pure: no DOM, no Lit, so a CMS or a build step can validate documents too.
  */
-import type { Result } from '../../core/types.js';
-import { Checker, join, type Obj } from './checks.js';
+import type { Result, ValidationError } from '../../core/types.js';
+import { Checker, INLINE_LIVE, join, type Obj } from './checks.js';
 
 export { isIsoDate, isSafeHref } from './checks.js';
 
@@ -16,14 +16,22 @@ export type InlineRun =
   | { readonly text: string }
   | { readonly em: string }
   | { readonly strong: string }
-  /** `href` is http(s) or mailto (relative URLs resolve to http(s) and are allowed). */
-  | { readonly link: string; readonly href: string };
+  /**
+   * `href` is http(s) or mailto (relative URLs resolve to http(s) and are allowed); any other
+   * scheme (`javascript:`) is reported as a warning and the run shows as plain text.
+   */
+  | { readonly link: string; readonly href: string }
+  /** A live block inside the sentence: a "change your choices" button, the consent id, the newsletter link. */
+  | { readonly live: InlineLiveName };
 
 /** Text with light markup: one string, or a list of runs. */
 export type InlineContent = string | readonly InlineRun[];
 
 /** Live blocks: parts of the statement filled with the visitor's real choices. */
 export type LiveBlockName = 'cookie-table' | 'change-choices' | 'consent-id' | 'newsletter';
+
+/** The live blocks that also fit inside a sentence (the cookie table does not). */
+export type InlineLiveName = (typeof INLINE_LIVE)[number];
 
 /** A paragraph of inline content. */
 export interface ParagraphBlock {
@@ -74,7 +82,7 @@ export interface StatementSection {
   readonly id: string;
   readonly heading: string;
   readonly blocks: readonly StatementBlock[];
-  /** Sub-sections, one level deep (rendered one heading level lower). */
+  /** Sub-sections, one level deep (rendered one heading level lower); may be empty. */
   readonly subsections?: readonly StatementSection[];
 }
 
@@ -212,17 +220,26 @@ function checkSection(c: Checker, value: unknown, path: string, ids: Set<string>
     c.fail(join(path, 'subsections'), 'sub-sections cannot have sub-sections');
     return;
   }
-  c.array(s['subsections'], join(path, 'subsections'))?.forEach((sub, i) =>
+  c.array(s['subsections'], join(path, 'subsections'), false)?.forEach((sub, i) =>
     checkSection(c, sub, `${path}.subsections[${i}]`, ids, true),
   );
 }
 
 /**
- * Checks that `input` (parsed JSON) is a statement document. Errors name their path
- * (`sections[2].blocks[0].items[1]: expected inline content`); unknown keys are errors, and so
- * is a link whose href is not http(s)/mailto (a `javascript:` link is refused, not rendered).
+ * What `validateStatement` found: the document or its errors, and in both cases the warnings —
+ * links with another scheme than http(s)/mailto, which the element leaves out (showing their text).
  */
-export function validateStatement(input: unknown): Result<StatementDocument> {
+export type StatementValidation = Result<StatementDocument> & {
+  readonly warnings: readonly ValidationError[];
+};
+
+/**
+ * Checks that `input` (parsed JSON) is a statement document. Errors name their path
+ * (`sections[2].blocks[0].items[1]: expected inline content`); unknown keys are errors. A link
+ * whose href is not http(s)/mailto (`javascript:`) does not spoil the document: it is a warning,
+ * and the element renders that link as plain text.
+ */
+export function validateStatement(input: unknown): StatementValidation {
   const c = new Checker();
   const doc = c.object(input, '', [
     'format',
@@ -234,8 +251,13 @@ export function validateStatement(input: unknown): Result<StatementDocument> {
     'changes',
     'sections',
   ]);
-  if (!doc)
-    return { ok: false, errors: [{ path: '', message: 'expected a statement document (a JSON object)' }] };
+  if (!doc) {
+    return {
+      ok: false,
+      errors: [{ path: '', message: 'expected a statement document (a JSON object)' }],
+      warnings: [],
+    };
+  }
   if (doc['format'] !== STATEMENT_FORMAT) c.fail('format', `expected "${STATEMENT_FORMAT}"`);
   c.string(doc['revision'], 'revision');
   c.date(doc['updated'], 'updated');
@@ -262,8 +284,8 @@ export function validateStatement(input: unknown): Result<StatementDocument> {
   const ids = new Set<string>();
   c.array(doc['sections'], 'sections')?.forEach((s, i) => checkSection(c, s, `sections[${i}]`, ids, false));
   return c.errors.length === 0
-    ? { ok: true, value: input as StatementDocument }
-    : { ok: false, errors: c.errors };
+    ? { ok: true, value: input as StatementDocument, warnings: c.warnings }
+    : { ok: false, errors: c.errors, warnings: c.warnings };
 }
 
 /** The first contact block's e-mail address: where access and correction requests go. */

@@ -41,14 +41,3 @@ export function collectHeadings(elements: readonly Element[], doc: Document): To
     })
     .filter((entry) => entry.text !== '');
 }
-
-/** `2018-06-18` as a long date in `lang` ("18 juni 2018"); the input itself if that fails. */
-export function formatDate(isoDate: string, lang: string): string {
-  try {
-    const date = new Date(`${isoDate}T00:00:00Z`);
-    if (Number.isNaN(date.getTime())) return isoDate;
-    return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
-  } catch {
-    return isoDate;
-  }
-}

@@ -5,8 +5,11 @@
 import type { ValidationError } from '../../core/types.js';
 import { validateStatement, type StatementDocument } from './document.js';
 
-/** Why a statement could not be shown. */
-export type StatementErrorReason = 'http' | 'network' | 'json' | 'invalid';
+/**
+ * Why a statement could not be shown; `empty`: the element has no `src`, no inline JSON and no
+ * HTML content, so there is nothing to show.
+ */
+export type StatementErrorReason = 'http' | 'network' | 'json' | 'invalid' | 'empty';
 
 /** Detail of the `privacy-error` event. */
 export interface StatementErrorDetail {
@@ -19,15 +22,19 @@ export interface StatementErrorDetail {
   readonly src?: string;
 }
 
-/** A document, or why there is none. */
+/** A document (with the links it will leave out, see `validateStatement`), or why there is none. */
 export type LoadResult =
-  | { readonly ok: true; readonly document: StatementDocument }
+  | {
+      readonly ok: true;
+      readonly document: StatementDocument;
+      readonly warnings: readonly ValidationError[];
+    }
   | { readonly ok: false; readonly error: StatementErrorDetail };
 
 /** Validates already-parsed data; `src` is named in the error when given. */
 export function acceptStatement(data: unknown, src?: string): LoadResult {
   const result = validateStatement(data);
-  if (result.ok) return { ok: true, document: result.value };
+  if (result.ok) return { ok: true, document: result.value, warnings: result.warnings };
   return { ok: false, error: { reason: 'invalid', errors: result.errors, ...(src ? { src } : {}) } };
 }
 

@@ -9,7 +9,7 @@ const nl: Strings = {
   lastChanged: 'Laatst gewijzigd op {{date}}',
   lastChangedFooter: 'Deze privacyverklaring is voor het laatst aangepast op: {{date}}',
   toc: 'Inhoud',
-  changesHeading: 'Versiegeschiedenis',
+  changesHeading: 'Wat is er veranderd?',
   changeRevision: 'versie {{revision}}',
   translationNote:
     'Dit is een vertaling van de oorspronkelijke verklaring in het {{language}} (versie {{revision}}). Bij verschillen geldt de oorspronkelijke tekst.',
@@ -23,6 +23,8 @@ const nl: Strings = {
     network: 'Het document {{src}} kon niet worden opgehaald: geen verbinding met de server.',
     json: 'Het document {{src}} is geen geldige JSON.',
     invalid: 'Het document {{src}} bevat fouten:',
+    empty:
+      'Er staat hier nog geen privacyverklaring. Geef een adres op (src), zet het JSON-document erin of schrijf de tekst als HTML in het element.',
     inlineSource: 'in deze pagina',
   },
   cookieTable: {
@@ -37,7 +39,8 @@ const nl: Strings = {
     none: 'Nog geen keuze',
     always: 'Altijd aan (noodzakelijk)',
     noCookies: 'Geen',
-    days: '{{count}} dagen',
+    days_one: '{{count}} dag',
+    days_other: '{{count}} dagen',
     consentCookie: 'Uw cookiekeuze',
     consentCookiePurpose: 'Onthoudt welke cookies u toestaat, zodat wij het u niet bij elk bezoek vragen.',
     thisSite: 'Deze website',
@@ -45,14 +48,17 @@ const nl: Strings = {
       'Het overzicht van cookies is niet beschikbaar: op deze pagina zijn geen cookie-instellingen geladen.',
   },
   consentId: {
-    label: 'Uw toestemmings-id:',
-    none: 'U heeft op deze website nog geen keuze over cookies gemaakt.',
+    label: 'Uw toestemmingscode:',
+    none: 'U hebt op deze website nog geen keuze over cookies gemaakt.',
+    inlineNone: 'nog niet bekend (u hebt nog geen keuze over cookies gemaakt)',
+    unavailable:
+      'Uw toestemmingscode kan op deze pagina niet worden getoond: hier zijn geen cookie-instellingen geladen.',
     mailLink: 'Vraag per e-mail inzage of correctie aan',
-    subject: 'Verzoek om inzage of correctie (toestemmings-id {{id}})',
+    subject: 'Verzoek om inzage of correctie (toestemmingscode {{id}})',
     subjectNoId: 'Verzoek om inzage of correctie',
-    body: 'Beste lezer,\r\n\r\nIk wil graag mijn persoonsgegevens inzien of laten corrigeren.\r\n\r\nMijn toestemmings-id op uw website: {{id}}\r\n\r\nMet vriendelijke groet,\r\n',
+    body: 'Geachte heer/mevrouw,\r\n\r\nIk wil graag mijn persoonsgegevens inzien of laten corrigeren.\r\n\r\nMijn toestemmingscode op uw website: {{id}}\r\n\r\nMet vriendelijke groet,\r\n',
     bodyNoId:
-      'Beste lezer,\r\n\r\nIk wil graag mijn persoonsgegevens inzien of laten corrigeren.\r\n\r\nMet vriendelijke groet,\r\n',
+      'Geachte heer/mevrouw,\r\n\r\nIk wil graag mijn persoonsgegevens inzien of laten corrigeren.\r\n\r\nMet vriendelijke groet,\r\n',
   },
 };
 
@@ -60,7 +66,7 @@ const en: Strings = {
   lastChanged: 'Last changed on {{date}}',
   lastChangedFooter: 'This privacy statement was last changed on: {{date}}',
   toc: 'Contents',
-  changesHeading: 'Revision history',
+  changesHeading: 'What has changed?',
   changeRevision: 'revision {{revision}}',
   translationNote:
     'This is a translation of the original statement in {{language}} (revision {{revision}}). Where they differ, the original text applies.',
@@ -74,6 +80,8 @@ const en: Strings = {
     network: 'The document {{src}} could not be fetched: no connection to the server.',
     json: 'The document {{src}} is not valid JSON.',
     invalid: 'The document {{src}} contains errors:',
+    empty:
+      'There is no privacy statement here yet. Give its address (src), put the JSON document inside, or write the text as HTML inside the element.',
     inlineSource: 'in this page',
   },
   cookieTable: {
@@ -88,7 +96,8 @@ const en: Strings = {
     none: 'No choice yet',
     always: 'Always on (necessary)',
     noCookies: 'None',
-    days: '{{count}} days',
+    days_one: '{{count}} day',
+    days_other: '{{count}} days',
     consentCookie: 'Your cookie choice',
     consentCookiePurpose: 'Remembers which cookies you allow, so we do not ask on every visit.',
     thisSite: 'This website',
@@ -97,6 +106,8 @@ const en: Strings = {
   consentId: {
     label: 'Your consent ID:',
     none: 'You have not made a choice about cookies on this website yet.',
+    inlineNone: 'not known yet (you have not made a choice about cookies)',
+    unavailable: 'Your consent ID cannot be shown on this page: no cookie settings are loaded here.',
     mailLink: 'Request access or correction by email',
     subject: 'Request for access or correction (consent ID {{id}})',
     subjectNoId: 'Request for access or correction',
@@ -112,18 +123,4 @@ export function ensureStatementStrings(): void {
   if (registered) return;
   registered = true;
   registerStrings('statement', { nl, en });
-}
-
-/** The localized text for `lang` (then the config's language, Dutch, English, any). */
-export function localize(
-  text: string | Readonly<Record<string, string>> | undefined,
-  lang: string,
-  configLanguage?: string,
-): string | undefined {
-  if (text === undefined || typeof text === 'string') return text;
-  for (const l of [lang, configLanguage, 'nl', 'en']) {
-    const value = l ? text[l] : undefined;
-    if (value !== undefined) return value;
-  }
-  return Object.values(text)[0];
 }

@@ -92,6 +92,16 @@ export const statementStyles = css`
     background: var(--privacy-color-accent, #0a55a6);
     color: var(--privacy-color-accent-text, #ffffff);
   }
+  /* The same button standing inside a sentence: as tall as a line, still a 24px target. */
+  button.inline {
+    min-height: 1.5rem;
+    padding: 0 0.5rem;
+    border-radius: var(--privacy-radius, 0.25rem);
+  }
+  code[part='consent-id'] {
+    font-family: ui-monospace, monospace;
+    overflow-wrap: anywhere;
+  }
   [part='error'] {
     padding: var(--privacy-spacing, 1rem);
     border: 2px solid var(--privacy-color-error, #a4161a);

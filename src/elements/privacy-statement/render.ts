@@ -8,6 +8,7 @@ import {
   isSafeHref,
   type ContactBlock,
   type InlineContent,
+  type InlineLiveName,
   type InlineRun,
   type LiveBlock,
   type StatementBlock,
@@ -17,29 +18,43 @@ import {
 /** Heading levels the element renders. */
 export type HeadingLevel = 1 | 2 | 3 | 4 | 5 | 6;
 
-/** Renders one run of inline content. */
-function run(r: InlineRun): TemplateResult | string {
+/** Renders a live block that stands inside a sentence (`{ "live": "consent-id" }`). */
+export type InlineLive = (name: InlineLiveName) => TemplateResult | string | typeof nothing;
+
+/** Renders one run of inline content; live runs only where the element supplies them. */
+function run(r: InlineRun, live: InlineLive | undefined): TemplateResult | string | typeof nothing {
   if (typeof r === 'string') return r;
   if ('em' in r) return html`<em>${r.em}</em>`;
   if ('strong' in r) return html`<strong>${r.strong}</strong>`;
   if ('link' in r) {
-    // Defence in depth: validation already refuses unsafe hrefs; never render one as a link.
+    // A javascript:/data: link is left out (validation warned about it): its text stays, as text.
     return isSafeHref(r.href) ? html`<a part="link" href=${r.href}>${r.link}</a>` : r.link;
   }
+  if ('live' in r) return live ? live(r.live) : nothing;
   return r.text;
 }
 
 /** Renders inline content (a string or runs) as text and inline elements. */
-export function renderInline(content: InlineContent): TemplateResult | string {
-  return typeof content === 'string' ? content : html`${content.map(run)}`;
+export function renderInline(content: InlineContent, live?: InlineLive): TemplateResult | string {
+  return typeof content === 'string' ? content : html`${content.map((r) => run(r, live))}`;
 }
 
-/** Plain text of inline content (for labels and tests). */
+/** Plain text of inline content (for labels and tests); live runs have none of their own. */
 export function inlineText(content: InlineContent): string {
   if (typeof content === 'string') return content;
   return content
     .map((r) =>
-      typeof r === 'string' ? r : 'em' in r ? r.em : 'strong' in r ? r.strong : 'link' in r ? r.link : r.text,
+      typeof r === 'string'
+        ? r
+        : 'em' in r
+          ? r.em
+          : 'strong' in r
+            ? r.strong
+            : 'link' in r
+              ? r.link
+              : 'live' in r
+                ? ''
+                : r.text,
     )
     .join('');
 }
@@ -108,15 +123,16 @@ function contact(block: ContactBlock, labels: ContactLabels): TemplateResult {
 export interface BlockContext {
   readonly labels: ContactLabels;
   readonly live: (block: LiveBlock) => TemplateResult | typeof nothing;
+  readonly inlineLive: InlineLive;
 }
 
 /** Renders one block of a section. */
 export function renderBlock(block: StatementBlock, ctx: BlockContext): TemplateResult | typeof nothing {
   switch (block.type) {
     case 'paragraph':
-      return html`<p>${renderInline(block.text)}</p>`;
+      return html`<p>${renderInline(block.text, ctx.inlineLive)}</p>`;
     case 'list': {
-      const items = block.items.map((item) => html`<li>${renderInline(item)}</li>`);
+      const items = block.items.map((item) => html`<li>${renderInline(item, ctx.inlineLive)}</li>`);
       return block.ordered
         ? html`<ol part="list">
             ${items}
@@ -137,14 +153,14 @@ export function renderBlock(block: StatementBlock, ctx: BlockContext): TemplateR
           }
           <thead>
             <tr>
-              ${block.header.map((cell) => html`<th scope="col">${renderInline(cell)}</th>`)}
+              ${block.header.map((cell) => html`<th scope="col">${renderInline(cell, ctx.inlineLive)}</th>`)}
             </tr>
           </thead>
           <tbody>
             ${block.rows.map(
               (row) =>
                 html`<tr>
-                  ${row.map((cell) => html`<td>${renderInline(cell)}</td>`)}
+                  ${row.map((cell) => html`<td>${renderInline(cell, ctx.inlineLive)}</td>`)}
                 </tr>`,
             )}
           </tbody>

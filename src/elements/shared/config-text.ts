@@ -7,20 +7,24 @@ import type { LocalizedText, ResolvedConfig } from '../../core/types.js';
 
 export { safeHttpUrl } from './safe-url.js';
 
-/** The text for `lang`, else the config's language, else Dutch, English, any; undefined when none. */
+/**
+ * The text for `lang`, else the config's language, else Dutch, English, any; undefined when none.
+ * An empty (or blank) text counts as missing, so the next language — or the caller's own
+ * fallback — is used instead of showing nothing.
+ */
 export function localize(
   text: LocalizedText | undefined,
   lang: string,
   configLanguage?: string,
 ): string | undefined {
+  const present = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
   if (text === undefined) return undefined;
-  if (typeof text === 'string') return text;
+  if (typeof text === 'string') return present(text) ? text : undefined;
   for (const l of [lang, configLanguage, 'nl', 'en']) {
     const value = l ? text[l] : undefined;
-    if (typeof value === 'string') return value;
+    if (present(value)) return value;
   }
-  const first = Object.values(text).find((v) => typeof v === 'string');
-  return first;
+  return Object.values(text).find(present);
 }
 
 /** Translation function of an element, as given by its I18nController. */

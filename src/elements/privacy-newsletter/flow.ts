@@ -1,0 +1,299 @@
+/**
+ * What happens in `<privacy-newsletter>`, apart from how it looks: the state the visitor sees
+ * (which view, what they typed, a failure with its retry), and every step that changes it — the
+ * mail link acted on at start, subscribing, resending, switching a preference, unsubscribing.
+ * A reactive controller: the element renders `flow.state` and forwards the visitor's actions.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isValidEmail, type NewsletterClient, type NewsletterPreferences } from '../../core/newsletter.js';
+import type { PrivacyKit } from '../../core/types.js';
+import { whenPrivacyKit } from '../context.js';
+import { CountdownController } from './countdown.js';
+import type { Failure } from './failure.js';
+import { forgetToken, keepToken, readMailLink, removeTokenFromAddress } from './page-address.js';
+import { RequestRunner } from './requests.js';
+import type { FieldErrors, NewsletterView, PreferenceKey } from './views.js';
+
+/** What changed, in the `privacy-newsletter-change` event. */
+export interface NewsletterChangeDetail {
+  readonly action: 'subscribe' | 'resend' | 'confirm' | 'update' | 'unsubscribe';
+  /** The preferences after the change; absent for `subscribe` and `resend` (the server only says "pending"). */
+  readonly preferences?: NewsletterPreferences;
+}
+
+/** Where focus goes after the next render: the new state's heading, the first bad field, the retry. */
+export type FocusTarget = 'heading' | 'errors' | 'retry';
+
+/** Everything the element shows. */
+export interface FlowState {
+  readonly view: NewsletterView;
+  readonly email: string;
+  readonly consentGiven: boolean;
+  readonly measureOpens: boolean;
+  readonly fieldErrors: FieldErrors;
+  readonly failure: Failure | null;
+  readonly busy: boolean;
+  readonly preferences: NewsletterPreferences | null;
+  readonly sentTo: string;
+  readonly statusMessage: string;
+  readonly invalidReason: 'expired' | 'not-found';
+}
+
+/** What the flow needs from its element: the attributes, the consent API, text, events, focus. */
+export interface FlowHost extends ReactiveControllerHost {
+  readonly endpoint?: string | undefined;
+  readonly token?: string | undefined;
+  readonly action?: string | undefined;
+  readonly resendDelay: number;
+  readonly client?: NewsletterClient | undefined;
+  readonly now: () => number;
+}
+
+/** The element's side of the flow. */
+export interface FlowContext {
+  readonly kit: () => PrivacyKit | undefined;
+  /** The statement revision the visitor consents to (attribute, else config). */
+  readonly revision: () => string | undefined;
+  readonly t: (key: string) => string;
+  readonly lang: () => string;
+  readonly emit: (detail: NewsletterChangeDetail) => void;
+  readonly focusAfterUpdate: (target: FocusTarget) => void;
+}
+
+const INITIAL: FlowState = {
+  view: 'loading',
+  email: '',
+  consentGiven: false,
+  measureOpens: false,
+  fieldErrors: {},
+  failure: null,
+  busy: false,
+  preferences: null,
+  sentTo: '',
+  statusMessage: '',
+  invalidReason: 'not-found',
+};
+
+export class NewsletterFlow implements ReactiveController {
+  readonly #host: FlowHost;
+  readonly #ctx: FlowContext;
+  readonly #resendCountdown: CountdownController;
+  readonly #requests: RequestRunner;
+  #state: FlowState = INITIAL;
+  #manageToken = '';
+  #started = false;
+
+  constructor(host: FlowHost, ctx: FlowContext) {
+    this.#host = host;
+    this.#ctx = ctx;
+    this.#resendCountdown = new CountdownController(host, () => host.now());
+    this.#requests = new RequestRunner({
+      ownClient: () => host.client,
+      endpoint: () => host.endpoint,
+      kit: ctx.kit,
+      state: () => this.#state,
+      set: (patch) => this.#set(patch),
+      show: (view) => this.#show(view),
+      focusAfterUpdate: ctx.focusAfterUpdate,
+      forgetLink: () => forgetToken(this.#manageToken),
+    });
+    host.addController(this);
+  }
+
+  /** What the visitor sees now. */
+  get state(): FlowState {
+    return this.#state;
+  }
+
+  /** Seconds before "send again" works. */
+  get resendSeconds(): number {
+    return this.#resendCountdown.secondsLeft;
+  }
+
+  hostConnected(): void {
+    if (this.#started) return;
+    this.#started = true;
+    void this.#start();
+  }
+
+  #set(patch: Partial<FlowState>): void {
+    this.#state = { ...this.#state, ...patch };
+    this.#host.requestUpdate();
+  }
+
+  /** The visitor typed or ticked something on the subscribe form. */
+  edit(patch: Partial<Pick<FlowState, 'email' | 'consentGiven' | 'measureOpens'>>): void {
+    this.#set(patch);
+  }
+
+  /** Going back online retries what failed for want of a connection. */
+  online(): void {
+    if (this.#state.failure?.kind === 'offline') void this.#state.failure.retry();
+  }
+
+  /** Decides the first view: a mail link's token is acted on, otherwise the subscribe form. */
+  async #start(): Promise<void> {
+    const link = readMailLink(this.#host.token, this.#host.action, location.search);
+    // Out of the address bar before anything else can read it (analytics, a shared link).
+    if (link?.source === 'address') removeTokenFromAddress();
+    if (!link) {
+      this.#set({ view: 'subscribe' });
+      return;
+    }
+    // A token the integrator set as an attribute is theirs to keep; the others this tab keeps.
+    const keep = (token: string): void => {
+      if (link.source !== 'attribute') keepToken(token);
+    };
+    if (!this.#requests.client()) {
+      // npm users may call usePrivacyKit() after this element connects; until then say it is not ready.
+      this.#set({ view: 'unavailable' });
+      await whenPrivacyKit();
+      this.#set({ view: 'loading' });
+    }
+    const { token, action } = link;
+    if (action === 'confirm') {
+      await this.#requests.run(
+        (client) => client.confirm(token),
+        ({ preferences, manageToken }) => {
+          this.#manageToken = manageToken;
+          keep(manageToken);
+          this.#showPreferences(preferences, 'confirmed', false);
+          this.#ctx.emit({ action: 'confirm', preferences });
+        },
+      );
+    } else if (action === 'unsubscribe') {
+      this.#manageToken = token;
+      // Kept as a manage link: a reload shows the unsubscribed state rather than unsubscribing again.
+      keep(token);
+      await this.unsubscribe(false);
+    } else {
+      this.#manageToken = token;
+      keep(token);
+      await this.#requests.run(
+        (client) => client.getPreferences(token),
+        (preferences) => this.#showPreferences(preferences, 'manage', false),
+      );
+    }
+  }
+
+  /** The revision to send, or undefined after saying (console and view) that none is set up. */
+  #revisionOrUnavailable(): string | undefined {
+    const revision = this.#ctx.revision();
+    if (!revision) {
+      console.error(
+        'privacy-newsletter: no revision; set the `revision` attribute or `revision` in the config',
+      );
+      this.#show('unavailable');
+    }
+    return revision;
+  }
+
+  /** "Subscribe": checks the form, then asks the server to send the confirmation mail. */
+  submit(): void {
+    const email = this.#state.email.trim();
+    const errors: { email?: 'emailRequired' | 'emailInvalid'; consent?: 'consentRequired' } = {};
+    if (!email) errors.email = 'emailRequired';
+    else if (!isValidEmail(email)) errors.email = 'emailInvalid';
+    if (!this.#state.consentGiven) errors.consent = 'consentRequired';
+    this.#set({ fieldErrors: errors });
+    if (errors.email || errors.consent) {
+      this.#ctx.focusAfterUpdate('errors');
+      return;
+    }
+    const revision = this.#revisionOrUnavailable();
+    if (!revision) return;
+    const subscription = {
+      email,
+      revision,
+      // The exact wording the visitor ticked, stored by the server as proof of consent.
+      consentText: this.#ctx.t('subscribe.consent'),
+      measureOpens: this.#state.measureOpens,
+      language: this.#ctx.lang(),
+    };
+    void this.#requests.run(
+      (client) => client.subscribe(subscription),
+      () => {
+        this.#set({ sentTo: email });
+        this.#resendCountdown.start(this.#host.resendDelay);
+        this.#show('pending');
+        this.#ctx.emit({ action: 'subscribe' });
+      },
+    );
+  }
+
+  /** "Send the e-mail again". */
+  resend(): void {
+    const email = this.#state.sentTo;
+    void this.#requests.run(
+      (client) => client.resend(email),
+      () => {
+        this.#resendCountdown.start(this.#host.resendDelay);
+        this.#set({ statusMessage: this.#ctx.t('pending.resent') });
+        this.#ctx.emit({ action: 'resend' });
+      },
+      // The server said when it will take another request: the button waits exactly that long.
+      (error) => {
+        if (error.kind === 'rate-limited' && error.retryAfter) this.#resendCountdown.start(error.retryAfter);
+      },
+    );
+  }
+
+  /** One switch in the manage state; shown at once, put back if the server does not store it. */
+  updatePreference(key: PreferenceKey, value: boolean): void {
+    const before = this.#state.preferences;
+    if (!before) return;
+    const revision = this.#revisionOrUnavailable();
+    if (!revision) return;
+    this.#set({ preferences: { ...before, [key]: value } });
+    void this.#requests.run(
+      (client) => client.updatePreferences(this.#manageToken, { revision, [key]: value }),
+      (preferences) => {
+        this.#set({ preferences, statusMessage: this.#ctx.t('manage.saved') });
+        this.#ctx.emit({ action: 'update', preferences });
+      },
+      () => this.#set({ preferences: before }),
+    );
+  }
+
+  /** Unsubscribe in one action. */
+  async unsubscribe(moveFocus = true): Promise<void> {
+    const revision = this.#ctx.revision();
+    await this.#requests.run(
+      (client) => client.unsubscribe(this.#manageToken, revision),
+      (preferences) => {
+        this.#set({ preferences });
+        this.#show('unsubscribed', moveFocus);
+        this.#ctx.emit({ action: 'unsubscribe', preferences });
+      },
+    );
+  }
+
+  /** Back to the form after unsubscribing or a dead link. */
+  resubscribe(): void {
+    // Starting over: a reload shows the form, not an old link's state.
+    forgetToken();
+    // A new subscription is a new decision: both boxes start unticked again.
+    this.#set({ consentGiven: false, measureOpens: false, fieldErrors: {} });
+    this.#show('subscribe');
+  }
+
+  /** "Use a different e-mail address" while waiting for the confirmation. */
+  changeEmail(): void {
+    this.#show('subscribe');
+  }
+
+  #showPreferences(
+    preferences: NewsletterPreferences,
+    view: 'confirmed' | 'manage',
+    moveFocus: boolean,
+  ): void {
+    this.#set({ preferences });
+    this.#show(preferences.status === 'unsubscribed' ? 'unsubscribed' : view, moveFocus);
+  }
+
+  #show(view: NewsletterView, moveFocus = true): void {
+    this.#set({ view, failure: null });
+    // Never steal focus on page load; after a visitor's action, focus follows them to the new state.
+    if (moveFocus) this.#ctx.focusAfterUpdate('heading');
+  }
+}
