@@ -132,6 +132,30 @@ describe('script-tag contract: window.privacyKit', () => {
     await context.close();
   });
 
+  it('the banner\'s preferences button opens a dialog whose category and service switches an outsider can click, and save-button stores them', async () => {
+    const { context, tab } = await visit();
+    await tab.locator('privacy-banner [part~="preferences-button"]').click();
+    const dialog = tab.locator('privacy-preferences dialog[open]');
+    await dialog.waitFor();
+    // Every switch is in view without expanding anything: a plain click works.
+    for (const name of ['analytics', 'marketing']) {
+      const toggle = tab.locator(`privacy-preferences [part~="toggle"][data-category="${name}"]`);
+      assert.equal(await toggle.getAttribute('role'), 'switch');
+      assert.equal(await toggle.isChecked(), false, 'nothing pre-ticked');
+    }
+    await tab.locator('privacy-preferences [part~="toggle"][data-category="analytics"]').click();
+    await tab.locator('privacy-preferences [part~="toggle"][data-service="adobe-analytics"]').click();
+    await tab.locator('privacy-preferences [part~="save-button"]').click();
+    await dialog.waitFor({ state: 'detached' });
+    const state = await tab.evaluate(() => window.privacyKit.getConsent());
+    assert.deepEqual(
+      { analytics: state.categories.analytics, marketing: state.categories.marketing, ga: state.services['google-analytics'], adobe: state.services['adobe-analytics'] },
+      { analytics: true, marketing: false, ga: true, adobe: false },
+    );
+    await gaRan(tab);
+    await context.close();
+  });
+
   it('reset() forgets the decision and brings the banner back as a child of <body>', async () => {
     const { context, tab } = await visit();
     await tab.evaluate(async () => await window.privacyKit.acceptAll());
