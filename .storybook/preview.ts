@@ -9,6 +9,8 @@ const manifest = Object.values(manifests)[0];
 if (manifest) setCustomElementsManifest(manifest);
 
 const preview: Preview = {
+  // A Docs page per element, from the manifest above.
+  tags: ['autodocs'],
   parameters: {
     layout: 'padded',
     controls: { expanded: true },

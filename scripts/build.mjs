@@ -14,5 +14,5 @@ function step(cmd, args) {
 }
 
 step('npx', ['rollup', '-c', 'rollup.config.mjs', '--silent']);
-step('npx', ['cem', 'analyze', '--litelement', '--globs', 'src/elements/**/*.ts', '--exclude', 'src/**/*.test.ts', '--quiet']);
+step('npx', ['cem', 'analyze', '--quiet']); // settings: custom-elements-manifest.config.mjs
 console.log('build: dist/ and custom-elements.json written');

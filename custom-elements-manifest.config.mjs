@@ -1,0 +1,24 @@
+// @custom-elements-manifest/analyzer settings, read by `cem analyze` (npm run build / analyze).
+// Private members (`#fields`, `private`) are implementation: left out, so editors' IDEs and
+// Storybook's Docs pages list only what a page can use.
+export default {
+  litelement: true,
+  globs: ['src/elements/**/*.ts'],
+  exclude: ['src/**/*.test.ts'],
+  plugins: [
+    {
+      name: 'privacy-kit:public-members-only',
+      packageLinkPhase({ customElementsManifest }) {
+        for (const mod of customElementsManifest.modules ?? []) {
+          for (const declaration of mod.declarations ?? []) {
+            if (declaration.members) {
+              declaration.members = declaration.members.filter(
+                (member) => member.privacy !== 'private' && !member.name.startsWith('#'),
+              );
+            }
+          }
+        }
+      },
+    },
+  ],
+};
