@@ -72,14 +72,16 @@ function boot(script: HTMLScriptElement | null): void {
   const loadRuntime = () => (runtime ||= load<typeof Runtime>('privacy-kit-runtime.js'));
   const attach = (): Promise<ConsentWriter | undefined> =>
     loadRuntime().then((rt) => (writer ||= holder && rt?.attach(holder, api as unknown as PrivacyKit)));
-  const loadUI = () => {
-    void attach();
+  // A settings button on a returning visitor's page needs the elements, not the decision code:
+  // that comes with the banner, the dialog, or the first action.
+  const loadUI = (decide?: boolean) => {
+    if (decide) void attach();
     return (ui ||= load('privacy-kit-ui.js'));
   };
   const whenBody = (fn: () => void) =>
     document.body ? fn() : document.addEventListener('DOMContentLoaded', fn, { once: true });
   const showBanner = () => {
-    void loadUI();
+    void loadUI(true);
     whenBody(
       () =>
         document.querySelector('privacy-banner') ||
@@ -102,7 +104,7 @@ function boot(script: HTMLScriptElement | null): void {
           : attach().then((w) => w && (w[name] as Method)(...args));
   const domReady = new Promise((resolve) => whenBody(() => resolve(0)));
   const api = {
-    // Once the page is parsed: if it needs the decision code by then (banner, privacy-* elements),
+    // Once the page is parsed: if it needs the decision code by then (banner, dialog, an action),
     // also once that is attached, so actions called after `ready` take effect at once.
     ready: known
       .then(() => domReady)
@@ -124,7 +126,7 @@ function boot(script: HTMLScriptElement | null): void {
     // The UI module listens for `show-preferences`: it must be loaded before the event fires.
     showPreferences: (opener?: Element | null) =>
       void known
-        .then(() => holder && loadUI())
+        .then(() => holder && loadUI(true))
         .then(() => holder?.emit('show-preferences', { opener: opener ?? null })),
     on: events.on,
     subscribe: (fn: (detail: ConsentEvents['change']) => void) => events.on('change', fn),

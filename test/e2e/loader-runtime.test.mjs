@@ -90,6 +90,24 @@ describe('script tag: the lazily loaded decision code', () => {
     await ctx.context.close();
   });
 
+  it('a settings button on a returning visitor\'s page loads the elements only; the dialog brings the decision code and saves', async () => {
+    const ctx = await returningVisitor();
+    const path = page(server, '/with-button.html', sitePage({ body: '<main><privacy-settings-button></privacy-settings-button></main>' }));
+    const runtimeBefore = runtimeRequests();
+    const uiBefore = server.hits('/privacy-kit/ui/privacy-kit-ui.js');
+    const { page: tab } = await open(ctx, path);
+    await tab.locator('privacy-settings-button button').waitFor();
+    assert.equal(server.hits('/privacy-kit/ui/privacy-kit-ui.js'), uiBefore + 1);
+    assert.equal(runtimeRequests(), runtimeBefore, 'no decision code until the visitor asks for it');
+    await tab.locator('privacy-settings-button button').click();
+    await tab.locator('privacy-preferences dialog[open]').waitFor();
+    await tab.locator('privacy-preferences [part~="toggle"][data-category="analytics"]').click();
+    await tab.locator('privacy-preferences [part~="save-button"]').click();
+    await tab.waitForFunction(() => window.privacyKit.getConsent()?.categories.analytics === false);
+    assert.equal(runtimeRequests(), runtimeBefore + 1);
+    await ctx.context.close();
+  });
+
   it('a decision in another tab reaches a tab that had not loaded the decision code', async () => {
     const ctx = await returningVisitor();
     const { page: reader } = await open(ctx);
