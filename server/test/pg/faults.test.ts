@@ -2,6 +2,7 @@
 // one clear line and exit 1; a database that goes away while the server runs gives 503 with
 // Retry-After (no crash), and once it is back the receipts clients kept are stored, each once.
 import assert from 'node:assert/strict';
+import { execSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import {
@@ -134,6 +135,48 @@ describe('the database goes away while the server runs', { skip: SKIP_WITHOUT_PG
     assert.equal((await send(endpoint, receipt)).status, 200);
   });
 });
+
+// CI hands the commands that stop and start its throw-away cluster; elsewhere this is skipped.
+const { PRIVACY_KIT_PG_STOP: STOP, PRIVACY_KIT_PG_START: START } = process.env;
+
+describe(
+  'PostgreSQL itself restarts while the server runs',
+  { skip: SKIP_WITHOUT_PG || (!STOP && 'no PRIVACY_KIT_PG_STOP') },
+  () => {
+    it('answers 503 with Retry-After while it is down, then stores what clients send again, each once', async () => {
+      const database = await createTestDatabase();
+      const server = await startServer({ DATABASE_URL: database.url });
+      const endpoint = `${server.url}/api/consent/receipts`;
+      try {
+        const first = makeReceipt();
+        assert.equal((await send(endpoint, first)).status, 201);
+        execSync(STOP!, { stdio: 'ignore' }); // fast shutdown: the server's connections are terminated
+        const queued = Array.from({ length: 3 }, () => makeReceipt());
+        for (const receipt of queued) {
+          const answer = await send(endpoint, receipt);
+          assert.equal(answer.status, 503, JSON.stringify(answer.body));
+          assert.ok(Number(answer.headers.get('retry-after')) > 0);
+        }
+        assert.equal(server.child.exitCode, null, 'the process is still running');
+        execSync(START!, { stdio: 'ignore' });
+        for (const receipt of [first, ...queued])
+          assert.ok([200, 201].includes((await send(endpoint, receipt)).status));
+        const ids = await exportedReceiptIds(server.url);
+        assert.deepEqual(ids.sort(), [first, ...queued].map((r) => String(r.receiptId)).sort());
+      } finally {
+        // A failed assertion must not leave the cluster down for the tests after this one.
+        try {
+          execSync(START!, { stdio: 'ignore' });
+        } catch {
+          // Already running.
+        }
+        await server.stop();
+        removeDir(server.dataDir);
+        await database.drop();
+      }
+    });
+  },
+);
 
 describe('a database that stops answering (network partition)', { skip: SKIP_WITHOUT_PG }, () => {
   it('fails calls with StorageUnavailableError after the timeouts instead of hanging, and recovers', async () => {
