@@ -61,7 +61,7 @@ const checks = [
   },
   {
     name: 'core: createConsent + validateConfig from privacy-kit/core, with js-cookie, minified',
-    limit: 5120,
+    limit: 5222,
     target: 4096,
     measure: () => shippedBy(join(dist, 'core.js'), ['createConsent', 'validateConfig']),
   },
@@ -72,7 +72,7 @@ const checks = [
   },
   {
     name: 'first visit until the banner is usable: loader + runtime + UI entry, with their static imports',
-    limit: 20224,
+    limit: 20480,
     target: 13217,
     measure: () => {
       const entries = ['ui/privacy-kit-runtime.js', 'ui/privacy-kit-ui.js'].map((f) => join(dist, f));

@@ -39,6 +39,12 @@ const TRUSTED = 'privacy-kit:valid-configs';
 type Method = (...args: unknown[]) => unknown;
 type Action = 'acceptAll' | 'rejectAll' | 'update' | 'reset';
 
+/** JSON from a URL relative to the page, or a rejection naming the HTTP status. */
+const fetchJSON = (url: string): Promise<unknown> =>
+  fetch(new URL(url, location.href), { credentials: 'same-origin' }).then((response) =>
+    response.ok ? response.json() : Promise.reject(new Error('HTTP ' + response.status)),
+  );
+
 function trustedConfigs(): string[] {
   try {
     return localStorage.getItem(TRUSTED)?.split(' ') ?? [];
@@ -158,7 +164,7 @@ function boot(script: HTMLScriptElement | null): void {
   };
 
   // `undefined` means the problem was already reported: one console.error per failure.
-  const start = (input: unknown) => {
+  const checked = (input: unknown) => {
     const done = (config?: ResolvedConfig) => {
       try {
         if (config) go(config);
@@ -181,6 +187,26 @@ function boot(script: HTMLScriptElement | null): void {
       }
       done(result.value);
     });
+  };
+  // A bound statement's revision is the consent revision, read before anything runs (config.ts).
+  const start = (input: unknown) => {
+    const statement = (input as PrivacyKitConfig | undefined)?.statement;
+    if (!statement?.bindRevision || typeof statement.src != 'string') return checked(input);
+    void fetchJSON(statement.src)
+      .then((doc) => {
+        const revision = (doc as { revision?: unknown } | null)?.revision;
+        return typeof revision == 'string' ? revision : Promise.reject(new Error('no revision'));
+      })
+      .then(
+        (revision) => ({ ...(input as object), revision }),
+        (error: unknown) => {
+          console.warn(
+            `${PREFIX}could not read the statement's revision (${String(error)}); using config.revision`,
+          );
+          return input;
+        },
+      )
+      .then(checked);
   };
 
   // Elements on the page (CMS content, SPA routes) need the UI; the parser inserts them later.
@@ -209,14 +235,10 @@ function boot(script: HTMLScriptElement | null): void {
   const wait = (input as PrivacyKitConfig | undefined)?.google?.waitForUpdate;
   pushConsentDefault(typeof wait == 'number' && wait >= 0 && wait < 1e9 ? wait : undefined);
   if (url) {
-    fetch(new URL(url, location.href), { credentials: 'same-origin' })
-      .then((response) =>
-        response.ok ? response.json() : Promise.reject(new Error('HTTP ' + response.status)),
-      )
-      .then(start, (error: unknown) => {
-        fail(`could not load the config from ${url}: ${String(error)}`);
-        start(undefined);
-      });
+    fetchJSON(url).then(start, (error: unknown) => {
+      fail(`could not load the config from ${url}: ${String(error)}`);
+      start(undefined);
+    });
   } else if (inline) {
     start(input);
   } else {

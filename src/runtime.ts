@@ -16,7 +16,7 @@ export { formatErrors, validateConfig } from './core/config.js';
 export function attach(holder: ConsentHolder, kit: PrivacyKit): ConsentWriter {
   const writer = attachWriter(
     holder,
-    cookieStorage(holder.config.cookie, (m) => console.warn(m)),
+    cookieStorage(holder.config.cookie),
     {},
     lazyReceiptQueue(() => import('./core/receipts.js').then((m) => m.receiptQueue)),
   );

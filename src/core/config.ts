@@ -108,6 +108,7 @@ const CONFIG: Spec = {
     waitForUpdate: number,
   },
   privacyPolicyUrl: string,
+  statement: { '!src': string, bindRevision: bool },
   newsletter: { '!endpoint': string },
   translations: record(record(is(isString, 'a string'))),
   analyticsExemption: bool,

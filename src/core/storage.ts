@@ -22,7 +22,7 @@ export interface CookieAdapter {
  */
 export function cookieStorage(
   cookie: ResolvedConfig['cookie'],
-  warn: (message: string) => void,
+  warn: (message: string) => void = (m) => console.warn(m),
 ): CookieAdapter {
   // The codec already produces cookie-safe text; written raw, the value stays readable by servers.
   const jar = Cookies.withConverter<string>({ read: (v) => v, write: (v) => v });

@@ -32,8 +32,7 @@ export function createStore(
   if (!result.ok) throw new ConfigError(result.errors);
   const config = result.value;
   const cookies =
-    options.cookies ??
-    (typeof document == 'object' ? cookieStorage(config.cookie, (m) => console.warn(m)) : memoryStorage());
+    options.cookies ?? (typeof document == 'object' ? cookieStorage(config.cookie) : memoryStorage());
   const holder = createHolder(config, cookies.read(), options.now ?? Date.now);
   const { acceptAll, rejectAll, update, reset, destroy } = attachWriter(holder, cookies, options, makeQueue);
   const kit: PrivacyKit = {

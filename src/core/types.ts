@@ -91,6 +91,12 @@ export interface GoogleConfig {
   readonly waitForUpdate?: number;
 }
 
+/** Where the privacy statement document is, and whether its revision is the consent revision. */
+export interface StatementLink {
+  readonly src: string;
+  readonly bindRevision?: boolean;
+}
+
 /** The whole configuration as a site writes it (JSON). */
 export interface PrivacyKitConfig {
   /** Revision of the statement/config the visitor consents to; a change asks again. */
@@ -109,6 +115,12 @@ export interface PrivacyKitConfig {
   readonly google?: GoogleConfig;
   /** Link to the privacy statement shown in the banner. */
   readonly privacyPolicyUrl?: string;
+  /**
+   * The statement document (JSON). With `bindRevision`, its `revision` is the consent revision:
+   * publishing a statement with a new revision asks visitors again (the script-tag loader reads it
+   * before anything runs; `revision` above is used when it cannot be read).
+   */
+  readonly statement?: StatementLink;
   /** Newsletter API base URL (see the README's HTTP contract). */
   readonly newsletter?: { readonly endpoint: string };
   /** UI string overrides and extra languages: `{ en: { 'banner.title': '…' }, de: { … } }`. */
@@ -133,6 +145,7 @@ export interface ResolvedConfig {
   readonly gpc: boolean;
   readonly google: Required<GoogleConfig>;
   readonly privacyPolicyUrl?: string;
+  readonly statement?: StatementLink;
   readonly newsletter?: { readonly endpoint: string };
   readonly translations: Readonly<Record<string, Readonly<Record<string, string>>>>;
   readonly analyticsExemption: boolean;

@@ -128,6 +128,18 @@ describe('validateConfig', () => {
     expect(formatErrors(errorsOf({ revision: 'x' }))).to.equal('categories: required');
   });
 
+  it('checks the statement link: src required, bindRevision a boolean', () => {
+    const base = { revision: 'x', categories: {} };
+    expect(formatErrors(errorsOf({ ...base, statement: { bindRevision: true } }))).to.equal(
+      'statement.src: required',
+    );
+    expect(formatErrors(errorsOf({ ...base, statement: { src: '/s.json', bindRevision: 'yes' } }))).to.equal(
+      'statement.bindRevision: expected a boolean',
+    );
+    const ok = validateConfig({ ...base, statement: { src: '/s.json', bindRevision: true } });
+    expect(ok.ok && ok.value.statement).to.deep.equal({ src: '/s.json', bindRevision: true });
+  });
+
   it('refuses a config that is not an object', () => {
     for (const input of [null, undefined, [], 'config', 42, true]) {
       expect(formatErrors(errorsOf(input))).to.equal('config: expected an object');

@@ -1,0 +1,72 @@
+// `statement.bindRevision`: the statement document's revision is the consent revision, so that
+// publishing a new statement asks visitors again (issue: "a changed statement asks for consent
+// again"). The loader reads it before anything runs.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { CONFIG, launchBrowser, newContext, openPage, page, sitePage, startServer } from './harness.mjs';
+
+let server;
+let browser;
+let statementRevision = '2024-05-01';
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  server.pages.set('/statement.json', () => ({
+    body: JSON.stringify({ revision: statementRevision, title: 'Privacyverklaring' }),
+    headers: { 'content-type': 'application/json' },
+  }));
+  const bound = (src) => ({ ...CONFIG, statement: { src, bindRevision: true } });
+  page(server, '/', sitePage({ config: bound('/statement.json') }));
+  page(server, '/missing.html', sitePage({ config: bound('/no-statement.json') }));
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(context, path = '/') {
+  const tab = await openPage(context);
+  await tab.page.goto(server.origin() + path, { waitUntil: 'networkidle' });
+  await tab.page.evaluate(() => window.privacyKit.ready);
+  return tab;
+}
+
+describe('statement.bindRevision: a new statement asks again', () => {
+  it("records the statement's revision, and asks again, with the earlier choices, once it changes", async () => {
+    statementRevision = '2024-05-01';
+    const { context, vendorRequests } = await newContext(browser);
+    const { page: first } = await open(context);
+    const state = await first.evaluate(() => window.privacyKit.update({ categories: { analytics: true, marketing: false } }));
+    assert.equal(state.revision, '2024-05-01');
+    await first.close();
+
+    const { page: same } = await open(context);
+    assert.equal(await same.evaluate(() => window.privacyKit.needsDecision()), false);
+    await same.waitForFunction(() => (window.__vendor ?? []).includes('gtag:G-ABC'));
+    await same.close();
+
+    statementRevision = '2025-01-01';
+    const requestsBefore = vendorRequests.length;
+    const { page: changed } = await open(context);
+    assert.equal(await changed.evaluate(() => window.privacyKit.needsDecisionReason()), 'revision');
+    assert.equal(await changed.evaluate(() => window.privacyKit.getConsent()), null);
+    assert.equal(await changed.evaluate(() => window.privacyKit.getStoredConsent().categories.analytics), true);
+    await changed.locator('privacy-banner [part~="accept-button"]').waitFor();
+    assert.equal(vendorRequests.length, requestsBefore, 'nothing runs on the old consent');
+    await context.close();
+  });
+
+  it('falls back to the config revision, with a warning, when the statement cannot be read', async () => {
+    const { context } = await newContext(browser);
+    const { page: tab, errors } = await openPage(context);
+    const warnings = [];
+    tab.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+    await tab.goto(server.origin() + '/missing.html', { waitUntil: 'networkidle' });
+    await tab.evaluate(() => window.privacyKit.ready);
+    assert.equal(await tab.evaluate(() => window.privacyKit.config.revision), CONFIG.revision);
+    assert.ok(warnings.some((w) => /statement's revision \(Error: HTTP 404\)/.test(w)), warnings.join('\n'));
+    assert.deepEqual(errors.filter((e) => e.startsWith('privacy-kit')), []);
+    assert.equal(await tab.evaluate(() => window.privacyKit.acceptAll()).then((s) => s.revision), CONFIG.revision);
+    await context.close();
+  });
+});
