@@ -6,9 +6,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import type { NewsletterPreferences } from '../../core/newsletter.js';
 import type { TranslateVars } from '../../i18n/controller.js';
 import type { Failure } from './failure.js';
+import type { FlowState } from './flow.js';
 
 /** The element's states apart from a failure shown on top of them. */
 export type NewsletterView =
@@ -30,21 +30,10 @@ export interface FieldErrors {
   readonly consent?: 'consentRequired';
 }
 
-/** Everything a template needs: state in, actions out. */
-export interface ViewModel {
+/** Everything a template needs: the flow's state and a few derived values in, actions out. */
+export interface ViewModel extends FlowState {
   readonly t: (key: string, vars?: TranslateVars) => string;
-  readonly view: NewsletterView;
-  readonly email: string;
-  readonly consentGiven: boolean;
-  readonly measureOpens: boolean;
-  readonly fieldErrors: FieldErrors;
-  readonly failure: Failure | null;
-  readonly busy: boolean;
-  readonly preferences: NewsletterPreferences | null;
-  readonly sentTo: string;
   readonly resendSeconds: number;
-  readonly statusMessage: string;
-  readonly invalidReason: 'expired' | 'not-found';
   readonly revision: string | undefined;
   /** The revision as a long date in the visitor's language, when the revision is a date. */
   readonly revisionDate: string | undefined;
