@@ -3,7 +3,7 @@
  * small: the whole core has a 4 KB brotli budget.
  */
 import { NAME } from './consent.js';
-import { resolveConfig } from './defaults.js';
+import { GOOGLE_CONSENT_TYPES, resolveConfig } from './defaults.js';
 import type { PrivacyKitConfig, ResolvedConfig, Result, ValidationError } from './types.js';
 
 type Errors = ValidationError[];
@@ -62,16 +62,6 @@ function check(spec: Spec, v: unknown, path: string, errors: Errors): void {
   }
 }
 
-const GOOGLE_TYPES = [
-  'ad_storage',
-  'ad_user_data',
-  'ad_personalization',
-  'analytics_storage',
-  'functionality_storage',
-  'personalization_storage',
-  'security_storage',
-];
-
 const CONFIG: Spec = {
   '!revision': is((v) => isString(v) && /^.{1,64}$/.test(v), '1 to 64 characters'),
   language: string,
@@ -104,7 +94,7 @@ const CONFIG: Spec = {
   gpc: bool,
   google: {
     mode: oneOf('basic', 'advanced'),
-    consentMap: record(list(oneOf(...GOOGLE_TYPES))),
+    consentMap: record(list(oneOf(...GOOGLE_CONSENT_TYPES, 'security_storage'))),
     waitForUpdate: number,
   },
   privacyPolicyUrl: string,

@@ -2,7 +2,20 @@
  * The defaults of a config, filled in after validation. Kept apart from the validator so the
  * script-tag loader can resolve a config it already trusts without shipping the validator.
  */
-import type { PrivacyKitConfig, ResolvedConfig } from './types.js';
+import type { GoogleConsentType, PrivacyKitConfig, ResolvedConfig } from './types.js';
+
+/**
+ * The Consent Mode v2 types a visitor grants or refuses; Google's seventh, security_storage
+ * (fraud prevention, login), needs no consent and is always granted.
+ */
+export const GOOGLE_CONSENT_TYPES: readonly GoogleConsentType[] = [
+  'ad_storage',
+  'ad_user_data',
+  'ad_personalization',
+  'analytics_storage',
+  'functionality_storage',
+  'personalization_storage',
+];
 
 /** A config with every default filled in; `input` must already be valid. */
 export function resolveConfig(c: PrivacyKitConfig): ResolvedConfig {

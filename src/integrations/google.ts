@@ -3,6 +3,7 @@
  * `update` on every decision and page load, `ga-disable-<id>` on withdrawal, and (when a service
  * says `"load": true`) injecting gtag.js or GTM once granted.
  */
+import { GOOGLE_CONSENT_TYPES } from '../core/defaults.js';
 import type { GoogleConsentType, PrivacyKit, ResolvedConfig, ServiceConfig } from '../core/types.js';
 
 /** The gtag function: pushes its `arguments` object onto `window.dataLayer`. */
@@ -23,16 +24,6 @@ export interface GoogleOptions {
   /** Nonce copied onto the gtag.js / GTM script the library injects (strict CSP). */
   readonly nonce?: string;
 }
-
-// Every type the default denies; security_storage (fraud prevention, login) is always granted.
-const TYPES: readonly GoogleConsentType[] = [
-  'ad_storage',
-  'ad_user_data',
-  'ad_personalization',
-  'analytics_storage',
-  'functionality_storage',
-  'personalization_storage',
-];
 
 const GTM = 'https://www.googletagmanager.com/';
 
@@ -70,7 +61,8 @@ export function pushConsentDefault(waitForUpdate = 500): void {
 
 function consentFor(granted: (type: GoogleConsentType) => boolean): GoogleConsent {
   const consent: GoogleConsent = { security_storage: 'granted' };
-  for (const type of TYPES) consent[type] = granted(type) ? 'granted' : 'denied';
+  // security_storage (fraud prevention, login) is always granted; the default denies the rest.
+  for (const type of GOOGLE_CONSENT_TYPES) consent[type] = granted(type) ? 'granted' : 'denied';
   return consent;
 }
 
