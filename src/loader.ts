@@ -17,6 +17,7 @@ import {
   type ConsentReader,
 } from './core/state.js';
 import { readCookie } from './core/cookie-read.js';
+import type { SyncMessage } from './core/sync.js';
 import type { ConsentEvents, PrivacyKit, PrivacyKitConfig, ResolvedConfig } from './core/types.js';
 import type { ConsentWriter } from './core/writer.js';
 import { installAdobe } from './integrations/adobe.js';
@@ -152,9 +153,16 @@ function boot(script: HTMLScriptElement | null): void {
     if (why) void known.then(() => holder?.emit('needs-decision', { reason: why }));
     // Another tab's decision, or receipts an earlier page could not send, need the decision code.
     const channel = 'privacy-kit:' + config.cookie.name;
-    if (window.BroadcastChannel)
-      new BroadcastChannel(channel).onmessage = (e) => void attach().then((w) => w?.receive(e.data));
-    else addEventListener('storage', (e) => e.key == channel && void attach());
+    // The message goes on to the decision code, whose own listener takes over from then on.
+    const receive = (message: unknown) => attach().then((w) => w?.receive(message as SyncMessage));
+    if (window.BroadcastChannel) {
+      const other = new BroadcastChannel(channel);
+      other.onmessage = (e) => void receive(e.data).then(() => other.close());
+    } else
+      addEventListener(
+        'storage',
+        (e) => e.key == channel && e.newValue && void receive(JSON.parse(e.newValue)),
+      );
     if (hasRefusedCookies(kit)) void attach(); // The runtime's cookie cleaner clears them.
     try {
       if ((localStorage.getItem('privacy-kit:receipts:' + config.cookie.name) ?? '[]') != '[]') void attach();
