@@ -71,12 +71,20 @@ export const resendBody = {
   properties: { email: { type: 'string', format: 'email', maxLength: 254 } },
 } as const;
 
-/** `POST /confirm` and `POST /preferences`. */
+/** `POST /preferences`. */
 export const tokenBody = {
   type: 'object',
   additionalProperties: false,
   required: ['token'],
   properties: { token },
+} as const;
+
+/** `POST /confirm`: the token, and the visitor's consent id as proof of who confirmed. */
+export const confirmBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['token'],
+  properties: { token, consentId: uuid },
 } as const;
 
 /** `PUT /preferences`. */
@@ -90,6 +98,7 @@ export const preferencesUpdateBody = {
     measureOpens: { type: 'boolean' },
     objectMarketing: { type: 'boolean' },
     objectResearch: { type: 'boolean' },
+    consentId: uuid,
   },
 } as const;
 
@@ -98,5 +107,5 @@ export const unsubscribeBody = {
   type: 'object',
   additionalProperties: false,
   required: ['token'],
-  properties: { token, revision },
+  properties: { token, revision, consentId: uuid },
 } as const;

@@ -289,16 +289,22 @@ describe('newsletter double opt-in', () => {
     assert.equal((await send(`${api}/confirm`, { token: linkToken(mail, 'unsubscribe') })).status, 404);
   });
 
-  it('stores proof of every change (time, revision, method) and only token hashes', async () => {
+  it('stores proof of every change (time, revision, method, consent id) and only token hashes', async () => {
+    const consentId = '0f8a4c4e-2b1d-4c3e-9a5f-6d7e8f9a0b1c';
     await send(`${api}/subscribe`, subscription('proof@example.org'));
     const mail = mailsTo('proof@example.org')[0]?.text ?? '';
     const confirmToken = linkToken(mail, 'confirm') ?? '';
-    const { manageToken } = (await send(`${api}/confirm`, { token: confirmToken })).body as {
+    const { manageToken } = (await send(`${api}/confirm`, { token: confirmToken, consentId })).body as {
       manageToken: string;
     };
     await send(
       `${api}/preferences`,
-      { token: manageToken, revision: '2026-01-01', objectResearch: true },
+      {
+        token: manageToken,
+        revision: '2026-01-01',
+        objectResearch: true,
+        consentId: consentId.toUpperCase(),
+      },
       { method: 'PUT' },
     );
     const db = new Database(join(server.dataDir, 'privacy-kit.sqlite'), { readonly: true });
@@ -320,9 +326,33 @@ describe('newsletter double opt-in', () => {
       ],
     );
     assert.match(events[0]?.detail ?? '', /Ja, stuur mij de maandelijkse nieuwsbrief/);
-    assert.deepEqual(JSON.parse(events[2]?.detail ?? ''), { objectResearch: true });
+    assert.deepEqual(JSON.parse(events[1]?.detail ?? ''), { consentId });
+    assert.deepEqual(JSON.parse(events[2]?.detail ?? ''), { objectResearch: true, consentId });
     const hashes = stored.map((t) => t.token_hash);
     assert.ok(!hashes.includes(confirmToken) && !hashes.includes(manageToken), 'tokens are stored hashed');
+  });
+
+  it("keeps the visitor's consent id with the proof of an unsubscription", async () => {
+    const consentId = '1a2b3c4d-5e6f-4a1b-8c2d-3e4f5a6b7c8d';
+    await send(`${api}/subscribe`, subscription('leaver@example.org'));
+    const confirmToken = linkToken(mailsTo('leaver@example.org')[0]?.text ?? '', 'confirm') ?? '';
+    const { manageToken } = (await send(`${api}/confirm`, { token: confirmToken })).body as {
+      manageToken: string;
+    };
+    assert.equal((await send(`${api}/unsubscribe`, { token: manageToken, consentId })).status, 200);
+    assert.equal(
+      (await send(`${api}/unsubscribe`, { token: manageToken, consentId: 'not-a-uuid' })).status,
+      400,
+    );
+    const db = new Database(join(server.dataDir, 'privacy-kit.sqlite'), { readonly: true });
+    const last = db
+      .prepare(
+        "SELECT e.action, e.detail FROM subscriber_events e JOIN subscribers s ON s.id = e.subscriber_id WHERE s.email = 'leaver@example.org' ORDER BY e.at DESC, e.rowid DESC LIMIT 1",
+      )
+      .get() as { action: string; detail: string };
+    db.close();
+    assert.equal(last.action, 'unsubscribe');
+    assert.deepEqual(JSON.parse(last.detail), { previousStatus: 'confirmed', consentId });
   });
 
   it('writes English mails with links to the English page for language "en-GB"', async () => {

@@ -241,12 +241,19 @@ export function createNewsletterClient(options: NewsletterClientOptions): Newsle
       : { ok: true, value };
   }
 
+  /**
+   * `{ consentId }` for a request body, or nothing: optional in the contract and checked as a UUID
+   * there, so a malformed id must not cost the request. Every change carries it as proof of who.
+   */
+  const consent = () => {
+    const id = options.consentId?.();
+    return id && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)
+      ? { consentId: id }
+      : {};
+  };
+
   return {
     subscribe(request) {
-      // Optional in the contract and checked as a UUID there: a malformed id must not cost the subscription.
-      const id = options.consentId?.();
-      const consentId =
-        id && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) ? id : undefined;
       return call(
         'POST',
         '/subscribe',
@@ -256,7 +263,7 @@ export function createNewsletterClient(options: NewsletterClientOptions): Newsle
           consentText: request.consentText,
           measureOpens: request.measureOpens,
           ...(request.language ? { language: request.language } : {}),
-          ...(consentId ? { consentId } : {}),
+          ...consent(),
         },
         parsePending,
       );
@@ -265,7 +272,7 @@ export function createNewsletterClient(options: NewsletterClientOptions): Newsle
       return call('POST', '/resend', { email: email.trim() }, parsePending);
     },
     confirm(token) {
-      return call('POST', '/confirm', { token }, parseConfirmation);
+      return call('POST', '/confirm', { token, ...consent() }, parseConfirmation);
     },
     getPreferences(token) {
       return call('POST', '/preferences', { token }, parsePreferencesAnswer);
@@ -278,12 +285,17 @@ export function createNewsletterClient(options: NewsletterClientOptions): Newsle
       return call(
         'PUT',
         '/preferences',
-        { token, revision, ...Object.fromEntries(given) },
+        { token, revision, ...Object.fromEntries(given), ...consent() },
         parsePreferencesAnswer,
       );
     },
     unsubscribe(token, revision) {
-      return call('POST', '/unsubscribe', revision ? { token, revision } : { token }, parsePreferencesAnswer);
+      return call(
+        'POST',
+        '/unsubscribe',
+        { token, ...(revision ? { revision } : {}), ...consent() },
+        parsePreferencesAnswer,
+      );
     },
   };
 }

@@ -188,15 +188,17 @@ describe('newsletter: page, reference server and mails', () => {
       assert.ok(event.at >= startedAt && event.at <= finishedAt, `${event.action} at ${event.at}`);
       if (i > 0) assert.ok(event.at >= events[i - 1].at, 'in the order they happened');
     }
-    const [subscribed, , updated, unsubscribed] = events.map((e) => JSON.parse(e.detail));
+    const [subscribed, confirmed, updated, unsubscribed] = events.map((e) => JSON.parse(e.detail));
     // The exact wording the visitor ticked, their measurement choice and their consent id.
     assert.deepEqual(subscribed, {
       consentText: 'Ja, ik wil de maandelijkse digitale nieuwsbrief ontvangen. Ik weet dat ik mij op elk moment weer kan afmelden.',
       measureOpens: true,
       consentId,
     });
-    assert.deepEqual(updated, { measureOpens: false });
-    assert.deepEqual(unsubscribed, { previousStatus: 'confirmed' });
+    // Every later step carries the same visitor's consent id too.
+    assert.deepEqual(confirmed, { consentId });
+    assert.deepEqual(updated, { measureOpens: false, consentId });
+    assert.deepEqual(unsubscribed, { previousStatus: 'confirmed', consentId });
     assert.deepEqual(
       [subscriber.status, subscriber.measure_opens, subscriber.unsubscribed_at, subscriber.confirmed_at],
       ['unsubscribed', 0, events[3].at, events[1].at],

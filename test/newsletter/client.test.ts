@@ -81,6 +81,25 @@ describe('newsletter client', () => {
     expect(JSON.parse(String(calls[0]?.init.body))).not.to.have.property('consentId');
   });
 
+  it('carries the consent id on every change: confirm, preference update, unsubscribe', async () => {
+    const id = 'c0ffee00-0000-4000-8000-000000000000';
+    const preferences = {
+      status: 'confirmed',
+      email: 'j***@example.org',
+      measureOpens: false,
+      objectMarketing: false,
+      objectResearch: false,
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    };
+    const { client: c, calls } = client(json(200, { preferences, manageToken: 'm'.repeat(43) }), () => id);
+    await c.confirm('c'.repeat(43));
+    await c.updatePreferences('m'.repeat(43), { revision: '2018-06-18', measureOpens: true });
+    await c.unsubscribe('m'.repeat(43));
+    const bodies = calls.map((call) => JSON.parse(String(call.init.body)) as Record<string, unknown>);
+    expect(bodies.map((b) => b.consentId)).to.deep.equal([id, id, id]);
+    expect(bodies[2]).to.deep.equal({ token: 'm'.repeat(43), consentId: id });
+  });
+
   it('confirms, reads, updates and unsubscribes with the contract paths and bodies', async () => {
     const server = new FakeNewsletterServer();
     const confirmToken = server.addPending('jan@example.org');

@@ -50,6 +50,8 @@ export interface PreferencesUpdate {
   readonly measureOpens?: boolean;
   readonly objectMarketing?: boolean;
   readonly objectResearch?: boolean;
+  /** The visitor's consent id, kept with the proof of the change. */
+  readonly consentId?: string;
 }
 
 /** The operations behind the newsletter routes. */
@@ -57,10 +59,17 @@ export interface NewsletterService {
   subscribe(input: SubscribeInput): Promise<NewsletterResult<void>>;
   /** Always ok at once; the mail (to a pending address only, within the limit) follows. */
   resend(email: string): Promise<NewsletterResult<void>>;
-  confirm(token: string): Promise<NewsletterResult<{ preferences: Preferences; manageToken: string }>>;
+  confirm(
+    token: string,
+    consentId?: string,
+  ): Promise<NewsletterResult<{ preferences: Preferences; manageToken: string }>>;
   preferences(token: string): Promise<NewsletterResult<{ preferences: Preferences }>>;
   update(token: string, update: PreferencesUpdate): Promise<NewsletterResult<{ preferences: Preferences }>>;
-  unsubscribe(token: string, revision?: string): Promise<NewsletterResult<{ preferences: Preferences }>>;
+  unsubscribe(
+    token: string,
+    revision?: string,
+    consentId?: string,
+  ): Promise<NewsletterResult<{ preferences: Preferences }>>;
   /** Resolves once the work resends started in the background has finished (call before closing). */
   drain(): Promise<void>;
   /** Confirmed subscribers for the staff export, one page at a time. */
@@ -196,7 +205,7 @@ export function createNewsletterService(deps: NewsletterDeps): NewsletterService
       while (background.size > 0) await Promise.all(background);
     },
 
-    async confirm(token) {
+    async confirm(token, consentId) {
       const found = await resolve(token, 'confirm');
       if (!found.ok) return found;
       const manage = manageToken(found.value.id);
@@ -205,7 +214,9 @@ export function createNewsletterService(deps: NewsletterDeps): NewsletterService
       const subscriber = await deps.storage.confirmSubscription(
         hashToken(token),
         manage.record,
-        event(found.value.id, 'confirm', 'confirm-link', found.value.revision, {}),
+        event(found.value.id, 'confirm', 'confirm-link', found.value.revision, {
+          consentId: consentId ?? null,
+        }),
       );
       if (!subscriber) return { ok: false, error: 'not_found' };
       return { ok: true, value: { preferences: toPreferences(subscriber), manageToken: manage.token } };
@@ -227,12 +238,15 @@ export function createNewsletterService(deps: NewsletterDeps): NewsletterService
       const subscriber = await deps.storage.updateSubscriber(
         found.value.id,
         { revision: update.revision, ...detail },
-        event(found.value.id, 'update', 'manage-link', update.revision, detail),
+        event(found.value.id, 'update', 'manage-link', update.revision, {
+          ...detail,
+          consentId: update.consentId ?? null,
+        }),
       );
       return { ok: true, value: { preferences: toPreferences(subscriber) } };
     },
 
-    async unsubscribe(token, revision) {
+    async unsubscribe(token, revision, consentId) {
       const found = await resolve(token, 'manage');
       if (!found.ok) return found;
       const wasSubscribed = found.value.status !== 'unsubscribed';
@@ -241,6 +255,7 @@ export function createNewsletterService(deps: NewsletterDeps): NewsletterService
         { status: 'unsubscribed', ...(revision === undefined ? {} : { revision }) },
         event(found.value.id, 'unsubscribe', 'manage-link', revision ?? null, {
           previousStatus: found.value.status,
+          consentId: consentId ?? null,
         }),
         // This link stays valid: the unsubscribe mail repeats it to show the state and offer to
         // subscribe again. Every other manage link of the subscriber is revoked.

@@ -16,6 +16,7 @@ import {
   resendBody,
   subscribeBody,
   subscriberExportQuery,
+  confirmBody,
   tokenBody,
   unsubscribeBody,
 } from '../schemas.js';
@@ -60,10 +61,11 @@ export function newsletterRoutes(
     async (request, reply) => answer(reply, await service.resend(request.body.email), 202),
   );
 
-  app.post<{ Body: { token: string } }>(
+  app.post<{ Body: { token: string; consentId?: string } }>(
     `${prefix}/confirm`,
-    { schema: { body: tokenBody } },
-    async (request, reply) => answer(reply, await service.confirm(request.body.token)),
+    { schema: { body: confirmBody } },
+    async (request, reply) =>
+      answer(reply, await service.confirm(request.body.token, request.body.consentId?.toLowerCase())),
   );
 
   app.post<{ Body: { token: string } }>(
@@ -76,16 +78,19 @@ export function newsletterRoutes(
     `${prefix}/preferences`,
     { schema: { body: preferencesUpdateBody } },
     async (request, reply) => {
-      const { token, ...update } = request.body;
-      return answer(reply, await service.update(token, update));
+      const { token, consentId, ...update } = request.body;
+      const proof = consentId ? { consentId: consentId.toLowerCase() } : {};
+      return answer(reply, await service.update(token, { ...update, ...proof }));
     },
   );
 
-  app.post<{ Body: { token: string; revision?: string } }>(
+  app.post<{ Body: { token: string; revision?: string; consentId?: string } }>(
     `${prefix}/unsubscribe`,
     { schema: { body: unsubscribeBody } },
-    async (request, reply) =>
-      answer(reply, await service.unsubscribe(request.body.token, request.body.revision)),
+    async (request, reply) => {
+      const { token, revision, consentId } = request.body;
+      return answer(reply, await service.unsubscribe(token, revision, consentId?.toLowerCase()));
+    },
   );
 
   app.get<{ Querystring: { format?: 'json' | 'csv'; limit?: string; after?: string } }>(
