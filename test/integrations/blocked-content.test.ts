@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { waitUntil } from '../wait.js';
 import type { PrivacyKit } from '../../src/core/index.js';
 import { installBlockedContent } from '../../src/integrations/blocked-content.js';
-import { captureWarnings, makeKit } from './helpers.js';
+import { captureWarnings, makeKit, ranScripts as ran, settleBlocked as settle } from './helpers.js';
 
 const EXTERNAL = '/test/integrations/fixtures/record.js?n=';
 const BLANK = '/test/integrations/fixtures/blank.html';
@@ -25,19 +25,6 @@ function external(consent: string, name: string, extra: Record<string, string> =
   script.dataset.src = EXTERNAL + name;
   for (const [k, v] of Object.entries(extra)) script.setAttribute(k, v);
   return script;
-}
-
-const ran = () => window.__ran ?? [];
-
-/**
- * Appends an always-granted (`necessary`) script and waits for it: blocked content before it
- * would have run by then, in document order, so "nothing ran" is known without a timer.
- */
-async function settle(root: Element): Promise<void> {
-  const name = 'sentinel-' + Math.random();
-  root.append(inline('necessary', name));
-  await waitUntil(() => ran().includes(name), 'the necessary sentinel ran');
-  window.__ran = ran().filter((n) => n !== name);
 }
 
 describe('blocked content', () => {

@@ -1,5 +1,6 @@
 /** Test helpers: a real consent store per test, with memory storage and no cross-tab side effects. */
 import { createConsent, memoryStorage, type CookieAdapter, type PrivacyKit } from '../../src/core/index.js';
+import { waitUntil } from '../wait.js';
 
 /** The sample config of the design document, plus a marketing embed. */
 export const CONFIG = {
@@ -61,4 +62,22 @@ export function gtagCommands(): unknown[][] {
   return (window.dataLayer ?? [])
     .filter((e) => Object.prototype.toString.call(e) === '[object Arguments]')
     .map((e) => Array.from(e as IArguments));
+}
+
+/** Names the blocked test scripts recorded, in the order they ran. */
+export const ranScripts = (): string[] => window.__ran ?? [];
+
+/**
+ * Appends an always-granted (`necessary`) blocked script and waits for it: blocked content before
+ * it has run by then, in document order, so "nothing ran" is known without a timer.
+ */
+export async function settleBlocked(root: Element): Promise<void> {
+  const name = 'sentinel-' + Math.random();
+  const sentinel = document.createElement('script');
+  sentinel.type = 'text/plain';
+  sentinel.dataset.consent = 'necessary';
+  sentinel.text = `(window.__ran ||= []).push(${JSON.stringify(name)});`;
+  root.append(sentinel);
+  await waitUntil(() => ranScripts().includes(name), 'the necessary sentinel ran');
+  window.__ran = ranScripts().filter((n) => n !== name);
 }

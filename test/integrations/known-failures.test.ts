@@ -5,7 +5,14 @@ import { expect } from '@open-wc/testing';
 import { waitUntil } from '../wait.js';
 import type { PrivacyKit } from '../../src/core/index.js';
 import { installBlockedContent, installGoogle } from '../../src/integrations/index.js';
-import { CONFIG, gtagCommands, makeKit, resetGoogleGlobals } from './helpers.js';
+import {
+  CONFIG,
+  gtagCommands,
+  makeKit,
+  ranScripts as ran,
+  resetGoogleGlobals,
+  settleBlocked as settle,
+} from './helpers.js';
 
 const RECORD = '/test/integrations/fixtures/record.js?n=';
 const ALL_TYPES = [
@@ -16,8 +23,6 @@ const ALL_TYPES = [
   'functionality_storage',
   'personalization_storage',
 ];
-
-const ran = () => window.__ran ?? [];
 
 /** A blocked script: external (`src`) or inline, recording `name` (inline: and whether `needs` ran). */
 function blocked(consent: string, name: string, { src = false, needs = '' } = {}): HTMLScriptElement {
@@ -32,14 +37,6 @@ function blocked(consent: string, name: string, { src = false, needs = '' } = {}
     script.text = `(window.__ran ||= []).push(${JSON.stringify(name)}${check});`;
   }
   return script;
-}
-
-/** Waits for blocked content added so far: an always-granted script at the end has run. */
-async function settle(root: Element): Promise<void> {
-  const name = 'sentinel-' + Math.random();
-  root.append(blocked('necessary', name));
-  await waitUntil(() => ran().includes(name), 'the necessary sentinel ran');
-  window.__ran = ran().filter((n) => n !== name);
 }
 
 describe('known-failure #2: blocked scripts added later keep document order', () => {
