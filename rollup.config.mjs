@@ -1,7 +1,8 @@
-// Three builds from one source tree:
+// Four builds from one source tree:
 //  1. the npm library (ESM, dependencies external, declarations) → dist/{index,core,elements,integrations}.js
 //  2. the script-tag loader, a classic synchronous script with its deps inlined → dist/privacy-kit.js
-//  3. the UI the loader imports lazily (Lit elements, i18next on demand) → dist/ui/*.js
+//  3. the decision code the loader imports lazily → dist/ui/privacy-kit-runtime.js (+ its receipt sender)
+//  4. the UI the loader imports lazily (Lit elements, i18next on demand) → dist/ui/*.js
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -39,18 +40,28 @@ const loader = {
   plugins: [nodeResolve(), json({ preferConst: true }), ts({ outDir: 'dist' })],
 };
 
-const ui = {
-  // privacy-kit-runtime: validator, decisions and cookie clearing, imported by the loader when needed.
-  input: { 'privacy-kit-ui': 'src/ui.ts', 'privacy-kit-runtime': 'src/runtime.ts' },
-  output: {
-    dir: 'dist/ui',
-    format: 'es',
-    entryFileNames: '[name].js',
-    chunkFileNames: '[name]-[hash].js',
-    sourcemap: true,
-    plugins: [minify],
-  },
-  plugins: [nodeResolve(), json({ preferConst: true }), ts({ outDir: 'dist/ui' })],
+const lazyOutput = {
+  dir: 'dist/ui',
+  format: 'es',
+  entryFileNames: '[name].js',
+  chunkFileNames: '[name]-[hash].js',
+  sourcemap: true,
+  plugins: [minify],
+};
+const lazyPlugins = () => [nodeResolve(), json({ preferConst: true }), ts({ outDir: 'dist/ui' })];
+
+// The decision code (validator, decisions, cookie clearing) the loader imports when needed. A
+// build of its own, so it never shares a chunk with the UI: a static import of one would be one
+// more round trip before the config is validated and the banner can show.
+const runtime = {
+  input: { 'privacy-kit-runtime': 'src/runtime.ts' },
+  // Lets the entry export what its lazy chunks import from it, instead of becoming a facade.
+  preserveEntrySignatures: 'allow-extension',
+  output: lazyOutput,
+  plugins: lazyPlugins(),
 };
 
-export default [library, loader, ui];
+// The UI the loader imports lazily: Lit elements, i18next on demand.
+const ui = { input: { 'privacy-kit-ui': 'src/ui.ts' }, output: lazyOutput, plugins: lazyPlugins() };
+
+export default [library, loader, runtime, ui];

@@ -184,7 +184,10 @@ function boot(script: HTMLScriptElement | null): void {
     if (input === undefined) return done();
     const sum = checksum(JSON.stringify(input));
     if (trustedConfigs().includes(sum)) return done(resolveConfig(input as PrivacyKitConfig));
-    // New to this browser: validate first (the runtime is needed for the banner anyway).
+    // New to this browser: validate first (the runtime is needed for the banner anyway). With no
+    // decision stored the banner will follow: fetch its code meanwhile, not after.
+    // (An invalid name only costs a needless fetch: the config is refused below.)
+    if (!readCookie((input as PrivacyKitConfig).cookie?.name ?? 'privacy_consent')) void loadUI();
     void loadRuntime().then((rt) => {
       const result = rt?.validateConfig(input);
       if (!result?.ok) return done(result && fail('invalid config: ' + rt!.formatErrors(result.errors)));
