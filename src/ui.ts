@@ -1,18 +1,17 @@
 /**
  * The UI bundle the script-tag loader imports lazily (`dist/ui/privacy-kit-ui.js`), after it has
  * set `window.privacyKit`. Everything fetched before the banner is usable counts against a
- * size budget (loader + this file + its static imports ≤ 13.8 KB brotli), so this entry defines
- * only the small elements; the preferences dialog, i18next and the other `privacy-*` elements
- * are separate chunks loaded when needed.
+ * size budget, so this entry defines only the banner; the preferences dialog, i18next and the
+ * other `privacy-*` elements (the settings button too) are separate chunks loaded when needed.
  */
 import './elements/privacy-banner/index.js';
-import './elements/privacy-settings-button/index.js';
 import { whenPrivacyKit } from './elements/context.js';
 import { wirePreferences } from './elements/shared/connect-preferences.js';
 
 /** Tags defined on demand: the chunk is fetched only when such an element appears in the page. */
 const lazyElements: Readonly<Record<string, () => Promise<unknown>>> = {
   'privacy-preferences': () => import('./elements/privacy-preferences/index.js'),
+  'privacy-settings-button': () => import('./elements/privacy-settings-button/index.js'),
   'privacy-gate': () => import('./elements/privacy-gate/index.js'),
   'privacy-statement': () => import('./elements/privacy-statement/index.js'),
   'privacy-cookie-table': () => import('./elements/privacy-cookie-table/index.js'),

@@ -2,20 +2,33 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { PrivacyPreferences } from '../../src/elements/privacy-preferences/index.js';
 import { cleanUp, useKit } from './helpers.js';
 
+/** The rendered button inside a settings button's shadow root, once it has rendered. */
+async function waitForInner(host: Element | null): Promise<Element | null> {
+  await (host as (Element & { updateComplete?: Promise<unknown> }) | null)?.updateComplete;
+  return host?.shadowRoot?.querySelector('button') ?? null;
+}
+
 // The lazily loaded UI entry, as the script-tag loader uses it: window.privacyKit first, then the bundle.
 describe('UI entry (src/ui.ts)', function (this: { timeout(ms: number): void }) {
   this.timeout(40_000);
   after(cleanUp);
 
-  it('defines the banner and settings button at once, and the rest only when needed', async () => {
+  it('defines the banner at once, and the rest (settings button too) only when needed', async () => {
     const kit = useKit();
     window.privacyKit = kit;
     expect(customElements.get('privacy-banner')).to.equal(undefined);
     await import('../../src/ui.js');
     expect(customElements.get('privacy-banner')).to.not.equal(undefined);
-    expect(customElements.get('privacy-settings-button')).to.not.equal(undefined);
+    expect(customElements.get('privacy-settings-button')).to.equal(undefined);
     expect(customElements.get('privacy-preferences')).to.equal(undefined);
     expect(customElements.get('privacy-gate')).to.equal(undefined);
+  });
+
+  it('defines <privacy-settings-button> when one appears in the page', async () => {
+    const button = await fixture(html`<footer><privacy-settings-button></privacy-settings-button></footer>`);
+    await customElements.whenDefined('privacy-settings-button');
+    const inner = await waitForInner(button.querySelector('privacy-settings-button'));
+    expect(inner?.getAttribute('part')).to.equal('button');
   });
 
   it('defines <privacy-gate> when one appears in the page', async () => {

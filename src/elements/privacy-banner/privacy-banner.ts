@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import type { NeedsDecisionReason } from '../../core/types.js';
 import { ConsentController } from '../consent-controller.js';
 import { whenPrivacyKit } from '../context.js';
@@ -73,19 +72,29 @@ export interface BannerActionDetail {
 export class PrivacyBanner extends LitElement {
   static override styles = [tokens, buttons, bannerStyles];
 
+  // Declared without decorators: the banner is on every first visit, and the decorator helpers
+  // (0.35 KB brotli) are not worth shipping for four properties.
+  static override properties = {
+    position: { reflect: true },
+    closable: { type: Boolean, reflect: true },
+    heading: {},
+    message: {},
+    dismissed: { state: true },
+  };
+
   /** Edge of the viewport: `bottom` (default) or `top`. */
-  @property({ reflect: true }) position: 'bottom' | 'top' = 'bottom';
+  position: 'bottom' | 'top' = 'bottom';
 
   /** Show a close button. Closing (or Esc) hides the banner for this page view; nothing is stored. */
-  @property({ type: Boolean, reflect: true }) closable = false;
+  closable = false;
 
   /** Replaces the heading text. */
-  @property() heading: string | undefined;
+  heading: string | undefined;
 
   /** Replaces the explanation text. */
-  @property() message: string | undefined;
+  message: string | undefined;
 
-  @state() private dismissed = false;
+  private dismissed = false;
 
   readonly #consent = new ConsentController(this);
   readonly #i18n = new I18nController(this, 'banner');
