@@ -176,6 +176,16 @@ function boot(script: HTMLScriptElement | null): void {
     const done = (config?: ResolvedConfig) => {
       try {
         if (config) go(config);
+        // Without a usable config only `necessary` is granted: what the site marked so still runs.
+        else
+          installBlockedContent(
+            {
+              config: resolveConfig({} as PrivacyKitConfig),
+              isGranted: (name: string) => name == 'necessary',
+              subscribe: () => () => {},
+            } as unknown as PrivacyKit,
+            { warnUnknown: false },
+          );
       } catch (error) {
         fail(String(error));
       }

@@ -49,6 +49,8 @@ function runScript(blocked: HTMLScriptElement): Promise<void> {
 export interface BlockedContentOptions {
   /** Where to look and watch. Default: the document. */
   readonly root?: ParentNode & Node;
+  /** Warn once about a `data-consent` name the config does not know. Default true. */
+  readonly warnUnknown?: boolean;
 }
 
 /**
@@ -68,7 +70,12 @@ export function installBlockedContent(kit: PrivacyKit, options: BlockedContentOp
 
   const nameOf = (el: HTMLElement) => {
     const name = (el.dataset.consent ?? '').trim();
-    if (!Object.hasOwn(services, name) && !Object.hasOwn(categories, name) && !warned.has(name)) {
+    if (
+      options.warnUnknown != false &&
+      !Object.hasOwn(services, name) &&
+      !Object.hasOwn(categories, name) &&
+      !warned.has(name)
+    ) {
       warned.add(name);
       console.warn(
         `privacy-kit: data-consent="${name}" names no service or category in the config; it stays blocked`,

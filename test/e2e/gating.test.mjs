@@ -21,10 +21,10 @@ after(async () => {
 /** Opens `path` on 127.0.0.1 in a fresh context and waits for the loader to be ready. */
 async function visit(path = '/', { context: existing } = {}) {
   const ctx = existing ?? (await newContext(browser));
-  const { page: tab, errors, pageErrors } = await openPage(ctx.context);
+  const { page: tab, errors, warnings, pageErrors } = await openPage(ctx.context);
   await tab.goto(server.origin() + path, { waitUntil: 'networkidle' });
   await tab.evaluate(() => window.privacyKit.ready);
-  return { ...ctx, tab, errors, pageErrors };
+  return { ...ctx, tab, errors, warnings, pageErrors };
 }
 
 const vendorRan = (tab) => tab.evaluate(() => window.__vendor ?? []);
@@ -118,9 +118,13 @@ describe('script tag: gating Google and Adobe', () => {
     ['no config at all', { config: null }, /no config/],
     ['an unreachable config URL', { config: null, loader: 'data-config="/missing.json"' }, /could not load the config.*404/],
   ]) {
-    it(`with ${name}: one console.error naming it, nothing loads, the page keeps working`, async () => {
-      const path = page(server, `/bad-${name.replace(/\W+/g, '-')}.html`, sitePage({ ...options, body: '<button id="b" onclick="this.textContent=1">x</button>' }));
-      const { context, tab, errors, pageErrors, vendorRequests } = await visit(path);
+    it(`with ${name}: one console.error naming it, nothing loads but what is marked necessary, the page keeps working`, async () => {
+      const body =
+        '<button id="b" onclick="this.textContent=1">x</button>' +
+        '<script type="text/plain" data-consent="necessary">window.__necessary = true</script>' +
+        '<img data-consent="necessary" data-src="/necessary.png" alt="">';
+      const path = page(server, `/bad-${name.replace(/\W+/g, '-')}.html`, sitePage({ ...options, body }));
+      const { context, tab, errors, warnings, pageErrors, vendorRequests } = await visit(path);
       // The browser's own "Failed to load resource" line for a 404 is not ours.
       const ours = errors.filter((e) => !e.startsWith('Failed to load resource'));
       assert.equal(ours.length, 1, errors.join('\n'));
@@ -133,6 +137,10 @@ describe('script tag: gating Google and Adobe', () => {
       await tab.waitForLoadState('networkidle');
       assert.deepEqual(vendorRequests, []);
       assert.equal(await tab.evaluate(() => document.querySelectorAll('script[type="text/plain"]').length), 3);
+      // DESIGN.md: only non-necessary content stays blocked; necessary content runs, unwarned.
+      assert.equal(await tab.evaluate(() => window.__necessary), true);
+      assert.equal(await tab.evaluate(() => document.querySelector('img').getAttribute('src')), '/necessary.png');
+      assert.deepEqual(warnings.filter((w) => w.includes('data-consent')), []);
       const consent = (await dataLayer(tab)).map((e) => e.value).find((c) => c[0] === 'consent');
       assert.equal(consent?.[1], 'default', 'Consent Mode still defaults to denied');
       await context.close();

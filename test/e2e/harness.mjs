@@ -118,14 +118,16 @@ export async function newContext(browser) {
 }
 
 /**
- * A page that records console errors, page errors and CSP violations, and counts the
+ * A page that records console errors and warnings, page errors and CSP violations, and counts the
  * `consent`/`config` commands on the dataLayer for assertions.
  */
 export async function openPage(context) {
   const page = await context.newPage();
   const errors = [];
+  const warnings = [];
   const pageErrors = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
   page.on('pageerror', (e) => pageErrors.push(String(e)));
   await page.addInitScript(() => {
     window.__violations = [];
@@ -133,7 +135,7 @@ export async function openPage(context) {
       window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`),
     );
   });
-  return { page, errors, pageErrors };
+  return { page, errors, warnings, pageErrors };
 }
 
 /** The gtag commands on the page's dataLayer, as plain arrays (with a flag for Arguments objects). */

@@ -172,6 +172,17 @@ describe('blocked content', () => {
     expect(warnings[0]).to.contain('"analytcs"');
   });
 
+  it('with warnUnknown: false (the loader without a usable config) keeps unknown names blocked, silently', async () => {
+    root.append(inline('analytcs', 'typo'));
+    const warnings = await captureWarnings(async () => {
+      stops.push(installBlockedContent(kit, { root, warnUnknown: false }));
+      kit.acceptAll();
+      await settle(root);
+    });
+    expect(ran()).to.deep.equal([]);
+    expect(warnings).to.deep.equal([]);
+  });
+
   it('follows the service switch inside a granted category', async () => {
     root.append(inline('google-analytics', 'ga'), inline('adobe-analytics', 'adobe'));
     install();
