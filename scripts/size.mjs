@@ -55,7 +55,7 @@ async function shippedBy(module, names) {
 const checks = [
   {
     name: 'loader: dist/privacy-kit.js (a returning visitor downloads only this)',
-    limit: 4608,
+    limit: 4672,
     target: 3072,
     measure: () => bytes([join(dist, 'privacy-kit.js')]),
   },
@@ -72,7 +72,7 @@ const checks = [
   },
   {
     name: 'first visit until the banner is usable: loader + runtime + UI entry, with their static imports',
-    limit: 20480,
+    limit: 19904,
     target: 13217,
     measure: () => {
       const entries = ['ui/privacy-kit-runtime.js', 'ui/privacy-kit-ui.js'].map((f) => join(dist, f));
