@@ -1,5 +1,4 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
 import { I18nController } from '../../i18n/controller.js';
 import { ConsentController } from '../consent-controller.js';
 import { ensureStatementStrings } from '../privacy-statement/locales.js';
@@ -36,6 +35,10 @@ export function accessRequestMailto(
  * @cssprop --privacy-color-focus - Focus ring.
  */
 export class PrivacyConsentId extends LitElement {
+  static override properties = {
+    email: {},
+  };
+
   static override styles = css`
     :host {
       display: block;
@@ -58,7 +61,7 @@ export class PrivacyConsentId extends LitElement {
   `;
 
   /** Where access/correction requests go. */
-  @property() email: string | undefined = undefined;
+  email: string | undefined = undefined;
 
   readonly #i18n = new I18nController(this, 'statement');
   readonly #consent = new ConsentController(this);

@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import type { PrivacyKit } from '../../core/types.js';
 import { ConsentController } from '../consent-controller.js';
 import { I18nController } from '../../i18n/controller.js';
@@ -60,10 +59,15 @@ const LOADED = 'data-privacy-gate-loaded';
 export class PrivacyGate extends LitElement {
   static override styles = [tokens, buttons, gateStyles];
 
-  /** Name of the service in the config (`youtube`). */
-  @property({ reflect: true }) service = '';
+  static override properties = {
+    service: { reflect: true },
+    loadedOnce: { state: true },
+  };
 
-  @state() private loadedOnce = false;
+  /** Name of the service in the config (`youtube`). */
+  service = '';
+
+  private loadedOnce = false;
 
   readonly #consent = new ConsentController(this);
   readonly #i18n = new I18nController(this, 'gate');

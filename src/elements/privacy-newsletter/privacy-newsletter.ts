@@ -1,5 +1,4 @@
 import { LitElement, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
 import type { NewsletterClient } from '../../core/newsletter.js';
 import { ConsentController } from '../consent-controller.js';
 import { formatDate, isIsoDate } from '../shared/dates.js';
@@ -72,20 +71,30 @@ export type NewsletterState = NewsletterView | 'error' | 'offline';
 export class PrivacyNewsletter extends LitElement {
   static override styles = newsletterStyles;
 
+  static override properties = {
+    endpoint: {},
+    revision: {},
+    token: {},
+    action: {},
+    resendDelay: { attribute: 'resend-delay', type: Number },
+    client: { attribute: false },
+    now: { attribute: false },
+  };
+
   /** Newsletter API base URL; defaults to the config's `newsletter.endpoint`. */
-  @property() endpoint?: string;
+  endpoint?: string;
   /** Revision of the consent text shown; defaults to the config's `revision`. */
-  @property() revision?: string;
+  revision?: string;
   /** Token from a mail link; defaults to `?token=` in the page address (then removed from it). */
-  @property() token?: string;
+  token?: string;
   /** What to do with the token: `confirm`, `unsubscribe` or `manage` (default); defaults to `?action=`. */
-  @property() action?: string;
+  action?: string;
   /** Seconds before "send again" is enabled. */
-  @property({ attribute: 'resend-delay', type: Number }) resendDelay = 60;
+  resendDelay = 60;
   /** A client to use instead of one made from `endpoint` (tests, custom transports). */
-  @property({ attribute: false }) client?: NewsletterClient;
+  client?: NewsletterClient;
   /** The clock for the resend countdown (ms since epoch); replaceable so tests can move time. */
-  @property({ attribute: false }) now: () => number = () => Date.now();
+  now: () => number = () => Date.now();
 
   readonly #consent = new ConsentController(this);
   readonly #i18n = new I18nController(this, 'newsletter');

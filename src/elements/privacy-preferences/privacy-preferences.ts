@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import { query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { PrivacyKit } from '../../core/types.js';
 import { ConsentController } from '../consent-controller.js';
@@ -80,9 +79,15 @@ export interface PreferencesCloseDetail {
 export class PrivacyPreferences extends LitElement {
   static override styles = [tokens, buttons, preferencesStyles];
 
-  @state() private choices: Choices | undefined;
+  static override properties = {
+    choices: { state: true },
+  };
 
-  @query('dialog') private dialog!: HTMLDialogElement | null;
+  private choices: Choices | undefined;
+
+  private get dialog(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector('dialog');
+  }
 
   readonly #consent = new ConsentController(this);
   readonly #i18n = new I18nController(this, 'preferences');

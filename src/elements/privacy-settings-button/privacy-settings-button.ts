@@ -1,10 +1,9 @@
 import { LitElement, html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
 import { ConsentController } from '../consent-controller.js';
 import { I18nController } from '../../i18n/controller.js';
 import { registerStrings } from '../../i18n/strings.js';
 import { fire } from '../shared/define.js';
-import { cookieIcon } from '../shared/icons.js';
+import { cookieIcon } from './cookie-icon.js';
 import { buttons, tokens } from '../shared/styles.js';
 import { settingsButtonStyles } from './privacy-settings-button.styles.js';
 import nl from './locales/nl.json';
@@ -36,11 +35,16 @@ registerStrings('settings', { nl, en });
 export class PrivacySettingsButton extends LitElement {
   static override styles = [tokens, buttons, settingsButtonStyles];
 
+  static override properties = {
+    variant: { reflect: true },
+    label: {},
+  };
+
   /** `link` (inline text, default) or `floating` (fixed round button in the bottom corner). */
-  @property({ reflect: true }) variant: 'link' | 'floating' = 'link';
+  variant: 'link' | 'floating' = 'link';
 
   /** Replaces the button text (and the floating button's accessible name). */
-  @property() label: string | undefined;
+  label: string | undefined;
 
   readonly #consent = new ConsentController(this);
   readonly #i18n = new I18nController(this, 'settings');

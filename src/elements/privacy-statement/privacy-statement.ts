@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import type { ValidationError } from '../../core/types.js';
 import { I18nController } from '../../i18n/controller.js';
 import { ConsentController } from '../consent-controller.js';
@@ -78,23 +77,35 @@ type View =
 export class PrivacyStatement extends LitElement {
   static override styles = statementStyles;
 
-  /** URL of the JSON document. */
-  @property({ reflect: true }) src: string | undefined = undefined;
-  /** The document itself (validated like a fetched one); takes precedence over `src`. */
-  @property({ attribute: false }) document: unknown = undefined;
-  /** Level of section headings, 1–5 (sub-sections one lower, the title one higher). */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
-  /** Address for access/correction requests; default the document's contact e-mail. */
-  @property() email: string | undefined = undefined;
-  /** Newsletter page for the `newsletter` live block. */
-  @property({ attribute: 'newsletter-href' }) newsletterHref: string | undefined = undefined;
-  /** Plain-HTML mode: revision of the statement. */
-  @property() revision: string | undefined = undefined;
-  /** Plain-HTML mode: last-changed date (`YYYY-MM-DD`), attribute `updated`. */
-  @property({ attribute: 'updated' }) updatedOn: string | undefined = undefined;
+  static override properties = {
+    src: { reflect: true },
+    document: { attribute: false },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    email: {},
+    newsletterHref: { attribute: 'newsletter-href' },
+    revision: {},
+    updatedOn: { attribute: 'updated' },
+    view: { state: true },
+    plainHeadings: { state: true },
+  };
 
-  @state() private view: View = { kind: 'loading' };
-  @state() private plainHeadings: TocEntry[] = [];
+  /** URL of the JSON document. */
+  src: string | undefined = undefined;
+  /** The document itself (validated like a fetched one); takes precedence over `src`. */
+  document: unknown = undefined;
+  /** Level of section headings, 1–5 (sub-sections one lower, the title one higher). */
+  headingLevel = 2;
+  /** Address for access/correction requests; default the document's contact e-mail. */
+  email: string | undefined = undefined;
+  /** Newsletter page for the `newsletter` live block. */
+  newsletterHref: string | undefined = undefined;
+  /** Plain-HTML mode: revision of the statement. */
+  revision: string | undefined = undefined;
+  /** Plain-HTML mode: last-changed date (`YYYY-MM-DD`), attribute `updated`. */
+  updatedOn: string | undefined = undefined;
+
+  private view: View = { kind: 'loading' };
+  private plainHeadings: TocEntry[] = [];
 
   readonly #i18n = new I18nController(this, 'statement');
   readonly #consent = new ConsentController(this);

@@ -5,7 +5,6 @@
  * `ensureAnnouncer()` when they connect and `announce()` after a decision.
  */
 import { LitElement, css, html } from 'lit';
-import { state } from 'lit/decorators.js';
 import { defineElement } from './define.js';
 
 /**
@@ -14,6 +13,11 @@ import { defineElement } from './define.js';
  * @summary Announces saved decisions to screen readers.
  */
 export class PrivacyAnnouncer extends LitElement {
+  static override properties = {
+    message: { state: true },
+    count: { state: true },
+  };
+
   static override styles = css`
     :host {
       position: fixed;
@@ -26,8 +30,8 @@ export class PrivacyAnnouncer extends LitElement {
     }
   `;
 
-  @state() private message = '';
-  @state() private count = 0;
+  private message = '';
+  private count = 0;
 
   /** Speaks `text` once, even when it equals the previous announcement. */
   say(text: string): void {
