@@ -197,7 +197,7 @@ function boot(script: HTMLScriptElement | null): void {
     // New to this browser: validate first (the runtime is needed for the banner anyway). With no
     // decision stored the banner will follow: fetch its code meanwhile, not after.
     // (An invalid name only costs a needless fetch: the config is refused below.)
-    if (!readCookie((input as PrivacyKitConfig).cookie?.name ?? 'privacy_consent')) void loadUI();
+    if (!readCookie((input as PrivacyKitConfig | null)?.cookie?.name ?? 'privacy_consent')) void loadUI();
     void loadRuntime().then((rt) => {
       const result = rt?.validateConfig(input);
       if (!result?.ok) return done(result && fail('invalid config: ' + rt!.formatErrors(result.errors)));
