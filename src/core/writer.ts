@@ -36,23 +36,26 @@ export type ConsentWriter = Pick<PrivacyKit, 'acceptAll' | 'rejectAll' | 'update
   receive(message: Partial<SyncMessage> | null): void;
 };
 
-/** The option when given (`null` included), else the page's own. */
-const pick = <T>(value: T | undefined, fallback: () => T): T => {
+type Page = Omit<WriterOptions, 'fetch' | 'schedule'>;
+
+/** The option `name` when given (`null` included), else the page's own, else `null`. */
+const pick = <K extends keyof Page>(options: Page, name: K): NonNullable<Page[K]> | null => {
   try {
-    return value === undefined ? fallback() : value;
+    return (options[name] === undefined ? (globalThis as Page)[name] : options[name]) ?? null;
   } catch {
-    return null as T; // Reading `localStorage` throws when the visitor blocks site data.
+    return null; // Reading `localStorage` throws when the visitor blocks site data.
   }
 };
 
-/** A random UUID v4; `crypto.randomUUID` exists only in secure contexts, plain-http sites need ids too. */
-const uuid = (): string => {
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6]! & 15) | 64;
-  b[8] = (b[8]! & 63) | 128;
-  const hex = Array.from(b, (x) => (x + 256).toString(16).slice(1)).join('');
-  return hex.replace(/(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
-};
+/**
+ * A random UUID v4; `crypto.randomUUID` exists only in secure contexts, plain-http sites need ids
+ * too. Each `0`, `1` and `8` of the template becomes a random hex digit (`8` only 8 to b, the
+ * variant); the `4` stays (the version).
+ */
+const uuid = (): string =>
+  '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (c) =>
+    (+c ^ (crypto.getRandomValues(new Uint8Array(1))[0]! & (15 >> (+c / 4)))).toString(16),
+  );
 
 /** Adds decisions to `holder`, kept in `cookies`; returns the actions. */
 export function attachWriter(
@@ -63,10 +66,10 @@ export function attachWriter(
 ): ConsentWriter {
   const { config, now } = holder;
   const g = globalThis as Partial<typeof globalThis>;
-  const doc = pick(options.document, () => g.document ?? null);
-  const win = pick(options.window, () => g.window ?? null);
-  const nav = pick(options.navigator, () => g.navigator ?? null);
-  const storage = pick(options.localStorage, () => g.localStorage ?? null);
+  const doc = pick(options, 'document');
+  const win = pick(options, 'window');
+  const nav = pick(options, 'navigator');
+  const storage = pick(options, 'localStorage');
   const warn = (m: string) => console.warn(m);
   const schedule: Scheduler =
     options.schedule ??
@@ -106,7 +109,7 @@ export function attachWriter(
 
   const link = openSync(config.cookie.name, receive, {
     // Node has BroadcastChannel too, but an open one would keep a server process alive.
-    BroadcastChannel: pick(options.BroadcastChannel, () => (g.document && g.BroadcastChannel) || null),
+    BroadcastChannel: g.document || options.BroadcastChannel ? pick(options, 'BroadcastChannel') : null,
     window: win,
     localStorage: storage,
   });
@@ -123,10 +126,10 @@ export function attachWriter(
           warn,
         )
       : undefined;
-  const onPageHide = () => receipts?.flush(true);
-  const onOnline = () => receipts?.flush();
-  win?.addEventListener('pagehide', onPageHide);
-  win?.addEventListener('online', onOnline);
+  // `pagehide`: the page is going away, every receipt goes to the browser at once; `online`: retry now.
+  const pageEvents = ['pagehide', 'online'];
+  const onPageEvent = (e: Event) => receipts?.flush(e.type == 'pagehide');
+  for (const type of pageEvents) win?.addEventListener(type, onPageEvent);
 
   function apply(choice: ConsentChoice, method: DecisionOptions['method'] = 'api'): ConsentState {
     const { stored } = holder;
@@ -181,8 +184,7 @@ export function attachWriter(
     destroy() {
       link.close();
       receipts?.destroy();
-      win?.removeEventListener('pagehide', onPageHide);
-      win?.removeEventListener('online', onOnline);
+      for (const type of pageEvents) win?.removeEventListener(type, onPageEvent);
     },
   };
 }
