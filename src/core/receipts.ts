@@ -28,14 +28,17 @@ const REFUSED = [400, 413, 422];
 
 /**
  * A queue that POSTs receipts to `endpoint`, kept under `key` in `storage` (memory when null).
- * Starts by sending what an earlier page left.
+ * Starts by sending what an earlier page left. `schedule` defaults to `setTimeout`.
  */
 export function receiptQueue(
   endpoint: string,
   key: string,
   storage: Storage | null,
   fetcher: typeof fetch,
-  schedule: Scheduler,
+  schedule: Scheduler = (fn, ms) => {
+    const timer = setTimeout(fn, ms);
+    return () => clearTimeout(timer);
+  },
   warn: (message: string) => void,
 ): ReceiptQueue {
   let memory: ConsentReceipt[] = [];

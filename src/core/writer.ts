@@ -25,6 +25,7 @@ export interface WriterOptions {
   readonly BroadcastChannel?: typeof BroadcastChannel | null;
   readonly fetch?: typeof fetch;
   readonly navigator?: (PrivacySignals & { readonly userAgent?: string }) | null;
+  /** Timers of the receipt queue (timeouts, retries); default `setTimeout`, in the sender's chunk. */
   readonly schedule?: Scheduler;
 }
 
@@ -71,12 +72,6 @@ export function attachWriter(
   const nav = pick(options, 'navigator');
   const storage = pick(options, 'localStorage');
   const warn = (m: string) => console.warn(m);
-  const schedule: Scheduler =
-    options.schedule ??
-    ((fn, ms) => {
-      const timer = setTimeout(fn, ms);
-      return () => clearTimeout(timer);
-    });
 
   function commit(next: ConsentState | null, remote: boolean): ConsentChange {
     const previous = currentOf(holder);
@@ -122,7 +117,7 @@ export function attachWriter(
           'privacy-kit:receipts:' + config.cookie.name,
           storage,
           fetcher,
-          schedule,
+          options.schedule,
           warn,
         )
       : undefined;
