@@ -14,14 +14,14 @@ import type { ReceiptQueueFactory } from './writer.js';
  */
 export const lazyReceiptQueue =
   (load: () => Promise<ReceiptQueueFactory>): ReceiptQueueFactory =>
-  (endpoint, key, storage, fetcher, schedule, warn): ReceiptQueue => {
+  (endpoint, key, storage, fetcher, schedule, warn, page): ReceiptQueue => {
     let real: ReceiptQueue | undefined;
     let loading: Promise<void> | undefined;
     let destroyed = false;
     const start = () =>
       (loading ??= load().then(
         (make) => {
-          if (!destroyed) real = make(endpoint, key, storage, fetcher, schedule, warn);
+          if (!destroyed) real = make(endpoint, key, storage, fetcher, schedule, warn, page);
         },
         () => warn('privacy-kit: could not load the receipt sender; receipts stay queued'),
       ));

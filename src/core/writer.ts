@@ -119,12 +119,9 @@ export function attachWriter(
           fetcher,
           options.schedule,
           warn,
+          win,
         )
       : undefined;
-  // `pagehide`: the page is going away, every receipt goes to the browser at once; `online`: retry now.
-  const pageEvents = ['pagehide', 'online'];
-  const onPageEvent = (e: Event) => receipts?.flush(e.type == 'pagehide');
-  for (const type of pageEvents) win?.addEventListener(type, onPageEvent);
 
   function apply(choice: ConsentChoice, method: DecisionOptions['method'] = 'api'): ConsentState {
     const { stored } = holder;
@@ -179,7 +176,6 @@ export function attachWriter(
     destroy() {
       link.close();
       receipts?.destroy();
-      for (const type of pageEvents) win?.removeEventListener(type, onPageEvent);
     },
   };
 }
