@@ -1,5 +1,5 @@
 /**
- * A receipt queue that loads the sending code (`receipts.ts`, ~0.7 KB brotli) only when there is
+ * A receipt queue that loads the sending code (`receipts.ts`, ~0.8 KB brotli) only when there is
  * something to send: a receipt an earlier page left in storage, or a new decision. Used by
  * `createConsent()` and by the script-tag loader's runtime (`src/runtime.ts`): sites without
  * `sync` never download the sender.

@@ -37,6 +37,7 @@ export type ConsentWriter = Pick<PrivacyKit, 'acceptAll' | 'rejectAll' | 'update
   receive(message: Partial<SyncMessage> | null): void;
 };
 
+/** The options that default to a global of the page. */
 type Page = Omit<WriterOptions, 'fetch' | 'schedule'>;
 
 /** The option `name` when given (`null` included), else the page's own, else `null`. */
