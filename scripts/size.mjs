@@ -34,18 +34,32 @@ async function bundleAndMinify(input) {
   const bundle = await rollup({ input, plugins: [nodeResolve()], onwarn: () => {} });
   const { output } = await bundle.generate({ format: 'es', plugins: [terser({ module: true })] });
   await bundle.close();
-  return output.map((chunk) => (chunk.type === 'chunk' ? chunk.code : '')).join('\n');
+  return output.filter((chunk) => chunk.type === 'chunk');
 }
 
 // Each file travels (and is compressed) on its own: code two files share is paid for twice.
 const bytes = (files) => files.reduce((sum, f) => sum + brotli(readFileSync(f)), 0);
 
-/** Bundles and minifies only what `names` pull in from `module` (tree-shaken), as an app would ship it. */
-async function shippedBy(module, names) {
+/**
+ * Bundles and minifies only what `names` pull in from `module` (tree-shaken), as an app would ship
+ * it, and measures what the app downloads up front: the entry chunk and the chunks it imports
+ * statically. Chunks imported dynamically (`import()`) load later, if at all; their sizes are
+ * pushed onto `lazy`.
+ */
+async function shippedBy(module, names, lazy = []) {
   const entry = join(root, '.tmp', `size-entry-${names.join('-')}.mjs`);
   mkdirSync(dirname(entry), { recursive: true });
   writeFileSync(entry, `export { ${names.join(', ')} } from ${JSON.stringify(module)};\n`);
-  return brotli(await bundleAndMinify(entry));
+  const chunks = await bundleAndMinify(entry);
+  const upFront = new Set();
+  const visit = (chunk) => {
+    if (upFront.has(chunk)) return;
+    upFront.add(chunk);
+    for (const name of chunk.imports) visit(chunks.find((c) => c.fileName === name));
+  };
+  visit(chunks.find((c) => c.isEntry));
+  for (const chunk of chunks) if (!upFront.has(chunk)) lazy.push(brotli(chunk.code));
+  return brotli([...upFront].map((chunk) => chunk.code).join('\n'));
 }
 
 // `limit` is enforced: a change that grows a figure past it fails CI. `target` is the budget the
@@ -61,9 +75,15 @@ const checks = [
   },
   {
     name: 'core: createConsent + validateConfig from privacy-kit/core, with js-cookie, minified',
-    limit: 5222,
+    limit: 4672,
     target: 4096,
-    measure: () => shippedBy(join(dist, 'core.js'), ['createConsent', 'validateConfig']),
+    // The receipt sender is imported only when there is a receipt to send (a config with `sync`).
+    async measure() {
+      const lazy = [];
+      const size = await shippedBy(join(dist, 'core.js'), ['createConsent', 'validateConfig'], lazy);
+      this.note = lazy.length ? `; loaded later: ${lazy.map((n) => `${n} B`).join(', ')}` : '';
+      return size;
+    },
   },
   {
     name: 'newsletter client: createNewsletterClient from privacy-kit/core, minified',
@@ -94,7 +114,7 @@ for (const check of checks) {
   ok ? passed++ : failed++;
   const kb = (n) => `${(n / 1024).toFixed(2)} KB`;
   const goal = check.target === undefined ? '' : size <= check.target ? `  (target ${kb(check.target)} met)` : `  (target ${kb(check.target)} NOT met yet)`;
-  console.log(`${ok ? 'ok  ' : 'OVER'} ${kb(size)} / ${kb(check.limit)} brotli  ${check.name}${goal}`);
+  console.log(`${ok ? 'ok  ' : 'OVER'} ${kb(size)} / ${kb(check.limit)} brotli  ${check.name}${goal}${check.note ?? ''}`);
 }
 mkdirSync(join(root, '.tmp'), { recursive: true });
 writeFileSync(join(root, '.tmp/size-counts.json'), JSON.stringify({ passed, failed }));

@@ -88,8 +88,6 @@ export function decodeConsent(raw: unknown): Result<ConsentState> {
     return error('invalid field');
   }
   // `necessary` cannot be refused, whatever a value says.
-  return {
-    ok: true,
-    value: { ...state, categories: { ...state.categories, necessary: true }, services: state.services },
-  };
+  state.categories.necessary = true;
+  return { ok: true, value: state as ConsentState };
 }

@@ -26,17 +26,24 @@ export const RECEIPT_TIMEOUT = 10_000;
  */
 const REFUSED = [400, 413, 422];
 
+/** Where `pagehide` and `online` come from: the window, in a page. */
+export type PageEvents = Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
+
 /**
  * A queue that POSTs receipts to `endpoint`, kept under `key` in `storage` (memory when null).
- * Starts by sending what an earlier page left.
+ * Starts by sending what an earlier page left. `schedule` defaults to `setTimeout`.
  */
 export function receiptQueue(
   endpoint: string,
   key: string,
   storage: Storage | null,
   fetcher: typeof fetch,
-  schedule: Scheduler,
+  schedule: Scheduler = (fn, ms) => {
+    const timer = setTimeout(fn, ms);
+    return () => clearTimeout(timer);
+  },
   warn: (message: string) => void,
+  page?: PageEvents | null,
 ): ReceiptQueue {
   let memory: ConsentReceipt[] = [];
   // Receipts made here and not yet acknowledged: re-added if another tab's write raced ours away.
@@ -134,6 +141,10 @@ export function receiptQueue(
   }
 
   void flush();
+  // `pagehide`: the page is going away, every receipt goes to the browser at once; `online`: retry now.
+  const pageEvents = ['pagehide', 'online'];
+  const onPageEvent = (e: Event) => void flush(e.type == 'pagehide');
+  for (const type of pageEvents) page?.addEventListener(type, onPageEvent);
   return {
     add(receipt) {
       mine.set(receipt.receiptId, receipt);
@@ -144,6 +155,7 @@ export function receiptQueue(
     destroy() {
       destroyed = true;
       cancelRetry?.();
+      for (const type of pageEvents) page?.removeEventListener(type, onPageEvent);
     },
   };
 }

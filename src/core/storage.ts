@@ -1,10 +1,10 @@
 /**
- * With `cookie-read.ts`, the only code that reads or writes the consent cookie. Every write is read back: browsers
- * refuse a wrong `domain` or a blocked cookie silently (known-failure #6), and the visitor's
- * decision must then at least last for the page.
+ * With `cookie-read.ts` (the loader's reader), the only code that reads or writes the consent
+ * cookie; reading goes through js-cookie here, which is loaded for writing anyway. Every write is
+ * read back: browsers refuse a wrong `domain` or a blocked cookie silently (known-failure #6), and
+ * the visitor's decision must then at least last for the page.
  */
 import Cookies from 'js-cookie';
-import { readCookie } from './cookie-read.js';
 import type { ResolvedConfig } from './types.js';
 
 /** Where the encoded decision is kept; tests inject one per simulated browser. */
@@ -36,10 +36,10 @@ export function cookieStorage(
     ...(domain ? { domain } : {}),
   });
   const adapter: CookieAdapter = {
-    read: () => readCookie(cookie.name),
+    read: () => jar.get(cookie.name),
     write(value) {
       jar.set(cookie.name, value, attributes());
-      if (readCookie(cookie.name) === value) return true;
+      if (jar.get(cookie.name) === value) return true;
       if (domain) {
         warn(`privacy-kit: cookie domain "${domain}" refused; using this host only`);
         domain = undefined;

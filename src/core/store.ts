@@ -34,14 +34,11 @@ export function createStore(
   const cookies =
     options.cookies ?? (typeof document == 'object' ? cookieStorage(config.cookie) : memoryStorage());
   const holder = createHolder(config, cookies.read(), options.now ?? Date.now);
-  const { acceptAll, rejectAll, update, reset, destroy } = attachWriter(holder, cookies, options, makeQueue);
+  // Messages from other tabs reach the writer through its own channel, not through the API.
+  const { receive: _receive, ...actions } = attachWriter(holder, cookies, options, makeQueue);
   const kit: PrivacyKit = {
     ...readerOf(holder),
-    acceptAll,
-    rejectAll,
-    update,
-    reset,
-    destroy,
+    ...actions,
     ready: Promise.resolve(),
     showPreferences: (opener) => holder.emit('show-preferences', { opener: opener ?? null }),
   };

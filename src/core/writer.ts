@@ -25,6 +25,7 @@ export interface WriterOptions {
   readonly BroadcastChannel?: typeof BroadcastChannel | null;
   readonly fetch?: typeof fetch;
   readonly navigator?: (PrivacySignals & { readonly userAgent?: string }) | null;
+  /** Timers of the receipt queue (timeouts, retries); default `setTimeout`, in the sender's chunk. */
   readonly schedule?: Scheduler;
 }
 
@@ -36,23 +37,27 @@ export type ConsentWriter = Pick<PrivacyKit, 'acceptAll' | 'rejectAll' | 'update
   receive(message: Partial<SyncMessage> | null): void;
 };
 
-/** The option when given (`null` included), else the page's own. */
-const pick = <T>(value: T | undefined, fallback: () => T): T => {
+/** The options that default to a global of the page. */
+type Page = Omit<WriterOptions, 'fetch' | 'schedule'>;
+
+/** The option `name` when given (`null` included), else the page's own, else `null`. */
+const pick = <K extends keyof Page>(options: Page, name: K): NonNullable<Page[K]> | null => {
   try {
-    return value === undefined ? fallback() : value;
+    return (options[name] === undefined ? (globalThis as Page)[name] : options[name]) ?? null;
   } catch {
-    return null as T; // Reading `localStorage` throws when the visitor blocks site data.
+    return null; // Reading `localStorage` throws when the visitor blocks site data.
   }
 };
 
-/** A random UUID v4; `crypto.randomUUID` exists only in secure contexts, plain-http sites need ids too. */
-const uuid = (): string => {
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6]! & 15) | 64;
-  b[8] = (b[8]! & 63) | 128;
-  const hex = Array.from(b, (x) => (x + 256).toString(16).slice(1)).join('');
-  return hex.replace(/(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
-};
+/**
+ * A random UUID v4; `crypto.randomUUID` exists only in secure contexts, plain-http sites need ids
+ * too. Each `0`, `1` and `8` of the template becomes a random hex digit (`8` only 8 to b, the
+ * variant); the `4` stays (the version).
+ */
+const uuid = (): string =>
+  '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (c) =>
+    (+c ^ (crypto.getRandomValues(new Uint8Array(1))[0]! & (15 >> (+c / 4)))).toString(16),
+  );
 
 /** Adds decisions to `holder`, kept in `cookies`; returns the actions. */
 export function attachWriter(
@@ -63,17 +68,11 @@ export function attachWriter(
 ): ConsentWriter {
   const { config, now } = holder;
   const g = globalThis as Partial<typeof globalThis>;
-  const doc = pick(options.document, () => g.document ?? null);
-  const win = pick(options.window, () => g.window ?? null);
-  const nav = pick(options.navigator, () => g.navigator ?? null);
-  const storage = pick(options.localStorage, () => g.localStorage ?? null);
+  const doc = pick(options, 'document');
+  const win = pick(options, 'window');
+  const nav = pick(options, 'navigator');
+  const storage = pick(options, 'localStorage');
   const warn = (m: string) => console.warn(m);
-  const schedule: Scheduler =
-    options.schedule ??
-    ((fn, ms) => {
-      const timer = setTimeout(fn, ms);
-      return () => clearTimeout(timer);
-    });
 
   function commit(next: ConsentState | null, remote: boolean): ConsentChange {
     const previous = currentOf(holder);
@@ -106,7 +105,7 @@ export function attachWriter(
 
   const link = openSync(config.cookie.name, receive, {
     // Node has BroadcastChannel too, but an open one would keep a server process alive.
-    BroadcastChannel: pick(options.BroadcastChannel, () => (g.document && g.BroadcastChannel) || null),
+    BroadcastChannel: g.document || options.BroadcastChannel ? pick(options, 'BroadcastChannel') : null,
     window: win,
     localStorage: storage,
   });
@@ -119,14 +118,11 @@ export function attachWriter(
           'privacy-kit:receipts:' + config.cookie.name,
           storage,
           fetcher,
-          schedule,
+          options.schedule,
           warn,
+          win,
         )
       : undefined;
-  const onPageHide = () => receipts?.flush(true);
-  const onOnline = () => receipts?.flush();
-  win?.addEventListener('pagehide', onPageHide);
-  win?.addEventListener('online', onOnline);
 
   function apply(choice: ConsentChoice, method: DecisionOptions['method'] = 'api'): ConsentState {
     const { stored } = holder;
@@ -181,8 +177,6 @@ export function attachWriter(
     destroy() {
       link.close();
       receipts?.destroy();
-      win?.removeEventListener('pagehide', onPageHide);
-      win?.removeEventListener('online', onOnline);
     },
   };
 }

@@ -7,6 +7,7 @@ import {
   type ConsentState,
   type PrivacyKit,
 } from '../../src/core/index.js';
+import { waitUntil } from '../wait.js';
 import { destroyStores, isolatedStore, minimalConfig } from './fixtures.js';
 
 /** The next change `kit` reports from another tab. */
@@ -59,6 +60,8 @@ describe('cross-tab sync', () => {
     const received = nextChange(b);
     a.acceptAll();
     await received;
+    // a's receipt goes out once the sender has loaded; one from b would have been queued with it.
+    await waitUntil(() => posted.length > 0);
     await new Promise((r) => setTimeout(r, 0));
     expect(writes).to.deep.equal([]);
     expect(posted.length).to.equal(1);
