@@ -15,7 +15,8 @@ export interface DecisionContext {
 /**
  * The state after a choice. Names in `choice` win, then the earlier decision `base`; a service not
  * named follows its category when the choice names that category (so granting a category after a
- * refusal grants its services), else keeps its earlier switch. `necessary` is always true.
+ * refusal grants its services), else keeps its earlier switch, and one the earlier decision never
+ * saw (added to the config since) stays off: nobody was asked about it. `necessary` is always true.
  */
 export function decide(
   config: ResolvedConfig,
@@ -30,11 +31,9 @@ export function decide(
       name === 'necessary' || (own(choice.categories, name) ?? own(base?.categories, name)) === true;
   }
   for (const [name, { category }] of Object.entries(config.services)) {
-    const fromCategory =
-      own(choice.categories, category) !== undefined ? undefined : own(base?.services, name);
-    services[name] =
-      category === 'necessary' ||
-      (own(choice.services, name) ?? fromCategory ?? categories[category]) === true;
+    const earlier =
+      own(choice.categories, category) !== undefined ? categories[category] : own(base?.services, name);
+    services[name] = category === 'necessary' || (own(choice.services, name) ?? earlier) === true;
   }
   return {
     schema: SCHEMA,

@@ -126,7 +126,13 @@ export function attachWriter(
 
   function apply(choice: ConsentChoice, method: DecisionOptions['method'] = 'api'): ConsentState {
     const { stored } = holder;
-    const next = decide(config, stored, choice, {
+    // Earlier choices carry over only while they still count, or when the visitor is asked just
+    // about new purposes. After a new revision or expiry the visitor has not seen them again: a
+    // decision about one thing (a gate's "always allow") must not renew them. The id stays.
+    const reason = reasonOf(holder);
+    const base =
+      stored && reason && reason != 'purposes' ? { ...stored, categories: {}, services: {} } : stored;
+    const next = decide(config, base, choice, {
       id: uuid(),
       now: Math.max(now(), (stored?.updatedAt ?? 0) + 1),
       method,
@@ -150,7 +156,9 @@ export function attachWriter(
 
   // GPC is the visitor's refusal of the categories it covers (consent-gating.md): recorded, with
   // its receipt, before they decide anything themselves. It does not count as their decision.
-  if (reasonOf(holder) == 'none' && gpcRefusals(config, nav).length) apply({}, 'gpc');
+  // Once: a stored GPC record is not a decision either, but recording it again on every page would
+  // rewrite the cookie and send a receipt each time.
+  if (!holder.stored && gpcRefusals(config, nav).length) apply({}, 'gpc');
 
   return {
     receive,

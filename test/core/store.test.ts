@@ -248,6 +248,47 @@ describe('consent store', () => {
       expect(kit.needsDecision()).to.equal(false);
     });
 
+    it('never grants a service added since the decision that nobody asked about', () => {
+      const withHotjar = {
+        ...withServices,
+        services: { ...withServices.services, hotjar: { category: 'analytics' } },
+      };
+      const cookies = memoryStorage();
+      isolatedStore(withServices, { cookies }).acceptAll();
+      const kit = isolatedStore(withHotjar, { cookies });
+      expect(kit.needsDecisionReason()).to.equal('purposes');
+      // A gate's "always allow" names only its own service and category.
+      kit.update({ categories: { marketing: true }, services: { youtube: true } }, { method: 'gate' });
+      expect(kit.isGranted('youtube')).to.equal(true);
+      expect(kit.isGranted('google-analytics')).to.equal(true);
+      expect(kit.isGranted('hotjar')).to.equal(false);
+      // Granting the category itself does grant it.
+      kit.update({ categories: { analytics: true } });
+      expect(kit.isGranted('hotjar')).to.equal(true);
+    });
+
+    it('after a new revision or expiry, a decision about one service renews nothing else', () => {
+      const cookies = memoryStorage();
+      const first = isolatedStore(withServices, { cookies }).acceptAll();
+      const kit = isolatedStore({ ...withServices, revision: '2025-01-01' }, { cookies });
+      expect(kit.needsDecisionReason()).to.equal('revision');
+      const renewed = kit.update(
+        { categories: { marketing: true }, services: { youtube: true } },
+        { method: 'gate' },
+      );
+      expect(renewed.id).to.equal(first.id);
+      expect(kit.isGranted('youtube')).to.equal(true);
+      expect(kit.isGranted('analytics')).to.equal(false);
+      expect(kit.isGranted('google-analytics')).to.equal(false);
+      const old = memoryStorage();
+      isolatedStore(withServices, { cookies: old }).acceptAll();
+      const expired = isolatedStore(withServices, { cookies: old, now: () => Date.now() + 183 * DAY });
+      expect(expired.needsDecisionReason()).to.equal('expired');
+      expired.update({ categories: { marketing: true }, services: { youtube: true } }, { method: 'gate' });
+      expect(expired.isGranted('youtube')).to.equal(true);
+      expect(expired.isGranted('analytics')).to.equal(false);
+    });
+
     it('asks again for a new service, but not for a removed one', () => {
       expect(storedUnder(withServices).needsDecisionReason()).to.equal('purposes');
       const fewer = {
@@ -324,9 +365,9 @@ describe('consent store', () => {
       expect(kit.getConsent()).to.equal(null);
       expect(kit.needsDecisionReason()).to.equal('none');
       // The next page reads it back, asks again, and does not record a second one.
-      const next = isolatedStore(saleConfig, { ...gpc, cookies });
+      const next = isolatedStore(saleConfig, { ...gpc, cookies, now: () => Date.now() + 60_000 });
       expect(next.needsDecision()).to.equal(true);
-      expect(next.getStoredConsent()?.decidedAt).to.equal(kit.getStoredConsent()?.decidedAt);
+      expect(next.getStoredConsent()).to.deep.equal(kit.getStoredConsent());
       next.acceptAll({ method: 'banner' });
       expect(next.getConsent()).to.include({ method: 'banner' });
       expect(next.isGranted('marketing')).to.equal(false);

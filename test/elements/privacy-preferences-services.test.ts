@@ -3,8 +3,10 @@ import { expect } from '@open-wc/testing';
 import '../../src/elements/privacy-preferences/index.js';
 import { resetMouse, sendMouse } from '@web/test-runner-commands';
 import { loadI18next } from '../../src/i18n/i18n.js';
+import { memoryStorage } from '../../src/core/index.js';
 import {
   $,
+  checkedMap,
   cleanUp,
   mountDialog,
   sampleConfig,
@@ -46,6 +48,20 @@ describe('<privacy-preferences> services and their texts', function (this: { tim
       'More about Adobe Analytics',
       'More about YouTube',
     ]);
+  });
+
+  it('shows a service added since the last decision switched off, its category still on', async () => {
+    const cookies = memoryStorage();
+    useKit(sampleConfig, { cookies }).acceptAll();
+    cleanUp();
+    const withHotjar = {
+      ...sampleConfig,
+      services: { ...sampleConfig.services, hotjar: { category: 'analytics', provider: 'Hotjar' } },
+    };
+    useKit(withHotjar, { cookies });
+    const el = await mountDialog();
+    await el.show();
+    expect(checkedMap(el)).to.include({ analytics: true, 'google-analytics': true, hotjar: false });
   });
 
   it('shows every service switch without expanding anything; a mouse click flips it', async () => {

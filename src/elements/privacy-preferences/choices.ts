@@ -20,8 +20,8 @@ export function servicesOf(config: ResolvedConfig, category: string): string[] {
 
 /**
  * Switch positions from an earlier decision, or everything off (nothing pre-ticked).
- * A category the earlier decision did not know stays off; a service is on only when its
- * category is on and it was not switched off.
+ * A category or service the earlier decision did not know stays off (nobody was asked about it);
+ * a service is on only when its category is on and it was on before.
  */
 export function initialChoices(config: ResolvedConfig, previous: ConsentState | null): Choices {
   const categories: Record<string, boolean> = {};
@@ -30,7 +30,7 @@ export function initialChoices(config: ResolvedConfig, previous: ConsentState | 
     categories[name] = name === 'necessary' || previous?.categories[name] === true;
   }
   for (const [name, service] of Object.entries(config.services)) {
-    services[name] = categories[service.category] === true && previous?.services[name] !== false;
+    services[name] = categories[service.category] === true && previous?.services[name] === true;
   }
   return { categories, services };
 }
