@@ -7,6 +7,7 @@ import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import { answerUnavailableWhileClosing } from './closing.js';
 import type { ServerConfig } from './config.js';
 import { installErrorHandlers } from './errors.js';
 import type { Mailer } from './mail/mailer.js';
@@ -69,6 +70,8 @@ export function buildApp(options: AppOptions): FastifyInstance {
     // Request lines are logged at info; the default level (warn) keeps stdout for what needs action.
     logger: options.logger === false ? false : { level: config.logLevel },
     bodyLimit: BODY_LIMIT,
+    // Requests that arrive while closing get the contract's 503 instead (see closing.ts).
+    return503OnClosing: false,
     trustProxy: config.trustProxy === false ? false : [...config.trustProxy],
     ajv: {
       // Fastify's defaults strip unknown fields and coerce types; the contract rejects both.
@@ -95,6 +98,9 @@ export function buildApp(options: AppOptions): FastifyInstance {
     allowedHeaders: ['Content-Type', 'Authorization'],
     maxAge: 600,
   });
+  // After CORS, so a cross-origin client can read the 503 too; before the rate limit, which it
+  // need not count.
+  answerUnavailableWhileClosing(app);
 
   const service = createNewsletterService({
     storage,

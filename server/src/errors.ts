@@ -27,6 +27,18 @@ export function sendError(reply: FastifyReply, status: number, body: ApiErrorBod
   return reply.code(status).type('application/json; charset=utf-8').send(body);
 }
 
+/** Sends the contract's `503 unavailable`, telling the client when to try again. */
+export function sendUnavailable(
+  reply: FastifyReply,
+  retryAfterSeconds = STORAGE_RETRY_AFTER_SECONDS,
+): FastifyReply {
+  reply.header('Retry-After', String(retryAfterSeconds));
+  return sendError(reply, 503, {
+    error: 'unavailable',
+    message: 'The server is not available; try again later.',
+  });
+}
+
 /** The parts of an Ajv error we read (Fastify passes Ajv's objects through `error.validation`). */
 interface ValidationIssue {
   readonly keyword: string;
@@ -113,14 +125,10 @@ export function installErrorHandlers(app: FastifyInstance): void {
         });
       case status === 503:
         // The database is away for now (restart, network): clients keep their data and retry.
-        reply.header(
-          'Retry-After',
-          String(isStorageUnavailable(error) ? error.retryAfterSeconds : STORAGE_RETRY_AFTER_SECONDS),
+        return sendUnavailable(
+          reply,
+          isStorageUnavailable(error) ? error.retryAfterSeconds : STORAGE_RETRY_AFTER_SECONDS,
         );
-        return sendError(reply, 503, {
-          error: 'unavailable',
-          message: 'The server is not available; try again later.',
-        });
       case error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
         error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
         error instanceof SyntaxError:

@@ -55,8 +55,13 @@ export interface InProcessApp {
 /**
  * Builds the app from environment variables (as the process would read them) around a fresh
  * SQLite file, or around `file` (a second instance on the same database; its owner removes it).
+ * `beforeReady` may add test-only routes and hooks, which Fastify refuses once the app is ready.
  */
-export async function inProcessApp(env: Record<string, string> = {}, file?: string): Promise<InProcessApp> {
+export async function inProcessApp(
+  env: Record<string, string> = {},
+  file?: string,
+  beforeReady?: (app: FastifyInstance) => void,
+): Promise<InProcessApp> {
   const config = readConfig({ PRIVACY_KIT_EXPORT_TOKEN: EXPORT_TOKEN, RATE_LIMIT_MAX: '100000', ...env });
   if (!config.ok) throw new Error(config.errors.join('\n'));
   const dir = file === undefined ? tempDir('privacy-kit-app-') : undefined;
@@ -64,6 +69,7 @@ export async function inProcessApp(env: Record<string, string> = {}, file?: stri
   const mailer = new RecordingMailer();
   const clock = { now: new Date() };
   const app = buildApp({ config: config.value, storage, mailer, now: () => clock.now, logger: false });
+  beforeReady?.(app);
   await app.ready();
   return {
     app,

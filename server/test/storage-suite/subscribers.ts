@@ -1,0 +1,210 @@
+// Newsletter subscribers: a request makes or updates one subscriber (also when requests race),
+// confirming, updating and unsubscribing apply and leave their proof events, and listings page.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Storage } from '../../src/storage/types.js';
+import { type MakeStorage, event, request, token, withFreshStorage } from './fixtures.js';
+
+/** Registers the newsletter subscribers part of the storage suite. */
+export function describeSubscriberStorage(makeStorage: MakeStorage): void {
+  describe('newsletter subscribers', () => {
+    let storage: Storage;
+    withFreshStorage(makeStorage, (fresh) => (storage = fresh));
+
+    /** Confirms as a click on a freshly mailed link does: a new confirmation token, then its use. */
+    async function confirmWithNewLink(subscriberId: string, at = new Date().toISOString()) {
+      const confirm = token('confirm', subscriberId);
+      await storage.addTokens([confirm], event(subscriberId, 'resend', at));
+      const confirmed = await storage.confirmSubscription(
+        confirm.hash,
+        token('manage', subscriberId),
+        event(subscriberId, 'confirm', at),
+      );
+      assert.ok(confirmed, 'a fresh confirmation token confirms');
+      return confirmed;
+    }
+
+    it('creates a pending subscriber with its tokens and a subscribe event', async () => {
+      const confirm = token('confirm', '', '2999-01-01T00:00:00.000Z');
+      const manage = token('manage');
+      const subscriber = await storage.requestSubscription(
+        request('a@example.org'),
+        [confirm, manage],
+        event('', 'subscribe'),
+      );
+      assert.equal(subscriber.status, 'pending');
+      assert.equal(subscriber.email, 'a@example.org');
+      assert.equal(subscriber.measureOpens, true);
+      assert.equal(subscriber.objectMarketing, false);
+      assert.equal(subscriber.confirmedAt, null);
+      const found = await storage.findToken(confirm.hash, 'confirm');
+      assert.equal(found?.subscriber.id, subscriber.id);
+      assert.equal(found?.token.expiresAt, '2999-01-01T00:00:00.000Z');
+      assert.equal(
+        await storage.findToken(confirm.hash, 'manage'),
+        null,
+        'a token only works as its own kind',
+      );
+      assert.equal((await storage.findToken(manage.hash, 'manage'))?.token.expiresAt, null);
+      const events = await storage.listSubscriberEvents(subscriber.id);
+      assert.deepEqual(
+        events.map((e) => [e.action, e.revision, e.method, e.detail]),
+        [['subscribe', 'r1', 'suite', { by: 'suite' }]],
+      );
+      assert.deepEqual(await storage.findSubscriberByEmail('a@example.org'), subscriber);
+      assert.equal(await storage.findSubscriberByEmail('b@example.org'), null);
+    });
+
+    it('a new request updates a pending subscriber but leaves a confirmed one as it was', async () => {
+      const first = await storage.requestSubscription(request('p@example.org'), [], event('', 'subscribe'));
+      const again = await storage.requestSubscription(
+        request('p@example.org', { measureOpens: false, revision: 'r2' }),
+        [],
+        event('', 'subscribe'),
+      );
+      assert.equal(again.id, first.id);
+      assert.deepEqual([again.measureOpens, again.revision], [false, 'r2']);
+      await confirmWithNewLink(first.id);
+      const confirmedAgain = await storage.requestSubscription(
+        request('p@example.org', { measureOpens: true, revision: 'r3' }),
+        [token('confirm')],
+        event('', 'subscribe'),
+      );
+      assert.deepEqual(
+        [confirmedAgain.status, confirmedAgain.measureOpens, confirmedAgain.revision],
+        ['confirmed', false, 'r2'],
+      );
+      assert.equal((await storage.listSubscriberEvents(first.id)).length, 5);
+    });
+
+    it('confirming keeps the first confirmedAt; updates and unsubscribe apply and record events', async () => {
+      const s = await storage.requestSubscription(
+        request('c@example.org'),
+        [],
+        event('', 'subscribe', '2026-01-31T00:00:00.000Z'),
+      );
+      const confirmed = await confirmWithNewLink(s.id, '2026-02-01T00:00:00.000Z');
+      assert.equal(confirmed.status, 'confirmed');
+      assert.equal(confirmed.confirmedAt, '2026-02-01T00:00:00.000Z');
+      const twice = await confirmWithNewLink(s.id, '2026-02-02T00:00:00.000Z');
+      assert.equal(twice.confirmedAt, '2026-02-01T00:00:00.000Z');
+      const updated = await storage.updateSubscriber(
+        s.id,
+        { objectMarketing: true, measureOpens: false, revision: 'r9' },
+        event(s.id, 'update', '2026-02-03T00:00:00.000Z'),
+      );
+      assert.deepEqual(
+        [updated.objectMarketing, updated.objectResearch, updated.measureOpens, updated.revision],
+        [true, false, false, 'r9'],
+      );
+      assert.equal(updated.updatedAt, '2026-02-03T00:00:00.000Z');
+      const gone = await storage.updateSubscriber(
+        s.id,
+        { status: 'unsubscribed' },
+        event(s.id, 'unsubscribe', '2026-02-04T00:00:00.000Z'),
+      );
+      assert.deepEqual(
+        [gone.status, gone.unsubscribedAt, gone.objectMarketing],
+        ['unsubscribed', '2026-02-04T00:00:00.000Z', true],
+      );
+      assert.deepEqual(
+        (await storage.listSubscriberEvents(s.id)).map((e) => e.action),
+        ['subscribe', 'resend', 'confirm', 'resend', 'confirm', 'update', 'unsubscribe'],
+      );
+    });
+
+    it('an unsubscribed address that asks again becomes pending, and confirmed after confirming', async () => {
+      const s = await storage.requestSubscription(request('r@example.org'), [], event('', 'subscribe'));
+      await storage.updateSubscriber(s.id, { status: 'unsubscribed' }, event(s.id, 'unsubscribe'));
+      const back = await storage.requestSubscription(
+        request('r@example.org', { measureOpens: false }),
+        [],
+        event('', 'subscribe'),
+      );
+      assert.deepEqual([back.id, back.status, back.measureOpens], [s.id, 'pending', false]);
+      const confirmed = await confirmWithNewLink(s.id);
+      assert.deepEqual([confirmed.status, confirmed.unsubscribedAt], ['confirmed', null]);
+    });
+
+    it('lists subscribers by status', async () => {
+      const a = await storage.requestSubscription(request('list-a@example.org'), [], event('', 'subscribe'));
+      await storage.requestSubscription(request('list-b@example.org'), [], event('', 'subscribe'));
+      await confirmWithNewLink(a.id);
+      assert.deepEqual(
+        (await storage.listSubscribers('confirmed')).map((s) => s.email),
+        ['list-a@example.org'],
+      );
+      assert.deepEqual(
+        (await storage.listSubscribers('pending')).map((s) => s.email),
+        ['list-b@example.org'],
+      );
+      assert.deepEqual(await storage.listSubscribers('unsubscribed'), []);
+    });
+
+    it('pages through subscribers of one status with after/limit, each exactly once', async () => {
+      const at = '2026-04-01T00:00:00.000Z';
+      for (const name of ['p1', 'p2', 'p3', 'p4', 'p5']) {
+        const s = await storage.requestSubscription(
+          request(`${name}@example.org`, { at }),
+          [],
+          event('', 'subscribe'),
+        );
+        await confirmWithNewLink(s.id);
+      }
+      await storage.requestSubscription(request('pending@example.org', { at }), [], event('', 'subscribe'));
+      const expected = (await storage.listSubscribers('confirmed')).map((s) => s.email);
+      assert.equal(expected.length, 5);
+      const first = await storage.listSubscribers('confirmed', { limit: 2 });
+      const last = first.at(-1);
+      assert.ok(last);
+      const second = await storage.listSubscribers('confirmed', {
+        after: { createdAt: last.createdAt, id: last.id },
+        limit: 10,
+      });
+      assert.deepEqual(
+        [...first, ...second].map((s) => s.email),
+        expected,
+      );
+    });
+
+    it('concurrent requests for one address make one subscriber', async () => {
+      const results = await Promise.all(
+        Array.from({ length: 20 }, () =>
+          storage.requestSubscription(
+            request('race@example.org'),
+            [token('confirm')],
+            event('', 'subscribe'),
+          ),
+        ),
+      );
+      assert.equal(new Set(results.map((s) => s.id)).size, 1);
+      assert.equal((await storage.listSubscribers('pending')).length, 1);
+    });
+
+    it('does not lose either of two concurrent patches of one subscriber', async () => {
+      const s = await storage.requestSubscription(request('race2@example.org'), [], event('', 'subscribe'));
+      await Promise.all([
+        storage.updateSubscriber(s.id, { objectMarketing: true }, event(s.id, 'update')),
+        storage.updateSubscriber(s.id, { objectResearch: true }, event(s.id, 'update')),
+      ]);
+      const after = await storage.findSubscriberByEmail('race2@example.org');
+      assert.deepEqual([after?.objectMarketing, after?.objectResearch], [true, true]);
+    });
+
+    it('lists proof events in the order they were stored, also within one millisecond', async () => {
+      const at = '2026-03-01T08:00:00.000Z';
+      const s = await storage.requestSubscription(
+        request('order@example.org'),
+        [],
+        event('', 'subscribe', at),
+      );
+      const actions = ['resend', 'confirm', 'update', 'unsubscribe', 'resend'] as const;
+      for (const action of actions) await storage.addTokens([], event(s.id, action, at));
+      await storage.addTokens([], event(s.id, 'update', '2026-02-01T00:00:00.000Z'));
+      assert.deepEqual(
+        (await storage.listSubscriberEvents(s.id)).map((e) => e.action),
+        ['update', 'subscribe', ...actions],
+      );
+    });
+  });
+}
