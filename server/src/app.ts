@@ -96,6 +96,8 @@ export function buildApp(options: AppOptions): FastifyInstance {
     origin: config.corsOrigins.length > 0 ? [...config.corsOrigins] : false,
     methods: ['GET', 'POST', 'PUT'],
     allowedHeaders: ['Content-Type', 'Authorization'],
+    // The receipts client waits as long as a 503 or 429 asks; across origins it can only read that if exposed.
+    exposedHeaders: ['Retry-After'],
     maxAge: 600,
   });
   // After CORS, so a cross-origin client can read the 503 too; before the rate limit, which it

@@ -56,6 +56,8 @@ describe('CORS', () => {
       headers: { origin: 'https://www.example.org' },
     });
     assert.equal(answer.headers.get('access-control-allow-origin'), 'https://www.example.org');
+    // The client honours Retry-After; another origin's script can read it only when exposed.
+    assert.match(answer.headers.get('access-control-expose-headers') ?? '', /retry-after/i);
   });
 
   it('gives another origin no CORS headers, so its browser blocks the call', async () => {
