@@ -56,7 +56,8 @@ export function adobePreviousPermissions(kit: PrivacyKit, service?: string): { a
  * Sends the decision to every Adobe library on the page: `setConsent` to each Web SDK instance
  * (`alloy`, or the service's `adobe.instance`), approve/deny to the ECID opt-in service. Runs on
  * install, on DOMContentLoaded and load (the site's base code and `configure` run by then), and on
- * each decision; nothing is sent while no decision exists. Returns a function that stops listening.
+ * each decision; nothing is sent while no decision exists, but a reset after one is sent as a
+ * refusal. Returns a function that stops listening.
  */
 export function installAdobe(kit: PrivacyKit): () => void {
   // Page-load sends reach each library once; every decision reaches all of them again.
@@ -66,9 +67,12 @@ export function installAdobe(kit: PrivacyKit): () => void {
     told.add(target);
     return decision || fresh;
   };
+  // After a decision was sent, a reset (here or from another tab) must reach Adobe as a refusal.
+  let sent = false;
   const send = (change?: unknown) => {
-    if (!kit.getConsent()) return;
     const decision = !!change;
+    if (!kit.getConsent() && !(sent && decision)) return;
+    sent = true;
     const w = window as unknown as Record<string, unknown>;
     for (const [name, service] of adobeServices(kit)) {
       const alloy = w[service.adobe?.instance ?? 'alloy'];

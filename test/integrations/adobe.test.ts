@@ -65,6 +65,17 @@ describe('Adobe consent', () => {
     expect(collect(calls[1])?.value.collect.val).to.equal('n');
   });
 
+  it('tells the Web SDK and the ECID opt-in "out" when the decision is reset', () => {
+    const calls = fakeAlloy();
+    const optIn = fakeOptIn();
+    const kit = makeKit();
+    stops.push(installAdobe(kit));
+    kit.acceptAll();
+    kit.reset();
+    expect(calls.map((c) => collect(c)?.value.collect.val)).to.deep.equal(['y', 'n']);
+    expect(optIn.map((c) => c[0])).to.deep.equal(['approve', 'complete', 'deny', 'complete']);
+  });
+
   it('sends the stored decision once per page load, also to an instance the page defines after the loader', () => {
     const cookies = memoryStorage();
     makeKit(CONFIG, cookies).acceptAll();
