@@ -56,8 +56,9 @@ function trustedConfigs(): string[] {
 
 /**
  * `window.privacyKit`: stable from the first moment, forwarding to the consent holder once the
- * config is known. Before that, and for good when the config is invalid, actions do nothing
- * (`getConsent()` is null, nothing is granted) and `ready` still resolves.
+ * config is known. Before that, reading methods answer as if nothing were decided and actions
+ * wait for the config; for good when the config is invalid, actions do nothing (`getConsent()`
+ * is null, nothing is granted) and `ready` still resolves.
  */
 function boot(script: HTMLScriptElement | null): void {
   const nonce = script?.nonce;
@@ -69,6 +70,7 @@ function boot(script: HTMLScriptElement | null): void {
   let runtime: Promise<typeof Runtime | undefined> | undefined;
   let ui: Promise<unknown> | undefined;
   let configured: () => void = () => {};
+  let settled = false;
   const known = new Promise<void>((resolve) => (configured = resolve));
   // Listeners registered before the config is known stay registered once it is.
   const events = createEmitter();
@@ -76,14 +78,16 @@ function boot(script: HTMLScriptElement | null): void {
   // A module imported by this (nonced) script inherits its nonce: trusted under 'strict-dynamic'.
   const load = <T>(name: string) =>
     import(chunk(name)).catch(() => fail('could not load ' + chunk(name))) as Promise<T | undefined>;
-  const loadRuntime = () => (runtime ||= load<typeof Runtime>('privacy-kit-runtime.js'));
+  // A chunk that failed to load (a deploy, a network blip) is requested again next time.
+  const loadRuntime = () =>
+    (runtime ||= load<typeof Runtime>('privacy-kit-runtime.js').then((rt) => rt || (runtime = undefined)));
   const attach = (): Promise<ConsentWriter | undefined> =>
     loadRuntime().then((rt) => (writer ||= holder && rt?.attach(holder, api as unknown as PrivacyKit)));
   // A settings button on a returning visitor's page needs the elements, not the decision code:
   // that comes with the banner, the dialog, or the first action.
   const loadUI = (decide?: boolean) => {
     if (decide) void attach();
-    return (ui ||= load('privacy-kit-ui.js'));
+    return (ui ||= load('privacy-kit-ui.js').then((m) => m || (ui = undefined)));
   };
   const whenBody = (fn: () => void) =>
     document.body ? fn() : document.addEventListener('DOMContentLoaded', fn, { once: true });
@@ -101,14 +105,17 @@ function boot(script: HTMLScriptElement | null): void {
     (...args) =>
       reader ? (reader[name] as Method)(...args) : inert;
   // Decisions need the runtime: at once when it is here, else once it has loaded (a Promise).
+  // Called before a `data-config` has arrived they wait for it; with no usable config, nothing.
   const act =
     (name: Action): Method =>
     (...args) =>
       !holder
-        ? null
+        ? settled
+          ? null
+          : known.then(() => (api[name] as Method)(...args))
         : writer
           ? (writer[name] as Method)(...args)
-          : attach().then((w) => w && (w[name] as Method)(...args));
+          : attach().then((w) => (w ? (w[name] as Method)(...args) : null));
   const domReady = new Promise((resolve) => whenBody(() => resolve(0)));
   const api = {
     // Once the page is parsed: if it needs the decision code by then (banner, dialog, an action),
@@ -189,6 +196,7 @@ function boot(script: HTMLScriptElement | null): void {
       } catch (error) {
         fail(String(error));
       }
+      settled = true;
       configured();
     };
     if (input === undefined) return done();

@@ -1,5 +1,5 @@
 /**
- * Strings shared by several elements (namespace `common`): "your choices were saved".
+ * Strings shared by several elements (namespace `common`): "your choices were saved" or not.
  * Read them with `t('common:saved')`.
  * A function rather than a bare side-effect import, so bundlers honouring `sideEffects` keep it.
  */

@@ -90,9 +90,13 @@ describe('script tag: the lazily loaded decision code', () => {
     await ctx.context.close();
   });
 
-  it('a settings button on a returning visitor\'s page loads the elements only; the dialog brings the decision code and saves', async () => {
+  it("a settings button on a returning visitor's page loads the elements only; the dialog brings the decision code and saves", async () => {
     const ctx = await returningVisitor();
-    const path = page(server, '/with-button.html', sitePage({ body: '<main><privacy-settings-button></privacy-settings-button></main>' }));
+    const path = page(
+      server,
+      '/with-button.html',
+      sitePage({ body: '<main><privacy-settings-button></privacy-settings-button></main>' }),
+    );
     const runtimeBefore = runtimeRequests();
     const uiBefore = server.hits('/privacy-kit/ui/privacy-kit-ui.js');
     const { page: tab } = await open(ctx, path);
@@ -123,6 +127,62 @@ describe('script tag: the lazily loaded decision code', () => {
     assert.equal(change.remote, true);
     assert.ok(change.granted.includes('analytics'));
     await ctx.context.close();
+  });
+
+  it('an action whose decision code fails to load resolves to null, says so, and the next one loads it again', async () => {
+    const ctx = await returningVisitor();
+    const { page: tab, errors } = await openPage(ctx.context);
+    let failures = 0;
+    await tab.route('**/ui/privacy-kit-runtime.js*', (route) =>
+      failures++ === 0 ? route.abort('connectionreset') : route.continue(),
+    );
+    await tab.goto(server.origin() + '/', { waitUntil: 'networkidle' });
+    await tab.evaluate(() => window.privacyKit.ready);
+    assert.equal(await tab.evaluate(() => window.privacyKit.rejectAll()), null);
+    assert.ok(
+      errors.some((e) => e.startsWith('privacy-kit: could not load')),
+      errors.join('\n'),
+    );
+    assert.equal(await tab.evaluate(() => window.privacyKit.isGranted('analytics')), true, 'nothing changed');
+    const state = await tab.evaluate(() => window.privacyKit.rejectAll());
+    assert.equal(state?.categories.analytics, false);
+    assert.equal(await tab.evaluate(() => window.privacyKit.isGranted('analytics')), false);
+    await ctx.context.close();
+  });
+
+  it('an action called before a data-config URL has answered waits for the config', async () => {
+    server.pages.set('/slow-config.json', {
+      body: JSON.stringify(CONFIG),
+      headers: { 'content-type': 'application/json' },
+    });
+    const early = '<script>window.__early = window.privacyKit.rejectAll();</script>';
+    const path = page(
+      server,
+      '/early.html',
+      sitePage({ config: null, loader: 'data-config="/slow-config.json"', head: early }),
+    );
+    const { context } = await newContext(browser);
+    const { page: tab, errors } = await openPage(context);
+    await tab.route('**/slow-config.json', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await route.continue();
+    });
+    await tab.goto(server.origin() + path, { waitUntil: 'networkidle' });
+    const result = await tab.evaluate(async () => {
+      const pending = window.__early;
+      const state = await pending;
+      return {
+        promise: pending instanceof Promise,
+        analytics: state?.categories.analytics,
+        needs: window.privacyKit.needsDecision(),
+      };
+    });
+    assert.deepEqual(result, { promise: true, analytics: false, needs: false });
+    assert.deepEqual(
+      errors.filter((e) => e.includes('privacy-kit')),
+      [],
+    );
+    await context.close();
   });
 
   it('validates a config this browser has not seen: a stored "accept" does not run tags under a broken config', async () => {

@@ -30,6 +30,19 @@ describe('<privacy-banner>', function (this: { timeout(ms: number): void }) {
     expect(announced()).to.equal('Uw keuze is opgeslagen.');
   });
 
+  it('says "not saved" and stays when the decision could not be made (the loader\'s decision code failed to load)', async () => {
+    const kit = useKit();
+    // What window.privacyKit does then: the action resolves to null instead of a state.
+    usePrivacyKit({ ...kit, acceptAll: () => Promise.resolve(null) } as unknown as typeof kit);
+    const el = await mountBanner();
+    $(el, '[part="accept-button"]').click();
+    await new Promise((resolve) => setTimeout(resolve));
+    await document.querySelector('privacy-announcer')?.updateComplete;
+    expect(announced()).to.equal('Uw keuze kon niet worden opgeslagen. Probeer het later opnieuw.');
+    await el.updateComplete;
+    expect(el.open).to.equal(true);
+  });
+
   it('"Reject all" refuses every category and service but necessary', async () => {
     const kit = useKit();
     const el = await mountBanner();

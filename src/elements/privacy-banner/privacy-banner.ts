@@ -5,7 +5,7 @@ import { whenPrivacyKit } from '../context.js';
 import { I18nController } from '../../i18n/controller.js';
 import { registerStrings } from '../../i18n/strings.js';
 import { registerCommonStrings } from '../../i18n/common.js';
-import { announce, ensureAnnouncer } from '../shared/announcer.js';
+import { announceDecision, ensureAnnouncer } from '../shared/announcer.js';
 import { safeHttpUrl } from '../shared/safe-url.js';
 import { fire } from '../shared/define.js';
 import { closeIcon } from '../shared/icons.js';
@@ -209,13 +209,11 @@ export class PrivacyBanner extends LitElement {
   };
 
   readonly #accept = (): void => {
-    this.#consent.kit?.acceptAll({ method: 'banner' });
-    this.#decided('accept');
+    this.#decided('accept', this.#consent.kit?.acceptAll({ method: 'banner' }));
   };
 
   readonly #reject = (): void => {
-    this.#consent.kit?.rejectAll({ method: 'banner' });
-    this.#decided('reject');
+    this.#decided('reject', this.#consent.kit?.rejectAll({ method: 'banner' }));
   };
 
   readonly #preferences = (event: Event): void => {
@@ -223,8 +221,8 @@ export class PrivacyBanner extends LitElement {
     this.#consent.kit?.showPreferences(event.currentTarget as Element);
   };
 
-  #decided(action: BannerAction): void {
-    announce(this.#i18n.t('common:saved'));
+  #decided(action: BannerAction, result: unknown): void {
+    announceDecision(result, (key) => this.#i18n.t(key));
     fire<BannerActionDetail>(this, 'privacy-banner-action', { action });
   }
 }

@@ -5,7 +5,7 @@ import { I18nController } from '../../i18n/controller.js';
 import { registerStrings } from '../../i18n/strings.js';
 import { registerCommonStrings } from '../../i18n/common.js';
 import { registerLabelStrings } from '../../i18n/labels.js';
-import { announce, ensureAnnouncer } from '../shared/announcer.js';
+import { announceDecision, ensureAnnouncer } from '../shared/announcer.js';
 import { categoryLabel, localize, safeHttpUrl, serviceLabel } from '../shared/config-text.js';
 import { fire } from '../shared/define.js';
 import { buttons, tokens } from '../shared/styles.js';
@@ -194,8 +194,8 @@ export class PrivacyGate extends LitElement {
       if (other.category === service.category) services[name] = kit.isGranted(name);
     }
     services[this.service] = true;
-    kit.update({ services, categories: { [service.category]: true } }, { method: 'gate' });
-    announce(this.#i18n.t('common:saved'));
+    const result = kit.update({ services, categories: { [service.category]: true } }, { method: 'gate' });
+    announceDecision(result, (key) => this.#i18n.t(key));
     fire<GateLoadDetail>(this, 'privacy-gate-load', { service: this.service, persistent: true });
     await this.#focusEmbed();
   };

@@ -8,7 +8,7 @@ import { loadI18next } from '../../i18n/i18n.js';
 import { registerStrings } from '../../i18n/strings.js';
 import { registerCommonStrings } from '../../i18n/common.js';
 import { registerLabelStrings } from '../../i18n/labels.js';
-import { announce, ensureAnnouncer } from '../shared/announcer.js';
+import { announceDecision, ensureAnnouncer } from '../shared/announcer.js';
 import { categoryLabel } from '../shared/config-text.js';
 import { categoryDescription, gpcRefusedCategories } from './category-text.js';
 import { fire } from '../shared/define.js';
@@ -251,27 +251,25 @@ export class PrivacyPreferences extends LitElement {
   };
 
   readonly #accept = (): void => {
-    this.#consent.kit?.acceptAll({ method: 'preferences' });
-    this.#finish('accept');
+    this.#finish('accept', this.#consent.kit?.acceptAll({ method: 'preferences' }));
   };
 
   readonly #reject = (): void => {
-    this.#consent.kit?.rejectAll({ method: 'preferences' });
-    this.#finish('reject');
+    this.#finish('reject', this.#consent.kit?.rejectAll({ method: 'preferences' }));
   };
 
   readonly #save = (): void => {
     const kit = this.#consent.kit;
     if (!kit || !this.choices) return;
     const { necessary: _necessary, ...categories } = this.choices.categories;
-    kit.update({ categories, services: this.choices.services }, { method: 'preferences' });
-    this.#finish('save');
+    const result = kit.update({ categories, services: this.choices.services }, { method: 'preferences' });
+    this.#finish('save', result);
   };
 
-  #finish(action: PreferencesAction): void {
+  #finish(action: PreferencesAction, result: unknown): void {
     this.#action = action;
     this.close();
-    announce(this.#i18n.t('common:saved'));
+    announceDecision(result, (key) => this.#i18n.t(key));
   }
 
   readonly #onClose = (): void => {

@@ -65,6 +65,17 @@ export function announce(text: string): void {
   ensureAnnouncer().say(text);
 }
 
+/**
+ * Announces what became of a decision: saved once the action returns the new state (at once, or
+ * as a Promise while the script-tag loader fetches its decision code), not saved when it returns
+ * none (that code could not be loaded), so a screen reader never hears "saved" for nothing.
+ */
+export function announceDecision(result: unknown, t: (key: string) => string): void {
+  const say = (state: unknown) => announce(t(state ? 'common:saved' : 'common:notSaved'));
+  if (result instanceof Promise) result.then(say, () => say(null));
+  else say(result);
+}
+
 declare global {
   interface HTMLElementTagNameMap {
     'privacy-announcer': PrivacyAnnouncer;
