@@ -86,6 +86,15 @@ describe('<privacy-cookie-table>', function (this: SuiteContext) {
     await expect(table).to.be.accessible();
   });
 
+  it('shows analytics as allowed while the analytics exemption runs it without a decision', async () => {
+    const kit = useKit({ ...kopgroepConfig, analyticsExemption: true });
+    const table = await fixture<PrivacyCookieTable>(
+      html`<privacy-cookie-table lang="en"></privacy-cookie-table>`,
+    );
+    expect(kit.isGranted('google-analytics')).to.equal(true);
+    expect(statuses(table)).to.deep.include({ 'google-analytics': 'Allowed', youtube: 'No choice yet' });
+  });
+
   it('updates inside the statement too', async () => {
     const kit = useKit();
     const { el } = await mountStatement((s) => (s.document = nl));

@@ -43,14 +43,15 @@ export function cookieRows(kit: PrivacyKit, lang: string, t: Translate): CookieR
   ];
   for (const [name, service] of Object.entries(config.services)) {
     const category = config.categories[service.category];
+    // Undecided but running (the analytics exemption) shows as allowed: the table says what happens.
     const status: CookieRowStatus =
       service.category === 'necessary'
         ? 'always'
-        : !decided
-          ? 'none'
-          : kit.isGranted(name)
-            ? 'granted'
-            : 'refused';
+        : kit.isGranted(name)
+          ? 'granted'
+          : decided
+            ? 'refused'
+            : 'none';
     rows.push({
       key: name,
       // Config first, then the shipped names of well-known services ("Google Analytics").
