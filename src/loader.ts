@@ -245,7 +245,8 @@ function boot(script: HTMLScriptElement | null): void {
   const observer = new MutationObserver((records) => {
     if (records.some((r) => Array.from(r.addedNodes).some(isOurs))) {
       observer.disconnect();
-      void known.then(() => holder && loadUI());
+      // Also without a usable config: a statement or a newsletter form works without one.
+      void known.then(() => loadUI());
     }
   });
   observer.observe(document, { childList: true, subtree: true });

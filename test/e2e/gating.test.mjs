@@ -3,6 +3,7 @@
 // get no banner; a broken config breaks nothing; content added by a SPA route is gated.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { CONFIG, dataLayer, launchBrowser, newContext, openPage, page, sitePage, startServer } from './harness.mjs';
 
 let server;
@@ -146,6 +147,25 @@ describe('script tag: gating Google and Adobe', () => {
       await context.close();
     });
   }
+
+  it('with a broken config the privacy statement still renders; a settings button that could open nothing is not shown', async () => {
+    const statement = readFileSync(new URL('../../statements/kopgroep.nl.json', import.meta.url), 'utf8');
+    server.pages.set('/statement.json', { body: statement, headers: { 'content-type': 'application/json' } });
+    const body =
+      '<main><privacy-statement src="/statement.json"></privacy-statement>' +
+      '<privacy-settings-button></privacy-settings-button></main>';
+    // Not JSON: nothing is validated, so nothing fetches the UI on the way.
+    const path = page(server, '/broken-statement.html', sitePage({ config: '{ "revision": ', body }));
+    const { context, tab, errors, pageErrors } = await visit(path);
+    await tab.locator('privacy-statement h1, privacy-statement h2').first().waitFor();
+    const title = await tab.evaluate(() => document.querySelector('privacy-statement').shadowRoot.querySelector('h1, h2').textContent);
+    assert.equal(title.trim(), 'Privacyverklaring');
+    await tab.waitForFunction(() => customElements.get('privacy-settings-button'));
+    assert.equal(await tab.locator('privacy-settings-button button').count(), 0);
+    assert.equal(errors.filter((e) => e.startsWith('privacy-kit')).length, 1, errors.join('\n'));
+    assert.deepEqual(pageErrors, []);
+    await context.close();
+  });
 
   it('works on a plain-http host that is not a secure context (no crypto.randomUUID there)', async () => {
     const { context } = await newContext(browser);

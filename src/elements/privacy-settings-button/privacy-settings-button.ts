@@ -62,6 +62,8 @@ export class PrivacySettingsButton extends LitElement {
   }
 
   override render() {
+    // No consent set up (yet, or a broken config): a button that opens nothing would mislead.
+    if (!this.#consent.kit) return nothing;
     const label = this.label ?? this.#i18n.t('label');
     if (this.variant === 'floating') {
       // While the banner is up it offers the same choice; a button under it would be covered.
