@@ -224,7 +224,10 @@ function boot(script: HTMLScriptElement | null): void {
     void fetchJSON(statement.src)
       .then((doc) => {
         const revision = (doc as { revision?: unknown } | null)?.revision;
-        return typeof revision == 'string' ? revision : Promise.reject(new Error('no revision'));
+        // A revision the config would refuse must not make the whole config invalid.
+        return typeof revision == 'string' && /^.{1,64}$/.test(revision)
+          ? revision
+          : Promise.reject(new Error('no revision of 1 to 64 characters'));
       })
       .then(
         (revision) => ({ ...(input as object), revision }),

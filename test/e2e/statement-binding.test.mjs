@@ -69,4 +69,16 @@ describe('statement.bindRevision: a new statement asks again', () => {
     assert.equal(await tab.evaluate(() => window.privacyKit.acceptAll()).then((s) => s.revision), CONFIG.revision);
     await context.close();
   });
+
+  it('a revision the config would refuse (too long) falls back to config.revision with a warning, the config stays valid', async () => {
+    statementRevision = '2024-05-01 nieuwe nieuwsbriefsectie, Adobe verwijderd en de bewaartermijnen aangepast';
+    const { context } = await newContext(browser);
+    const { page: tab, errors, warnings } = await open(context);
+    assert.equal(await tab.evaluate(() => window.privacyKit.config.revision), CONFIG.revision);
+    assert.ok(warnings.some((w) => /no revision of 1 to 64 characters/.test(w)), warnings.join('\n'));
+    assert.deepEqual(errors.filter((e) => e.startsWith('privacy-kit')), []);
+    await tab.locator('privacy-banner [part~="accept-button"]').waitFor();
+    statementRevision = '2024-05-01';
+    await context.close();
+  });
 });

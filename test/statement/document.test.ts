@@ -95,6 +95,14 @@ describe('validateStatement', () => {
     ]);
   });
 
+  it('refuses a revision that could not be a consent revision (over 64 characters, or two lines)', () => {
+    for (const revision of ['2024-05-01 '.padEnd(65, 'x'), '2024-05-01\nnieuw']) {
+      expect(errorsOf(withEdit((d) => (d.revision = revision)))).to.deep.equal([
+        'revision: at most 64 characters on one line',
+      ]);
+    }
+  });
+
   it('checks the header fields', () => {
     const errors = errorsOf(
       withEdit((d) => {

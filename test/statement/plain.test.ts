@@ -59,7 +59,7 @@ describe('<privacy-statement> in plain-HTML mode', function (this: SuiteContext)
   it('adds the "last changed" line and a table of contents from the h2s, giving them unique ids', async () => {
     const el = await fixture<PrivacyStatement>(editorPage());
     expect(squash(shadowOne(el, '[part="updated"]').textContent)).to.equal(
-      'Laatst gewijzigd op 18 juni 2018',
+      'Laatst gewijzigd op 18 juni 2018 (versie 2018-06-18)',
     );
     const ids = [...el.querySelectorAll('h2')].map((h) => h.id);
     expect(ids).to.deep.equal([

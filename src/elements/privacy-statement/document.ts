@@ -259,7 +259,10 @@ export function validateStatement(input: unknown): StatementValidation {
     };
   }
   if (doc['format'] !== STATEMENT_FORMAT) c.fail('format', `expected "${STATEMENT_FORMAT}"`);
-  c.string(doc['revision'], 'revision');
+  // Bound to consent (config `statement.bindRevision`), it must also be a valid consent revision.
+  if (c.string(doc['revision'], 'revision') && !/^.{1,64}$/.test(doc['revision'])) {
+    c.fail('revision', 'at most 64 characters on one line');
+  }
   c.date(doc['updated'], 'updated');
   if (typeof doc['language'] !== 'string' || !LANGUAGE.test(doc['language'])) {
     c.fail('language', 'expected a language code such as "nl" or "en"');

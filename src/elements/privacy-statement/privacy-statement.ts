@@ -43,7 +43,7 @@ type View =
  * @attr heading-level - Level of section headings (default 2; the title is one level up).
  * @attr email - Address for access/correction mails (default: the document's contact e-mail).
  * @attr newsletter-href - Newsletter page the newsletter block links to.
- * @attr revision - Plain-HTML mode: the statement's revision.
+ * @attr revision - Plain-HTML mode: the statement's revision, shown after the last-changed date (binding it to consent needs a JSON statement).
  * @attr updated - Plain-HTML mode: last-changed date, `YYYY-MM-DD`.
  * @fires privacy-error - The document could not be shown (also: the element is empty); detail `{ reason, errors?, status?, src? }`.
  * @fires privacy-statement-load - A JSON document was validated and rendered; detail `{ document, warnings }`.
@@ -99,7 +99,7 @@ export class PrivacyStatement extends LitElement {
   email: string | undefined = undefined;
   /** Newsletter page for the `newsletter` live block. */
   newsletterHref: string | undefined = undefined;
-  /** Plain-HTML mode: revision of the statement. */
+  /** Plain-HTML mode: revision of the statement, shown after the last-changed date. */
   revision: string | undefined = undefined;
   /** Plain-HTML mode: last-changed date (`YYYY-MM-DD`), attribute `updated`. */
   updatedOn: string | undefined = undefined;
@@ -233,8 +233,12 @@ export class PrivacyStatement extends LitElement {
 
   #renderPlain(): TemplateResult {
     const updated = this.updatedOn;
+    const date = updated && /^\d{4}-\d{2}-\d{2}$/.test(updated);
+    const revision = this.revision?.trim()
+      ? ` (${this.#i18n.t('changeRevision', { revision: this.revision.trim() })})`
+      : '';
     return html`<slot name="title"></slot>
-      ${updated && /^\d{4}-\d{2}-\d{2}$/.test(updated) ? html`<p part="updated">${dated(this.#viewContext, 'lastChanged', updated)}</p>` : nothing}
+      ${date || revision ? html`<p part="updated">${date ? dated(this.#viewContext, 'lastChanged', updated) : nothing}${revision}</p>` : nothing}
       ${renderToc(this.plainHeadings, this.#i18n.t('toc'))}
       <slot @slotchange=${this.#collectPlainHeadings}></slot>`;
   }
