@@ -43,7 +43,7 @@ type Action = 'acceptAll' | 'rejectAll' | 'update' | 'reset';
 /** JSON from a URL relative to the page, or a rejection naming the HTTP status. */
 const fetchJSON = (url: string): Promise<unknown> =>
   fetch(new URL(url, location.href), { credentials: 'same-origin' }).then((response) =>
-    response.ok ? response.json() : Promise.reject(new Error('HTTP ' + response.status)),
+    response.ok ? response.json() : Promise.reject(Error('HTTP ' + response.status)),
   );
 
 function trustedConfigs(): string[] {
@@ -227,7 +227,7 @@ function boot(script: HTMLScriptElement | null): void {
         // A revision the config would refuse must not make the whole config invalid.
         return typeof revision == 'string' && /^.{1,64}$/.test(revision)
           ? revision
-          : Promise.reject(new Error('no revision of 1 to 64 characters'));
+          : Promise.reject(Error('no revision of 1 to 64 characters'));
       })
       .then(
         (revision) => ({ ...(input as object), revision }),
