@@ -43,3 +43,9 @@ export function captureWarnings(): { messages: string[]; restore(): void } {
 }
 
 export const DAY = 864e5;
+
+/** The minimal config plus an embed service (YouTube, marketing). */
+export const withServices = {
+  ...minimalConfig,
+  services: { ...minimalConfig.services, youtube: { category: 'marketing' } },
+};
