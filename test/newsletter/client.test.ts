@@ -175,12 +175,18 @@ describe('newsletter client', () => {
     expect(bare).to.deep.equal({ ok: false, error: { kind: 'rate-limited' } });
   });
 
-  it('reports a 500 and a 503 as server errors with their status', async () => {
+  it('reports a 500 and a 503 as server errors with their status, and how long a 503 asks to wait', async () => {
     expect(await client(json(500, { error: 'internal' })).client.subscribe(subscription)).to.deep.equal({
       ok: false,
       error: { kind: 'server', status: 500 },
     });
-    expect(await client(json(503, {}, { 'Retry-After': '5' })).client.subscribe(subscription)).to.deep.equal({
+    // What the reference server answers when the confirmation mail could not be sent.
+    const unsent = json(503, { error: 'unavailable' }, { 'Retry-After': '60' });
+    expect(await client(unsent).client.subscribe(subscription)).to.deep.equal({
+      ok: false,
+      error: { kind: 'server', status: 503, retryAfter: 60 },
+    });
+    expect(await client(json(503, {})).client.subscribe(subscription)).to.deep.equal({
       ok: false,
       error: { kind: 'server', status: 503 },
     });
@@ -242,6 +248,24 @@ describe('newsletter client', () => {
     server.breakNext('hang');
     const c = createNewsletterClient({ endpoint: '/api/newsletter', fetch: server.fetch, timeoutMs: 50 });
     expect(await c.confirm('t')).to.deep.equal({ ok: false, error: { kind: 'network' } });
+  });
+
+  it('waits by default longer than the reference server may take to hand over the confirmation mail', async () => {
+    // The server's SMTP bound (server/src/mail/mailer.ts): 10 s to connect, 10 s for the greeting,
+    // 20 s of silence. The platform's timer is outside the client, so it is what gets watched.
+    const asked: number[] = [];
+    const original = AbortSignal.timeout;
+    AbortSignal.timeout = (ms: number) => {
+      asked.push(ms);
+      return new AbortController().signal;
+    };
+    try {
+      await client(json(202, { status: 'pending' })).client.subscribe(subscription);
+    } finally {
+      AbortSignal.timeout = original;
+    }
+    expect(asked).to.have.length(1);
+    expect(asked[0]).to.be.above(10_000 + 10_000 + 20_000);
   });
 
   it('uses the page fetch when none is given, looked up at call time', async () => {
