@@ -1,0 +1,81 @@
+/**
+ * What the visitor meets when a request fails: an error with "try again", no connection, a rate
+ * limit, and what is kept meanwhile. The fake server stands in for the newsletter backend.
+ */
+import { expect } from '@open-wc/testing';
+import { $, focused, mount, reach, subscribe, text } from './helpers.js';
+
+describe('<privacy-newsletter> when a request fails', () => {
+  it('waits as long as the server asks when "send again" is rate limited', async () => {
+    let now = 1_000_000;
+    const { el, server } = await mount({ now: () => now });
+    await subscribe(el, 'jan@example.org');
+    await reach(el, 'pending');
+    now += 61_000;
+    el.requestUpdate();
+    await el.updateComplete;
+    server.breakNext({ status: 429, body: { error: 'rate_limited' }, headers: { 'Retry-After': '120' } });
+    $(el, '[part="resend-button"]').click();
+    await reach(el, 'error');
+    const resend = $<HTMLButtonElement>(el, '[part="resend-button"]');
+    expect(resend.disabled).to.equal(true);
+    expect(resend.textContent).to.contain('over 120 s');
+    expect(text(el, '[part="alert"] [role="alert"]')).to.contain('over 120 seconden');
+  });
+
+  it('keeps what was typed through a server error, and retry sends the same subscription', async () => {
+    const { el, server } = await mount();
+    server.breakNext({ status: 500, body: { error: 'internal', message: 'boom' } });
+    await subscribe(el, 'jan@example.org', { measure: true });
+    await reach(el, 'error');
+    expect(text(el, '[part="alert"] [role="alert"]')).to.contain('Er ging iets mis');
+    expect($<HTMLInputElement>(el, '[part="email-input"]').value).to.equal('jan@example.org');
+    expect($<HTMLInputElement>(el, '[part="consent-checkbox"]').checked).to.equal(true);
+    expect($<HTMLInputElement>(el, '[part="measure-checkbox"]').checked).to.equal(true);
+    expect(focused(el)).to.equal($(el, '[part="retry-button"]'));
+    await expect(el).to.be.accessible();
+
+    $(el, '[part="retry-button"]').click();
+    await reach(el, 'pending');
+    const [first, second] = server.requestsTo('/subscribe');
+    expect(second?.body).to.deep.equal(first?.body);
+  });
+
+  it('shows an HTML error page from a proxy as an error with retry, not a crash', async () => {
+    const { el, server } = await mount();
+    server.breakNext('html-500');
+    await subscribe(el, 'jan@example.org');
+    await reach(el, 'error');
+    $(el, '[part="retry-button"]').click();
+    await reach(el, 'pending');
+  });
+
+  it('goes offline and back: the form is kept, retry (or the browser coming online) sends it', async () => {
+    const { el, server } = await mount();
+    server.offline = true;
+    await subscribe(el, 'jan@example.org');
+    await reach(el, 'offline');
+    expect(text(el, '[part="alert"]')).to.contain('Er is geen verbinding');
+    await expect(el).to.be.accessible();
+    $(el, '[part="retry-button"]').click();
+    await reach(el, 'offline');
+    expect(server.requestsTo('/subscribe')).to.have.length(2);
+    expect($<HTMLInputElement>(el, '[part="email-input"]').value).to.equal('jan@example.org');
+
+    server.offline = false;
+    window.dispatchEvent(new Event('online'));
+    await reach(el, 'pending');
+    expect(server.requestsTo('/subscribe')).to.have.length(3);
+  });
+
+  it('says how long to wait when rate limited', async () => {
+    const { el, server } = await mount();
+    server.breakNext({ status: 429, body: { error: 'rate_limited' }, headers: { 'Retry-After': '30' } });
+    await subscribe(el, 'jan@example.org');
+    await reach(el, 'error');
+    expect(text(el, '[part="alert"] [role="alert"]')).to.contain('over 30 seconden');
+    // No "try again" that the server would refuse again; the form stays as it was.
+    expect(el.shadowRoot?.querySelector('[part="retry-button"]')).to.equal(null);
+    expect($<HTMLInputElement>(el, '[part="email-input"]').value).to.equal('jan@example.org');
+  });
+});
