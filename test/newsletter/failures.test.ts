@@ -39,6 +39,60 @@ describe('<privacy-newsletter> when a request fails', () => {
     await reach(el, 'pending');
     const [first, second] = server.requestsTo('/subscribe');
     expect(second?.body).to.deep.equal(first?.body);
+    expect(server.mails.get('jan@example.org')).to.have.length(1);
+  });
+
+  it('makes "try again" wait as long as the server asks when the mail could not be sent, then the mail goes out', async () => {
+    let now = 1_000_000;
+    const { el, server } = await mount({ now: () => now });
+    // The relay refuses the mail: the reference server answers 503 with Retry-After: 60, and the
+    // failed mail has used the address's slot (one a minute), so a quicker retry gets "pending" but no mail.
+    server.mailFails = true;
+    await subscribe(el, 'jan@example.org', { measure: true });
+    await reach(el, 'error');
+    expect(text(el, '[part="alert"] [role="alert"]')).to.contain('over 60 seconden');
+    expect($<HTMLInputElement>(el, '[part="email-input"]').value).to.equal('jan@example.org');
+    const retry = $<HTMLButtonElement>(el, '[part="retry-button"]');
+    // Focusable while it waits (focus goes there), its name says how long, pressing it does nothing.
+    expect(focused(el)).to.equal(retry);
+    expect(retry.getAttribute('aria-disabled')).to.equal('true');
+    expect(text(el, '[part="retry-button"]')).to.equal('Opnieuw proberen (over 60 s)');
+    await expect(el).to.be.accessible();
+    server.mailFails = false;
+    retry.click();
+    await el.updateComplete;
+    expect(server.requestsTo('/subscribe')).to.have.length(1);
+
+    now += 30_000;
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(text(el, '[part="retry-button"]')).to.equal('Opnieuw proberen (over 30 s)');
+    now += 30_000;
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(retry.getAttribute('aria-disabled')).to.equal('false');
+    expect(text(el, '[part="retry-button"]')).to.equal('Opnieuw proberen');
+    retry.click();
+    await reach(el, 'pending');
+    const [first, second] = server.requestsTo('/subscribe');
+    expect(second?.body).to.deep.equal(first?.body);
+    expect(server.mails.get('jan@example.org')).to.have.length(1);
+  });
+
+  it('makes "send again" and "try again" wait as long as a 503 asks (a server restarting)', async () => {
+    let now = 1_000_000;
+    const { el, server } = await mount({ now: () => now });
+    await subscribe(el, 'jan@example.org');
+    await reach(el, 'pending');
+    now += 61_000;
+    el.requestUpdate();
+    await el.updateComplete;
+    server.breakNext({ status: 503, body: { error: 'unavailable' }, headers: { 'Retry-After': '5' } });
+    $(el, '[part="resend-button"]').click();
+    await reach(el, 'error');
+    expect($<HTMLButtonElement>(el, '[part="resend-button"]').disabled).to.equal(true);
+    expect(text(el, '[part="resend-button"]')).to.contain('over 5 s');
+    expect(text(el, '[part="retry-button"]')).to.equal('Opnieuw proberen (over 5 s)');
   });
 
   it('shows an HTML error page from a proxy as an error with retry, not a crash', async () => {

@@ -1,8 +1,15 @@
 /**
  * An in-memory newsletter backend speaking the README's HTTP contract through a `fetch` function:
  * the one thing outside the element that tests (and stories) fake. It records every request,
- * "mails" confirmation tokens, and can be told to fail (500, HTML page, offline, 429).
+ * "mails" confirmation tokens within the reference server's mail limit, and can be told to fail
+ * (500, HTML page, offline, 429, a mail relay that is down).
  */
+
+/** The reference server's default mail limit per address (README: one a minute, five a day). */
+const MAIL_INTERVAL_MS = 60_000;
+const MAILS_PER_DAY = 5;
+/** What the reference server asks a visitor to wait after a confirmation mail failed. */
+const MAIL_RETRY_AFTER_SECONDS = 60;
 
 interface Subscriber {
   email: string;
@@ -33,9 +40,15 @@ export function maskEmail(email: string): string {
 /** The fake backend; `fetch` is bound and can be handed to a client. */
 export class FakeNewsletterServer {
   readonly requests: RecordedRequest[] = [];
-  /** Confirmation tokens "mailed", by address (the latest last). */
+  /** Confirmation tokens "mailed", by address (the latest last): only mails that went out. */
   readonly mails = new Map<string, string[]>();
   readonly expiredTokens = new Set<string>();
+  /** The server's clock (ms since epoch); tests share theirs with the element. */
+  now: () => number = () => Date.now();
+  /** The SMTP relay refuses mail: a subscribe that may send one answers 503 with Retry-After. */
+  mailFails = false;
+  /** When each address was last allowed a mail, counted before sending, as the reference server does. */
+  #mailClaims = new Map<string, number[]>();
   #subscribers = new Map<string, Subscriber>();
   #confirmTokens = new Map<string, string>();
   #manageTokens = new Map<string, string>();
@@ -74,7 +87,8 @@ export class FakeNewsletterServer {
   /** Adds a pending subscriber and returns the confirmation token from its mail. */
   addPending(email: string): string {
     this.addSubscriber(email, { status: 'pending' });
-    return this.#mail(email);
+    this.#claimMail(email);
+    return this.#deliver(email);
   }
 
   /** The subscriber's stored record (unmasked), as the site's staff would see it. */
@@ -111,7 +125,22 @@ export class FakeNewsletterServer {
     return this.#handle(method, path, body);
   };
 
-  #mail(email: string): string {
+  /**
+   * Counts a mail against the address's limit, as the reference server does before it sends:
+   * false when the limit holds the mail back. A mail that then fails to send has used its slot.
+   */
+  #claimMail(email: string): boolean {
+    const now = this.now();
+    const day = Math.floor(now / 86_400_000);
+    const claims = this.#mailClaims.get(email) ?? [];
+    const last = claims.at(-1);
+    if (last !== undefined && now - last < MAIL_INTERVAL_MS) return false;
+    if (claims.filter((at) => Math.floor(at / 86_400_000) === day).length >= MAILS_PER_DAY) return false;
+    this.#mailClaims.set(email, [...claims, now]);
+    return true;
+  }
+
+  #deliver(email: string): string {
     const token = `confirm-${++this.#counter}`;
     this.#confirmTokens.set(token, email);
     this.mails.set(email, [...(this.mails.get(email) ?? []), token]);
@@ -148,8 +177,17 @@ export class FakeNewsletterServer {
           updatedAt: now,
         });
       }
-      if (this.#subscribers.get(email)?.status === 'pending') this.#mail(email);
-      // The same answer whether or not the address was known: no leak.
+      // The same answer whether the address was known or the limit held the mail back: no leak.
+      // Only a mail that was tried and failed changes it (subscribe waits for its mail; resend does not).
+      if (this.#subscribers.get(email)?.status === 'pending' && this.#claimMail(email)) {
+        if (!this.mailFails) this.#deliver(email);
+        else if (path === '/subscribe')
+          return json(
+            503,
+            { error: 'unavailable', message: 'The mail could not be sent right now; try again in a minute.' },
+            { 'Retry-After': String(MAIL_RETRY_AFTER_SECONDS) },
+          );
+      }
       return json(202, { status: 'pending' });
     }
     if (method === 'POST' && path === '/confirm') {

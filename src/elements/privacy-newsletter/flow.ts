@@ -19,6 +19,7 @@ export class NewsletterFlow implements ReactiveController {
   readonly #host: FlowHost;
   readonly #ctx: FlowContext;
   readonly #resendCountdown: CountdownController;
+  readonly #retryCountdown: CountdownController;
   readonly #requests: RequestRunner;
   #state: FlowState = INITIAL_STATE;
   #manageToken = '';
@@ -28,6 +29,7 @@ export class NewsletterFlow implements ReactiveController {
     this.#host = host;
     this.#ctx = ctx;
     this.#resendCountdown = new CountdownController(host, () => host.now());
+    this.#retryCountdown = new CountdownController(host, () => host.now());
     this.#requests = new RequestRunner({
       ownClient: () => host.client,
       endpoint: () => host.endpoint,
@@ -37,6 +39,7 @@ export class NewsletterFlow implements ReactiveController {
       show: (view) => this.#show(view),
       focusAfterUpdate: ctx.focusAfterUpdate,
       forgetLink: () => forgetToken(this.#manageToken),
+      waitBeforeRetry: (seconds) => this.#retryCountdown.start(seconds),
     });
     host.addController(this);
   }
@@ -49,6 +52,11 @@ export class NewsletterFlow implements ReactiveController {
   /** Seconds before "send again" works. */
   get resendSeconds(): number {
     return this.#resendCountdown.secondsLeft;
+  }
+
+  /** Seconds before "try again" works, as long as the server asked after a failure. */
+  get retrySeconds(): number {
+    return this.#retryCountdown.secondsLeft;
   }
 
   hostConnected(): void {
@@ -174,7 +182,8 @@ export class NewsletterFlow implements ReactiveController {
       },
       // The server said when it will take another request: the button waits exactly that long.
       (error) => {
-        if (error.kind === 'rate-limited' && error.retryAfter) this.#resendCountdown.start(error.retryAfter);
+        const wait = error.kind === 'rate-limited' || error.kind === 'server' ? error.retryAfter : 0;
+        if (wait) this.#resendCountdown.start(wait);
       },
     );
   }

@@ -25,6 +25,8 @@ export interface RequestSink {
   readonly focusAfterUpdate: (target: FocusTarget) => void;
   /** A link that stopped working (expired, revoked): not offered again on reload. */
   readonly forgetLink: () => void;
+  /** "Try again" waits this many seconds (0: at once). */
+  readonly waitBeforeRetry: (seconds: number) => void;
 }
 
 export class RequestRunner {
@@ -82,6 +84,9 @@ export class RequestRunner {
       sink.set({ fieldErrors: { email: 'emailInvalid' } });
       sink.focusAfterUpdate('errors');
     } else {
+      // A 503 with Retry-After (the confirmation mail failed): a quicker retry would be held back by
+      // the server's mail limit and answered "pending" with no mail, so "try again" waits as asked.
+      sink.waitBeforeRetry(outcome.failure.retryAfter ?? 0);
       sink.set({ failure: outcome.failure });
       if (outcome.failure.kind !== 'rate-limited') sink.focusAfterUpdate('retry');
     }
