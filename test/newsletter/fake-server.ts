@@ -31,6 +31,9 @@ export interface RecordedRequest {
 export type Breakage =
   'offline' | 'html-500' | 'hang' | { status: number; body?: unknown; headers?: Record<string, string> };
 
+/** A held request: answered (undefined) or broken once the test releases it. */
+type Held = { readonly held: Promise<Breakage | undefined> };
+
 /** `j***@example.org`: the masked address the contract answers with. */
 export function maskEmail(email: string): string {
   const at = email.lastIndexOf('@');
@@ -52,7 +55,7 @@ export class FakeNewsletterServer {
   #subscribers = new Map<string, Subscriber>();
   #confirmTokens = new Map<string, string>();
   #manageTokens = new Map<string, string>();
-  #breakages: Breakage[] = [];
+  #breakages: (Breakage | Held)[] = [];
   #offline = false;
   #counter = 0;
 
@@ -61,6 +64,16 @@ export class FakeNewsletterServer {
   /** Makes the next requests fail, one breakage each, in order. */
   breakNext(...breakages: Breakage[]): void {
     this.#breakages.push(...breakages);
+  }
+
+  /**
+   * Holds the next request (a slow answer) until the returned function is called: then it fails
+   * as told, or without a breakage is handled as it would have been — at release time.
+   */
+  holdNext(): (outcome?: Breakage) => void {
+    let release: (outcome: Breakage | undefined) => void = () => undefined;
+    this.#breakages.push({ held: new Promise((resolve) => (release = resolve)) });
+    return (outcome) => release(outcome);
   }
 
   /** Every request fails like a dropped connection until set back to false. */
@@ -107,7 +120,8 @@ export class FakeNewsletterServer {
     const method = init?.method ?? 'GET';
     const body = JSON.parse(typeof init?.body === 'string' ? init.body : '{}') as Record<string, unknown>;
     this.requests.push({ method, path, body });
-    const breakage = this.#breakages.shift();
+    const queued = this.#breakages.shift();
+    const breakage = queued && typeof queued === 'object' && 'held' in queued ? await queued.held : queued;
     if (this.#offline || breakage === 'offline') throw new TypeError('Failed to fetch');
     if (breakage === 'hang') {
       return new Promise((_, reject) => {

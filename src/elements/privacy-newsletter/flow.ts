@@ -10,6 +10,7 @@ import { whenPrivacyKit } from '../context.js';
 import { CountdownController } from './countdown.js';
 import { INITIAL_STATE, type FlowContext, type FlowHost, type FlowState } from './flow-state.js';
 import { forgetToken, keepToken, readMailLink, removeTokenFromAddress } from './page-address.js';
+import { PreferenceChanges } from './preference-changes.js';
 import { RequestRunner } from './requests.js';
 import type { NewsletterView, PreferenceKey } from './views.js';
 
@@ -21,6 +22,7 @@ export class NewsletterFlow implements ReactiveController {
   readonly #resendCountdown: CountdownController;
   readonly #retryCountdown: CountdownController;
   readonly #requests: RequestRunner;
+  readonly #preferences = new PreferenceChanges();
   #state: FlowState = INITIAL_STATE;
   #manageToken = '';
   #started = false;
@@ -188,20 +190,28 @@ export class NewsletterFlow implements ReactiveController {
     );
   }
 
-  /** One switch in the manage state; shown at once, put back if the server does not store it. */
+  /**
+   * One switch in the manage state; shown at once, put back if the server does not store it.
+   * Switches stay usable meanwhile (disabling the focused one would drop keyboard focus), so
+   * several changes can be on their way: each answer settles only its own switch.
+   */
   updatePreference(key: PreferenceKey, value: boolean): void {
-    const before = this.#state.preferences;
-    if (!before) return;
+    if (!this.#state.preferences) return;
     const revision = this.#revisionOrUnavailable();
     if (!revision) return;
-    this.#set({ preferences: { ...before, [key]: value } });
+    const change = this.#preferences.ask(key, value);
+    this.#set({ preferences: this.#preferences.shown });
     void this.#requests.run(
       (client) => client.updatePreferences(this.#manageToken, { revision, [key]: value }),
       (preferences) => {
-        this.#set({ preferences, statusMessage: this.#ctx.t('manage.saved') });
+        this.#preferences.stored(change, key, preferences);
+        this.#set({ preferences: this.#preferences.shown, statusMessage: this.#ctx.t('manage.saved') });
         this.#ctx.emit({ action: 'update', preferences });
       },
-      () => this.#set({ preferences: before }),
+      () => {
+        this.#preferences.failed(change, key);
+        this.#set({ preferences: this.#preferences.shown });
+      },
     );
   }
 
@@ -211,6 +221,7 @@ export class NewsletterFlow implements ReactiveController {
     await this.#requests.run(
       (client) => client.unsubscribe(this.#manageToken, revision),
       (preferences) => {
+        this.#preferences.reset(preferences);
         this.#set({ preferences });
         this.#show('unsubscribed', moveFocus);
         this.#ctx.emit({ action: 'unsubscribe', preferences });
@@ -237,6 +248,7 @@ export class NewsletterFlow implements ReactiveController {
     view: 'confirmed' | 'manage',
     moveFocus: boolean,
   ): void {
+    this.#preferences.reset(preferences);
     this.#set({ preferences });
     this.#show(preferences.status === 'unsubscribed' ? 'unsubscribed' : view, moveFocus);
   }

@@ -31,6 +31,8 @@ export interface RequestSink {
 
 export class RequestRunner {
   readonly #sink: RequestSink;
+  /** Requests on their way: quick switches can overlap, and the flow is busy until the last answers. */
+  #running = 0;
 
   constructor(sink: RequestSink) {
     this.#sink = sink;
@@ -62,9 +64,11 @@ export class RequestRunner {
       this.#sink.show('unavailable');
       return;
     }
+    this.#running++;
     this.#sink.set({ busy: true, failure: null, statusMessage: '' });
     const result = await request(client);
-    this.#sink.set({ busy: false });
+    this.#running--;
+    this.#sink.set({ busy: this.#running > 0 });
     if (result.ok) {
       onSuccess(result.value);
       return;
