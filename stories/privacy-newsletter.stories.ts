@@ -20,6 +20,7 @@ interface Setup {
   readonly action?: string;
   readonly breakages?: readonly Breakage[];
   readonly offline?: boolean;
+  readonly mailFails?: boolean;
 }
 
 function render(setup: Setup = {}) {
@@ -27,6 +28,7 @@ function render(setup: Setup = {}) {
     const server = new FakeNewsletterServer();
     if (setup.breakages) server.breakNext(...setup.breakages);
     if (setup.offline) server.offline = true;
+    if (setup.mailFails) server.mailFails = true;
     const client = createNewsletterClient({ endpoint: '/api/newsletter', fetch: server.fetch });
     const token = setup.token?.(server);
     return html`<privacy-newsletter
@@ -116,6 +118,15 @@ export const ServerError: Story = { render: render(serverError), play: fillIn('j
 export const ServerErrorEnglish: Story = {
   ...english,
   render: render(serverError),
+  play: fillIn('jan@example.org'),
+};
+
+/** The mail relay refused the confirmation mail: 503, and "try again" counts down the minute asked. */
+const mailNotSent: Setup = { mailFails: true };
+export const MailNotSent: Story = { render: render(mailNotSent), play: fillIn('jan@voorbeeld.nl') };
+export const MailNotSentEnglish: Story = {
+  ...english,
+  render: render(mailNotSent),
   play: fillIn('jan@example.org'),
 };
 

@@ -28,8 +28,13 @@ export type NewsletterError =
   | { readonly kind: 'expired' }
   /** 429: too many attempts; `retryAfter` in seconds when the server said so. */
   | { readonly kind: 'rate-limited'; readonly retryAfter?: number }
-  /** Any other answer the client cannot use: 5xx, other 4xx, or a 2xx with a body that is not the contract's. */
-  | { readonly kind: 'server'; readonly status: number }
+  /**
+   * Any other answer the client cannot use: 5xx, other 4xx, or a 2xx with a body that is not the
+   * contract's. A 503 (the confirmation mail could not be sent, the server is busy or restarting)
+   * carries `retryAfter` in seconds when the server said so: trying again sooner only wastes the
+   * visitor's attempt (a failed mail still counts against the address's mail limit).
+   */
+  | { readonly kind: 'server'; readonly status: number; readonly retryAfter?: number }
   /** No answer: offline, DNS, CORS, or the request timed out. */
   | { readonly kind: 'network' };
 
@@ -77,7 +82,7 @@ export interface NewsletterClientOptions {
   readonly fetch?: typeof fetch;
   /** The visitor's consent id, sent with a subscription as proof of the decision context. */
   readonly consentId?: () => string | undefined;
-  /** Abort a request after this many ms (default 15 000); a timeout is a `network` error. */
+  /** Abort a request after this many ms (default 45 000); a timeout is a `network` error. */
   readonly timeoutMs?: number;
 }
 
@@ -100,7 +105,13 @@ export interface NewsletterClient {
   unsubscribe(token: string, revision?: string): Promise<NewsletterResult<NewsletterPreferences>>;
 }
 
-const DEFAULT_TIMEOUT_MS = 15_000;
+/**
+ * A subscribe request is answered only once the server has handed the confirmation mail to its
+ * SMTP relay, which the reference server bounds at 10 s to connect + 10 s for the greeting + 20 s
+ * of silence (server/src/mail/mailer.ts). Giving up sooner would tell the visitor "no connection"
+ * while the mail may still arrive, and their retry would then be held back by the mail limit.
+ */
+const DEFAULT_TIMEOUT_MS = 45_000;
 
 /**
  * A reasonable e-mail check: one local part (a dot-atom without spaces, or a quoted string),
@@ -190,9 +201,12 @@ function errorFor(response: Response, body: unknown): NewsletterError {
       return { kind: 'not-found' };
     case 410:
       return { kind: 'expired' };
-    case 429: {
+    case 429:
+    case 503: {
+      const error: NewsletterError =
+        response.status === 429 ? { kind: 'rate-limited' } : { kind: 'server', status: 503 };
       const retryAfter = retryAfterSeconds(response.headers.get('Retry-After'));
-      return retryAfter === undefined ? { kind: 'rate-limited' } : { kind: 'rate-limited', retryAfter };
+      return retryAfter === undefined ? error : { ...error, retryAfter };
     }
     default:
       return { kind: 'server', status: response.status };

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { createNewsletterClient, isValidEmail, type NewsletterClient } from '../../src/core/newsletter.js';
+import { createNewsletterClient, type NewsletterClient } from '../../src/core/newsletter.js';
 import { FakeNewsletterServer } from './fake-server.js';
 
 type Answer = Response | (() => Promise<Response>);
@@ -175,12 +175,18 @@ describe('newsletter client', () => {
     expect(bare).to.deep.equal({ ok: false, error: { kind: 'rate-limited' } });
   });
 
-  it('reports a 500 and a 503 as server errors with their status', async () => {
+  it('reports a 500 and a 503 as server errors with their status, and how long a 503 asks to wait', async () => {
     expect(await client(json(500, { error: 'internal' })).client.subscribe(subscription)).to.deep.equal({
       ok: false,
       error: { kind: 'server', status: 500 },
     });
-    expect(await client(json(503, {}, { 'Retry-After': '5' })).client.subscribe(subscription)).to.deep.equal({
+    // What the reference server answers when the confirmation mail could not be sent.
+    const unsent = json(503, { error: 'unavailable' }, { 'Retry-After': '60' });
+    expect(await client(unsent).client.subscribe(subscription)).to.deep.equal({
+      ok: false,
+      error: { kind: 'server', status: 503, retryAfter: 60 },
+    });
+    expect(await client(json(503, {})).client.subscribe(subscription)).to.deep.equal({
       ok: false,
       error: { kind: 'server', status: 503 },
     });
@@ -244,6 +250,24 @@ describe('newsletter client', () => {
     expect(await c.confirm('t')).to.deep.equal({ ok: false, error: { kind: 'network' } });
   });
 
+  it('waits by default longer than the reference server may take to hand over the confirmation mail', async () => {
+    // The server's SMTP bound (server/src/mail/mailer.ts): 10 s to connect, 10 s for the greeting,
+    // 20 s of silence. The platform's timer is outside the client, so it is what gets watched.
+    const asked: number[] = [];
+    const original = AbortSignal.timeout;
+    AbortSignal.timeout = (ms: number) => {
+      asked.push(ms);
+      return new AbortController().signal;
+    };
+    try {
+      await client(json(202, { status: 'pending' })).client.subscribe(subscription);
+    } finally {
+      AbortSignal.timeout = original;
+    }
+    expect(asked).to.have.length(1);
+    expect(asked[0]).to.be.above(10_000 + 10_000 + 20_000);
+  });
+
   it('uses the page fetch when none is given, looked up at call time', async () => {
     const original = window.fetch;
     const { fetch, calls } = answering(json(202, { status: 'pending' }));
@@ -254,39 +278,6 @@ describe('newsletter client', () => {
       expect(calls).to.have.length(1);
     } finally {
       window.fetch = original;
-    }
-  });
-});
-
-describe('isValidEmail', () => {
-  it('accepts ordinary, plus-tagged, subdomain, IDN and quoted addresses', () => {
-    for (const ok of [
-      'jan@example.org',
-      'j.de.vries+nieuws@mail.bibliotheek.nl',
-      'ü@bücher.de',
-      '"jan de vries"@x.org',
-      'a@xn--bcher-kva.de',
-    ]) {
-      expect(isValidEmail(ok), ok).to.equal(true);
-    }
-  });
-
-  it('refuses obvious typos', () => {
-    for (const bad of [
-      '',
-      'jan',
-      'jan@',
-      '@example.org',
-      'jan@example',
-      'jan@@example.org',
-      'jan @example.org',
-      'jan@example..org',
-      '.jan@example.org',
-      'jan@-x.org',
-      'jan@example.c',
-      `${'a'.repeat(65)}@x.org`,
-    ]) {
-      expect(isValidEmail(bad), bad).to.equal(false);
     }
   });
 });

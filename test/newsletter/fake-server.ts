@@ -1,8 +1,15 @@
 /**
  * An in-memory newsletter backend speaking the README's HTTP contract through a `fetch` function:
  * the one thing outside the element that tests (and stories) fake. It records every request,
- * "mails" confirmation tokens, and can be told to fail (500, HTML page, offline, 429).
+ * "mails" confirmation tokens within the reference server's mail limit, and can be told to fail
+ * (500, HTML page, offline, 429, a mail relay that is down).
  */
+
+/** The reference server's default mail limit per address (README: one a minute, five a day). */
+const MAIL_INTERVAL_MS = 60_000;
+const MAILS_PER_DAY = 5;
+/** What the reference server asks a visitor to wait after a confirmation mail failed. */
+const MAIL_RETRY_AFTER_SECONDS = 60;
 
 interface Subscriber {
   email: string;
@@ -24,6 +31,9 @@ export interface RecordedRequest {
 export type Breakage =
   'offline' | 'html-500' | 'hang' | { status: number; body?: unknown; headers?: Record<string, string> };
 
+/** A held request: answered (undefined) or broken once the test releases it. */
+type Held = { readonly held: Promise<Breakage | undefined> };
+
 /** `j***@example.org`: the masked address the contract answers with. */
 export function maskEmail(email: string): string {
   const at = email.lastIndexOf('@');
@@ -33,13 +43,19 @@ export function maskEmail(email: string): string {
 /** The fake backend; `fetch` is bound and can be handed to a client. */
 export class FakeNewsletterServer {
   readonly requests: RecordedRequest[] = [];
-  /** Confirmation tokens "mailed", by address (the latest last). */
+  /** Confirmation tokens "mailed", by address (the latest last): only mails that went out. */
   readonly mails = new Map<string, string[]>();
   readonly expiredTokens = new Set<string>();
+  /** The server's clock (ms since epoch); tests share theirs with the element. */
+  now: () => number = () => Date.now();
+  /** The SMTP relay refuses mail: a subscribe that may send one answers 503 with Retry-After. */
+  mailFails = false;
+  /** When each address was last allowed a mail, counted before sending, as the reference server does. */
+  #mailClaims = new Map<string, number[]>();
   #subscribers = new Map<string, Subscriber>();
   #confirmTokens = new Map<string, string>();
   #manageTokens = new Map<string, string>();
-  #breakages: Breakage[] = [];
+  #breakages: (Breakage | Held)[] = [];
   #offline = false;
   #counter = 0;
 
@@ -48,6 +64,16 @@ export class FakeNewsletterServer {
   /** Makes the next requests fail, one breakage each, in order. */
   breakNext(...breakages: Breakage[]): void {
     this.#breakages.push(...breakages);
+  }
+
+  /**
+   * Holds the next request (a slow answer) until the returned function is called: then it fails
+   * as told, or without a breakage is handled as it would have been — at release time.
+   */
+  holdNext(): (outcome?: Breakage) => void {
+    let release: (outcome: Breakage | undefined) => void = () => undefined;
+    this.#breakages.push({ held: new Promise((resolve) => (release = resolve)) });
+    return (outcome) => release(outcome);
   }
 
   /** Every request fails like a dropped connection until set back to false. */
@@ -74,7 +100,8 @@ export class FakeNewsletterServer {
   /** Adds a pending subscriber and returns the confirmation token from its mail. */
   addPending(email: string): string {
     this.addSubscriber(email, { status: 'pending' });
-    return this.#mail(email);
+    this.#claimMail(email);
+    return this.#deliver(email);
   }
 
   /** The subscriber's stored record (unmasked), as the site's staff would see it. */
@@ -93,7 +120,8 @@ export class FakeNewsletterServer {
     const method = init?.method ?? 'GET';
     const body = JSON.parse(typeof init?.body === 'string' ? init.body : '{}') as Record<string, unknown>;
     this.requests.push({ method, path, body });
-    const breakage = this.#breakages.shift();
+    const queued = this.#breakages.shift();
+    const breakage = queued && typeof queued === 'object' && 'held' in queued ? await queued.held : queued;
     if (this.#offline || breakage === 'offline') throw new TypeError('Failed to fetch');
     if (breakage === 'hang') {
       return new Promise((_, reject) => {
@@ -111,7 +139,22 @@ export class FakeNewsletterServer {
     return this.#handle(method, path, body);
   };
 
-  #mail(email: string): string {
+  /**
+   * Counts a mail against the address's limit, as the reference server does before it sends:
+   * false when the limit holds the mail back. A mail that then fails to send has used its slot.
+   */
+  #claimMail(email: string): boolean {
+    const now = this.now();
+    const day = Math.floor(now / 86_400_000);
+    const claims = this.#mailClaims.get(email) ?? [];
+    const last = claims.at(-1);
+    if (last !== undefined && now - last < MAIL_INTERVAL_MS) return false;
+    if (claims.filter((at) => Math.floor(at / 86_400_000) === day).length >= MAILS_PER_DAY) return false;
+    this.#mailClaims.set(email, [...claims, now]);
+    return true;
+  }
+
+  #deliver(email: string): string {
     const token = `confirm-${++this.#counter}`;
     this.#confirmTokens.set(token, email);
     this.mails.set(email, [...(this.mails.get(email) ?? []), token]);
@@ -148,8 +191,17 @@ export class FakeNewsletterServer {
           updatedAt: now,
         });
       }
-      if (this.#subscribers.get(email)?.status === 'pending') this.#mail(email);
-      // The same answer whether or not the address was known: no leak.
+      // The same answer whether the address was known or the limit held the mail back: no leak.
+      // Only a mail that was tried and failed changes it (subscribe waits for its mail; resend does not).
+      if (this.#subscribers.get(email)?.status === 'pending' && this.#claimMail(email)) {
+        if (!this.mailFails) this.#deliver(email);
+        else if (path === '/subscribe')
+          return json(
+            503,
+            { error: 'unavailable', message: 'The mail could not be sent right now; try again in a minute.' },
+            { 'Retry-After': String(MAIL_RETRY_AFTER_SECONDS) },
+          );
+      }
       return json(202, { status: 'pending' });
     }
     if (method === 'POST' && path === '/confirm') {

@@ -22,6 +22,8 @@ export async function mount(
   options: MountOptions = {},
 ): Promise<{ el: PrivacyNewsletter; server: FakeNewsletterServer }> {
   const server = options.server ?? new FakeNewsletterServer();
+  // One clock for the page and the server: the mail limit and the element's countdowns agree.
+  if (options.now) server.now = options.now;
   const client = createNewsletterClient({ endpoint: '/api/newsletter', fetch: server.fetch });
   const el = await fixture<PrivacyNewsletter>(html`
     <privacy-newsletter

@@ -136,9 +136,15 @@ describe('<privacy-newsletter> links from the mail', () => {
     const server = new FakeNewsletterServer();
     const token = server.addPending('jan@example.org');
     server.breakNext({ status: 503, headers: { 'Retry-After': '1' } });
-    const { el } = await mount({ server, token, action: 'confirm' });
+    let now = 1_000_000;
+    const { el } = await mount({ server, token, action: 'confirm', now: () => now });
     await reach(el, 'error');
     await expect(el).to.be.accessible();
+    // "Try again" waits the second the server asked for.
+    expect($(el, '[part="retry-button"]').getAttribute('aria-disabled')).to.equal('true');
+    now += 1000;
+    el.requestUpdate();
+    await el.updateComplete;
     $(el, '[part="retry-button"]').click();
     await reach(el, 'confirmed');
   });

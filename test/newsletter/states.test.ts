@@ -65,6 +65,14 @@ const STATES: Record<string, () => Promise<PrivacyNewsletter>> = {
     await reach(el, 'error');
     return el;
   },
+  async 'error, "try again" waiting as the server asked'() {
+    const { el, server } = await mount();
+    server.mailFails = true;
+    await subscribe(el, 'jan@example.org');
+    await reach(el, 'error');
+    expect($(el, '[part="retry-button"]').getAttribute('aria-disabled')).to.equal('true');
+    return el;
+  },
   async offline() {
     const { el, server } = await mount();
     server.offline = true;

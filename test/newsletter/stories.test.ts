@@ -21,6 +21,7 @@ const expected: Record<string, NewsletterState> = {
   ExpiredLink: 'invalid-link',
   UnknownLink: 'invalid-link',
   ServerError: 'error',
+  MailNotSent: 'error',
   Offline: 'offline',
   RateLimited: 'error',
   Loading: 'loading',

@@ -8,7 +8,7 @@ import type { NewsletterError } from '../../core/newsletter.js';
 export interface Failure {
   readonly kind: 'error' | 'offline' | 'rate-limited';
   readonly retry: () => Promise<void>;
-  /** Seconds the server asked to wait (429 `Retry-After`). */
+  /** Seconds the server asked to wait (`Retry-After` of a 429 or 503); "try again" waits as long. */
   readonly retryAfter?: number;
 }
 
@@ -45,6 +45,12 @@ export function outcomeOf(
     case 'network':
       return { show: 'failure', failure: { kind: 'offline', retry } };
     case 'server':
-      return { show: 'failure', failure: { kind: 'error', retry } };
+      return {
+        show: 'failure',
+        failure:
+          error.retryAfter === undefined
+            ? { kind: 'error', retry }
+            : { kind: 'error', retry, retryAfter: error.retryAfter },
+      };
   }
 }

@@ -4,82 +4,26 @@
  * mail link acted on at start, subscribing, resending, switching a preference, unsubscribing.
  * A reactive controller: the element renders `flow.state` and forwards the visitor's actions.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { isValidEmail, type NewsletterClient, type NewsletterPreferences } from '../../core/newsletter.js';
-import type { PrivacyKit } from '../../core/types.js';
+import type { ReactiveController } from 'lit';
+import { isValidEmail, type NewsletterPreferences } from '../../core/newsletter.js';
 import { whenPrivacyKit } from '../context.js';
 import { CountdownController } from './countdown.js';
-import type { Failure } from './failure.js';
+import { INITIAL_STATE, type FlowContext, type FlowHost, type FlowState } from './flow-state.js';
 import { forgetToken, keepToken, readMailLink, removeTokenFromAddress } from './page-address.js';
+import { PreferenceChanges } from './preference-changes.js';
 import { RequestRunner } from './requests.js';
-import type { FieldErrors, NewsletterView, PreferenceKey } from './views.js';
+import type { NewsletterView, PreferenceKey } from './views.js';
 
-/** What changed, in the `privacy-newsletter-change` event. */
-export interface NewsletterChangeDetail {
-  readonly action: 'subscribe' | 'resend' | 'confirm' | 'update' | 'unsubscribe';
-  /** The preferences after the change; absent for `subscribe` and `resend` (the server only says "pending"). */
-  readonly preferences?: NewsletterPreferences;
-}
-
-/** Where focus goes after the next render: the new state's heading, the first bad field, the retry. */
-export type FocusTarget = 'heading' | 'errors' | 'retry';
-
-/** Everything the element shows. */
-export interface FlowState {
-  readonly view: NewsletterView;
-  readonly email: string;
-  readonly consentGiven: boolean;
-  readonly measureOpens: boolean;
-  readonly fieldErrors: FieldErrors;
-  readonly failure: Failure | null;
-  readonly busy: boolean;
-  readonly preferences: NewsletterPreferences | null;
-  readonly sentTo: string;
-  readonly statusMessage: string;
-  readonly invalidReason: 'expired' | 'not-found';
-}
-
-/** What the flow needs from its element: the attributes, the consent API, text, events, focus. */
-export interface FlowHost extends ReactiveControllerHost {
-  readonly endpoint?: string | undefined;
-  readonly token?: string | undefined;
-  readonly action?: string | undefined;
-  readonly resendDelay: number;
-  readonly client?: NewsletterClient | undefined;
-  readonly now: () => number;
-}
-
-/** The element's side of the flow. */
-export interface FlowContext {
-  readonly kit: () => PrivacyKit | undefined;
-  /** The statement revision the visitor consents to (attribute, else config). */
-  readonly revision: () => string | undefined;
-  readonly t: (key: string) => string;
-  readonly lang: () => string;
-  readonly emit: (detail: NewsletterChangeDetail) => void;
-  readonly focusAfterUpdate: (target: FocusTarget) => void;
-}
-
-const INITIAL: FlowState = {
-  view: 'loading',
-  email: '',
-  consentGiven: false,
-  measureOpens: false,
-  fieldErrors: {},
-  failure: null,
-  busy: false,
-  preferences: null,
-  sentTo: '',
-  statusMessage: '',
-  invalidReason: 'not-found',
-};
+export type { FlowContext, FlowHost, FlowState, FocusTarget, NewsletterChangeDetail } from './flow-state.js';
 
 export class NewsletterFlow implements ReactiveController {
   readonly #host: FlowHost;
   readonly #ctx: FlowContext;
   readonly #resendCountdown: CountdownController;
+  readonly #retryCountdown: CountdownController;
   readonly #requests: RequestRunner;
-  #state: FlowState = INITIAL;
+  readonly #preferences = new PreferenceChanges();
+  #state: FlowState = INITIAL_STATE;
   #manageToken = '';
   #started = false;
 
@@ -87,6 +31,7 @@ export class NewsletterFlow implements ReactiveController {
     this.#host = host;
     this.#ctx = ctx;
     this.#resendCountdown = new CountdownController(host, () => host.now());
+    this.#retryCountdown = new CountdownController(host, () => host.now());
     this.#requests = new RequestRunner({
       ownClient: () => host.client,
       endpoint: () => host.endpoint,
@@ -96,6 +41,7 @@ export class NewsletterFlow implements ReactiveController {
       show: (view) => this.#show(view),
       focusAfterUpdate: ctx.focusAfterUpdate,
       forgetLink: () => forgetToken(this.#manageToken),
+      waitBeforeRetry: (seconds) => this.#retryCountdown.start(seconds),
     });
     host.addController(this);
   }
@@ -108,6 +54,11 @@ export class NewsletterFlow implements ReactiveController {
   /** Seconds before "send again" works. */
   get resendSeconds(): number {
     return this.#resendCountdown.secondsLeft;
+  }
+
+  /** Seconds before "try again" works, as long as the server asked after a failure. */
+  get retrySeconds(): number {
+    return this.#retryCountdown.secondsLeft;
   }
 
   hostConnected(): void {
@@ -233,25 +184,34 @@ export class NewsletterFlow implements ReactiveController {
       },
       // The server said when it will take another request: the button waits exactly that long.
       (error) => {
-        if (error.kind === 'rate-limited' && error.retryAfter) this.#resendCountdown.start(error.retryAfter);
+        const wait = error.kind === 'rate-limited' || error.kind === 'server' ? error.retryAfter : 0;
+        if (wait) this.#resendCountdown.start(wait);
       },
     );
   }
 
-  /** One switch in the manage state; shown at once, put back if the server does not store it. */
+  /**
+   * One switch in the manage state; shown at once, put back if the server does not store it.
+   * Switches stay usable meanwhile (disabling the focused one would drop keyboard focus), so
+   * several changes can be on their way: each answer settles only its own switch.
+   */
   updatePreference(key: PreferenceKey, value: boolean): void {
-    const before = this.#state.preferences;
-    if (!before) return;
+    if (!this.#state.preferences) return;
     const revision = this.#revisionOrUnavailable();
     if (!revision) return;
-    this.#set({ preferences: { ...before, [key]: value } });
+    const change = this.#preferences.ask(key, value);
+    this.#set({ preferences: this.#preferences.shown });
     void this.#requests.run(
       (client) => client.updatePreferences(this.#manageToken, { revision, [key]: value }),
       (preferences) => {
-        this.#set({ preferences, statusMessage: this.#ctx.t('manage.saved') });
+        this.#preferences.stored(change, key, preferences);
+        this.#set({ preferences: this.#preferences.shown, statusMessage: this.#ctx.t('manage.saved') });
         this.#ctx.emit({ action: 'update', preferences });
       },
-      () => this.#set({ preferences: before }),
+      () => {
+        this.#preferences.failed(change, key);
+        this.#set({ preferences: this.#preferences.shown });
+      },
     );
   }
 
@@ -261,6 +221,7 @@ export class NewsletterFlow implements ReactiveController {
     await this.#requests.run(
       (client) => client.unsubscribe(this.#manageToken, revision),
       (preferences) => {
+        this.#preferences.reset(preferences);
         this.#set({ preferences });
         this.#show('unsubscribed', moveFocus);
         this.#ctx.emit({ action: 'unsubscribe', preferences });
@@ -287,6 +248,7 @@ export class NewsletterFlow implements ReactiveController {
     view: 'confirmed' | 'manage',
     moveFocus: boolean,
   ): void {
+    this.#preferences.reset(preferences);
     this.#set({ preferences });
     this.#show(preferences.status === 'unsubscribed' ? 'unsubscribed' : view, moveFocus);
   }

@@ -136,6 +136,7 @@ export class PrivacyNewsletter extends LitElement {
       ...flow.state,
       t: (key, vars) => this.#i18n.t(key, vars),
       resendSeconds: flow.resendSeconds,
+      retrySeconds: flow.retrySeconds,
       revision,
       revisionDate:
         revision !== undefined && isIsoDate(revision) ? formatDate(revision, this.#i18n.lang) : undefined,

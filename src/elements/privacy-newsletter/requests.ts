@@ -25,10 +25,14 @@ export interface RequestSink {
   readonly focusAfterUpdate: (target: FocusTarget) => void;
   /** A link that stopped working (expired, revoked): not offered again on reload. */
   readonly forgetLink: () => void;
+  /** "Try again" waits this many seconds (0: at once). */
+  readonly waitBeforeRetry: (seconds: number) => void;
 }
 
 export class RequestRunner {
   readonly #sink: RequestSink;
+  /** Requests on their way: quick switches can overlap, and the flow is busy until the last answers. */
+  #running = 0;
 
   constructor(sink: RequestSink) {
     this.#sink = sink;
@@ -60,9 +64,11 @@ export class RequestRunner {
       this.#sink.show('unavailable');
       return;
     }
+    this.#running++;
     this.#sink.set({ busy: true, failure: null, statusMessage: '' });
     const result = await request(client);
-    this.#sink.set({ busy: false });
+    this.#running--;
+    this.#sink.set({ busy: this.#running > 0 });
     if (result.ok) {
       onSuccess(result.value);
       return;
@@ -82,6 +88,9 @@ export class RequestRunner {
       sink.set({ fieldErrors: { email: 'emailInvalid' } });
       sink.focusAfterUpdate('errors');
     } else {
+      // A 503 with Retry-After (the confirmation mail failed): a quicker retry would be held back by
+      // the server's mail limit and answered "pending" with no mail, so "try again" waits as asked.
+      sink.waitBeforeRetry(outcome.failure.retryAfter ?? 0);
       sink.set({ failure: outcome.failure });
       if (outcome.failure.kind !== 'rate-limited') sink.focusAfterUpdate('retry');
     }

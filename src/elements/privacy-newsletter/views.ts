@@ -7,7 +7,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { TranslateVars } from '../../i18n/controller.js';
-import type { Failure } from './failure.js';
+import { failureBox } from './failure-box.js';
 import type { FlowState } from './flow.js';
 
 /** The element's states apart from a failure shown on top of them. */
@@ -34,6 +34,8 @@ export interface FieldErrors {
 export interface ViewModel extends FlowState {
   readonly t: (key: string, vars?: TranslateVars) => string;
   readonly resendSeconds: number;
+  /** Seconds before "try again" works (a failure whose server asked to wait). */
+  readonly retrySeconds: number;
   readonly revision: string | undefined;
   /** The revision as a long date in the visitor's language, when the revision is a date. */
   readonly revisionDate: string | undefined;
@@ -259,35 +261,6 @@ function message(m: ViewModel, title: string, body: string, action: string): Tem
       <button type="button" part="resubscribe-button" class="primary" @click=${m.on.resubscribe}>
         ${action}
       </button>
-    </div>
-  `;
-}
-
-function failureBox(m: ViewModel, failure: Failure): TemplateResult {
-  const { t } = m;
-  const text =
-    failure.kind === 'offline'
-      ? t('failure.offline')
-      : failure.kind === 'error'
-        ? t('failure.error')
-        : failure.retryAfter !== undefined
-          ? t('failure.rateLimited', { seconds: failure.retryAfter })
-          : t('failure.rateLimitedSoon');
-  return html`
-    <div part="alert" class="alert" data-kind=${failure.kind}>
-      <p role="alert">${text}</p>
-      ${
-        failure.kind === 'rate-limited'
-          ? nothing /* retrying at once would only be refused again; the form and buttons stay usable */
-          : html`<button
-              type="button"
-              part="retry-button"
-              class="secondary"
-              @click=${() => (m.busy ? undefined : void failure.retry())}
-            >
-              ${t('failure.retry')}
-            </button>`
-      }
     </div>
   `;
 }

@@ -1,0 +1,135 @@
+/**
+ * What the visitor meets when a request fails: an error with "try again", no connection, a rate
+ * limit, and what is kept meanwhile. The fake server stands in for the newsletter backend.
+ */
+import { expect } from '@open-wc/testing';
+import { $, focused, mount, reach, subscribe, text } from './helpers.js';
+
+describe('<privacy-newsletter> when a request fails', () => {
+  it('waits as long as the server asks when "send again" is rate limited', async () => {
+    let now = 1_000_000;
+    const { el, server } = await mount({ now: () => now });
+    await subscribe(el, 'jan@example.org');
+    await reach(el, 'pending');
+    now += 61_000;
+    el.requestUpdate();
+    await el.updateComplete;
+    server.breakNext({ status: 429, body: { error: 'rate_limited' }, headers: { 'Retry-After': '120' } });
+    $(el, '[part="resend-button"]').click();
+    await reach(el, 'error');
+    const resend = $<HTMLButtonElement>(el, '[part="resend-button"]');
+    expect(resend.disabled).to.equal(true);
+    expect(resend.textContent).to.contain('over 120 s');
+    expect(text(el, '[part="alert"] [role="alert"]')).to.contain('over 120 seconden');
+  });
+
+  it('keeps what was typed through a server error, and retry sends the same subscription', async () => {
+    const { el, server } = await mount();
+    server.breakNext({ status: 500, body: { error: 'internal', message: 'boom' } });
+    await subscribe(el, 'jan@example.org', { measure: true });
+    await reach(el, 'error');
+    expect(text(el, '[part="alert"] [role="alert"]')).to.contain('Er ging iets mis');
+    expect($<HTMLInputElement>(el, '[part="email-input"]').value).to.equal('jan@example.org');
+    expect($<HTMLInputElement>(el, '[part="consent-checkbox"]').checked).to.equal(true);
+    expect($<HTMLInputElement>(el, '[part="measure-checkbox"]').checked).to.equal(true);
+    expect(focused(el)).to.equal($(el, '[part="retry-button"]'));
+    await expect(el).to.be.accessible();
+
+    $(el, '[part="retry-button"]').click();
+    await reach(el, 'pending');
+    const [first, second] = server.requestsTo('/subscribe');
+    expect(second?.body).to.deep.equal(first?.body);
+    expect(server.mails.get('jan@example.org')).to.have.length(1);
+  });
+
+  it('makes "try again" wait as long as the server asks when the mail could not be sent, then the mail goes out', async () => {
+    let now = 1_000_000;
+    const { el, server } = await mount({ now: () => now });
+    // The relay refuses the mail: the reference server answers 503 with Retry-After: 60, and the
+    // failed mail has used the address's slot (one a minute), so a quicker retry gets "pending" but no mail.
+    server.mailFails = true;
+    await subscribe(el, 'jan@example.org', { measure: true });
+    await reach(el, 'error');
+    expect(text(el, '[part="alert"] [role="alert"]')).to.contain('over 60 seconden');
+    expect($<HTMLInputElement>(el, '[part="email-input"]').value).to.equal('jan@example.org');
+    const retry = $<HTMLButtonElement>(el, '[part="retry-button"]');
+    // Focusable while it waits (focus goes there), its name says how long, pressing it does nothing.
+    expect(focused(el)).to.equal(retry);
+    expect(retry.getAttribute('aria-disabled')).to.equal('true');
+    expect(text(el, '[part="retry-button"]')).to.equal('Opnieuw proberen (over 60 s)');
+    await expect(el).to.be.accessible();
+    server.mailFails = false;
+    retry.click();
+    await el.updateComplete;
+    expect(server.requestsTo('/subscribe')).to.have.length(1);
+
+    now += 30_000;
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(text(el, '[part="retry-button"]')).to.equal('Opnieuw proberen (over 30 s)');
+    now += 30_000;
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(retry.getAttribute('aria-disabled')).to.equal('false');
+    expect(text(el, '[part="retry-button"]')).to.equal('Opnieuw proberen');
+    retry.click();
+    await reach(el, 'pending');
+    const [first, second] = server.requestsTo('/subscribe');
+    expect(second?.body).to.deep.equal(first?.body);
+    expect(server.mails.get('jan@example.org')).to.have.length(1);
+  });
+
+  it('makes "send again" and "try again" wait as long as a 503 asks (a server restarting)', async () => {
+    let now = 1_000_000;
+    const { el, server } = await mount({ now: () => now });
+    await subscribe(el, 'jan@example.org');
+    await reach(el, 'pending');
+    now += 61_000;
+    el.requestUpdate();
+    await el.updateComplete;
+    server.breakNext({ status: 503, body: { error: 'unavailable' }, headers: { 'Retry-After': '5' } });
+    $(el, '[part="resend-button"]').click();
+    await reach(el, 'error');
+    expect($<HTMLButtonElement>(el, '[part="resend-button"]').disabled).to.equal(true);
+    expect(text(el, '[part="resend-button"]')).to.contain('over 5 s');
+    expect(text(el, '[part="retry-button"]')).to.equal('Opnieuw proberen (over 5 s)');
+  });
+
+  it('shows an HTML error page from a proxy as an error with retry, not a crash', async () => {
+    const { el, server } = await mount();
+    server.breakNext('html-500');
+    await subscribe(el, 'jan@example.org');
+    await reach(el, 'error');
+    $(el, '[part="retry-button"]').click();
+    await reach(el, 'pending');
+  });
+
+  it('goes offline and back: the form is kept, retry (or the browser coming online) sends it', async () => {
+    const { el, server } = await mount();
+    server.offline = true;
+    await subscribe(el, 'jan@example.org');
+    await reach(el, 'offline');
+    expect(text(el, '[part="alert"]')).to.contain('Er is geen verbinding');
+    await expect(el).to.be.accessible();
+    $(el, '[part="retry-button"]').click();
+    await reach(el, 'offline');
+    expect(server.requestsTo('/subscribe')).to.have.length(2);
+    expect($<HTMLInputElement>(el, '[part="email-input"]').value).to.equal('jan@example.org');
+
+    server.offline = false;
+    window.dispatchEvent(new Event('online'));
+    await reach(el, 'pending');
+    expect(server.requestsTo('/subscribe')).to.have.length(3);
+  });
+
+  it('says how long to wait when rate limited', async () => {
+    const { el, server } = await mount();
+    server.breakNext({ status: 429, body: { error: 'rate_limited' }, headers: { 'Retry-After': '30' } });
+    await subscribe(el, 'jan@example.org');
+    await reach(el, 'error');
+    expect(text(el, '[part="alert"] [role="alert"]')).to.contain('over 30 seconden');
+    // No "try again" that the server would refuse again; the form stays as it was.
+    expect(el.shadowRoot?.querySelector('[part="retry-button"]')).to.equal(null);
+    expect($<HTMLInputElement>(el, '[part="email-input"]').value).to.equal('jan@example.org');
+  });
+});

@@ -1,0 +1,104 @@
+/**
+ * Switching preferences faster than the server answers: each switch shows what the visitor set
+ * until its own answer, and a failure puts back only the switch it was about.
+ */
+import { expect, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type {
+  NewsletterChangeDetail,
+  PrivacyNewsletter,
+} from '../../src/elements/privacy-newsletter/index.js';
+import { FakeNewsletterServer } from './fake-server.js';
+import { $, focused, mount, reach } from './helpers.js';
+
+const toggle = (el: PrivacyNewsletter, key: string): HTMLInputElement =>
+  $<HTMLInputElement>(el, `[part="toggle"][data-preference="${key}"]`);
+
+/** What the switches show, as a screen reader would read them (checked, and whether usable). */
+const switches = (el: PrivacyNewsletter): Record<string, string> =>
+  Object.fromEntries(
+    ['measureOpens', 'objectMarketing', 'objectResearch'].map((key) => {
+      const input = toggle(el, key);
+      return [key, `${input.matches(':checked') ? 'on' : 'off'}${input.disabled ? ' disabled' : ''}`];
+    }),
+  );
+
+async function nextChange(el: PrivacyNewsletter): Promise<NewsletterChangeDetail> {
+  return ((await oneEvent(el, 'privacy-newsletter-change')) as CustomEvent<NewsletterChangeDetail>).detail;
+}
+
+describe('<privacy-newsletter> two quick preference changes', () => {
+  it('keeps one switch that was stored when the other, sent earlier, fails', async () => {
+    const server = new FakeNewsletterServer();
+    const token = server.addSubscriber('jan@example.org');
+    const { el } = await mount({ server, token });
+    await reach(el, 'manage');
+
+    // "Object to marketing" goes out first and is slow; "object to research" is answered at once.
+    const releaseMarketing = server.holdNext();
+    toggle(el, 'objectMarketing').focus();
+    await sendKeys({ press: 'Space' });
+    toggle(el, 'objectResearch').focus();
+    const researchSaved = nextChange(el);
+    await sendKeys({ press: 'Space' });
+    expect((await researchSaved).preferences).to.include({ objectResearch: true, objectMarketing: false });
+    await el.updateComplete;
+    // Research's answer does not switch marketing off while marketing's own answer is on its way.
+    expect(switches(el)).to.deep.equal({
+      measureOpens: 'off',
+      objectMarketing: 'on',
+      objectResearch: 'on',
+    });
+    expect($(el, '[part="panel"]').getAttribute('aria-busy')).to.equal('true');
+
+    releaseMarketing('offline');
+    await reach(el, 'offline');
+    // Only marketing goes back; research stays as stored. Focus goes to "try again", as after any failure.
+    expect(switches(el)).to.deep.equal({
+      measureOpens: 'off',
+      objectMarketing: 'off',
+      objectResearch: 'on',
+    });
+    expect(server.subscriber('jan@example.org')).to.include({ objectMarketing: false, objectResearch: true });
+    expect(focused(el)?.getAttribute('part')).to.equal('retry-button');
+    expect($(el, '[part="panel"]').getAttribute('aria-busy')).to.equal('false');
+    await expect(el).to.be.accessible();
+
+    const marketingSaved = nextChange(el);
+    $(el, '[part="retry-button"]').click();
+    await marketingSaved;
+    await reach(el, 'manage');
+    expect(switches(el)).to.deep.equal({
+      measureOpens: 'off',
+      objectMarketing: 'on',
+      objectResearch: 'on',
+    });
+  });
+
+  it('keeps the other switch when the later change fails', async () => {
+    const server = new FakeNewsletterServer();
+    const token = server.addSubscriber('jan@example.org');
+    const { el } = await mount({ server, token });
+    await reach(el, 'manage');
+
+    const releaseMeasure = server.holdNext();
+    toggle(el, 'measureOpens').click();
+    server.breakNext({ status: 500 });
+    toggle(el, 'objectResearch').click();
+    await reach(el, 'error');
+    expect(switches(el)).to.deep.equal({
+      measureOpens: 'on',
+      objectMarketing: 'off',
+      objectResearch: 'off',
+    });
+    const measured = nextChange(el);
+    releaseMeasure();
+    expect((await measured).preferences?.measureOpens).to.equal(true);
+    await el.updateComplete;
+    expect(switches(el)).to.deep.equal({
+      measureOpens: 'on',
+      objectMarketing: 'off',
+      objectResearch: 'off',
+    });
+  });
+});
