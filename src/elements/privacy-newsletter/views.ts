@@ -192,14 +192,21 @@ function pending(m: ViewModel): TemplateResult {
   const { t, on } = m;
   const waiting = m.resendSeconds > 0;
   const resend = (): void => {
-    if (!m.busy) on.resend();
+    if (!m.busy && !waiting) on.resend();
   };
   return html`
     ${heading(t('pending.heading'))}
     <p>${t('pending.body', { email: m.sentTo })}</p>
     <p class="hint">${t('pending.spam')}</p>
     <div class="actions">
-      <button type="button" part="resend-button" class="primary" ?disabled=${waiting} @click=${resend}>
+      <!-- aria-disabled, not disabled: a disabled button drops the focus of the visitor who just pressed it. -->
+      <button
+        type="button"
+        part="resend-button"
+        class="primary"
+        aria-disabled=${waiting ? 'true' : 'false'}
+        @click=${resend}
+      >
         ${waiting ? t('pending.resendWait', { seconds: m.resendSeconds }) : t('pending.resend')}
       </button>
       <button type="button" part="change-email-button" class="secondary" @click=${on.changeEmail}>
