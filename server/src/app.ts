@@ -108,6 +108,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
     storage,
     mailer,
     publicUrl: () => config.publicUrl ?? listeningUrl(app.server.address(), config.host, config.port),
+    apiPrefix: NEWSLETTER_PREFIX,
     now,
     mailLimit: { minIntervalMs: config.mailMinIntervalSeconds * 1000, maxPerDay: config.mailMaxPerDay },
     log: app.log,

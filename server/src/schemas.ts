@@ -102,6 +102,14 @@ export const preferencesUpdateBody = {
   },
 } as const;
 
+/** `?token=` of the one-click unsubscribe address (`POST`/`GET /unsubscribe/one-click`). */
+export const tokenQuery = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['token'],
+  properties: { token },
+} as const;
+
 /** `POST /unsubscribe`. */
 export const unsubscribeBody = {
   type: 'object',

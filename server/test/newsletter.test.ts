@@ -222,10 +222,13 @@ describe('newsletter double opt-in', () => {
       'confirmedAt',
       'email',
       'language',
+      'manageUrl',
       'measureOpens',
       'objectMarketing',
       'objectResearch',
+      'oneClickUrl',
       'revision',
+      'unsubscribeUrl',
     ]);
     assert.equal(proof?.objectResearch, true);
     assert.equal((response.json() as { next: unknown }).next, null, 'everything fits one page');
@@ -244,7 +247,7 @@ describe('newsletter double opt-in', () => {
     const csv = await get(`${api}/subscribers?format=csv`);
     assert.match(
       csv.text,
-      /^email,measureOpens,objectMarketing,objectResearch,confirmedAt,revision,language\r\n/,
+      /^email,measureOpens,objectMarketing,objectResearch,confirmedAt,revision,language,unsubscribeUrl,manageUrl,oneClickUrl\r\n/,
     );
     assert.match(csv.text, /\r\nproof@example\.org,true,false,true,/);
   });

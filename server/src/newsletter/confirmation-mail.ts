@@ -3,7 +3,7 @@
 // invisible to the visitor: the caller answers the same whether the mail went, was held back by
 // the limit, or (for resend) the address is unknown.
 import type { Mailer } from '../mail/mailer.js';
-import { confirmationMail, mailLanguage, newsletterPage, tokenLink } from '../mail/messages.js';
+import { confirmationMail, mailLanguage, newsletterPage, oneClickLink, tokenLink } from '../mail/messages.js';
 import type { MailLimit, Storage, SubscriberEvent, SubscriberRecord } from '../storage/types.js';
 import { CONFIRM_TOKEN_HOURS, issueConfirmToken, issueManageToken, purgeBefore } from './tokens.js';
 
@@ -15,6 +15,7 @@ export interface ConfirmationMailDeps {
   readonly storage: Storage;
   readonly mailer: Mailer;
   readonly publicUrl: () => string;
+  readonly apiPrefix: string;
   readonly now: () => Date;
   readonly limit: MailLimit;
   readonly log: { error(obj: unknown, msg: string): void };
@@ -43,7 +44,8 @@ export function createConfirmationMailer(deps: ConfirmationMailDeps): SendConfir
     });
     if (!allowed) return 'limited';
     const language = mailLanguage(subscriber.language);
-    const page = newsletterPage(deps.publicUrl(), language);
+    const publicUrl = deps.publicUrl();
+    const page = newsletterPage(publicUrl, language);
     try {
       await deps.mailer.send(
         confirmationMail({
@@ -51,6 +53,7 @@ export function createConfirmationMailer(deps: ConfirmationMailDeps): SendConfir
           language,
           confirmUrl: tokenLink(page, confirm.token, 'confirm'),
           unsubscribeUrl: tokenLink(page, manage.token, 'unsubscribe'),
+          oneClickUrl: oneClickLink(publicUrl, deps.apiPrefix, manage.token),
           validHours: CONFIRM_TOKEN_HOURS,
         }),
       );

@@ -9,11 +9,11 @@ import type {
   Storage,
   SubscriberAction,
   SubscriberEvent,
-  SubscriberPage,
   SubscriberRecord,
   TokenRecord,
 } from '../storage/types.js';
 import { createConfirmationMailer } from './confirmation-mail.js';
+import { type SubscriberExport, createSubscriberExport } from './export.js';
 import { hashToken, issueManageToken, purgeBefore } from './tokens.js';
 
 export { CONFIRM_TOKEN_HOURS, MANAGE_TOKEN_DAYS } from './tokens.js';
@@ -54,6 +54,14 @@ export interface PreferencesUpdate {
   readonly consentId?: string;
 }
 
+/** Proof kept with an unsubscription: the text revision shown, the consent id, how it was made. */
+export interface UnsubscribeProof {
+  readonly revision?: string | undefined;
+  readonly consentId?: string | undefined;
+  /** `manage-link` (the page, default) or `one-click` (a mail client's button, RFC 8058). */
+  readonly method?: 'manage-link' | 'one-click';
+}
+
 /** The operations behind the newsletter routes. */
 export interface NewsletterService {
   subscribe(input: SubscribeInput): Promise<NewsletterResult<void>>;
@@ -67,13 +75,14 @@ export interface NewsletterService {
   update(token: string, update: PreferencesUpdate): Promise<NewsletterResult<{ preferences: Preferences }>>;
   unsubscribe(
     token: string,
-    revision?: string,
-    consentId?: string,
+    proof?: UnsubscribeProof,
   ): Promise<NewsletterResult<{ preferences: Preferences }>>;
+  /** The newsletter page for a manage token, in its subscriber's language (unknown: Dutch). */
+  managePage(token: string): Promise<string>;
   /** Resolves once the work resends started in the background has finished (call before closing). */
   drain(): Promise<void>;
-  /** Confirmed subscribers for the staff export, one page at a time. */
-  confirmedSubscribers(page: SubscriberPage): Promise<SubscriberRecord[]>;
+  /** Subscribers for the staff export, one page at a time, the confirmed ones with fresh links. */
+  exportSubscribers: SubscriberExport;
 }
 
 /** What the service is given. */
@@ -82,6 +91,8 @@ export interface NewsletterDeps {
   readonly mailer: Mailer;
   /** The site's base URL for mail links (asked at each mail: it may be known only once listening). */
   readonly publicUrl: () => string;
+  /** Where the newsletter routes live (`/api/newsletter`), for the one-click unsubscribe link. */
+  readonly apiPrefix: string;
   readonly now?: () => Date;
   /** The limit on confirmation mails per address. */
   readonly mailLimit: MailLimit;
@@ -246,14 +257,14 @@ export function createNewsletterService(deps: NewsletterDeps): NewsletterService
       return { ok: true, value: { preferences: toPreferences(subscriber) } };
     },
 
-    async unsubscribe(token, revision, consentId) {
+    async unsubscribe(token, { revision, consentId, method = 'manage-link' } = {}) {
       const found = await resolve(token, 'manage');
       if (!found.ok) return found;
       const wasSubscribed = found.value.status !== 'unsubscribed';
       const subscriber = await deps.storage.updateSubscriber(
         found.value.id,
         { status: 'unsubscribed', ...(revision === undefined ? {} : { revision }) },
-        event(found.value.id, 'unsubscribe', 'manage-link', revision ?? null, {
+        event(found.value.id, 'unsubscribe', method, revision ?? null, {
           previousStatus: found.value.status,
           consentId: consentId ?? null,
         }),
@@ -279,6 +290,12 @@ export function createNewsletterService(deps: NewsletterDeps): NewsletterService
       return { ok: true, value: { preferences: toPreferences(subscriber) } };
     },
 
-    confirmedSubscribers: (page) => deps.storage.listSubscribers('confirmed', page),
+    async managePage(token) {
+      const found = await resolve(token, 'manage');
+      const language = mailLanguage(found.ok ? found.value.language : null);
+      return tokenLink(newsletterPage(deps.publicUrl(), language), token, 'manage');
+    },
+
+    exportSubscribers: createSubscriberExport({ ...deps, now }),
   };
 }

@@ -156,10 +156,10 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
     return true;
   });
 
-  const addTokens = db.transaction((tokens: readonly TokenRecord[], event: SubscriberEvent) => {
+  const addTokens = db.transaction((tokens: readonly TokenRecord[], event?: SubscriberEvent) => {
     for (const token of tokens)
       insertToken.run(token.hash, token.subscriberId, token.kind, token.createdAt, token.expiresAt);
-    storeEvent(event);
+    if (event) storeEvent(event);
   });
 
   const confirmSubscription = db.transaction(

@@ -180,8 +180,12 @@ export interface Storage {
    * stores the tokens and the event, and returns true; otherwise changes nothing and returns false.
    */
   claimMail(claim: MailClaim): Promise<boolean>;
-  /** Stores tokens and their one event (e.g. a resent confirmation). */
-  addTokens(tokens: readonly TokenRecord[], event: SubscriberEvent): Promise<void>;
+  /**
+   * Stores tokens in one transaction, with their one event (e.g. a resent confirmation) when
+   * given. The manage links the subscriber export hands out come without one: issuing a link
+   * changes nothing the subscriber agreed to.
+   */
+  addTokens(tokens: readonly TokenRecord[], event?: SubscriberEvent): Promise<void>;
   /** The token with that hash and kind, with its subscriber, or null. */
   findToken(
     hash: string,
