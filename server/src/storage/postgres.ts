@@ -19,6 +19,7 @@ import {
   type SubscriberRow,
   type TokenRow,
   bit,
+  choicesDiffer,
   toReceipt,
   toSubscriber,
   toToken,
@@ -98,15 +99,12 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Sto
 
     requestSubscription: (request, tokens, event) =>
       transaction(async (db) => {
-        // One statement creates or re-opens the subscription; a confirmed one is left alone
-        // (the WHERE), and two requests for the same address meet at the UNIQUE(email).
-        await db.query(
+        // Two requests for the same address meet at the UNIQUE(email): the second insert waits
+        // for the first and then does nothing. The row is then locked (subscriber first, as in
+        // every transaction here), so the choices are compared and changed by one request at a time.
+        const created = await db.query(
           `INSERT INTO subscribers (id, email, status, measure_opens, language, consent_id, revision, consent_text, created_at, updated_at)
-           VALUES ($1, $2, 'pending', $3, $4, $5, $6, $7, $8, $8)
-           ON CONFLICT (email) DO UPDATE SET status = 'pending', measure_opens = excluded.measure_opens,
-             language = excluded.language, consent_id = excluded.consent_id, revision = excluded.revision,
-             consent_text = excluded.consent_text, updated_at = excluded.updated_at
-           WHERE subscribers.status <> 'confirmed'`,
+           VALUES ($1, $2, 'pending', $3, $4, $5, $6, $7, $8, $8) ON CONFLICT (email) DO NOTHING`,
           [
             randomUUID(),
             request.email,
@@ -118,14 +116,35 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Sto
             request.at,
           ],
         );
-        const { rows } = await db.query<SubscriberRow>('SELECT * FROM subscribers WHERE email = $1', [
-          request.email,
-        ]);
-        if (!rows[0]) throw new Error('subscriber missing right after upsert');
-        const subscriber = toSubscriber(rows[0]);
-        for (const token of tokens) await insertToken(db, { ...token, subscriberId: subscriber.id });
-        await insertEvent(db, { ...event, subscriberId: subscriber.id });
-        return subscriber;
+        const { rows } = await db.query<SubscriberRow>(
+          'SELECT * FROM subscribers WHERE email = $1 FOR UPDATE',
+          [request.email],
+        );
+        if (!rows[0]) throw new Error('subscriber missing right after insert');
+        const previous = toSubscriber(rows[0]);
+        const reopened = created.rowCount === 0 && previous.status !== 'confirmed';
+        if (reopened) {
+          await db.query(
+            `UPDATE subscribers SET status = 'pending', measure_opens = $2, language = $3, consent_id = $4,
+               revision = $5, consent_text = $6, updated_at = $7 WHERE id = $1`,
+            [
+              previous.id,
+              bit(request.measureOpens),
+              request.language,
+              request.consentId,
+              request.revision,
+              request.consentText,
+              request.at,
+            ],
+          );
+          if (previous.status === 'pending' && choicesDiffer(previous, request))
+            await db.query("DELETE FROM subscriber_tokens WHERE subscriber_id = $1 AND kind = 'confirm'", [
+              previous.id,
+            ]);
+        }
+        for (const token of tokens) await insertToken(db, { ...token, subscriberId: previous.id });
+        if (previous.status !== 'confirmed') await insertEvent(db, { ...event, subscriberId: previous.id });
+        return reopened ? subscriberById(db, previous.id) : previous;
       }),
 
     findSubscriberByEmail: (email) =>

@@ -10,6 +10,7 @@ import {
   type SubscriberRow,
   type TokenRow,
   bit,
+  choicesDiffer,
   toReceipt,
   toSubscriber,
   toToken,
@@ -122,6 +123,8 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
       tokens: readonly Omit<TokenRecord, 'subscriberId'>[],
       event: Omit<SubscriberEvent, 'subscriberId'>,
     ) => {
+      const previousRow = subscriberByEmail.get(request.email);
+      const previous = previousRow ? toSubscriber(previousRow) : null;
       upsertSubscriber.run({
         id: randomUUID(),
         email: request.email,
@@ -134,9 +137,10 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
       });
       const row = subscriberByEmail.get(request.email);
       if (!row) throw new Error('subscriber missing right after upsert');
+      if (previous?.status === 'pending' && choicesDiffer(previous, request)) deleteConfirmTokens.run(row.id);
       for (const token of tokens)
         insertToken.run(token.hash, row.id, token.kind, token.createdAt, token.expiresAt);
-      storeEvent({ ...event, subscriberId: row.id });
+      if (previous?.status !== 'confirmed') storeEvent({ ...event, subscriberId: row.id });
       return toSubscriber(row);
     },
   );

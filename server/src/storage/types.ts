@@ -162,9 +162,11 @@ export interface Storage {
 
   /**
    * Records a subscription request: creates a pending subscriber, or makes an unsubscribed or
-   * still-pending one pending again with the new text and choices. A confirmed subscriber keeps
-   * their stored preferences (a new request must not change them without confirmation).
-   * Stores the given tokens and the event; returns the subscriber after the change.
+   * still-pending one pending again with the new text and choices; when those differ from the
+   * stored ones, the subscriber's open confirmation tokens are deleted in the same step (an older
+   * link must not confirm choices someone posted later). A confirmed subscriber keeps their
+   * stored preferences (a new request must not change them without confirmation) and gets no
+   * event, as nothing changed. Stores the given tokens; returns the subscriber after the change.
    */
   requestSubscription(
     request: SubscriptionRequest,

@@ -2,7 +2,7 @@
 // confirming, updating and unsubscribing apply and leave their proof events, and listings page.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Storage } from '../../src/storage/types.js';
+import type { Storage, SubscriptionRequest } from '../../src/storage/types.js';
 import { type MakeStorage, event, request, token, withFreshStorage } from './fixtures.js';
 
 /** Registers the newsletter subscribers part of the storage suite. */
@@ -74,7 +74,38 @@ export function describeSubscriberStorage(makeStorage: MakeStorage): void {
         [confirmedAgain.status, confirmedAgain.measureOpens, confirmedAgain.revision],
         ['confirmed', false, 'r2'],
       );
-      assert.equal((await storage.listSubscriberEvents(first.id)).length, 5);
+      // subscribe, subscribe, resend, confirm: the request for the confirmed address changed nothing.
+      assert.deepEqual(
+        (await storage.listSubscriberEvents(first.id)).map((e) => e.action),
+        ['subscribe', 'subscribe', 'resend', 'confirm'],
+      );
+    });
+
+    it('a request with other choices voids the pending address’s earlier confirmation links; the same one keeps them', async () => {
+      const first = token('confirm');
+      const s = await storage.requestSubscription(request('v@example.org'), [first], event('', 'subscribe'));
+      const second = token('confirm');
+      await storage.requestSubscription(request('v@example.org'), [second], event('', 'subscribe'));
+      assert.ok(await storage.findToken(first.hash, 'confirm'), 'the same choices again: both links work');
+      const third = token('confirm');
+      const changed = await storage.requestSubscription(
+        request('v@example.org', { measureOpens: false }),
+        [third],
+        event('', 'subscribe'),
+      );
+      assert.equal(changed.measureOpens, false);
+      assert.equal(await storage.findToken(first.hash, 'confirm'), null);
+      assert.equal(await storage.findToken(second.hash, 'confirm'), null);
+      assert.equal((await storage.findToken(third.hash, 'confirm'))?.subscriber.id, s.id);
+      // Each of the other choices alone voids them too.
+      let asked: Partial<SubscriptionRequest> = { measureOpens: false };
+      for (const other of [{ consentText: 'Andere tekst' }, { revision: 'r2' }, { consentId: 'c-2' }]) {
+        const before = token('confirm');
+        await storage.addTokens([{ ...before, subscriberId: s.id }]);
+        asked = { ...asked, ...other };
+        await storage.requestSubscription(request('v@example.org', asked), [], event('', 'subscribe'));
+        assert.equal(await storage.findToken(before.hash, 'confirm'), null, JSON.stringify(other));
+      }
     });
 
     it('confirming keeps the first confirmedAt; updates and unsubscribe apply and record events', async () => {
