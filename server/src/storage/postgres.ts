@@ -178,6 +178,23 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Sto
         return true;
       }),
 
+    releaseMail: (claim) =>
+      transaction(async (db) => {
+        // Subscriber row first, as everywhere. The claim passed the interval check, so the mail
+        // before it is at least an interval old: forgetting last_mail_at changes no later answer.
+        await db.query(
+          `UPDATE subscribers SET
+             mails_on_day = CASE WHEN mail_day = $3 AND mails_on_day > 0 THEN mails_on_day - 1 ELSE mails_on_day END,
+             last_mail_at = CASE WHEN last_mail_at = $2 THEN NULL ELSE last_mail_at END
+           WHERE id = $1`,
+          [claim.subscriberId, claim.at, claim.at.slice(0, 10)],
+        );
+        await db.query('DELETE FROM subscriber_tokens WHERE token_hash = ANY($1::text[])', [
+          claim.tokens.map((t) => t.hash),
+        ]);
+        if (claim.event) await db.query('DELETE FROM subscriber_events WHERE id = $1', [claim.event.id]);
+      }),
+
     addTokens: (tokens, event) =>
       transaction(async (db) => {
         // One statement for the lot: an export page issues up to 10,000 links at once.

@@ -92,6 +92,16 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
      WHERE id = @id AND (last_mail_at IS NULL OR last_mail_at <= @latestPrevious)
        AND (mail_day IS NULL OR mail_day <> @day OR mails_on_day < @maxPerDay)`,
   );
+  // The claim passed the interval check, so the mail before it is at least an interval old:
+  // forgetting last_mail_at gives every later check the same answer that time would.
+  const uncountMail = db.prepare(
+    `UPDATE subscribers SET
+       mails_on_day = CASE WHEN mail_day = @day AND mails_on_day > 0 THEN mails_on_day - 1 ELSE mails_on_day END,
+       last_mail_at = CASE WHEN last_mail_at = @at THEN NULL ELSE last_mail_at END
+     WHERE id = @id`,
+  );
+  const deleteToken = db.prepare('DELETE FROM subscriber_tokens WHERE token_hash = ?');
+  const deleteEvent = db.prepare('DELETE FROM subscriber_events WHERE id = ?');
   const eventsOf = db.prepare<[string], EventRow>(
     'SELECT * FROM subscriber_events WHERE subscriber_id = ? ORDER BY at, rowid',
   );
@@ -158,6 +168,12 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
       insertToken.run(token.hash, token.subscriberId, token.kind, token.createdAt, token.expiresAt);
     if (claim.event) storeEvent(claim.event);
     return true;
+  });
+
+  const releaseMail = db.transaction((claim: MailClaim) => {
+    uncountMail.run({ id: claim.subscriberId, at: claim.at, day: claim.at.slice(0, 10) });
+    for (const token of claim.tokens) deleteToken.run(token.hash);
+    if (claim.event) deleteEvent.run(claim.event.id);
   });
 
   const addTokens = db.transaction((tokens: readonly TokenRecord[], event?: SubscriberEvent) => {
@@ -255,6 +271,9 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
     },
     async claimMail(claim) {
       return claimMail(claim);
+    },
+    async releaseMail(claim) {
+      releaseMail(claim);
     },
     async addTokens(tokens, event) {
       addTokens(tokens, event);

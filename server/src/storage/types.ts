@@ -183,6 +183,11 @@ export interface Storage {
    */
   claimMail(claim: MailClaim): Promise<boolean>;
   /**
+   * Undoes a claim whose mail could not be sent: its tokens and event are deleted and the mail no
+   * longer counts against the limit, so the visitor's retry sends one. Safe to call once per claim.
+   */
+  releaseMail(claim: MailClaim): Promise<void>;
+  /**
    * Stores tokens in one transaction, with their one event (e.g. a resent confirmation) when
    * given. The manage links the subscriber export hands out come without one: issuing a link
    * changes nothing the subscriber agreed to.
