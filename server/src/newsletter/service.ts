@@ -79,7 +79,7 @@ export interface NewsletterService {
   ): Promise<NewsletterResult<{ preferences: Preferences }>>;
   /** The newsletter page for a manage token, in its subscriber's language (unknown: Dutch). */
   managePage(token: string): Promise<string>;
-  /** Resolves once the work resends started in the background has finished (call before closing). */
+  /** Resolves once the mails sent in the background (resends, goodbyes) are done (call before closing). */
   drain(): Promise<void>;
   /** Subscribers for the staff export, one page at a time, the confirmed ones with fresh links. */
   exportSubscribers: SubscriberExport;
@@ -145,12 +145,12 @@ export function createNewsletterService(deps: NewsletterDeps): NewsletterService
   const manageToken = (subscriberId: string) => issueManageToken(subscriberId, now());
   // Work done after its answer has been written, awaited by drain() before shutdown. It starts on
   // the next turn of the event loop: better-sqlite3 runs queries synchronously, so even the lookup
-  // and the mail's claim would otherwise run before the answer goes out.
+  // and the mail's claim would otherwise run before the answer goes out. `failure` is logged.
   const background = new Set<Promise<void>>();
-  const inBackground = (work: () => Promise<void>): void => {
+  const inBackground = (failure: string, work: () => Promise<void>): void => {
     const task = new Promise<void>((resolve) => setImmediate(resolve))
       .then(work)
-      .catch((error: unknown) => deps.log.error({ err: error }, 'newsletter: a resend failed'))
+      .catch((error: unknown) => deps.log.error({ err: error }, `newsletter: ${failure}`))
       .finally(() => background.delete(task));
     background.add(task);
   };
@@ -204,7 +204,7 @@ export function createNewsletterService(deps: NewsletterDeps): NewsletterService
     async resend(rawEmail) {
       // Answered before anything is looked up: only a pending address gets a mail, and waiting for
       // it would tell by the answer's timing which addresses are pending. Failures are logged.
-      inBackground(async () => {
+      inBackground('a resend failed', async () => {
         const subscriber = await deps.storage.findSubscriberByEmail(normaliseEmail(rawEmail));
         if (!subscriber || subscriber.status !== 'pending') return;
         await sendConfirmation(subscriber, event(subscriber.id, 'resend', 'web-form', null, {}));
@@ -272,20 +272,14 @@ export function createNewsletterService(deps: NewsletterDeps): NewsletterService
         // subscribe again. Every other manage link of the subscriber is revoked.
         hashToken(token),
       );
+      // The unsubscription is stored: its answer waits neither for a slow mail relay (the visitor's
+      // request would time out on something already done) nor for a failure, which is only logged.
       if (wasSubscribed) {
         const language = mailLanguage(subscriber.language);
-        // The unsubscription is stored; a mail failure must not undo or block it.
-        await deps.mailer
-          .send(
-            unsubscribedMail({
-              to: subscriber.email,
-              language,
-              manageUrl: tokenLink(newsletterPage(deps.publicUrl(), language), token, 'manage'),
-            }),
-          )
-          .catch((error: unknown) =>
-            deps.log.error({ err: error }, 'newsletter: the unsubscribe mail could not be sent'),
-          );
+        const manageUrl = tokenLink(newsletterPage(deps.publicUrl(), language), token, 'manage');
+        inBackground('the unsubscribe mail could not be sent', () =>
+          deps.mailer.send(unsubscribedMail({ to: subscriber.email, language, manageUrl })),
+        );
       }
       return { ok: true, value: { preferences: toPreferences(subscriber) } };
     },
