@@ -230,7 +230,8 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Sto
           subscriberId,
         ]);
         await db.query(
-          `UPDATE subscribers SET status = 'confirmed', confirmed_at = COALESCE(confirmed_at, $2),
+          `UPDATE subscribers SET status = 'confirmed',
+             confirmed_at = CASE WHEN status = 'confirmed' THEN confirmed_at ELSE $2 END,
              unsubscribed_at = NULL, updated_at = $2 WHERE id = $1`,
           [subscriberId, event.at],
         );

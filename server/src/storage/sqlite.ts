@@ -83,7 +83,8 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
     'INSERT INTO subscriber_events (id, subscriber_id, at, action, revision, method, detail) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   const confirm = db.prepare(
-    `UPDATE subscribers SET status = 'confirmed', confirmed_at = COALESCE(confirmed_at, @at),
+    `UPDATE subscribers SET status = 'confirmed',
+       confirmed_at = CASE WHEN status = 'confirmed' THEN confirmed_at ELSE @at END,
        unsubscribed_at = NULL, updated_at = @at WHERE id = @id`,
   );
   const countMail = db.prepare(

@@ -201,7 +201,8 @@ export interface Storage {
   /**
    * Confirms the subscription of `event.subscriberId` with one of its confirmation tokens, and
    * uses the confirmation up: that token and every other open confirmation token of the subscriber
-   * are deleted in the same transaction that confirms (keeping the first `confirmedAt`), stores the
+   * are deleted in the same transaction that confirms (`confirmedAt` is this confirmation's time,
+   * unless the subscriber was already confirmed: then it stays, as the revision does), stores the
    * new manage token and the event. Returns null, changing nothing, when the token is no longer
    * there (a concurrent request used it first): a confirmation link works once.
    */

@@ -144,7 +144,7 @@ export function describeSubscriberStorage(makeStorage: MakeStorage): void {
       );
     });
 
-    it('an unsubscribed address that asks again becomes pending, and confirmed after confirming', async () => {
+    it('an unsubscribed address that asks again becomes pending, and confirmed (with a new confirmedAt) after confirming', async () => {
       const s = await storage.requestSubscription(request('r@example.org'), [], event('', 'subscribe'));
       await storage.updateSubscriber(s.id, { status: 'unsubscribed' }, event(s.id, 'unsubscribe'));
       const back = await storage.requestSubscription(
@@ -155,6 +155,15 @@ export function describeSubscriberStorage(makeStorage: MakeStorage): void {
       assert.deepEqual([back.id, back.status, back.measureOpens], [s.id, 'pending', false]);
       const confirmed = await confirmWithNewLink(s.id);
       assert.deepEqual([confirmed.status, confirmed.unsubscribedAt], ['confirmed', null]);
+      // Once more, later: the date of this confirmation goes with its revision, not the first one's.
+      await storage.updateSubscriber(s.id, { status: 'unsubscribed' }, event(s.id, 'unsubscribe'));
+      await storage.requestSubscription(
+        request('r@example.org', { revision: 'r2' }),
+        [],
+        event('', 'subscribe'),
+      );
+      const later = await confirmWithNewLink(s.id, '2999-01-01T00:00:00.000Z');
+      assert.deepEqual([later.revision, later.confirmedAt], ['r2', '2999-01-01T00:00:00.000Z']);
     });
 
     it('lists subscribers by status', async () => {
