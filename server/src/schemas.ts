@@ -45,7 +45,11 @@ export const receiptExportQuery = {
 export const subscriberExportQuery = {
   type: 'object',
   additionalProperties: false,
-  properties: { format: { type: 'string', enum: ['json', 'csv'] }, ...pageQueryProperties },
+  properties: {
+    format: { type: 'string', enum: ['json', 'csv'] },
+    status: { type: 'string', enum: ['confirmed', 'pending', 'unsubscribed', 'all'] },
+    ...pageQueryProperties,
+  },
 } as const;
 
 /** `POST /subscribe`. */

@@ -107,9 +107,9 @@ describe('links for each issue', () => {
     const [header, row] = csv.body.split('\r\n');
     assert.equal(
       header,
-      'email,measureOpens,objectMarketing,objectResearch,confirmedAt,revision,language,unsubscribeUrl,manageUrl,oneClickUrl',
+      'email,status,measureOpens,objectMarketing,objectResearch,confirmedAt,unsubscribedAt,revision,language,unsubscribeUrl,manageUrl,oneClickUrl',
     );
-    const unsubscribeUrl = row?.split(',')[7];
+    const unsubscribeUrl = row?.split(',')[9];
     assert.equal(await status(tokenOf(unsubscribeUrl)), 'confirmed');
   });
 

@@ -234,7 +234,9 @@ describe('newsletter double opt-in', () => {
       'objectResearch',
       'oneClickUrl',
       'revision',
+      'status',
       'unsubscribeUrl',
+      'unsubscribedAt',
     ]);
     assert.equal(proof?.objectResearch, true);
     assert.equal((response.json() as { next: unknown }).next, null, 'everything fits one page');
@@ -253,8 +255,8 @@ describe('newsletter double opt-in', () => {
     const csv = await get(`${api}/subscribers?format=csv`);
     assert.match(
       csv.text,
-      /^email,measureOpens,objectMarketing,objectResearch,confirmedAt,revision,language,unsubscribeUrl,manageUrl,oneClickUrl\r\n/,
+      /^email,status,measureOpens,objectMarketing,objectResearch,confirmedAt,unsubscribedAt,revision,language,unsubscribeUrl,manageUrl,oneClickUrl\r\n/,
     );
-    assert.match(csv.text, /\r\nproof@example\.org,true,false,true,/);
+    assert.match(csv.text, /\r\nproof@example\.org,confirmed,true,false,true,/);
   });
 });

@@ -37,9 +37,12 @@ export interface SubscriberExportDeps {
   readonly now: () => Date;
 }
 
-/** Reads one page of subscribers with `status` and issues the confirmed ones their links. */
+/**
+ * Reads one page of subscribers with `status`. Only the mailing list (`confirmed`) gets links:
+ * the other listings are for reading choices, such as objections of people who have left since.
+ */
 export type SubscriberExport = (
-  status: SubscriberRecord['status'],
+  status: SubscriberRecord['status'] | 'all',
   page: SubscriberPage & { readonly limit: number },
 ) => Promise<ExportPage>;
 
@@ -53,7 +56,9 @@ export function createSubscriberExport(deps: SubscriberExportDeps): SubscriberEx
     // A token per subscriber per export, valid as long as any manage link (MANAGE_TOKEN_DAYS,
     // a year): an issue's unsubscribe link keeps working for as long as a reader may open it.
     const issued = records.map((subscriber) =>
-      subscriber.status === 'confirmed' ? issueManageToken(subscriber.id, at) : null,
+      status === 'confirmed' && subscriber.status === 'confirmed'
+        ? issueManageToken(subscriber.id, at)
+        : null,
     );
     await deps.storage.purgeExpiredTokens(purgeBefore(at));
     await deps.storage.addTokens(issued.flatMap((token) => (token ? [token.record] : [])));

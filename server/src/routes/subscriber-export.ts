@@ -1,5 +1,6 @@
-// The staff export of newsletter subscribers (JSON or CSV, paged), behind the export token. Each
-// confirmed subscriber comes with fresh links for the issue about to be sent (newsletter/export.ts).
+// The staff export of newsletter subscribers (JSON or CSV, paged), behind the export token. By
+// default the mailing list: each confirmed subscriber with fresh links for the issue about to be
+// sent (newsletter/export.ts); `?status=` lists the others too, for their recorded choices.
 import type { FastifyInstance } from 'fastify';
 import { requireExportToken } from '../auth.js';
 import { toCsv } from '../csv.js';
@@ -8,14 +9,17 @@ import type { ExportedSubscriber } from '../newsletter/export.js';
 import type { NewsletterService } from '../newsletter/service.js';
 import { encodeCursor, nextPageLink, readPage } from '../pagination.js';
 import { subscriberExportQuery } from '../schemas.js';
+import type { SubscriberStatus } from '../storage/types.js';
 
 /** The export's columns, in CSV order. */
 const COLUMNS = [
   'email',
+  'status',
   'measureOpens',
   'objectMarketing',
   'objectResearch',
   'confirmedAt',
+  'unsubscribedAt',
   'revision',
   'language',
   'unsubscribeUrl',
@@ -28,10 +32,12 @@ type Row = Record<(typeof COLUMNS)[number], string | boolean | null>;
 function toRow({ subscriber: s, links }: ExportedSubscriber): Row {
   return {
     email: s.email,
+    status: s.status,
     measureOpens: s.measureOpens,
     objectMarketing: s.objectMarketing,
     objectResearch: s.objectResearch,
     confirmedAt: s.confirmedAt,
+    unsubscribedAt: s.unsubscribedAt,
     revision: s.revision,
     language: s.language,
     unsubscribeUrl: links?.unsubscribeUrl ?? null,
@@ -46,7 +52,14 @@ export function subscriberExportRoute(
   prefix: string,
   options: { readonly service: NewsletterService; readonly exportToken: string | undefined },
 ): void {
-  app.get<{ Querystring: { format?: 'json' | 'csv'; limit?: string; after?: string } }>(
+  app.get<{
+    Querystring: {
+      format?: 'json' | 'csv';
+      status?: SubscriberStatus | 'all';
+      limit?: string;
+      after?: string;
+    };
+  }>(
     `${prefix}/subscribers`,
     { schema: { querystring: subscriberExportQuery }, preHandler: requireExportToken(options.exportToken) },
     async (request, reply) => {
@@ -60,7 +73,8 @@ export function subscriberExportRoute(
       }
       const [createdAt, id] = page.value.after ?? [];
       const after = createdAt !== undefined && id !== undefined ? { createdAt, id } : undefined;
-      const exported = await options.service.exportSubscribers('confirmed', {
+      // Confirmed by default: the list to mail. Objections stay readable after someone leaves.
+      const exported = await options.service.exportSubscribers(request.query.status ?? 'confirmed', {
         after,
         limit: page.value.limit,
       });

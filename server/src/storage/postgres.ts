@@ -290,7 +290,8 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Sto
         // '' sorts before every stored value; LIMIT NULL is PostgreSQL's "no limit".
         const { createdAt, id } = page.after ?? { createdAt: '', id: '' };
         const { rows } = await pool.query<SubscriberRow>(
-          'SELECT * FROM subscribers WHERE status = $1 AND (created_at, id) > ($2, $3) ORDER BY created_at, id LIMIT $4',
+          `SELECT * FROM subscribers WHERE ($1 = 'all' OR status = $1) AND (created_at, id) > ($2, $3)
+           ORDER BY created_at, id LIMIT $4`,
           [status, createdAt, id, page.limit ?? null],
         );
         return rows.map(toSubscriber);

@@ -106,8 +106,9 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
   const eventsOf = db.prepare<[string], EventRow>(
     'SELECT * FROM subscriber_events WHERE subscriber_id = ? ORDER BY at, rowid',
   );
-  const subscribersWithStatus = db.prepare<[string, string, string, number], SubscriberRow>(
-    'SELECT * FROM subscribers WHERE status = ? AND (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT ?',
+  const subscribersWithStatus = db.prepare<[string, string, string, string, number], SubscriberRow>(
+    `SELECT * FROM subscribers WHERE (? = 'all' OR status = ?) AND (created_at, id) > (?, ?)
+     ORDER BY created_at, id LIMIT ?`,
   );
 
   function storeEvent(event: SubscriberEvent): void {
@@ -297,7 +298,7 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
     async listSubscribers(status, page = {}) {
       // '' sorts before every stored value; LIMIT -1 is SQLite's "no limit".
       const { createdAt, id } = page.after ?? { createdAt: '', id: '' };
-      return subscribersWithStatus.all(status, createdAt, id, page.limit ?? -1).map(toSubscriber);
+      return subscribersWithStatus.all(status, status, createdAt, id, page.limit ?? -1).map(toSubscriber);
     },
     async listSubscriberEvents(subscriberId) {
       return eventsOf.all(subscriberId).map((row) => ({

@@ -228,8 +228,11 @@ export interface Storage {
    * from several instances at once.
    */
   purgeExpiredTokens(before: string): Promise<number>;
-  /** Subscribers with that status, oldest first (ties by id); one page of them when `page` says so. */
-  listSubscribers(status: SubscriberStatus, page?: SubscriberPage): Promise<SubscriberRecord[]>;
+  /**
+   * Subscribers with that status (`all`: every status), oldest first (ties by id); one page of
+   * them when `page` says so.
+   */
+  listSubscribers(status: SubscriberStatus | 'all', page?: SubscriberPage): Promise<SubscriberRecord[]>;
   /** The proof events of a subscriber, oldest first. */
   listSubscriberEvents(subscriberId: string): Promise<SubscriberEvent[]>;
   /** Releases the database (waits for nothing: callers stop sending work first). */

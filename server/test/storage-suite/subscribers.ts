@@ -179,6 +179,10 @@ export function describeSubscriberStorage(makeStorage: MakeStorage): void {
         ['list-b@example.org'],
       );
       assert.deepEqual(await storage.listSubscribers('unsubscribed'), []);
+      assert.deepEqual(
+        (await storage.listSubscribers('all')).map((s) => s.email),
+        ['list-a@example.org', 'list-b@example.org'],
+      );
     });
 
     it('pages through subscribers of one status with after/limit, each exactly once', async () => {
