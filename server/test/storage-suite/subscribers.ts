@@ -167,8 +167,16 @@ export function describeSubscriberStorage(makeStorage: MakeStorage): void {
     });
 
     it('lists subscribers by status', async () => {
-      const a = await storage.requestSubscription(request('list-a@example.org'), [], event('', 'subscribe'));
-      await storage.requestSubscription(request('list-b@example.org'), [], event('', 'subscribe'));
+      const a = await storage.requestSubscription(
+        request('list-a@example.org', { at: '2026-01-01T00:00:00.000Z' }),
+        [],
+        event('', 'subscribe'),
+      );
+      await storage.requestSubscription(
+        request('list-b@example.org', { at: '2026-01-02T00:00:00.000Z' }),
+        [],
+        event('', 'subscribe'),
+      );
       await confirmWithNewLink(a.id);
       assert.deepEqual(
         (await storage.listSubscribers('confirmed')).map((s) => s.email),
