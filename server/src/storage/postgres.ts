@@ -2,7 +2,9 @@
 // Same tables and migrations as SQLite. Every decision is taken by the database: a receipt's
 // primary key decides "stored" vs "duplicate" (INSERT … ON CONFLICT DO NOTHING RETURNING), a
 // subscription is an upsert, and read-modify-write happens in one transaction with a row lock.
-// Connection failures surface as StorageUnavailableError (→ 503 + Retry-After), never a crash.
+// Lock order everywhere: the subscriber's row (FOR UPDATE, or an UPDATE) before its tokens.
+// Connection failures and lost collisions (deadlock, serialization) surface as
+// StorageUnavailableError (→ 503 + Retry-After), never a crash or a 500.
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import {
@@ -220,6 +222,9 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Sto
     confirmSubscription: (confirmTokenHash, manageToken, event) =>
       transaction(async (db) => {
         const subscriberId = event.subscriberId;
+        // Subscriber row first, as in every transaction here: unsubscribing locks it and then
+        // deletes tokens, so taking the token first would let the two wait for each other (40P01).
+        await subscriberById(db, subscriberId, true);
         // The DELETE decides who confirms: of two concurrent requests, the second finds no row.
         const used = await db.query(
           "DELETE FROM subscriber_tokens WHERE token_hash = $1 AND subscriber_id = $2 AND kind = 'confirm'",
