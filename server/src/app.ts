@@ -13,6 +13,7 @@ import { installErrorHandlers } from './errors.js';
 import type { Mailer } from './mail/mailer.js';
 import { createNewsletterService } from './newsletter/service.js';
 import { newsletterRoutes } from './routes/newsletter.js';
+import { requestSerializer } from './log-redaction.js';
 import { listeningUrl } from './public-url.js';
 import { receiptRoutes } from './routes/receipts.js';
 import type { Storage } from './storage/types.js';
@@ -68,7 +69,9 @@ export function buildApp(options: AppOptions): FastifyInstance {
   const now = options.now ?? (() => new Date());
   const app = Fastify({
     // Request lines are logged at info; the default level (warn) keeps stdout for what needs action.
-    logger: options.logger === false ? false : { level: config.logLevel },
+    // Every request line, static files included, goes through the serializer that hides link tokens.
+    logger:
+      options.logger === false ? false : { level: config.logLevel, serializers: { req: requestSerializer } },
     bodyLimit: BODY_LIMIT,
     // Requests that arrive while closing get the contract's 503 instead (see closing.ts).
     return503OnClosing: false,
@@ -108,6 +111,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
     storage,
     mailer,
     publicUrl: () => config.publicUrl ?? listeningUrl(app.server.address(), config.host, config.port),
+    apiPrefix: NEWSLETTER_PREFIX,
     now,
     mailLimit: { minIntervalMs: config.mailMinIntervalSeconds * 1000, maxPerDay: config.mailMaxPerDay },
     log: app.log,

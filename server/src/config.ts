@@ -141,6 +141,12 @@ export function readConfig(env: NodeJS.ProcessEnv): ConfigResult {
   const smtpUrl = value('SMTP_URL');
   if (smtpUrl !== undefined && !/^smtps?:\/\/[^/]+/.test(smtpUrl)) {
     errors.push('SMTP_URL must look like smtp://user:pass@host:587 or smtps://host:465');
+  } else if (smtpUrl !== undefined && rawPublicUrl === undefined) {
+    // Real mail to real people: links to where this process listens (http://localhost:8080
+    // behind a proxy or in a container) would confirm and unsubscribe nobody.
+    errors.push(
+      'PUBLIC_URL must be set when SMTP_URL is: mail links would point to where this process listens (e.g. http://localhost:8080), not to the site',
+    );
   }
 
   const rateLimitMax = integer('RATE_LIMIT_MAX', value('RATE_LIMIT_MAX') ?? '300', 1, 1_000_000, errors);

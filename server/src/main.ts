@@ -3,6 +3,7 @@
 import { buildApp } from './app.js';
 import { readConfig } from './config.js';
 import { createMailer } from './mail/mailer.js';
+import { publicUrlWarning } from './public-url.js';
 import { openStorage } from './storage/index.js';
 
 /** The first line tests and scripts wait for; the URL follows it. */
@@ -67,6 +68,8 @@ async function main(): Promise<void> {
     console.log('Exports are disabled (set PRIVACY_KIT_EXPORT_TOKEN to enable them).');
   if (config.value.smtpUrl === undefined)
     console.log(`Mail is written to ${config.value.outboxDir} (set SMTP_URL to send it).`);
+  const warning = publicUrlWarning(config.value);
+  if (warning !== undefined) console.warn(`privacy-kit server: warning: ${warning}`);
 }
 
 await main();

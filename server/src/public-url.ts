@@ -3,6 +3,21 @@
 import type { AddressInfo } from 'node:net';
 
 const LOCAL_HOSTS = new Set(['0.0.0.0', '::', '::1', 'localhost']);
+/** Addresses that listen on every interface: the server is meant to be reached from elsewhere. */
+const WILDCARD_HOSTS = new Set(['0.0.0.0', '::']);
+
+/**
+ * The start-up warning when mail links cannot be right: listening on every interface (a
+ * container, behind a proxy) without PUBLIC_URL, links say `http://localhost:<port>`, which works
+ * only on this machine. (With SMTP_URL the configuration refuses this outright.)
+ */
+export function publicUrlWarning(config: {
+  host: string;
+  publicUrl: string | undefined;
+}): string | undefined {
+  if (config.publicUrl !== undefined || !WILDCARD_HOSTS.has(config.host)) return undefined;
+  return `HOST=${config.host} without PUBLIC_URL: links in newsletter mails point to http://localhost, which works only on this machine; set PUBLIC_URL to the site's address (e.g. https://www.example.org).`;
+}
 
 /**
  * `http://localhost:<port>` for a loopback or wildcard address — browsers treat localhost as a

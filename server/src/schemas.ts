@@ -45,7 +45,11 @@ export const receiptExportQuery = {
 export const subscriberExportQuery = {
   type: 'object',
   additionalProperties: false,
-  properties: { format: { type: 'string', enum: ['json', 'csv'] }, ...pageQueryProperties },
+  properties: {
+    format: { type: 'string', enum: ['json', 'csv'] },
+    status: { type: 'string', enum: ['confirmed', 'pending', 'unsubscribed', 'all'] },
+    ...pageQueryProperties,
+  },
 } as const;
 
 /** `POST /subscribe`. */
@@ -100,6 +104,14 @@ export const preferencesUpdateBody = {
     objectResearch: { type: 'boolean' },
     consentId: uuid,
   },
+} as const;
+
+/** `?token=` of the one-click unsubscribe address (`POST`/`GET /unsubscribe/one-click`). */
+export const tokenQuery = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['token'],
+  properties: { token },
 } as const;
 
 /** `POST /unsubscribe`. */

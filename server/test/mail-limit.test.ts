@@ -59,6 +59,17 @@ describe('mail limit per address', () => {
     assert.equal(app.mailer.to('daily@example.org').length, 6);
   });
 
+  it('a mail that could not be sent does not count: the retry after the 503 sends it', async () => {
+    const app = await start();
+    app.mailer.failWith = new Error('SMTP relay down');
+    const failed = await post(app, 'subscribe', subscription('retry@example.org'));
+    assert.equal(failed.status, 503);
+    app.mailer.failWith = undefined;
+    later(app, 5);
+    assert.equal((await post(app, 'subscribe', subscription('retry@example.org'))).status, 202);
+    assert.equal(app.mailer.to('retry@example.org').length, 1, 'sent, not held back by the limit');
+  });
+
   it('holds across instances: two servers on one database share the count', async () => {
     const first = await start();
     const second = await start(first.file);

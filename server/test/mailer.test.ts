@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { SMTP_TIMEOUTS, createMailer } from '../src/mail/mailer.js';
+import { createMailer } from '../src/mail/mailer.js';
 
 /** A TCP server on 127.0.0.1 that accepts connections and then says `greeting` (or nothing) forever. */
 function hangingSmtpServer(greeting?: string): Promise<{ port: number; close: () => Promise<void> }> {
@@ -66,11 +66,5 @@ describe('SMTP mailer timeouts', () => {
     await assert.rejects(mailer.send(mail));
     assert.ok(performance.now() - started < 5_000, 'the socket timeout applies');
     mailer.close();
-  });
-
-  it('waits at most a few seconds per step by default, not nodemailer’s minutes', () => {
-    assert.ok(SMTP_TIMEOUTS.connectionMs <= 15_000);
-    assert.ok(SMTP_TIMEOUTS.greetingMs <= 15_000);
-    assert.ok(SMTP_TIMEOUTS.socketMs <= 30_000);
   });
 });

@@ -5,11 +5,12 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
-import { linkToken, send } from './helpers.js';
+import { linkToken, send, waitForMails } from './helpers.js';
 import {
   type Prefs,
   api,
   mailsTo,
+  outbox,
   server,
   subscription,
   tokensOf,
@@ -91,7 +92,11 @@ describe('newsletter links', () => {
     const kept = await send(`${api}/preferences`, { token: manageToken });
     assert.equal((kept.body as { preferences: Prefs }).preferences.status, 'unsubscribed');
     // The unsubscribe mail links to that same token, to show the state and offer to subscribe again.
-    const goodbye = mailsTo('revoke@example.org').find((m) => /afgemeld/.test(m.headers));
+    const [goodbye] = await waitForMails(
+      outbox,
+      (m) => /^To: revoke@example\.org$/m.test(m.headers) && /afgemeld/.test(m.headers),
+      1,
+    );
     assert.equal(linkToken(goodbye?.text ?? '', 'manage'), manageToken);
     assert.equal(linkToken(goodbye?.text ?? '', 'unsubscribe'), undefined);
   });

@@ -2,6 +2,7 @@
 // mail in the outbox, confirm, read and change preferences, unsubscribe; plus the no-leak rule,
 // the stored proof, and the staff export of what these tests leave behind.
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
@@ -76,11 +77,17 @@ describe('newsletter double opt-in', () => {
     const gone = await send(`${api}/unsubscribe`, { token: manageToken });
     assert.equal(gone.status, 200);
     assert.equal((gone.body as { preferences: Prefs }).preferences.status, 'unsubscribed');
-    const goodbye = mailsTo('jane.doe@example.org').find((m) => /afgemeld/.test(m.headers));
+    // The mail follows the answer.
+    const [goodbye] = await waitForMails(
+      outbox,
+      (m) => /^To: jane\.doe@example\.org$/m.test(m.headers) && /afgemeld/.test(m.headers),
+      1,
+    );
     assert.ok(goodbye, 'an unsubscribe confirmation mail is sent');
     assert.doesNotMatch(goodbye.raw, /<img/i);
 
-    // Unsubscribing twice is still one calm answer, and sends no second mail.
+    // Unsubscribing twice is still one calm answer (that it sends no second mail, which would
+    // follow the answer, is counted in unsubscribe-mail.test.ts, where shutdown waits for mails).
     assert.equal((await send(`${api}/unsubscribe`, { token: manageToken })).status, 200);
     assert.equal(mailsTo('jane.doe@example.org').filter((m) => /afgemeld/.test(m.headers)).length, 1);
   });
@@ -180,7 +187,10 @@ describe('newsletter double opt-in', () => {
     assert.deepEqual(JSON.parse(events[1]?.detail ?? ''), { consentId });
     assert.deepEqual(JSON.parse(events[2]?.detail ?? ''), { objectResearch: true, consentId });
     const hashes = stored.map((t) => t.token_hash);
-    assert.ok(!hashes.includes(confirmToken) && !hashes.includes(manageToken), 'tokens are stored hashed');
+    const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+    assert.ok(hashes.includes(sha256(manageToken)), 'the manage token is stored as its SHA-256 hash');
+    assert.ok(!hashes.includes(manageToken), 'and never as itself');
+    assert.ok(!hashes.includes(sha256(confirmToken)), 'the confirmation token is used up');
   });
 
   it("keeps the visitor's consent id with the proof of an unsubscription", async () => {
@@ -222,10 +232,15 @@ describe('newsletter double opt-in', () => {
       'confirmedAt',
       'email',
       'language',
+      'manageUrl',
       'measureOpens',
       'objectMarketing',
       'objectResearch',
+      'oneClickUrl',
       'revision',
+      'status',
+      'unsubscribeUrl',
+      'unsubscribedAt',
     ]);
     assert.equal(proof?.objectResearch, true);
     assert.equal((response.json() as { next: unknown }).next, null, 'everything fits one page');
@@ -244,8 +259,8 @@ describe('newsletter double opt-in', () => {
     const csv = await get(`${api}/subscribers?format=csv`);
     assert.match(
       csv.text,
-      /^email,measureOpens,objectMarketing,objectResearch,confirmedAt,revision,language\r\n/,
+      /^email,status,measureOpens,objectMarketing,objectResearch,confirmedAt,unsubscribedAt,revision,language,unsubscribeUrl,manageUrl,oneClickUrl\r\n/,
     );
-    assert.match(csv.text, /\r\nproof@example\.org,true,false,true,/);
+    assert.match(csv.text, /\r\nproof@example\.org,confirmed,true,false,true,/);
   });
 });

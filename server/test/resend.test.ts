@@ -69,6 +69,7 @@ describe('resend', () => {
       },
       mailer: new RecordingMailer(),
       publicUrl: () => 'https://www.example.org',
+      apiPrefix: '/api/newsletter',
       mailLimit: { minIntervalMs: 0, maxPerDay: 5 },
       log: { error: () => undefined },
     });
@@ -92,6 +93,7 @@ describe('resend', () => {
       storage,
       mailer,
       publicUrl: () => 'https://www.example.org',
+      apiPrefix: '/api/newsletter',
       mailLimit: { minIntervalMs: 0, maxPerDay: 5 },
       log: { error: (_detail, message) => logged.push(message) },
     });

@@ -1,10 +1,12 @@
 // The storage suite against SQLite files, plus what only SQLite has: the file, WAL, migrations.
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { SCHEMA_MIGRATIONS_DDL, listMigrations } from '../src/storage/migrations.js';
 import { openSqliteStorage } from '../src/storage/sqlite.js';
+import { StorageUnavailableError } from '../src/storage/unavailable.js';
 import { removeDir, tempDir } from './helpers.js';
 import { describeStorage } from './storage-suite.js';
 
@@ -74,6 +76,77 @@ describe('sqlite specifics', () => {
     const storage = openSqliteStorage({ file });
     assert.equal((await storage.findToken('m1', 'manage'))?.token.expiresAt, '2026-03-04T05:06:07.890Z');
     assert.equal((await storage.findToken('c1', 'confirm'))?.token.expiresAt, '2025-03-06T05:06:07.890Z');
+    await storage.close();
+    removeDir(dir);
+  });
+
+  it('answers unavailable (503, Retry-After) when another process keeps the write lock', async () => {
+    const dir = tempDir('privacy-kit-storage-');
+    const file = join(dir, 'busy.sqlite');
+    const storage = openSqliteStorage({ file, busyTimeoutMs: 50 });
+    const s = await storage.requestSubscription(
+      {
+        email: 'busy@example.org',
+        revision: 'r',
+        consentText: 'Ja',
+        measureOpens: false,
+        language: null,
+        consentId: null,
+        at: '2026-01-01T00:00:00.000Z',
+      },
+      [],
+      {
+        id: randomUUID(),
+        at: '2026-01-01T00:00:00.000Z',
+        action: 'subscribe',
+        revision: 'r',
+        method: 't',
+        detail: {},
+      },
+    );
+    // Another process (here: another connection) in the middle of a write.
+    const other = new Database(file);
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      await assert.rejects(
+        storage.updateSubscriber(
+          s.id,
+          { objectMarketing: true },
+          {
+            id: randomUUID(),
+            subscriberId: s.id,
+            at: '2026-01-02T00:00:00.000Z',
+            action: 'update',
+            revision: 'r',
+            method: 't',
+            detail: {},
+          },
+        ),
+        (error: unknown) =>
+          error instanceof StorageUnavailableError &&
+          error.statusCode === 503 &&
+          error.retryAfterSeconds === 1,
+      );
+      await assert.rejects(
+        storage.insertReceipt(
+          {
+            receiptId: randomUUID(),
+            consentId: randomUUID(),
+            revision: 'r',
+            granted: [],
+            denied: [],
+            method: 'api',
+            at: '2026-01-01T00:00:00.000Z',
+          },
+          '2026-01-01T00:00:00.000Z',
+        ),
+        StorageUnavailableError,
+      );
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    assert.equal((await storage.findSubscriberByEmail('busy@example.org'))?.objectMarketing, false);
     await storage.close();
     removeDir(dir);
   });

@@ -23,12 +23,33 @@ export function tokenLink(page: string, token: string, action: 'confirm' | 'unsu
   return url.href;
 }
 
+/**
+ * The RFC 8058 one-click address for a `List-Unsubscribe` header: the API itself, not the page,
+ * because a mail client's unsubscribe button POSTs to it without opening a browser.
+ * `apiPrefix` is where the newsletter routes live (e.g. `/api/newsletter`).
+ */
+export function oneClickLink(publicUrl: string, apiPrefix: string, token: string): string {
+  const url = new URL(`${publicUrl}${apiPrefix}/unsubscribe/one-click`);
+  url.searchParams.set('token', token);
+  return url.href;
+}
+
+/**
+ * The headers that make a mail client's own "unsubscribe" button work in one click (RFC 8058);
+ * they must be covered by the mail's DKIM signature for Gmail and Yahoo to show the button.
+ */
+export function listUnsubscribeHeaders(oneClickUrl: string): Readonly<Record<string, string>> {
+  return { 'List-Unsubscribe': `<${oneClickUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' };
+}
+
 /** What a confirmation mail needs. */
 export interface ConfirmationMailInput {
   readonly to: string;
   readonly language: MailLanguage;
   readonly confirmUrl: string;
   readonly unsubscribeUrl: string;
+  /** The same manage token as `unsubscribeUrl`, as the one-click API address. */
+  readonly oneClickUrl: string;
   readonly validHours: number;
 }
 
@@ -69,7 +90,7 @@ export function confirmationMail(input: ConfirmationMailInput): OutgoingMail {
         ? 'Please confirm your newsletter subscription'
         : 'Bevestig uw aanmelding voor de nieuwsbrief',
     text: `${text.join('\n')}\n`,
-    headers: { 'List-Unsubscribe': `<${input.unsubscribeUrl}>` },
+    headers: listUnsubscribeHeaders(input.oneClickUrl),
   };
 }
 

@@ -9,11 +9,11 @@ import type {
   Storage,
   SubscriberAction,
   SubscriberEvent,
-  SubscriberPage,
   SubscriberRecord,
   TokenRecord,
 } from '../storage/types.js';
 import { createConfirmationMailer } from './confirmation-mail.js';
+import { type SubscriberExport, createSubscriberExport } from './export.js';
 import { hashToken, issueManageToken, purgeBefore } from './tokens.js';
 
 export { CONFIRM_TOKEN_HOURS, MANAGE_TOKEN_DAYS } from './tokens.js';
@@ -54,6 +54,14 @@ export interface PreferencesUpdate {
   readonly consentId?: string;
 }
 
+/** Proof kept with an unsubscription: the text revision shown, the consent id, how it was made. */
+export interface UnsubscribeProof {
+  readonly revision?: string | undefined;
+  readonly consentId?: string | undefined;
+  /** `manage-link` (the page, default) or `one-click` (a mail client's button, RFC 8058). */
+  readonly method?: 'manage-link' | 'one-click';
+}
+
 /** The operations behind the newsletter routes. */
 export interface NewsletterService {
   subscribe(input: SubscribeInput): Promise<NewsletterResult<void>>;
@@ -67,13 +75,14 @@ export interface NewsletterService {
   update(token: string, update: PreferencesUpdate): Promise<NewsletterResult<{ preferences: Preferences }>>;
   unsubscribe(
     token: string,
-    revision?: string,
-    consentId?: string,
+    proof?: UnsubscribeProof,
   ): Promise<NewsletterResult<{ preferences: Preferences }>>;
-  /** Resolves once the work resends started in the background has finished (call before closing). */
+  /** The newsletter page for a manage token, in its subscriber's language (unknown: Dutch). */
+  managePage(token: string): Promise<string>;
+  /** Resolves once the mails sent in the background (resends, goodbyes) are done (call before closing). */
   drain(): Promise<void>;
-  /** Confirmed subscribers for the staff export, one page at a time. */
-  confirmedSubscribers(page: SubscriberPage): Promise<SubscriberRecord[]>;
+  /** Subscribers for the staff export, one page at a time, the confirmed ones with fresh links. */
+  exportSubscribers: SubscriberExport;
 }
 
 /** What the service is given. */
@@ -82,6 +91,8 @@ export interface NewsletterDeps {
   readonly mailer: Mailer;
   /** The site's base URL for mail links (asked at each mail: it may be known only once listening). */
   readonly publicUrl: () => string;
+  /** Where the newsletter routes live (`/api/newsletter`), for the one-click unsubscribe link. */
+  readonly apiPrefix: string;
   readonly now?: () => Date;
   /** The limit on confirmation mails per address. */
   readonly mailLimit: MailLimit;
@@ -134,12 +145,12 @@ export function createNewsletterService(deps: NewsletterDeps): NewsletterService
   const manageToken = (subscriberId: string) => issueManageToken(subscriberId, now());
   // Work done after its answer has been written, awaited by drain() before shutdown. It starts on
   // the next turn of the event loop: better-sqlite3 runs queries synchronously, so even the lookup
-  // and the mail's claim would otherwise run before the answer goes out.
+  // and the mail's claim would otherwise run before the answer goes out. `failure` is logged.
   const background = new Set<Promise<void>>();
-  const inBackground = (work: () => Promise<void>): void => {
+  const inBackground = (failure: string, work: () => Promise<void>): void => {
     const task = new Promise<void>((resolve) => setImmediate(resolve))
       .then(work)
-      .catch((error: unknown) => deps.log.error({ err: error }, 'newsletter: a resend failed'))
+      .catch((error: unknown) => deps.log.error({ err: error }, `newsletter: ${failure}`))
       .finally(() => background.delete(task));
     background.add(task);
   };
@@ -193,7 +204,7 @@ export function createNewsletterService(deps: NewsletterDeps): NewsletterService
     async resend(rawEmail) {
       // Answered before anything is looked up: only a pending address gets a mail, and waiting for
       // it would tell by the answer's timing which addresses are pending. Failures are logged.
-      inBackground(async () => {
+      inBackground('a resend failed', async () => {
         const subscriber = await deps.storage.findSubscriberByEmail(normaliseEmail(rawEmail));
         if (!subscriber || subscriber.status !== 'pending') return;
         await sendConfirmation(subscriber, event(subscriber.id, 'resend', 'web-form', null, {}));
@@ -246,14 +257,14 @@ export function createNewsletterService(deps: NewsletterDeps): NewsletterService
       return { ok: true, value: { preferences: toPreferences(subscriber) } };
     },
 
-    async unsubscribe(token, revision, consentId) {
+    async unsubscribe(token, { revision, consentId, method = 'manage-link' } = {}) {
       const found = await resolve(token, 'manage');
       if (!found.ok) return found;
       const wasSubscribed = found.value.status !== 'unsubscribed';
       const subscriber = await deps.storage.updateSubscriber(
         found.value.id,
         { status: 'unsubscribed', ...(revision === undefined ? {} : { revision }) },
-        event(found.value.id, 'unsubscribe', 'manage-link', revision ?? null, {
+        event(found.value.id, 'unsubscribe', method, revision ?? null, {
           previousStatus: found.value.status,
           consentId: consentId ?? null,
         }),
@@ -261,24 +272,24 @@ export function createNewsletterService(deps: NewsletterDeps): NewsletterService
         // subscribe again. Every other manage link of the subscriber is revoked.
         hashToken(token),
       );
+      // The unsubscription is stored: its answer waits neither for a slow mail relay (the visitor's
+      // request would time out on something already done) nor for a failure, which is only logged.
       if (wasSubscribed) {
         const language = mailLanguage(subscriber.language);
-        // The unsubscription is stored; a mail failure must not undo or block it.
-        await deps.mailer
-          .send(
-            unsubscribedMail({
-              to: subscriber.email,
-              language,
-              manageUrl: tokenLink(newsletterPage(deps.publicUrl(), language), token, 'manage'),
-            }),
-          )
-          .catch((error: unknown) =>
-            deps.log.error({ err: error }, 'newsletter: the unsubscribe mail could not be sent'),
-          );
+        const manageUrl = tokenLink(newsletterPage(deps.publicUrl(), language), token, 'manage');
+        inBackground('the unsubscribe mail could not be sent', () =>
+          deps.mailer.send(unsubscribedMail({ to: subscriber.email, language, manageUrl })),
+        );
       }
       return { ok: true, value: { preferences: toPreferences(subscriber) } };
     },
 
-    confirmedSubscribers: (page) => deps.storage.listSubscribers('confirmed', page),
+    async managePage(token) {
+      const found = await resolve(token, 'manage');
+      const language = mailLanguage(found.ok ? found.value.language : null);
+      return tokenLink(newsletterPage(deps.publicUrl(), language), token, 'manage');
+    },
+
+    exportSubscribers: createSubscriberExport({ ...deps, now }),
   };
 }

@@ -48,9 +48,30 @@ export function isConnectionError(error: unknown): boolean {
   return PG_CONNECTION_MESSAGES.test(error.message);
 }
 
-/** Turns a connection failure into StorageUnavailableError; other errors pass unchanged. */
+// SQLSTATEs of transactions that collided with another one: deadlock_detected,
+// serialization_failure, lock_not_available. The connection is fine; the request may be retried.
+const CONTENTION_SQLSTATES = new Set(['40P01', '40001', '55P03']);
+/** Seconds a client is told to wait after a collision: the other transaction is done by then. */
+const CONTENTION_RETRY_AFTER_SECONDS = 1;
+
+/** True when `error` is a transaction that lost a collision with another (retrying works). */
+export function isContention(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && CONTENTION_SQLSTATES.has(code);
+}
+
+/**
+ * Turns a connection failure or a lost collision into StorageUnavailableError (→ 503 with
+ * Retry-After instead of a 500); other errors pass unchanged.
+ */
 export function toStorageError(error: unknown): unknown {
-  if (error instanceof StorageUnavailableError || !isConnectionError(error)) return error;
+  if (error instanceof StorageUnavailableError) return error;
+  if (isContention(error))
+    return new StorageUnavailableError('The database was busy', {
+      cause: error,
+      retryAfterSeconds: CONTENTION_RETRY_AFTER_SECONDS,
+    });
+  if (!isConnectionError(error)) return error;
   return new StorageUnavailableError('The database is unavailable', { cause: error });
 }
 

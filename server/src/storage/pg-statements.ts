@@ -14,6 +14,22 @@ export async function insertToken(db: Queryable, token: TokenRecord): Promise<vo
   );
 }
 
+/** Stores many tokens with one statement (arrays unnested into rows). */
+export async function insertTokens(db: Queryable, tokens: readonly TokenRecord[]): Promise<void> {
+  if (tokens.length === 0) return;
+  await db.query(
+    `INSERT INTO subscriber_tokens (token_hash, subscriber_id, kind, created_at, expires_at)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])`,
+    [
+      tokens.map((t) => t.hash),
+      tokens.map((t) => t.subscriberId),
+      tokens.map((t) => t.kind),
+      tokens.map((t) => t.createdAt),
+      tokens.map((t) => t.expiresAt),
+    ],
+  );
+}
+
 /** Stores one proof event (`detail` as JSON text). */
 export async function insertEvent(db: Queryable, event: SubscriberEvent): Promise<void> {
   await db.query(

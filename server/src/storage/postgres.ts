@@ -1,9 +1,10 @@
 // PostgreSQL storage (node-postgres Pool) for running several server instances on one database.
 // Same tables and migrations as SQLite. Every decision is taken by the database: a receipt's
 // primary key decides "stored" vs "duplicate" (INSERT … ON CONFLICT DO NOTHING RETURNING), a
-// subscription is an upsert, and read-modify-write happens in one transaction with a row lock.
-// Connection failures surface as StorageUnavailableError (→ 503 + Retry-After), never a crash.
-import { randomUUID } from 'node:crypto';
+// subscription is an upsert, and read-modify-write happens in one transaction with a row lock
+// (the subscribers' half is in pg-subscribers.ts).
+// Connection failures and lost collisions (deadlock, serialization) surface as
+// StorageUnavailableError (→ 503 + Retry-After), never a crash or a 500.
 import type pg from 'pg';
 import {
   type PostgresOptions,
@@ -12,18 +13,9 @@ import {
   migratePostgres,
   toStorageError,
 } from './pg-connection.js';
-import { insertEvent, insertToken, subscriberById } from './pg-statements.js';
-import {
-  type EventRow,
-  type ReceiptRow,
-  type SubscriberRow,
-  type TokenRow,
-  bit,
-  toReceipt,
-  toSubscriber,
-  toToken,
-} from './rows.js';
-import type { Storage, SubscriberAction, SubscriberEvent } from './types.js';
+import { postgresSubscribers } from './pg-subscribers.js';
+import { type ReceiptRow, toReceipt } from './rows.js';
+import type { Storage } from './types.js';
 
 export type { PostgresOptions } from './pg-connection.js';
 
@@ -96,187 +88,7 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Sto
         return rows.map(toReceipt);
       }),
 
-    requestSubscription: (request, tokens, event) =>
-      transaction(async (db) => {
-        // One statement creates or re-opens the subscription; a confirmed one is left alone
-        // (the WHERE), and two requests for the same address meet at the UNIQUE(email).
-        await db.query(
-          `INSERT INTO subscribers (id, email, status, measure_opens, language, consent_id, revision, consent_text, created_at, updated_at)
-           VALUES ($1, $2, 'pending', $3, $4, $5, $6, $7, $8, $8)
-           ON CONFLICT (email) DO UPDATE SET status = 'pending', measure_opens = excluded.measure_opens,
-             language = excluded.language, consent_id = excluded.consent_id, revision = excluded.revision,
-             consent_text = excluded.consent_text, updated_at = excluded.updated_at
-           WHERE subscribers.status <> 'confirmed'`,
-          [
-            randomUUID(),
-            request.email,
-            bit(request.measureOpens),
-            request.language,
-            request.consentId,
-            request.revision,
-            request.consentText,
-            request.at,
-          ],
-        );
-        const { rows } = await db.query<SubscriberRow>('SELECT * FROM subscribers WHERE email = $1', [
-          request.email,
-        ]);
-        if (!rows[0]) throw new Error('subscriber missing right after upsert');
-        const subscriber = toSubscriber(rows[0]);
-        for (const token of tokens) await insertToken(db, { ...token, subscriberId: subscriber.id });
-        await insertEvent(db, { ...event, subscriberId: subscriber.id });
-        return subscriber;
-      }),
-
-    findSubscriberByEmail: (email) =>
-      guard(async () => {
-        const { rows } = await pool.query<SubscriberRow>('SELECT * FROM subscribers WHERE email = $1', [
-          email,
-        ]);
-        return rows[0] ? toSubscriber(rows[0]) : null;
-      }),
-
-    claimMail: (claim) =>
-      transaction(async (db) => {
-        // One UPDATE decides: a concurrent claim on the same row waits for this one, then
-        // re-checks the conditions against the row as this one left it.
-        const counted = await db.query(
-          `UPDATE subscribers SET last_mail_at = $2, mail_day = $3,
-             mails_on_day = CASE WHEN mail_day = $3 THEN mails_on_day + 1 ELSE 1 END
-           WHERE id = $1 AND (last_mail_at IS NULL OR last_mail_at <= $4)
-             AND (mail_day IS NULL OR mail_day <> $3 OR mails_on_day < $5)`,
-          [
-            claim.subscriberId,
-            claim.at,
-            claim.at.slice(0, 10),
-            new Date(Date.parse(claim.at) - claim.limit.minIntervalMs).toISOString(),
-            claim.limit.maxPerDay,
-          ],
-        );
-        if (counted.rowCount === 0) return false;
-        for (const token of claim.tokens) await insertToken(db, token);
-        if (claim.event) await insertEvent(db, claim.event);
-        return true;
-      }),
-
-    addTokens: (tokens, event) =>
-      transaction(async (db) => {
-        for (const token of tokens) await insertToken(db, token);
-        await insertEvent(db, event);
-      }),
-
-    findToken: (hash, kind) =>
-      guard(async () => {
-        const { rows } = await pool.query<TokenRow>(
-          'SELECT * FROM subscriber_tokens WHERE token_hash = $1 AND kind = $2',
-          [hash, kind],
-        );
-        if (!rows[0]) return null;
-        const subscribers = await pool.query<SubscriberRow>('SELECT * FROM subscribers WHERE id = $1', [
-          rows[0].subscriber_id,
-        ]);
-        return subscribers.rows[0]
-          ? { token: toToken(rows[0]), subscriber: toSubscriber(subscribers.rows[0]) }
-          : null;
-      }),
-
-    confirmSubscription: (confirmTokenHash, manageToken, event) =>
-      transaction(async (db) => {
-        const subscriberId = event.subscriberId;
-        // The DELETE decides who confirms: of two concurrent requests, the second finds no row.
-        const used = await db.query(
-          "DELETE FROM subscriber_tokens WHERE token_hash = $1 AND subscriber_id = $2 AND kind = 'confirm'",
-          [confirmTokenHash, subscriberId],
-        );
-        if (used.rowCount === 0) return null;
-        await db.query("DELETE FROM subscriber_tokens WHERE subscriber_id = $1 AND kind = 'confirm'", [
-          subscriberId,
-        ]);
-        await db.query(
-          `UPDATE subscribers SET status = 'confirmed', confirmed_at = COALESCE(confirmed_at, $2),
-             unsubscribed_at = NULL, updated_at = $2 WHERE id = $1`,
-          [subscriberId, event.at],
-        );
-        await insertToken(db, manageToken);
-        await insertEvent(db, event);
-        return subscriberById(db, subscriberId);
-      }),
-
-    updateSubscriber: (subscriberId, patch, event, keepManageToken) =>
-      transaction(async (db) => {
-        // FOR UPDATE: a concurrent change of the same subscriber waits, so neither is lost.
-        const current = await subscriberById(db, subscriberId, true);
-        const next = { ...current, ...patch };
-        const unsubscribing = patch.status === 'unsubscribed' && current.status !== 'unsubscribed';
-        await db.query(
-          `UPDATE subscribers SET status = $1, revision = $2, measure_opens = $3, object_marketing = $4, object_research = $5,
-             unsubscribed_at = $6, updated_at = $7 WHERE id = $8`,
-          [
-            next.status,
-            next.revision,
-            bit(next.measureOpens),
-            bit(next.objectMarketing),
-            bit(next.objectResearch),
-            unsubscribing ? event.at : current.unsubscribedAt,
-            event.at,
-            subscriberId,
-          ],
-        );
-        if (next.status === 'unsubscribed') {
-          await db.query("DELETE FROM subscriber_tokens WHERE subscriber_id = $1 AND kind = 'confirm'", [
-            subscriberId,
-          ]);
-          await db.query(
-            "DELETE FROM subscriber_tokens WHERE subscriber_id = $1 AND kind = 'manage' AND token_hash IS DISTINCT FROM $2",
-            [subscriberId, keepManageToken ?? null],
-          );
-        }
-        await insertEvent(db, event);
-        return subscriberById(db, subscriberId);
-      }),
-
-    purgeExpiredTokens: (before) =>
-      guard(async () => {
-        // In batches, skipping rows another instance is deleting right now: concurrent purges
-        // neither wait for nor deadlock with each other (nor with a request's transaction).
-        const { rowCount } = await pool.query(
-          `DELETE FROM subscriber_tokens WHERE token_hash IN (
-             SELECT token_hash FROM subscriber_tokens WHERE expires_at < $1 LIMIT 1000 FOR UPDATE SKIP LOCKED)`,
-          [before],
-        );
-        return rowCount ?? 0;
-      }),
-
-    listSubscribers: (status, page = {}) =>
-      guard(async () => {
-        // '' sorts before every stored value; LIMIT NULL is PostgreSQL's "no limit".
-        const { createdAt, id } = page.after ?? { createdAt: '', id: '' };
-        const { rows } = await pool.query<SubscriberRow>(
-          'SELECT * FROM subscribers WHERE status = $1 AND (created_at, id) > ($2, $3) ORDER BY created_at, id LIMIT $4',
-          [status, createdAt, id, page.limit ?? null],
-        );
-        return rows.map(toSubscriber);
-      }),
-
-    listSubscriberEvents: (subscriberId) =>
-      guard(async () => {
-        // SQLite breaks ties of `at` by rowid (insertion order). Here each event has its own
-        // transaction, so the inserting transaction's id (xmin) gives the same order.
-        const { rows } = await pool.query<EventRow>(
-          'SELECT * FROM subscriber_events WHERE subscriber_id = $1 ORDER BY at, xmin::text::bigint, ctid',
-          [subscriberId],
-        );
-        return rows.map((row) => ({
-          id: row.id,
-          subscriberId: row.subscriber_id,
-          at: row.at,
-          action: row.action as SubscriberAction,
-          revision: row.revision,
-          method: row.method,
-          detail: JSON.parse(row.detail) as SubscriberEvent['detail'],
-        }));
-      }),
-
+    ...postgresSubscribers(pool, transaction, guard),
     async close() {
       if (closed) return;
       closed = true;

@@ -6,6 +6,7 @@ import type {
   StoredReceipt,
   SubscriberRecord,
   SubscriberStatus,
+  SubscriptionRequest,
   TokenKind,
   TokenRecord,
 } from './types.js';
@@ -109,3 +110,17 @@ export function toToken(row: TokenRow): TokenRecord {
 
 /** A boolean as the schema stores it. */
 export const bit = (value: boolean): number => (value ? 1 : 0);
+
+/**
+ * True when a new request asks for other choices than a pending subscriber's stored ones. The
+ * earlier confirmation links must then stop working: a confirm applies the stored choices, and
+ * those would be someone else's (whoever posted last), not what the mail's reader agreed to.
+ */
+export function choicesDiffer(stored: SubscriberRecord, request: SubscriptionRequest): boolean {
+  return (
+    stored.measureOpens !== request.measureOpens ||
+    stored.consentText !== request.consentText ||
+    stored.revision !== request.revision ||
+    stored.consentId !== request.consentId
+  );
+}

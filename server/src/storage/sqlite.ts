@@ -1,38 +1,46 @@
 // SQLite storage (better-sqlite3): one file in the data directory, WAL mode so exports can read
 // while receipts are written. better-sqlite3 is synchronous, so each method is one transaction
-// that no other request can interleave with; the async signatures match the Storage interface.
-import { randomUUID } from 'node:crypto';
+// that no other request of this process can interleave with; the async signatures match the
+// Storage interface. Other processes on the same file wait for the write lock (busy_timeout);
+// when it stays taken, the method fails with StorageUnavailableError (→ 503 + Retry-After).
 import Database from 'better-sqlite3';
+import { type ReceiptRow, toReceipt } from './rows.js';
 import { migrateSqlite } from './sqlite-migrate.js';
-import {
-  type EventRow,
-  type ReceiptRow,
-  type SubscriberRow,
-  type TokenRow,
-  bit,
-  toReceipt,
-  toSubscriber,
-  toToken,
-} from './rows.js';
-import type {
-  InsertOutcome,
-  MailClaim,
-  ReceiptFilter,
-  ReceiptInput,
-  Storage,
-  StoredReceipt,
-  SubscriberAction,
-  SubscriberEvent,
-  SubscriberPatch,
-  SubscriberRecord,
-  SubscriptionRequest,
-  TokenRecord,
-} from './types.js';
+import { sqliteSubscribers } from './sqlite-subscribers.js';
+import type { InsertOutcome, ReceiptFilter, ReceiptInput, Storage, StoredReceipt } from './types.js';
+import { StorageUnavailableError } from './unavailable.js';
 
 /** Options of the SQLite backend. */
 export interface SqliteOptions {
   /** Path of the database file (created when missing), or `:memory:`. */
   readonly file: string;
+  /** How long a write waits for another process's write lock (default 5000 ms). */
+  readonly busyTimeoutMs?: number;
+}
+
+/** Seconds a client is told to wait when the database stayed locked by another process. */
+const BUSY_RETRY_AFTER_SECONDS = 1;
+
+/**
+ * True for SQLite's "another connection holds the lock" results (SQLITE_BUSY and its extended
+ * codes such as SQLITE_BUSY_SNAPSHOT, and SQLITE_LOCKED): retrying later works.
+ */
+export function isSqliteBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(code);
+}
+
+/** Runs `work`, turning a busy database into StorageUnavailableError; other errors pass unchanged. */
+function guard<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (!isSqliteBusy(error)) throw error;
+    throw new StorageUnavailableError('The database is busy', {
+      cause: error,
+      retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS,
+    });
+  }
 }
 
 /**
@@ -45,180 +53,35 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
+  db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
   migrateSqlite(db);
+
+  // IMMEDIATE: the write lock is taken at BEGIN, before the transaction reads anything (see
+  // sqlite-subscribers.ts); a deferred one could fail with SQLITE_BUSY_SNAPSHOT at its first write.
+  const write = <A extends unknown[], R>(work: (...args: A) => R): ((...args: A) => R) => {
+    const transaction = db.transaction(work);
+    return (...args) => guard(() => transaction.immediate(...args));
+  };
 
   const insertReceipt = db.prepare(
     `INSERT INTO receipts (receipt_id, consent_id, revision, granted, denied, method, decided_at, user_agent, received_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (receipt_id) DO NOTHING`,
   );
-  const upsertSubscriber = db.prepare(
-    `INSERT INTO subscribers (id, email, status, measure_opens, language, consent_id, revision, consent_text, created_at, updated_at)
-     VALUES (@id, @email, 'pending', @measureOpens, @language, @consentId, @revision, @consentText, @at, @at)
-     ON CONFLICT (email) DO UPDATE SET status = 'pending', measure_opens = excluded.measure_opens,
-       language = excluded.language, consent_id = excluded.consent_id, revision = excluded.revision,
-       consent_text = excluded.consent_text, updated_at = excluded.updated_at
-     WHERE subscribers.status <> 'confirmed'`,
-  );
-  const subscriberByEmail = db.prepare<[string], SubscriberRow>('SELECT * FROM subscribers WHERE email = ?');
-  const subscriberById = db.prepare<[string], SubscriberRow>('SELECT * FROM subscribers WHERE id = ?');
-  const insertToken = db.prepare(
-    'INSERT INTO subscriber_tokens (token_hash, subscriber_id, kind, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
-  );
-  const tokenByHash = db.prepare<[string, string], TokenRow>(
-    'SELECT * FROM subscriber_tokens WHERE token_hash = ? AND kind = ?',
-  );
-  const deleteConfirmTokens = db.prepare(
-    "DELETE FROM subscriber_tokens WHERE subscriber_id = ? AND kind = 'confirm'",
-  );
-  const useConfirmToken = db.prepare(
-    "DELETE FROM subscriber_tokens WHERE token_hash = ? AND subscriber_id = ? AND kind = 'confirm'",
-  );
-  const deleteOtherManageTokens = db.prepare(
-    "DELETE FROM subscriber_tokens WHERE subscriber_id = ? AND kind = 'manage' AND token_hash IS NOT ?",
-  );
-  const deleteExpiredTokens = db.prepare('DELETE FROM subscriber_tokens WHERE expires_at < ?');
-  const insertEvent = db.prepare(
-    'INSERT INTO subscriber_events (id, subscriber_id, at, action, revision, method, detail) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  );
-  const confirm = db.prepare(
-    `UPDATE subscribers SET status = 'confirmed', confirmed_at = COALESCE(confirmed_at, @at),
-       unsubscribed_at = NULL, updated_at = @at WHERE id = @id`,
-  );
-  const countMail = db.prepare(
-    `UPDATE subscribers SET last_mail_at = @at, mail_day = @day,
-       mails_on_day = CASE WHEN mail_day = @day THEN mails_on_day + 1 ELSE 1 END
-     WHERE id = @id AND (last_mail_at IS NULL OR last_mail_at <= @latestPrevious)
-       AND (mail_day IS NULL OR mail_day <> @day OR mails_on_day < @maxPerDay)`,
-  );
-  const eventsOf = db.prepare<[string], EventRow>(
-    'SELECT * FROM subscriber_events WHERE subscriber_id = ? ORDER BY at, rowid',
-  );
-  const subscribersWithStatus = db.prepare<[string, string, string, number], SubscriberRow>(
-    'SELECT * FROM subscribers WHERE status = ? AND (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT ?',
-  );
-
-  function storeEvent(event: SubscriberEvent): void {
-    insertEvent.run(
-      event.id,
-      event.subscriberId,
-      event.at,
-      event.action,
-      event.revision,
-      event.method,
-      JSON.stringify(event.detail),
-    );
-  }
-
-  function mustGet(id: string): SubscriberRecord {
-    const row = subscriberById.get(id);
-    if (!row) throw new Error(`subscriber ${id} vanished inside its own transaction`);
-    return toSubscriber(row);
-  }
-
-  const requestSubscription = db.transaction(
-    (
-      request: SubscriptionRequest,
-      tokens: readonly Omit<TokenRecord, 'subscriberId'>[],
-      event: Omit<SubscriberEvent, 'subscriberId'>,
-    ) => {
-      upsertSubscriber.run({
-        id: randomUUID(),
-        email: request.email,
-        measureOpens: bit(request.measureOpens),
-        language: request.language,
-        consentId: request.consentId,
-        revision: request.revision,
-        consentText: request.consentText,
-        at: request.at,
-      });
-      const row = subscriberByEmail.get(request.email);
-      if (!row) throw new Error('subscriber missing right after upsert');
-      for (const token of tokens)
-        insertToken.run(token.hash, row.id, token.kind, token.createdAt, token.expiresAt);
-      storeEvent({ ...event, subscriberId: row.id });
-      return toSubscriber(row);
-    },
-  );
-
-  const claimMail = db.transaction((claim: MailClaim) => {
-    const counted = countMail.run({
-      id: claim.subscriberId,
-      at: claim.at,
-      day: claim.at.slice(0, 10),
-      latestPrevious: new Date(Date.parse(claim.at) - claim.limit.minIntervalMs).toISOString(),
-      maxPerDay: claim.limit.maxPerDay,
-    });
-    if (counted.changes === 0) return false;
-    for (const token of claim.tokens)
-      insertToken.run(token.hash, token.subscriberId, token.kind, token.createdAt, token.expiresAt);
-    if (claim.event) storeEvent(claim.event);
-    return true;
-  });
-
-  const addTokens = db.transaction((tokens: readonly TokenRecord[], event: SubscriberEvent) => {
-    for (const token of tokens)
-      insertToken.run(token.hash, token.subscriberId, token.kind, token.createdAt, token.expiresAt);
-    storeEvent(event);
-  });
-
-  const confirmSubscription = db.transaction(
-    (confirmTokenHash: string, manageToken: TokenRecord, event: SubscriberEvent) => {
-      const subscriberId = event.subscriberId;
-      if (useConfirmToken.run(confirmTokenHash, subscriberId).changes === 0) return null;
-      deleteConfirmTokens.run(subscriberId);
-      confirm.run({ id: subscriberId, at: event.at });
-      insertToken.run(
-        manageToken.hash,
-        subscriberId,
-        manageToken.kind,
-        manageToken.createdAt,
-        manageToken.expiresAt,
-      );
-      storeEvent(event);
-      return mustGet(subscriberId);
-    },
-  );
-
-  const updateSubscriber = db.transaction(
-    (subscriberId: string, patch: SubscriberPatch, event: SubscriberEvent, keepManageToken?: string) => {
-      const current = mustGet(subscriberId);
-      const next = { ...current, ...patch };
-      const unsubscribing = patch.status === 'unsubscribed' && current.status !== 'unsubscribed';
-      db.prepare(
-        `UPDATE subscribers SET status = ?, revision = ?, measure_opens = ?, object_marketing = ?, object_research = ?,
-         unsubscribed_at = ?, updated_at = ? WHERE id = ?`,
-      ).run(
-        next.status,
-        next.revision,
-        bit(next.measureOpens),
-        bit(next.objectMarketing),
-        bit(next.objectResearch),
-        unsubscribing ? event.at : current.unsubscribedAt,
-        event.at,
-        subscriberId,
-      );
-      if (next.status === 'unsubscribed') {
-        deleteConfirmTokens.run(subscriberId);
-        deleteOtherManageTokens.run(subscriberId, keepManageToken ?? null);
-      }
-      storeEvent(event);
-      return mustGet(subscriberId);
-    },
-  );
 
   return {
     async insertReceipt(receipt: ReceiptInput, receivedAt: string): Promise<InsertOutcome> {
-      const info = insertReceipt.run(
-        receipt.receiptId,
-        receipt.consentId,
-        receipt.revision,
-        JSON.stringify(receipt.granted),
-        JSON.stringify(receipt.denied),
-        receipt.method,
-        receipt.at,
-        receipt.userAgent ?? null,
-        receivedAt,
+      const info = guard(() =>
+        insertReceipt.run(
+          receipt.receiptId,
+          receipt.consentId,
+          receipt.revision,
+          JSON.stringify(receipt.granted),
+          JSON.stringify(receipt.denied),
+          receipt.method,
+          receipt.at,
+          receipt.userAgent ?? null,
+          receivedAt,
+        ),
       );
       return info.changes === 1 ? 'stored' : 'duplicate';
     },
@@ -237,55 +100,14 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
       if (filter.limit !== undefined) params.push(filter.limit);
       const sql = `SELECT * FROM receipts ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY decided_at, receipt_id${filter.limit !== undefined ? ' LIMIT ?' : ''}`;
-      return db
-        .prepare<Array<string | number>, ReceiptRow>(sql)
-        .all(...params)
-        .map(toReceipt);
+      return guard(() =>
+        db
+          .prepare<Array<string | number>, ReceiptRow>(sql)
+          .all(...params)
+          .map(toReceipt),
+      );
     },
-    async requestSubscription(request, tokens, event) {
-      return requestSubscription(request, tokens, event);
-    },
-    async findSubscriberByEmail(email) {
-      const row = subscriberByEmail.get(email);
-      return row ? toSubscriber(row) : null;
-    },
-    async claimMail(claim) {
-      return claimMail(claim);
-    },
-    async addTokens(tokens, event) {
-      addTokens(tokens, event);
-    },
-    async findToken(hash, kind) {
-      const row = tokenByHash.get(hash, kind);
-      if (!row) return null;
-      const subscriber = subscriberById.get(row.subscriber_id);
-      return subscriber ? { token: toToken(row), subscriber: toSubscriber(subscriber) } : null;
-    },
-    async confirmSubscription(confirmTokenHash, manageToken, event) {
-      return confirmSubscription(confirmTokenHash, manageToken, event);
-    },
-    async updateSubscriber(subscriberId, patch, event, keepManageToken) {
-      return updateSubscriber(subscriberId, patch, event, keepManageToken);
-    },
-    async purgeExpiredTokens(before) {
-      return deleteExpiredTokens.run(before).changes;
-    },
-    async listSubscribers(status, page = {}) {
-      // '' sorts before every stored value; LIMIT -1 is SQLite's "no limit".
-      const { createdAt, id } = page.after ?? { createdAt: '', id: '' };
-      return subscribersWithStatus.all(status, createdAt, id, page.limit ?? -1).map(toSubscriber);
-    },
-    async listSubscriberEvents(subscriberId) {
-      return eventsOf.all(subscriberId).map((row) => ({
-        id: row.id,
-        subscriberId: row.subscriber_id,
-        at: row.at,
-        action: row.action as SubscriberAction,
-        revision: row.revision,
-        method: row.method,
-        detail: JSON.parse(row.detail) as SubscriberEvent['detail'],
-      }));
-    },
+    ...sqliteSubscribers(db, write, guard),
     async close() {
       if (db.open) db.close();
     },

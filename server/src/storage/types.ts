@@ -162,9 +162,11 @@ export interface Storage {
 
   /**
    * Records a subscription request: creates a pending subscriber, or makes an unsubscribed or
-   * still-pending one pending again with the new text and choices. A confirmed subscriber keeps
-   * their stored preferences (a new request must not change them without confirmation).
-   * Stores the given tokens and the event; returns the subscriber after the change.
+   * still-pending one pending again with the new text and choices; when those differ from the
+   * stored ones, the subscriber's open confirmation tokens are deleted in the same step (an older
+   * link must not confirm choices someone posted later). A confirmed subscriber keeps their
+   * stored preferences (a new request must not change them without confirmation) and gets no
+   * event, as nothing changed. Stores the given tokens; returns the subscriber after the change.
    */
   requestSubscription(
     request: SubscriptionRequest,
@@ -180,8 +182,17 @@ export interface Storage {
    * stores the tokens and the event, and returns true; otherwise changes nothing and returns false.
    */
   claimMail(claim: MailClaim): Promise<boolean>;
-  /** Stores tokens and their one event (e.g. a resent confirmation). */
-  addTokens(tokens: readonly TokenRecord[], event: SubscriberEvent): Promise<void>;
+  /**
+   * Undoes a claim whose mail could not be sent: its tokens and event are deleted and the mail no
+   * longer counts against the limit, so the visitor's retry sends one. Safe to call once per claim.
+   */
+  releaseMail(claim: MailClaim): Promise<void>;
+  /**
+   * Stores tokens in one transaction, with their one event (e.g. a resent confirmation) when
+   * given. The manage links the subscriber export hands out come without one: issuing a link
+   * changes nothing the subscriber agreed to.
+   */
+  addTokens(tokens: readonly TokenRecord[], event?: SubscriberEvent): Promise<void>;
   /** The token with that hash and kind, with its subscriber, or null. */
   findToken(
     hash: string,
@@ -190,7 +201,8 @@ export interface Storage {
   /**
    * Confirms the subscription of `event.subscriberId` with one of its confirmation tokens, and
    * uses the confirmation up: that token and every other open confirmation token of the subscriber
-   * are deleted in the same transaction that confirms (keeping the first `confirmedAt`), stores the
+   * are deleted in the same transaction that confirms (`confirmedAt` is this confirmation's time,
+   * unless the subscriber was already confirmed: then it stays, as the revision does), stores the
    * new manage token and the event. Returns null, changing nothing, when the token is no longer
    * there (a concurrent request used it first): a confirmation link works once.
    */
@@ -216,8 +228,11 @@ export interface Storage {
    * from several instances at once.
    */
   purgeExpiredTokens(before: string): Promise<number>;
-  /** Subscribers with that status, oldest first (ties by id); one page of them when `page` says so. */
-  listSubscribers(status: SubscriberStatus, page?: SubscriberPage): Promise<SubscriberRecord[]>;
+  /**
+   * Subscribers with that status (`all`: every status), oldest first (ties by id); one page of
+   * them when `page` says so.
+   */
+  listSubscribers(status: SubscriberStatus | 'all', page?: SubscriberPage): Promise<SubscriberRecord[]>;
   /** The proof events of a subscriber, oldest first. */
   listSubscriberEvents(subscriberId: string): Promise<SubscriberEvent[]>;
   /** Releases the database (waits for nothing: callers stop sending work first). */

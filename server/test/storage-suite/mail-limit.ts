@@ -41,6 +41,26 @@ export function describeMailLimitStorage(makeStorage: MakeStorage): void {
       assert.equal(await claim(other.id, '2026-05-02T00:00:00.000Z'), true);
     });
 
+    it('a released claim (its mail failed) no longer counts, and its tokens and event are gone', async () => {
+      const s = await storage.requestSubscription(request('fail@example.org'), [], event('', 'subscribe'));
+      assert.equal(await claim(s.id, '2026-05-01T07:00:00.000Z'), true);
+      const tokens = [token('confirm', s.id), token('manage', s.id)];
+      const failed = {
+        subscriberId: s.id,
+        at: '2026-05-01T08:00:00.000Z',
+        limit,
+        tokens,
+        event: event(s.id, 'resend', '2026-05-01T08:00:00.000Z'),
+      };
+      assert.equal(await storage.claimMail(failed), true);
+      await storage.releaseMail(failed);
+      for (const t of tokens) assert.equal(await storage.findToken(t.hash, t.kind), null);
+      assert.equal((await storage.listSubscriberEvents(s.id)).filter((e) => e.action === 'resend').length, 1);
+      assert.equal(await claim(s.id, '2026-05-01T08:00:00.001Z'), true, 'the retry goes at once');
+      assert.equal(await claim(s.id, '2026-05-01T09:00:00.000Z'), true, 'three counted that day');
+      assert.equal(await claim(s.id, '2026-05-01T10:00:00.000Z'), false);
+    });
+
     it('lets exactly one of 10 concurrent claims for one address through', async () => {
       const s = await storage.requestSubscription(request('burst@example.org'), [], event('', 'subscribe'));
       const at = '2026-05-01T08:00:00.000Z';

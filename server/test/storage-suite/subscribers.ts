@@ -2,7 +2,7 @@
 // confirming, updating and unsubscribing apply and leave their proof events, and listings page.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Storage } from '../../src/storage/types.js';
+import type { Storage, SubscriptionRequest } from '../../src/storage/types.js';
 import { type MakeStorage, event, request, token, withFreshStorage } from './fixtures.js';
 
 /** Registers the newsletter subscribers part of the storage suite. */
@@ -74,7 +74,38 @@ export function describeSubscriberStorage(makeStorage: MakeStorage): void {
         [confirmedAgain.status, confirmedAgain.measureOpens, confirmedAgain.revision],
         ['confirmed', false, 'r2'],
       );
-      assert.equal((await storage.listSubscriberEvents(first.id)).length, 5);
+      // subscribe, subscribe, resend, confirm: the request for the confirmed address changed nothing.
+      assert.deepEqual(
+        (await storage.listSubscriberEvents(first.id)).map((e) => e.action),
+        ['subscribe', 'subscribe', 'resend', 'confirm'],
+      );
+    });
+
+    it('a request with other choices voids the pending address’s earlier confirmation links; the same one keeps them', async () => {
+      const first = token('confirm');
+      const s = await storage.requestSubscription(request('v@example.org'), [first], event('', 'subscribe'));
+      const second = token('confirm');
+      await storage.requestSubscription(request('v@example.org'), [second], event('', 'subscribe'));
+      assert.ok(await storage.findToken(first.hash, 'confirm'), 'the same choices again: both links work');
+      const third = token('confirm');
+      const changed = await storage.requestSubscription(
+        request('v@example.org', { measureOpens: false }),
+        [third],
+        event('', 'subscribe'),
+      );
+      assert.equal(changed.measureOpens, false);
+      assert.equal(await storage.findToken(first.hash, 'confirm'), null);
+      assert.equal(await storage.findToken(second.hash, 'confirm'), null);
+      assert.equal((await storage.findToken(third.hash, 'confirm'))?.subscriber.id, s.id);
+      // Each of the other choices alone voids them too.
+      let asked: Partial<SubscriptionRequest> = { measureOpens: false };
+      for (const other of [{ consentText: 'Andere tekst' }, { revision: 'r2' }, { consentId: 'c-2' }]) {
+        const before = token('confirm');
+        await storage.addTokens([{ ...before, subscriberId: s.id }]);
+        asked = { ...asked, ...other };
+        await storage.requestSubscription(request('v@example.org', asked), [], event('', 'subscribe'));
+        assert.equal(await storage.findToken(before.hash, 'confirm'), null, JSON.stringify(other));
+      }
     });
 
     it('confirming keeps the first confirmedAt; updates and unsubscribe apply and record events', async () => {
@@ -113,7 +144,7 @@ export function describeSubscriberStorage(makeStorage: MakeStorage): void {
       );
     });
 
-    it('an unsubscribed address that asks again becomes pending, and confirmed after confirming', async () => {
+    it('an unsubscribed address that asks again becomes pending, and confirmed (with a new confirmedAt) after confirming', async () => {
       const s = await storage.requestSubscription(request('r@example.org'), [], event('', 'subscribe'));
       await storage.updateSubscriber(s.id, { status: 'unsubscribed' }, event(s.id, 'unsubscribe'));
       const back = await storage.requestSubscription(
@@ -124,11 +155,28 @@ export function describeSubscriberStorage(makeStorage: MakeStorage): void {
       assert.deepEqual([back.id, back.status, back.measureOpens], [s.id, 'pending', false]);
       const confirmed = await confirmWithNewLink(s.id);
       assert.deepEqual([confirmed.status, confirmed.unsubscribedAt], ['confirmed', null]);
+      // Once more, later: the date of this confirmation goes with its revision, not the first one's.
+      await storage.updateSubscriber(s.id, { status: 'unsubscribed' }, event(s.id, 'unsubscribe'));
+      await storage.requestSubscription(
+        request('r@example.org', { revision: 'r2' }),
+        [],
+        event('', 'subscribe'),
+      );
+      const later = await confirmWithNewLink(s.id, '2999-01-01T00:00:00.000Z');
+      assert.deepEqual([later.revision, later.confirmedAt], ['r2', '2999-01-01T00:00:00.000Z']);
     });
 
     it('lists subscribers by status', async () => {
-      const a = await storage.requestSubscription(request('list-a@example.org'), [], event('', 'subscribe'));
-      await storage.requestSubscription(request('list-b@example.org'), [], event('', 'subscribe'));
+      const a = await storage.requestSubscription(
+        request('list-a@example.org', { at: '2026-01-01T00:00:00.000Z' }),
+        [],
+        event('', 'subscribe'),
+      );
+      await storage.requestSubscription(
+        request('list-b@example.org', { at: '2026-01-02T00:00:00.000Z' }),
+        [],
+        event('', 'subscribe'),
+      );
       await confirmWithNewLink(a.id);
       assert.deepEqual(
         (await storage.listSubscribers('confirmed')).map((s) => s.email),
@@ -139,6 +187,10 @@ export function describeSubscriberStorage(makeStorage: MakeStorage): void {
         ['list-b@example.org'],
       );
       assert.deepEqual(await storage.listSubscribers('unsubscribed'), []);
+      assert.deepEqual(
+        (await storage.listSubscribers('all')).map((s) => s.email),
+        ['list-a@example.org', 'list-b@example.org'],
+      );
     });
 
     it('pages through subscribers of one status with after/limit, each exactly once', async () => {

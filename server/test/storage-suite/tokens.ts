@@ -90,6 +90,19 @@ export function describeTokenStorage(makeStorage: MakeStorage): void {
       );
     });
 
+    it('stores a batch of tokens without an event (the links an export hands out)', async () => {
+      const s = await storage.requestSubscription(request('batch@example.org'), [], event('', 'subscribe'));
+      const batch = Array.from({ length: 3 }, () => token('manage', s.id, '2999-01-01T00:00:00.000Z'));
+      await storage.addTokens(batch);
+      await storage.addTokens([]);
+      for (const t of batch)
+        assert.equal((await storage.findToken(t.hash, 'manage'))?.token.expiresAt, t.expiresAt);
+      assert.deepEqual(
+        (await storage.listSubscriberEvents(s.id)).map((e) => e.action),
+        ['subscribe'],
+      );
+    });
+
     it('purges tokens that expired before the given time, of every subscriber, and only those', async () => {
       const old = token('confirm', '', '2026-01-01T00:00:00.000Z');
       const fresh = token('confirm', '', '2026-03-01T00:00:00.000Z');
