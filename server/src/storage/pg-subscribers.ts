@@ -11,6 +11,7 @@ import {
   type TokenRow,
   bit,
   choicesDiffer,
+  subscriberUpdateValues,
   toSubscriber,
   toToken,
 } from './rows.js';
@@ -178,16 +179,7 @@ export function postgresSubscribers(
         await db.query(
           `UPDATE subscribers SET status = $1, revision = $2, measure_opens = $3, object_marketing = $4, object_research = $5,
              unsubscribed_at = $6, updated_at = $7 WHERE id = $8`,
-          [
-            next.status,
-            next.revision,
-            bit(next.measureOpens),
-            bit(next.objectMarketing),
-            bit(next.objectResearch),
-            unsubscribing ? event.at : current.unsubscribedAt,
-            event.at,
-            subscriberId,
-          ],
+          subscriberUpdateValues(current, next, unsubscribing, event.at, subscriberId),
         );
         if (next.status === 'unsubscribed') {
           await db.query("DELETE FROM subscriber_tokens WHERE subscriber_id = $1 AND kind = 'confirm'", [

@@ -14,7 +14,7 @@ import {
   toStorageError,
 } from './pg-connection.js';
 import { postgresSubscribers } from './pg-subscribers.js';
-import { type ReceiptRow, toReceipt } from './rows.js';
+import { type ReceiptRow, receiptValues, toReceipt } from './rows.js';
 import type { Storage } from './types.js';
 
 export type { PostgresOptions } from './pg-connection.js';
@@ -50,17 +50,7 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Sto
         const { rowCount } = await pool.query(
           `INSERT INTO receipts (receipt_id, consent_id, revision, granted, denied, method, decided_at, user_agent, received_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (receipt_id) DO NOTHING RETURNING receipt_id`,
-          [
-            receipt.receiptId,
-            receipt.consentId,
-            receipt.revision,
-            JSON.stringify(receipt.granted),
-            JSON.stringify(receipt.denied),
-            receipt.method,
-            receipt.at,
-            receipt.userAgent ?? null,
-            receivedAt,
-          ],
+          receiptValues(receipt, receivedAt),
         );
         return rowCount === 1 ? 'stored' : 'duplicate';
       }),

@@ -1,7 +1,8 @@
 // Rows of the shared schema (migrations/*.sql) and their mapping to the storage types. The column
 // types are the portable subset both backends read alike: TEXT times and JSON, 0/1 booleans.
-// Used by the PostgreSQL backend; the SQLite backend has the same shapes inline.
+// Both backends use them, and the parameter lists of the statements they share.
 import type {
+  ReceiptInput,
   ReceiptMethod,
   StoredReceipt,
   SubscriberRecord,
@@ -123,4 +124,40 @@ export function choicesDiffer(stored: SubscriberRecord, request: SubscriptionReq
     stored.revision !== request.revision ||
     stored.consentId !== request.consentId
   );
+}
+
+/** The values of a `receipts` insert, in column order (receipt_id … received_at). */
+export const receiptValues = (receipt: ReceiptInput, receivedAt: string): (string | null)[] => [
+  receipt.receiptId,
+  receipt.consentId,
+  receipt.revision,
+  JSON.stringify(receipt.granted),
+  JSON.stringify(receipt.denied),
+  receipt.method,
+  receipt.at,
+  receipt.userAgent ?? null,
+  receivedAt,
+];
+
+/**
+ * The values of the subscriber update both backends run (status, revision, measure_opens,
+ * object_marketing, object_research, unsubscribed_at, updated_at, then the id).
+ */
+export function subscriberUpdateValues(
+  current: SubscriberRecord,
+  next: SubscriberRecord,
+  unsubscribing: boolean,
+  at: string,
+  subscriberId: string,
+): (string | number | null)[] {
+  return [
+    next.status,
+    next.revision,
+    bit(next.measureOpens),
+    bit(next.objectMarketing),
+    bit(next.objectResearch),
+    unsubscribing ? at : current.unsubscribedAt,
+    at,
+    subscriberId,
+  ];
 }

@@ -10,6 +10,7 @@ import {
   type TokenRow,
   bit,
   choicesDiffer,
+  subscriberUpdateValues,
   toSubscriber,
   toToken,
 } from './rows.js';
@@ -190,16 +191,7 @@ export function sqliteSubscribers(
       db.prepare(
         `UPDATE subscribers SET status = ?, revision = ?, measure_opens = ?, object_marketing = ?, object_research = ?,
          unsubscribed_at = ?, updated_at = ? WHERE id = ?`,
-      ).run(
-        next.status,
-        next.revision,
-        bit(next.measureOpens),
-        bit(next.objectMarketing),
-        bit(next.objectResearch),
-        unsubscribing ? event.at : current.unsubscribedAt,
-        event.at,
-        subscriberId,
-      );
+      ).run(...subscriberUpdateValues(current, next, unsubscribing, event.at, subscriberId));
       if (next.status === 'unsubscribed') {
         deleteConfirmTokens.run(subscriberId);
         deleteOtherManageTokens.run(subscriberId, keepManageToken ?? null);

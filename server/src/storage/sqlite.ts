@@ -4,7 +4,7 @@
 // Storage interface. Other processes on the same file wait for the write lock (busy_timeout);
 // when it stays taken, the method fails with StorageUnavailableError (→ 503 + Retry-After).
 import Database from 'better-sqlite3';
-import { type ReceiptRow, toReceipt } from './rows.js';
+import { type ReceiptRow, receiptValues, toReceipt } from './rows.js';
 import { migrateSqlite } from './sqlite-migrate.js';
 import { sqliteSubscribers } from './sqlite-subscribers.js';
 import type { InsertOutcome, ReceiptFilter, ReceiptInput, Storage, StoredReceipt } from './types.js';
@@ -70,19 +70,7 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
 
   return {
     async insertReceipt(receipt: ReceiptInput, receivedAt: string): Promise<InsertOutcome> {
-      const info = guard(() =>
-        insertReceipt.run(
-          receipt.receiptId,
-          receipt.consentId,
-          receipt.revision,
-          JSON.stringify(receipt.granted),
-          JSON.stringify(receipt.denied),
-          receipt.method,
-          receipt.at,
-          receipt.userAgent ?? null,
-          receivedAt,
-        ),
-      );
+      const info = guard(() => insertReceipt.run(...receiptValues(receipt, receivedAt)));
       return info.changes === 1 ? 'stored' : 'duplicate';
     },
     async listReceipts(filter: ReceiptFilter): Promise<StoredReceipt[]> {
