@@ -42,6 +42,27 @@ describe('<privacy-banner> layout, keyboard and accessibility', function (this: 
     expect(kit.getConsent()?.categories['analytics']).to.equal(false);
   });
 
+  it('after a decision or Esc, focus goes back to where the keyboard came from, not to the top of the page', async () => {
+    useKit();
+    const before = document.createElement('a');
+    before.href = '#last';
+    before.textContent = 'last link of the page';
+    document.body.prepend(before);
+    for (const key of ['Enter', 'Escape']) {
+      const el = await mountBanner();
+      before.focus();
+      $(el, '[part="reject-button"]').focus(); // as Tab does: focus moves from the link into the bar
+      await sendKeys({ press: key });
+      await el.updateComplete;
+      expect(el.open, key).to.equal(false);
+      expect(document.activeElement === before, `${key}: focus on the link`).to.equal(true);
+      el.remove();
+      cleanUp();
+      useKit();
+    }
+    before.remove();
+  });
+
   it('gives accept and reject the same size and the same look', async () => {
     useKit();
     for (const width of [1280, 320]) {

@@ -101,6 +101,10 @@ export class PrivacyBanner extends LitElement {
   readonly #unobscured = new UnobscuredController(this);
   #wasOpen = false;
   #unsubscribe: (() => void) | undefined;
+  // Where the keyboard came from into the bar, and whether focus was in it as it closed: a
+  // decision or Esc removes the focused button, and focus would fall to the top of the page.
+  #cameFrom: HTMLElement | undefined;
+  #hadFocus = false;
 
   /** True while the banner is shown: a decision is needed and the visitor has not dismissed it. */
   get open(): boolean {
@@ -140,6 +144,7 @@ export class PrivacyBanner extends LitElement {
         role="region"
         aria-label=${t('label')}
         @keydown=${this.#onKeydown}
+        @focusin=${this.#onFocusin}
       >
         <div class="inner">
           <div class="text">
@@ -184,15 +189,26 @@ export class PrivacyBanner extends LitElement {
     `;
   }
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    this.#hadFocus = !!this.shadowRoot?.activeElement;
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const open = this.open;
     this.#unobscured.sync(open ? this.renderRoot.querySelector<HTMLElement>('.banner') : null, this.position);
     if (open !== this.#wasOpen) {
       this.#wasOpen = open;
+      if (!open && this.#hadFocus && this.#cameFrom?.isConnected) this.#cameFrom.focus();
       fire(this, open ? 'privacy-banner-show' : 'privacy-banner-hide', {});
     }
   }
+
+  readonly #onFocusin = (event: FocusEvent): void => {
+    const from = event.relatedTarget;
+    if (from instanceof HTMLElement && !this.shadowRoot?.contains(from)) this.#cameFrom = from;
+  };
 
   /** Hides the banner for this page view without storing anything (as the close button and Esc do). */
   dismiss(): void {
