@@ -206,6 +206,27 @@ describe('<privacy-preferences>', function (this: { timeout(ms: number): void })
     expect(kit.getConsent()).to.equal(null);
   });
 
+  it('saved in the dialog opened from the banner: the banner closes and focus returns to where the keyboard came from', async () => {
+    const kit = useKit();
+    connectPreferences(kit);
+    const link = Object.assign(document.createElement('a'), { href: '#x', textContent: 'page link' });
+    document.body.prepend(link);
+    const banner = await fixture<PrivacyBanner>(html`<privacy-banner></privacy-banner>`);
+    await banner.updateComplete;
+    link.focus();
+    $(banner, '[part="preferences-button"]').focus(); // as Tab does, from the link into the bar
+    setTimeout(() => void sendKeys({ press: 'Enter' }));
+    await oneEvent(document, 'privacy-preferences-open');
+    const el = document.querySelector('privacy-preferences') as PrivacyPreferences;
+    setTimeout(() => $(el, '[part~="save-button"]').click());
+    await oneEvent(el, 'privacy-preferences-close');
+    await banner.updateComplete;
+    expect(banner.open).to.equal(false);
+    expect(kit.getConsent()?.method).to.equal('preferences');
+    expect(document.activeElement === link, 'focus on the page link').to.equal(true);
+    link.remove();
+  });
+
   it('with Global Privacy Control, marketing is off with a note and accept-all keeps it off', async () => {
     Object.defineProperty(navigator, 'globalPrivacyControl', { value: true, configurable: true });
     try {

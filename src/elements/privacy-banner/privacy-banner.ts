@@ -207,7 +207,14 @@ export class PrivacyBanner extends LitElement {
 
   readonly #onFocusin = (event: FocusEvent): void => {
     const from = event.relatedTarget;
-    if (from instanceof HTMLElement && !this.shadowRoot?.contains(from)) this.#cameFrom = from;
+    // Coming back from our own dialog is not where the visitor was on the page.
+    if (
+      from instanceof HTMLElement &&
+      !this.shadowRoot?.contains(from) &&
+      !from.localName.startsWith('privacy-')
+    ) {
+      this.#cameFrom = from;
+    }
   };
 
   /** Hides the banner for this page view without storing anything (as the close button and Esc do). */
