@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app.js';
 import { readConfig } from '../src/config.js';
 import type { Mailer, OutgoingMail } from '../src/mail/mailer.js';
+import { createNewsletterService } from '../src/newsletter/service.js';
 import { openSqliteStorage } from '../src/storage/sqlite.js';
 import type { Storage } from '../src/storage/types.js';
 import { EXPORT_TOKEN, removeDir, tempDir } from './helpers.js';
@@ -82,6 +83,45 @@ export async function inProcessApp(
       mailer.release();
       await app.close();
       if (dir !== undefined) removeDir(dir);
+    },
+  };
+}
+
+/** The newsletter service alone on a temporary SQLite file, with a recording mailer and its logged errors. */
+export interface ServiceOnDisk {
+  readonly service: ReturnType<typeof createNewsletterService>;
+  readonly storage: Storage;
+  readonly mailer: RecordingMailer;
+  readonly logged: string[];
+  /** Closes the storage and removes the file. */
+  close(): Promise<void>;
+}
+
+/** `wrap` lets a test watch the storage calls the service makes. */
+export function newsletterServiceOnDisk(
+  file: string,
+  wrap: (storage: Storage) => Storage = (s) => s,
+): ServiceOnDisk {
+  const dir = tempDir();
+  const storage = openSqliteStorage({ file: join(dir, file) });
+  const mailer = new RecordingMailer();
+  const logged: string[] = [];
+  const service = createNewsletterService({
+    storage: wrap(storage),
+    mailer,
+    publicUrl: () => 'https://www.example.org',
+    apiPrefix: '/api/newsletter',
+    mailLimit: { minIntervalMs: 0, maxPerDay: 5 },
+    log: { error: (_detail, message) => logged.push(message) },
+  });
+  return {
+    service,
+    storage,
+    mailer,
+    logged,
+    close: async () => {
+      await storage.close();
+      removeDir(dir);
     },
   };
 }

@@ -2,12 +2,8 @@
 // pending subscription: the answer comes before any lookup or mail, the mail follows, failures
 // are logged, and shutdown waits for mails still on their way.
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { afterEach, describe, it } from 'node:test';
-import { createNewsletterService } from '../src/newsletter/service.js';
-import { openSqliteStorage } from '../src/storage/sqlite.js';
-import { removeDir, tempDir } from './helpers.js';
-import { type InProcessApp, RecordingMailer, inProcessApp } from './in-process.js';
+import { type InProcessApp, inProcessApp, newsletterServiceOnDisk } from './in-process.js';
 
 const subscription = {
   email: 'slow@example.org',
@@ -56,47 +52,26 @@ describe('resend', () => {
   );
 
   it('looks nothing up before its answer is out (SQLite queries run synchronously)', async () => {
-    const dir = tempDir();
-    const storage = openSqliteStorage({ file: join(dir, 'resend.sqlite') });
     const lookups: string[] = [];
-    const service = createNewsletterService({
-      storage: {
-        ...storage,
-        findSubscriberByEmail: (email) => {
-          lookups.push(email);
-          return storage.findSubscriberByEmail(email);
-        },
+    const { service, close } = newsletterServiceOnDisk('resend.sqlite', (storage) => ({
+      ...storage,
+      findSubscriberByEmail: (email) => {
+        lookups.push(email);
+        return storage.findSubscriberByEmail(email);
       },
-      mailer: new RecordingMailer(),
-      publicUrl: () => 'https://www.example.org',
-      apiPrefix: '/api/newsletter',
-      mailLimit: { minIntervalMs: 0, maxPerDay: 5 },
-      log: { error: () => undefined },
-    });
+    }));
     try {
       assert.deepEqual(await service.resend('slow@example.org'), { ok: true, value: undefined });
       assert.deepEqual(lookups, [], 'answered first');
       await service.drain();
       assert.deepEqual(lookups, ['slow@example.org']);
     } finally {
-      await storage.close();
-      removeDir(dir);
+      await close();
     }
   });
 
   it('logs a mail that could not be sent, and one that could not even be looked up', async () => {
-    const dir = tempDir();
-    const storage = openSqliteStorage({ file: join(dir, 'resend.sqlite') });
-    const mailer = new RecordingMailer();
-    const logged: string[] = [];
-    const service = createNewsletterService({
-      storage,
-      mailer,
-      publicUrl: () => 'https://www.example.org',
-      apiPrefix: '/api/newsletter',
-      mailLimit: { minIntervalMs: 0, maxPerDay: 5 },
-      log: { error: (_detail, message) => logged.push(message) },
-    });
+    const { service, storage, mailer, logged, close } = newsletterServiceOnDisk('resend.sqlite');
     try {
       await service.subscribe(subscription);
       mailer.failWith = new Error('SMTP said no');
@@ -109,8 +84,7 @@ describe('resend', () => {
       assert.equal(logged.length, 2);
       assert.match(logged[1] ?? '', /resend failed/);
     } finally {
-      await storage.close();
-      removeDir(dir);
+      await close();
     }
   });
 });

@@ -1,12 +1,9 @@
 // The "you have been unsubscribed" mail follows the answer: a slow mail relay must not make the
 // visitor's unsubscribe time out when it is already stored, and shutdown still waits for the mail.
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { afterEach, describe, it } from 'node:test';
-import { createNewsletterService } from '../src/newsletter/service.js';
-import { openSqliteStorage } from '../src/storage/sqlite.js';
-import { linkToken, removeDir, tempDir } from './helpers.js';
-import { type InProcessApp, RecordingMailer, inProcessApp } from './in-process.js';
+import { linkToken } from './helpers.js';
+import { type InProcessApp, inProcessApp, newsletterServiceOnDisk } from './in-process.js';
 
 describe('the unsubscribe mail', () => {
   let app: InProcessApp | undefined;
@@ -58,18 +55,7 @@ describe('the unsubscribe mail', () => {
   });
 
   it('a failure to send it is logged; the unsubscription stands', async () => {
-    const dir = tempDir();
-    const storage = openSqliteStorage({ file: join(dir, 'bye.sqlite') });
-    const mailer = new RecordingMailer();
-    const logged: string[] = [];
-    const service = createNewsletterService({
-      storage,
-      mailer,
-      publicUrl: () => 'https://www.example.org',
-      apiPrefix: '/api/newsletter',
-      mailLimit: { minIntervalMs: 0, maxPerDay: 5 },
-      log: { error: (_detail, message) => logged.push(message) },
-    });
+    const { service, storage, mailer, logged, close } = newsletterServiceOnDisk('bye.sqlite');
     try {
       await service.subscribe({
         email: 'no-bye@example.org',
@@ -86,8 +72,7 @@ describe('the unsubscribe mail', () => {
       assert.deepEqual(logged, ['newsletter: the unsubscribe mail could not be sent']);
       assert.equal((await storage.findSubscriberByEmail('no-bye@example.org'))?.status, 'unsubscribed');
     } finally {
-      await storage.close();
-      removeDir(dir);
+      await close();
     }
   });
 });
