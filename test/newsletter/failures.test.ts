@@ -3,20 +3,31 @@
  * limit, and what is kept meanwhile. The fake server stands in for the newsletter backend.
  */
 import { expect } from '@open-wc/testing';
+import type { Breakage } from './fake-server.js';
 import { $, focused, mount, reach, subscribe, text } from './helpers.js';
+
+/** A pending subscription whose "send again", once its delay is over, gets `answer`: the error shown. */
+async function resendAnswered(answer: Breakage) {
+  let now = 1_000_000;
+  const { el, server } = await mount({ now: () => now });
+  await subscribe(el, 'jan@example.org');
+  await reach(el, 'pending');
+  now += 61_000;
+  el.requestUpdate();
+  await el.updateComplete;
+  server.breakNext(answer);
+  $(el, '[part="resend-button"]').click();
+  await reach(el, 'error');
+  return el;
+}
 
 describe('<privacy-newsletter> when a request fails', () => {
   it('waits as long as the server asks when "send again" is rate limited', async () => {
-    let now = 1_000_000;
-    const { el, server } = await mount({ now: () => now });
-    await subscribe(el, 'jan@example.org');
-    await reach(el, 'pending');
-    now += 61_000;
-    el.requestUpdate();
-    await el.updateComplete;
-    server.breakNext({ status: 429, body: { error: 'rate_limited' }, headers: { 'Retry-After': '120' } });
-    $(el, '[part="resend-button"]').click();
-    await reach(el, 'error');
+    const el = await resendAnswered({
+      status: 429,
+      body: { error: 'rate_limited' },
+      headers: { 'Retry-After': '120' },
+    });
     const resend = $<HTMLButtonElement>(el, '[part="resend-button"]');
     expect(resend.getAttribute('aria-disabled')).to.equal('true');
     expect(resend.textContent).to.contain('over 120 s');
@@ -80,16 +91,11 @@ describe('<privacy-newsletter> when a request fails', () => {
   });
 
   it('makes "send again" and "try again" wait as long as a 503 asks (a server restarting)', async () => {
-    let now = 1_000_000;
-    const { el, server } = await mount({ now: () => now });
-    await subscribe(el, 'jan@example.org');
-    await reach(el, 'pending');
-    now += 61_000;
-    el.requestUpdate();
-    await el.updateComplete;
-    server.breakNext({ status: 503, body: { error: 'unavailable' }, headers: { 'Retry-After': '5' } });
-    $(el, '[part="resend-button"]').click();
-    await reach(el, 'error');
+    const el = await resendAnswered({
+      status: 503,
+      body: { error: 'unavailable' },
+      headers: { 'Retry-After': '5' },
+    });
     expect($<HTMLButtonElement>(el, '[part="resend-button"]').getAttribute('aria-disabled')).to.equal('true');
     expect(text(el, '[part="resend-button"]')).to.contain('over 5 s');
     expect(text(el, '[part="retry-button"]')).to.equal('Opnieuw proberen (over 5 s)');
