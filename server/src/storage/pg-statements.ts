@@ -1,6 +1,6 @@
 // Statements the PostgreSQL backend runs from several methods, inside their transactions.
 import type pg from 'pg';
-import { type SubscriberRow, toSubscriber } from './rows.js';
+import { type SubscriberRow, eventValues, toSubscriber } from './rows.js';
 import type { SubscriberEvent, SubscriberRecord, TokenRecord } from './types.js';
 
 /** A pool or a client inside a transaction. */
@@ -34,15 +34,7 @@ export async function insertTokens(db: Queryable, tokens: readonly TokenRecord[]
 export async function insertEvent(db: Queryable, event: SubscriberEvent): Promise<void> {
   await db.query(
     'INSERT INTO subscriber_events (id, subscriber_id, at, action, revision, method, detail) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-    [
-      event.id,
-      event.subscriberId,
-      event.at,
-      event.action,
-      event.revision,
-      event.method,
-      JSON.stringify(event.detail),
-    ],
+    eventValues(event),
   );
 }
 

@@ -5,6 +5,7 @@ import type {
   ReceiptInput,
   ReceiptMethod,
   StoredReceipt,
+  SubscriberEvent,
   SubscriberRecord,
   SubscriberStatus,
   SubscriptionRequest,
@@ -137,6 +138,17 @@ export const receiptValues = (receipt: ReceiptInput, receivedAt: string): (strin
   receipt.at,
   receipt.userAgent ?? null,
   receivedAt,
+];
+
+/** The values of a `subscriber_events` insert, in column order (id … detail as JSON text). */
+export const eventValues = (event: SubscriberEvent): (string | null)[] => [
+  event.id,
+  event.subscriberId,
+  event.at,
+  event.action,
+  event.revision,
+  event.method,
+  JSON.stringify(event.detail),
 ];
 
 /**

@@ -10,6 +10,7 @@ import {
   type TokenRow,
   bit,
   choicesDiffer,
+  eventValues,
   subscriberUpdateValues,
   toSubscriber,
   toToken,
@@ -93,15 +94,7 @@ export function sqliteSubscribers(
   );
 
   function storeEvent(event: SubscriberEvent): void {
-    insertEvent.run(
-      event.id,
-      event.subscriberId,
-      event.at,
-      event.action,
-      event.revision,
-      event.method,
-      JSON.stringify(event.detail),
-    );
+    insertEvent.run(...eventValues(event));
   }
 
   function mustGet(id: string): SubscriberRecord {
