@@ -7,6 +7,7 @@ import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import json from '@rollup/plugin-json';
+import { borrow, lend } from './scripts/lend.mjs';
 
 const terserOptions = { ecma: 2020, module: true, compress: { passes: 3, unsafe_arrows: true }, format: { comments: false } };
 const minify = terser(terserOptions);
@@ -37,7 +38,8 @@ const loader = {
   // js-cookie builds its default instance at import; nothing in the loader needs it when unused.
   treeshake: { moduleSideEffects: (id) => !id.includes('/node_modules/js-cookie/') },
   output: { file: 'dist/privacy-kit.js', format: 'iife', sourcemap: true, plugins: [minifyIife] },
-  plugins: [nodeResolve(), json({ preferConst: true }), ts({ outDir: 'dist' })],
+  // lend() hands the runtime the modules it shares with the loader, then runs the loader.
+  plugins: [lend(), nodeResolve(), json({ preferConst: true }), ts({ outDir: 'dist' })],
 };
 
 const lazyOutput = {
@@ -58,7 +60,8 @@ const runtime = {
   // Lets the entry export what its lazy chunks import from it, instead of becoming a facade.
   preserveEntrySignatures: 'allow-extension',
   output: lazyOutput,
-  plugins: lazyPlugins(),
+  // What the loader holds already is not bundled a second time (scripts/lend.mjs).
+  plugins: [borrow(), ...lazyPlugins()],
 };
 
 // The UI the loader imports lazily: Lit elements, i18next on demand.

@@ -150,6 +150,27 @@ describe('script tag: the lazily loaded decision code', () => {
     await ctx.context.close();
   });
 
+  it('refuses decision code from another build (a cached loader after a deploy): it says so and nothing runs', async () => {
+    const { context } = await newContext(browser);
+    const { page: tab, errors } = await openPage(context);
+    // The runtime borrows the loader's modules under a key naming their build (scripts/lend.mjs).
+    await tab.route('**/ui/privacy-kit-runtime.js*', async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text()).replace(/privacy-kit:[0-9a-f]{12}/g, 'privacy-kit:000000000000');
+      await route.fulfill({ response, body });
+    });
+    await tab.goto(server.origin() + '/', { waitUntil: 'networkidle' });
+    await tab.evaluate(() => window.privacyKit.ready);
+    assert.ok(
+      errors.some((e) => e.startsWith('privacy-kit: could not load') && e.includes('privacy-kit-runtime.js')),
+      errors.join('\n'),
+    );
+    assert.equal(await tab.evaluate(() => window.privacyKit.acceptAll()), null);
+    assert.equal(await tab.evaluate(() => window.privacyKit.isGranted('google-analytics')), false);
+    assert.deepEqual(await tab.evaluate(() => window.__vendor ?? []), []);
+    await context.close();
+  });
+
   it('an action called before a data-config URL has answered waits for the config', async () => {
     server.pages.set('/slow-config.json', {
       body: JSON.stringify(CONFIG),

@@ -1,0 +1,83 @@
+// The loader already holds the consent arithmetic, the cookie codec, the config defaults and the
+// cookie patterns. A first visit also downloads the runtime, which needs the same modules: bundled
+// twice, they cost 1.4 KB brotli more than once. So the loader lends them and the runtime borrows
+// them, two rollup plugins sharing one list.
+//
+// The hand-over is a global array keyed by a hash of the lent sources: a runtime from another
+// build (a cached loader, a new deploy) finds no entry, fails to evaluate, and the loader reports
+// that it could not load it and tries again later, instead of calling functions it does not know.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+const LENT = [
+  'src/core/consent.ts',
+  'src/core/cookie-codec.ts',
+  'src/core/cookie-read.ts',
+  'src/core/defaults.ts',
+  'src/core/state.ts',
+  'src/integrations/cookie-patterns.ts',
+].map((file) => resolve(file));
+
+const hash = createHash('sha256');
+for (const file of LENT) hash.update(readFileSync(file)).update('\0');
+const slot = `self[Symbol.for(${JSON.stringify('privacy-kit:' + hash.digest('hex').slice(0, 12))})]`;
+
+const LEND = '\0privacy-kit-lend';
+const HANDOVER = '\0privacy-kit-handover';
+const BORROW = '\0privacy-kit-borrow:';
+const SLOT = '\0privacy-kit-slot';
+
+/** Each lent module's value exports, in one order both builds agree on (the source's). */
+async function exportsOf(context, id) {
+  const info = await context.load({ id });
+  return info.exports.filter((name) => name !== 'default');
+}
+
+/** Loader build: the configured `input` runs after the lent modules are handed over. */
+export function lend() {
+  let main;
+  return {
+    name: 'privacy-kit-lend',
+    options(options) {
+      main = resolve(options.input);
+      return { ...options, input: LEND };
+    },
+    resolveId: (source) => (source === LEND || source === HANDOVER ? source : null),
+    async load(id) {
+      // Imports run in order, before the importing module's body: the hand-over comes first.
+      if (id === LEND) return `import ${JSON.stringify(HANDOVER)};\nimport ${JSON.stringify(main)};\n`;
+      if (id !== HANDOVER) return null;
+      const lists = [];
+      const imports = [];
+      for (const [i, file] of LENT.entries()) {
+        const names = await exportsOf(this, file);
+        imports.push(
+          `import { ${names.map((n) => `${n} as m${i}_${n}`).join(', ')} } from ${JSON.stringify(file)};`,
+        );
+        lists.push(`[${names.map((n) => `m${i}_${n}`).join(',')}]`);
+      }
+      return `${imports.join('\n')}\n${slot} = [${lists.join(',')}];\n`;
+    },
+  };
+}
+
+/** Runtime build: imports of a lent module read the loader's copy. */
+export function borrow() {
+  return {
+    name: 'privacy-kit-borrow',
+    async resolveId(source, importer, options) {
+      if (source === SLOT) return SLOT;
+      if (!importer || importer.startsWith('\0')) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      return resolved && LENT.includes(resolved.id) ? BORROW + resolved.id : null;
+    },
+    async load(id) {
+      if (id === SLOT) return `export default ${slot};\n`;
+      if (!id.startsWith(BORROW)) return null;
+      const file = id.slice(BORROW.length);
+      const names = await exportsOf(this, file);
+      return `import lent from ${JSON.stringify(SLOT)};\nexport const [${names.join(',')}] = lent[${LENT.indexOf(file)}];\n`;
+    },
+  };
+}
