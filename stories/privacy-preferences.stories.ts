@@ -1,4 +1,4 @@
-/** `<privacy-preferences>`: default, details open, pre-filled, no services, twelve services, Global Privacy Control, English, dark. */
+/** `<privacy-preferences>`: default, details open, pre-filled, no services, twelve services, Global Privacy Control, analytics exemption, English, dark. */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/elements/index.js';
@@ -71,6 +71,14 @@ export const GlobalPrivacyControl: Story = {
     Object.defineProperty(navigator, 'globalPrivacyControl', { value: true, configurable: true });
     storyKit(sampleConfig, undefined, undefined, true);
     return html`<div lang="en"><privacy-preferences></privacy-preferences></div>`;
+  },
+};
+
+export const AnalyticsExemption: Story = {
+  name: 'Analytics exemption, no decision yet',
+  render: () => {
+    storyKit({ ...sampleConfig, analyticsExemption: true });
+    return html`<div lang="nl"><privacy-preferences></privacy-preferences></div>`;
   },
 };
 

@@ -246,4 +246,22 @@ describe('<privacy-preferences>', function (this: { timeout(ms: number): void })
       delete (navigator as unknown as Record<string, unknown>)['globalPrivacyControl'];
     }
   });
+
+  it('under the analytics exemption, says that analytics runs until the visitor chooses; saving with it off stops it', async () => {
+    const kit = useKit({ ...sampleConfig, analyticsExemption: true });
+    expect(kit.isGranted('analytics'), 'runs before any decision').to.equal(true);
+    const el = await mountDialog();
+    await el.show();
+    const analytics = toggle(el, 'data-category="analytics"');
+    expect(analytics.checked, 'not pre-ticked').to.equal(false);
+    const note = $(el, '.note');
+    expect(note.textContent).to.contain('meten wij dit al');
+    expect(analytics.getAttribute('aria-describedby')).to.contain(note.id);
+    expect(toggle(el, 'data-category="marketing"').getAttribute('aria-describedby')).not.to.contain(note.id);
+    await expect(el).to.be.accessible();
+    $(el, '[part="save-button"]').click();
+    expect(kit.isGranted('analytics')).to.equal(false);
+    await el.show();
+    expect(el.shadowRoot?.querySelectorAll('.note').length, 'no note once decided').to.equal(0);
+  });
 });

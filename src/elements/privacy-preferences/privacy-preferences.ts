@@ -168,6 +168,8 @@ export class PrivacyPreferences extends LitElement {
     const lang = this.#i18n.lang;
     const t = this.#i18n.t.bind(this.#i18n);
     const gpc = new Set(gpcRefusedCategories(config));
+    // Under the exemption analytics runs until the visitor decides, though its switch is not pre-set.
+    const exempt = config.analyticsExemption && !kit.getConsent();
     return html`<ul>
       ${orderedCategories(config).map((name, i) => {
         const id = `c${i}`;
@@ -175,6 +177,7 @@ export class PrivacyPreferences extends LitElement {
         const description = categoryDescription(config, name, lang, t);
         const services = servicesOf(config, name);
         const gpcNote = gpc.has(name);
+        const exemptNote = exempt && name === 'analytics';
         return html`<li class="category" part="category">
           <div class="row">
             <label for=${id}>${categoryLabel(config, name, lang, t)}</label>
@@ -186,7 +189,12 @@ export class PrivacyPreferences extends LitElement {
               id=${id}
               data-category=${name}
               aria-describedby=${
-                [necessary ? `${id}-on` : '', description ? `${id}-desc` : '', gpcNote ? `${id}-gpc` : '']
+                [
+                  necessary ? `${id}-on` : '',
+                  description ? `${id}-desc` : '',
+                  gpcNote ? `${id}-gpc` : '',
+                  exemptNote ? `${id}-exempt` : '',
+                ]
                   .filter(Boolean)
                   .join(' ') || nothing
               }
@@ -198,6 +206,7 @@ export class PrivacyPreferences extends LitElement {
           </div>
           ${description ? html`<p class="description" id=${`${id}-desc`}>${description}</p>` : nothing}
           ${gpcNote ? html`<p class="note" id=${`${id}-gpc`}>${t('gpc')}</p>` : nothing}
+          ${exemptNote ? html`<p class="note" id=${`${id}-exempt`}>${t('exempt')}</p>` : nothing}
           ${
             services.length
               ? html`<p class="services-label" id=${`${id}-services`}>
