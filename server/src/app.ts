@@ -24,6 +24,8 @@ export const RECEIPTS_PATH = '/api/consent/receipts';
 export const NEWSLETTER_PREFIX = '/api/newsletter';
 /** Largest accepted body (the contract's 16 KB). */
 export const BODY_LIMIT = 16 * 1024;
+/** The one-click unsubscribe's per-IP budget, as a multiple of RATE_LIMIT_MAX (see one-click.ts). */
+export const ONE_CLICK_RATE_FACTOR = 10;
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -133,7 +135,11 @@ export function buildApp(options: AppOptions): FastifyInstance {
       );
       receiptRoutes(receipts, RECEIPTS_PATH, { storage, exportToken: config.exportToken, now });
     });
-    newsletterRoutes(api, NEWSLETTER_PREFIX, { service, exportToken: config.exportToken });
+    newsletterRoutes(api, NEWSLETTER_PREFIX, {
+      service,
+      exportToken: config.exportToken,
+      oneClickRateLimit: config.rateLimitMax * ONE_CLICK_RATE_FACTOR,
+    });
     api.get('/api/health', { config: { rateLimit: false } }, async () => ({ status: 'ok' }));
   });
 

@@ -34,6 +34,22 @@ describe('rate limit', () => {
     assert.equal((await send(`${server.url}/api/newsletter/resend`, { email: 'a@example.org' })).status, 429);
     assert.equal((await get(`${server.url}/`, {})).status, 200);
   });
+
+  it("gives the one-click unsubscribe a budget of its own, ten times RATE_LIMIT_MAX: a mail provider's servers send every subscriber's", async () => {
+    // The API budget of this client is used up.
+    while ((await send(`${server.url}/api/consent/receipts`, makeReceipt())).status !== 429);
+    const oneClick = () =>
+      fetch(`${server.url}/api/newsletter/unsubscribe/one-click?token=${'x'.repeat(43)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'List-Unsubscribe=One-Click',
+      }).then((response) => response.status);
+    const statuses: number[] = [];
+    for (let i = 0; i < 51; i++) statuses.push(await oneClick());
+    // An unknown token is a 404: the route answered instead of the limiter.
+    assert.deepEqual(statuses.slice(0, 50), Array<number>(50).fill(404));
+    assert.equal(statuses[50], 429);
+  });
 });
 
 describe('CORS', () => {

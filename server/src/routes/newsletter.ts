@@ -18,6 +18,8 @@ import { subscriberExportRoute } from './subscriber-export.js';
 export interface NewsletterRoutesOptions {
   readonly service: NewsletterService;
   readonly exportToken: string | undefined;
+  /** Requests per minute and client IP for the one-click route, which has a budget of its own. */
+  readonly oneClickRateLimit: number;
 }
 
 /** Registers the routes under `prefix` (e.g. `/api/newsletter`). */
@@ -76,5 +78,5 @@ export function newsletterRoutes(
   );
 
   subscriberExportRoute(app, prefix, options);
-  oneClickRoutes(app, prefix, service);
+  oneClickRoutes(app, prefix, service, options.oneClickRateLimit);
 }

@@ -20,8 +20,18 @@ export function isOneClickBody(contentType: string | undefined, body: unknown): 
   return new URLSearchParams(body).get('List-Unsubscribe') === 'One-Click';
 }
 
-/** Registers `POST` and `GET {prefix}/unsubscribe/one-click?token=…`. */
-export function oneClickRoutes(app: FastifyInstance, prefix: string, service: NewsletterService): void {
+/**
+ * Registers `POST` and `GET {prefix}/unsubscribe/one-click?token=…`. The POST has a per-IP budget
+ * of its own, `rateLimit` a minute: mail providers send every subscriber's one-click from a few
+ * servers, and the morning after an issue those must not use up, or be refused by, the budget
+ * sized for one visitor's browser.
+ */
+export function oneClickRoutes(
+  app: FastifyInstance,
+  prefix: string,
+  service: NewsletterService,
+  rateLimit: number,
+): void {
   const path = `${prefix}/unsubscribe/one-click`;
   void app.register(async (scope) => {
     // Every other route refuses form bodies (415), so that no other website can make a visitor's
@@ -36,7 +46,7 @@ export function oneClickRoutes(app: FastifyInstance, prefix: string, service: Ne
 
     scope.post<{ Querystring: { token: string } }>(
       path,
-      { schema: { querystring: tokenQuery } },
+      { schema: { querystring: tokenQuery }, config: { rateLimit: { max: rateLimit, timeWindow: 60_000 } } },
       async (request, reply) => {
         if (!isOneClickBody(request.headers['content-type'], request.body)) {
           return sendError(reply, 400, {
