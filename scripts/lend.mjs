@@ -1,14 +1,17 @@
 // The loader already holds the consent arithmetic, the cookie codec, the config defaults and the
 // cookie patterns. A first visit also downloads the runtime, which needs the same modules: bundled
-// twice, they cost 1.4 KB brotli more than once. So the loader lends them and the runtime borrows
+// twice, they cost 1 KB brotli more than once. So the loader lends them and the runtime borrows
 // them, two rollup plugins sharing one list.
 //
-// The hand-over is a global array keyed by a hash of the lent sources: a runtime from another
-// build (a cached loader, a new deploy) finds no entry, fails to evaluate, and the loader reports
-// that it could not load it and tries again later, instead of calling functions it does not know.
+// The hand-over is a global array under a key that hashes the lent sources and this file (the
+// array's layout). The loader asks for the runtime as `privacy-kit-runtime.js?v=<key>`, so a
+// cache keeps a runtime paired with the loader that asked for it. A runtime from another build
+// served anyway (a stale loader after a deploy) finds no array and stops with an error saying so,
+// instead of calling functions it does not know.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const LENT = [
   'src/core/consent.ts',
@@ -20,8 +23,14 @@ const LENT = [
 ].map((file) => resolve(file));
 
 const hash = createHash('sha256');
-for (const file of LENT) hash.update(readFileSync(file)).update('\0');
-const slot = `self[Symbol.for(${JSON.stringify('privacy-kit:' + hash.digest('hex').slice(0, 12))})]`;
+// Line endings do not change the code: a CRLF checkout gets the same key.
+const text = (file) => readFileSync(file, 'utf8').replaceAll('\r\n', '\n');
+for (const file of [...LENT, fileURLToPath(import.meta.url)]) hash.update(text(file)).update('\0');
+/** Names this loader/runtime pair; also the loader's `?v=` on the runtime's address. */
+export const KEY = hash.digest('hex').slice(0, 12);
+const slot = `self[Symbol.for(${JSON.stringify('privacy-kit:' + KEY)})]`;
+/** The identifier in the loader's source that becomes KEY (declared there). */
+const KEY_NAME = 'LENT_KEY';
 
 const LEND = '\0privacy-kit-lend';
 const HANDOVER = '\0privacy-kit-handover';
@@ -44,6 +53,11 @@ export function lend() {
       return { ...options, input: LEND };
     },
     resolveId: (source) => (source === LEND || source === HANDOVER ? source : null),
+    // Not the declaration (`LENT_KEY: string`); the code moves within one line, so `map: null`.
+    transform: (code, id) =>
+      id === main
+        ? { code: code.replace(new RegExp(`\\b${KEY_NAME}\\b(?!:)`, 'g'), JSON.stringify(KEY)), map: null }
+        : null,
     async load(id) {
       // Imports run in order, before the importing module's body: the hand-over comes first.
       if (id === LEND) return `import ${JSON.stringify(HANDOVER)};\nimport ${JSON.stringify(main)};\n`;
@@ -73,7 +87,11 @@ export function borrow() {
       return resolved && LENT.includes(resolved.id) ? BORROW + resolved.id : null;
     },
     async load(id) {
-      if (id === SLOT) return `export default ${slot};\n`;
+      if (id === SLOT) {
+        return `const lent = ${slot};
+if (!lent) throw Error('privacy-kit: runtime of another build than privacy-kit.js');
+export default lent;\n`;
+      }
       if (!id.startsWith(BORROW)) return null;
       const file = id.slice(BORROW.length);
       const names = await exportsOf(this, file);

@@ -69,13 +69,13 @@ async function shippedBy(module, names, lazy = []) {
 const checks = [
   {
     name: 'loader: dist/privacy-kit.js (a returning visitor downloads only this)',
-    limit: 4790,
+    limit: 4830,
     target: 3072,
     measure: () => bytes([join(dist, 'privacy-kit.js')]),
   },
   {
     name: 'core: createConsent + validateConfig from privacy-kit/core, with js-cookie, minified',
-    limit: 4672,
+    limit: 4690,
     target: 4096,
     // The receipt sender is imported only when there is a receipt to send (a config with `sync`).
     async measure() {
@@ -92,7 +92,7 @@ const checks = [
   },
   {
     name: 'first visit until the banner is usable: loader + runtime + UI entry, with their static imports',
-    limit: 18480,
+    limit: 18580,
     target: 13217,
     measure: () => {
       const entries = ['ui/privacy-kit-runtime.js', 'ui/privacy-kit-ui.js'].map((f) => join(dist, f));
@@ -114,7 +114,7 @@ for (const check of checks) {
   ok ? passed++ : failed++;
   const kb = (n) => `${(n / 1024).toFixed(2)} KB`;
   const goal = check.target === undefined ? '' : size <= check.target ? `  (target ${kb(check.target)} met)` : `  (target ${kb(check.target)} NOT met yet)`;
-  console.log(`${ok ? 'ok  ' : 'OVER'} ${kb(size)} / ${kb(check.limit)} brotli  ${check.name}${goal}${check.note ?? ''}`);
+  console.log(`${ok ? 'ok  ' : 'OVER'} ${kb(size)} (${size} B) / ${kb(check.limit)} brotli  ${check.name}${goal}${check.note ?? ''}`);
 }
 mkdirSync(join(root, '.tmp'), { recursive: true });
 writeFileSync(join(root, '.tmp/size-counts.json'), JSON.stringify({ passed, failed }));

@@ -32,6 +32,12 @@ declare global {
   }
 }
 
+/**
+ * Names the modules this loader lends the runtime (scripts/lend.mjs, which writes it in): the
+ * runtime is asked for under it, so no cache pairs this loader with a runtime of another build.
+ */
+declare const LENT_KEY: string;
+
 const PREFIX = 'privacy-kit: ';
 const fail = (message: string): undefined => void console.error(PREFIX + message);
 /** Checksums of config texts this browser validated already (space-separated, newest first). */
@@ -77,10 +83,14 @@ function boot(script: HTMLScriptElement | null): void {
 
   // A module imported by this (nonced) script inherits its nonce: trusted under 'strict-dynamic'.
   const load = <T>(name: string) =>
-    import(chunk(name)).catch(() => fail('could not load ' + chunk(name))) as Promise<T | undefined>;
+    import(chunk(name)).catch((error) => fail(`could not load ${chunk(name)} (${error})`)) as Promise<
+      T | undefined
+    >;
   // A chunk that failed to load (a deploy, a network blip) is requested again next time.
   const loadRuntime = () =>
-    (runtime ||= load<typeof Runtime>('privacy-kit-runtime.js').then((rt) => rt || (runtime = undefined)));
+    (runtime ||= load<typeof Runtime>('privacy-kit-runtime.js?v=' + LENT_KEY).then(
+      (rt) => rt || (runtime = undefined),
+    ));
   const attach = (): Promise<ConsentWriter | undefined> =>
     loadRuntime().then((rt) => (writer ||= holder && rt?.attach(holder, api as unknown as PrivacyKit)));
   // A settings button on a returning visitor's page needs the elements, not the decision code:

@@ -25,19 +25,29 @@ export const serviceNames = (config: ResolvedConfig): string[] => Object.keys(co
 /**
  * Is this category or service granted in `state`? `necessary` (and its services) always is; a
  * service only when its category is granted and it is not switched off; unknown names never.
- * With `analyticsExemption`, `analytics` is granted until the visitor decides (an opt-out).
+ * With `analyticsExemption`, `analytics` is granted while no decision is in force (an opt-out);
+ * `stored` is the decision kept but out of date (a new revision, expired): its refusals of
+ * analytics and of its services still count, since an objection, once made, does not lapse.
  */
-export function isGrantedIn(state: ConsentState | null, config: ResolvedConfig, name: string): boolean {
+export function isGrantedIn(
+  state: ConsentState | null,
+  config: ResolvedConfig,
+  name: string,
+  stored: ConsentState | null = state,
+): boolean {
   const service = own(config.services, name);
   if (service) {
     return (
       service.category === 'necessary' ||
-      (isGrantedIn(state, config, service.category) && (!state || own(state.services, name) === true))
+      (isGrantedIn(state, config, service.category, stored) &&
+        (state ? own(state.services, name) === true : own(stored?.services, name) !== false))
     );
   }
   if (name === 'necessary') return true;
   if (own(config.categories, name) === undefined) return false;
-  return state ? own(state.categories, name) === true : config.analyticsExemption && name === 'analytics';
+  return state
+    ? own(state.categories, name) === true
+    : config.analyticsExemption && name === 'analytics' && own(stored?.categories, name) !== false;
 }
 
 /**

@@ -52,16 +52,21 @@ export function everything(config: ResolvedConfig, grant: (category: string) => 
   return { categories: Object.fromEntries(categoryNames(config).map((n) => [n, grant(n)])) };
 }
 
-/** What changed between two effective states, and what is granted / refused now. */
+/**
+ * What changed between two effective states, and what is granted / refused now; the stored
+ * decisions behind them matter while none is in force (see `isGrantedIn`).
+ */
 export function diffConsent(
   previous: ConsentState | null,
   state: ConsentState | null,
   config: ResolvedConfig,
+  previousStored: ConsentState | null = previous,
+  stored: ConsentState | null = state,
 ): Pick<ConsentChange, 'changed' | 'granted' | 'denied'> {
   const names = [...categoryNames(config), ...serviceNames(config)];
-  const granted = names.filter((n) => isGrantedIn(state, config, n));
+  const granted = names.filter((n) => isGrantedIn(state, config, n, stored));
   return {
-    changed: names.filter((n) => isGrantedIn(previous, config, n) !== isGrantedIn(state, config, n)),
+    changed: names.filter((n) => isGrantedIn(previous, config, n, previousStored) !== granted.includes(n)),
     granted,
     denied: names.filter((n) => !granted.includes(n)),
   };

@@ -97,7 +97,7 @@ export function readerOf(h: ConsentHolder): ConsentReader {
     getStoredConsent: () => h.stored,
     needsDecision: () => reasonOf(h) !== null,
     needsDecisionReason: () => reasonOf(h),
-    isGranted: (name) => isGrantedIn(currentOf(h), h.config, name),
+    isGranted: (name) => isGrantedIn(currentOf(h), h.config, name, h.stored),
     on: h.on,
     subscribe: (fn) => h.on('change', fn),
   };

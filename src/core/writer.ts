@@ -76,10 +76,12 @@ export function attachWriter(
 
   function commit(next: ConsentState | null, remote: boolean): ConsentChange {
     const previous = currentOf(holder);
+    const previousStored = holder.stored;
     holder.stored = next;
     holder.invalid = false;
     const state = currentOf(holder);
-    const change: ConsentChange = { state, previous, ...diffConsent(previous, state, config), remote };
+    const diff = diffConsent(previous, state, config, previousStored, next);
+    const change: ConsentChange = { state, previous, ...diff, remote };
     holder.emit('change', change);
     doc?.dispatchEvent(new CustomEvent('privacy-consent-change', { detail: change }));
     const why = reasonOf(holder);

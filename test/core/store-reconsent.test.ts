@@ -134,6 +134,42 @@ describe('consent store', () => {
       expect(kit.isGranted('google-analytics')).to.equal(false);
       expect(kit.isGranted('adobe-analytics')).to.equal(true);
     });
+
+    it('keeps an objection once made: after a new revision or expiry, analytics refused earlier stays off', () => {
+      const cookies = memoryStorage();
+      isolatedStore(exempt, { cookies }).update({ categories: { analytics: false } });
+      const revised = isolatedStore({ ...exempt, revision: '2025-01-01' }, { cookies });
+      expect(revised.needsDecisionReason()).to.equal('revision');
+      expect(revised.isGranted('analytics')).to.equal(false);
+      expect(revised.isGranted('google-analytics')).to.equal(false);
+      const expired = isolatedStore(exempt, { cookies, now: () => Date.now() + 200 * DAY });
+      expect(expired.needsDecisionReason()).to.equal('expired');
+      expect(expired.isGranted('analytics')).to.equal(false);
+    });
+
+    it('keeps a refused analytics service off after a new revision; the others run under the exemption', () => {
+      const cookies = memoryStorage();
+      isolatedStore(exempt, { cookies }).update({
+        categories: { analytics: true },
+        services: { 'adobe-analytics': false },
+      });
+      const kit = isolatedStore({ ...exempt, revision: '2025-01-01' }, { cookies });
+      expect(kit.getConsent()).to.equal(null);
+      expect(kit.isGranted('google-analytics')).to.equal(true);
+      expect(kit.isGranted('adobe-analytics')).to.equal(false);
+    });
+
+    it('reports an out-of-date refusal as no change when the visitor refuses again, and a grant as one', () => {
+      const cookies = memoryStorage();
+      isolatedStore(exempt, { cookies }).update({ categories: { analytics: false } });
+      const kit = isolatedStore({ ...exempt, revision: '2025-01-01' }, { cookies });
+      const changes: string[][] = [];
+      kit.subscribe((change) => changes.push([...change.changed]));
+      kit.rejectAll();
+      kit.acceptAll();
+      expect(changes[0]).to.not.include('analytics');
+      expect(changes[1]).to.include('analytics');
+    });
   });
 
   describe('Global Privacy Control', () => {

@@ -162,12 +162,48 @@ describe('script tag: the lazily loaded decision code', () => {
     await tab.goto(server.origin() + '/', { waitUntil: 'networkidle' });
     await tab.evaluate(() => window.privacyKit.ready);
     assert.ok(
-      errors.some((e) => e.startsWith('privacy-kit: could not load') && e.includes('privacy-kit-runtime.js')),
+      errors.some(
+        (e) =>
+          e.startsWith('privacy-kit: could not load') &&
+          e.includes('privacy-kit-runtime.js?v=') &&
+          e.includes('runtime of another build'),
+      ),
       errors.join('\n'),
     );
     assert.equal(await tab.evaluate(() => window.privacyKit.acceptAll()), null);
     assert.equal(await tab.evaluate(() => window.privacyKit.isGranted('google-analytics')), false);
     assert.deepEqual(await tab.evaluate(() => window.__vendor ?? []), []);
+    await context.close();
+  });
+
+  it('with a config validated earlier, a runtime of another build leaves the banner up and says the choice was not saved', async () => {
+    const ctx = await newContext(browser);
+    // A first page validates and remembers the config; the visitor does not decide yet.
+    const first = await open(ctx);
+    await first.page.close();
+    const { page: tab, errors } = await openPage(ctx.context);
+    await tab.route('**/ui/privacy-kit-runtime.js*', async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text()).replace(/privacy-kit:[0-9a-f]{12}/g, 'privacy-kit:000000000000');
+      await route.fulfill({ response, body });
+    });
+    await tab.goto(server.origin() + '/', { waitUntil: 'networkidle' });
+    await tab.locator('privacy-banner [part="accept-button"]').click();
+    await tab.waitForFunction(() =>
+      document.querySelector('privacy-announcer')?.shadowRoot?.textContent?.includes('niet worden opgeslagen'),
+    );
+    assert.equal(await tab.evaluate(() => window.privacyKit.isGranted('google-analytics')), false);
+    assert.deepEqual(await tab.evaluate(() => window.__vendor ?? []), []);
+    assert.ok(errors.some((e) => e.includes('runtime of another build')), errors.join('\n'));
+    await ctx.context.close();
+  });
+
+  it("asks for the runtime under its loader's build key, so no cache pairs it with another build's", async () => {
+    const { context } = await newContext(browser);
+    await open({ context });
+    const requests = server.log.filter((r) => r.path === '/privacy-kit/ui/privacy-kit-runtime.js');
+    assert.ok(requests.length > 0);
+    for (const r of requests) assert.match(r.search, /^\?v=[0-9a-f]{12}$/);
     await context.close();
   });
 

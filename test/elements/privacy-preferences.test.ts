@@ -255,7 +255,7 @@ describe('<privacy-preferences>', function (this: { timeout(ms: number): void })
     const analytics = toggle(el, 'data-category="analytics"');
     expect(analytics.checked, 'not pre-ticked').to.equal(false);
     const note = $(el, '.note');
-    expect(note.textContent).to.contain('meten wij dit al');
+    expect(note.textContent).to.contain('dit meten wij al');
     expect(analytics.getAttribute('aria-describedby')).to.contain(note.id);
     expect(toggle(el, 'data-category="marketing"').getAttribute('aria-describedby')).not.to.contain(note.id);
     await expect(el).to.be.accessible();
@@ -263,5 +263,22 @@ describe('<privacy-preferences>', function (this: { timeout(ms: number): void })
     expect(kit.isGranted('analytics')).to.equal(false);
     await el.show();
     expect(el.shadowRoot?.querySelectorAll('.note').length, 'no note once decided').to.equal(0);
+  });
+
+  it('under the analytics exemption, shows no note when an out-of-date decision refused analytics (it stays off)', async () => {
+    const cookies = memoryStorage();
+    const before = createConsent(
+      { ...sampleConfig, analyticsExemption: true },
+      { cookies, localStorage: null, window: null, BroadcastChannel: null },
+    );
+    before.rejectAll();
+    before.destroy();
+    const kit = useKit({ ...sampleConfig, analyticsExemption: true, revision: 'next' }, { cookies });
+    expect(kit.needsDecision()).to.equal(true);
+    expect(kit.isGranted('analytics')).to.equal(false);
+    const el = await mountDialog();
+    await el.show();
+    expect(toggle(el, 'data-category="analytics"').checked).to.equal(false);
+    expect(el.shadowRoot?.querySelectorAll('.note').length).to.equal(0);
   });
 });

@@ -168,8 +168,9 @@ export class PrivacyPreferences extends LitElement {
     const lang = this.#i18n.lang;
     const t = this.#i18n.t.bind(this.#i18n);
     const gpc = new Set(gpcRefusedCategories(config));
-    // Under the exemption analytics runs until the visitor decides, though its switch is not pre-set.
-    const exempt = config.analyticsExemption && !kit.getConsent();
+    // Under the exemption analytics runs while no decision is in force (unless refused before),
+    // though its switch is not pre-set: the note says so.
+    const exempt = !kit.getConsent() && kit.isGranted('analytics');
     return html`<ul>
       ${orderedCategories(config).map((name, i) => {
         const id = `c${i}`;
