@@ -43,14 +43,16 @@ const loader = {
 };
 
 const lazyOutput = {
-  dir: 'dist/ui',
+  // `dir` is dist/, not dist/ui/: the TypeScript plugin writes source-map paths for its outDir,
+  // which must lie inside `dir` and at src/'s depth, or the maps point one folder too high.
+  dir: 'dist',
   format: 'es',
-  entryFileNames: '[name].js',
-  chunkFileNames: '[name]-[hash].js',
+  entryFileNames: 'ui/[name].js',
+  chunkFileNames: 'ui/[name]-[hash].js',
   sourcemap: true,
   plugins: [minify],
 };
-const lazyPlugins = () => [nodeResolve(), json({ preferConst: true }), ts({ outDir: 'dist/ui' })];
+const lazyPlugins = () => [nodeResolve(), json({ preferConst: true }), ts({ outDir: 'dist' })];
 
 // The decision code (validator, decisions, cookie clearing) the loader imports when needed. A
 // build of its own, so it never shares a chunk with the UI: a static import of one would be one
