@@ -3,14 +3,14 @@
 // twice, they cost 1 KB brotli more than once. So the loader lends them and the runtime borrows
 // them, two rollup plugins sharing one list.
 //
-// The hand-over is a global array under a key that hashes the lent sources and this file (the
-// array's layout). The loader asks for the runtime as `privacy-kit-runtime.js?v=<key>`, so a
+// The hand-over is a global array under a key that hashes the sources of the loader and the
+// runtime and this file (the array's layout). The loader asks for the runtime as `privacy-kit-runtime.js?v=<key>`, so a
 // cache keeps a runtime paired with the loader that asked for it. A runtime from another build
 // served anyway (a stale loader after a deploy) finds no array and stops with an error saying so,
 // instead of calling functions it does not know.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const LENT = [
@@ -22,10 +22,30 @@ const LENT = [
   'src/integrations/cookie-patterns.ts',
 ].map((file) => resolve(file));
 
+// The key covers all the loader and the runtime are built from, not only the lent modules: the
+// runtime's `attach`, its writer and sync messages are a contract with the loader too.
+const sources = [
+  ...['src/core', 'src/integrations'].flatMap((dir) =>
+    readdirSync(dir, { recursive: true })
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => join(dir, f)),
+  ),
+  'src/loader.ts',
+  'src/runtime.ts',
+]
+  .map((file) => resolve(file))
+  .sort();
+const root = fileURLToPath(new URL('..', import.meta.url));
 const hash = createHash('sha256');
 // Line endings do not change the code: a CRLF checkout gets the same key.
 const text = (file) => readFileSync(file, 'utf8').replaceAll('\r\n', '\n');
-for (const file of [...LENT, fileURLToPath(import.meta.url)]) hash.update(text(file)).update('\0');
+for (const file of [...sources, fileURLToPath(import.meta.url)]) {
+  hash
+    .update(relative(root, file).replaceAll('\\', '/'))
+    .update('\0')
+    .update(text(file))
+    .update('\0');
+}
 /** Names this loader/runtime pair; also the loader's `?v=` on the runtime's address. */
 export const KEY = hash.digest('hex').slice(0, 12);
 const slot = `self[Symbol.for(${JSON.stringify('privacy-kit:' + KEY)})]`;
