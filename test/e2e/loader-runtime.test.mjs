@@ -29,6 +29,14 @@ after(async () => {
 const runtimeRequests = () => server.hits('/privacy-kit/ui/privacy-kit-runtime.js');
 const waitForVendor = (tab, name) => tab.waitForFunction((n) => (window.__vendor ?? []).includes(n), name);
 
+/** The runtime borrows the loader's modules under a key naming their build (scripts/lend.mjs). */
+const serveRuntimeOfAnotherBuild = (tab) =>
+  tab.route('**/ui/privacy-kit-runtime.js*', async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace(/privacy-kit:[0-9a-f]{12}/g, 'privacy-kit:000000000000');
+    await route.fulfill({ response, body });
+  });
+
 /** A context whose visitor accepted everything on `/`; the first tab is closed again. */
 async function returningVisitor() {
   const ctx = await newContext(browser);
@@ -153,12 +161,7 @@ describe('script tag: the lazily loaded decision code', () => {
   it('refuses decision code from another build (a cached loader after a deploy): it says so and nothing runs', async () => {
     const { context } = await newContext(browser);
     const { page: tab, errors } = await openPage(context);
-    // The runtime borrows the loader's modules under a key naming their build (scripts/lend.mjs).
-    await tab.route('**/ui/privacy-kit-runtime.js*', async (route) => {
-      const response = await route.fetch();
-      const body = (await response.text()).replace(/privacy-kit:[0-9a-f]{12}/g, 'privacy-kit:000000000000');
-      await route.fulfill({ response, body });
-    });
+    await serveRuntimeOfAnotherBuild(tab);
     await tab.goto(server.origin() + '/', { waitUntil: 'networkidle' });
     await tab.evaluate(() => window.privacyKit.ready);
     assert.ok(
@@ -182,11 +185,7 @@ describe('script tag: the lazily loaded decision code', () => {
     const first = await open(ctx);
     await first.page.close();
     const { page: tab, errors } = await openPage(ctx.context);
-    await tab.route('**/ui/privacy-kit-runtime.js*', async (route) => {
-      const response = await route.fetch();
-      const body = (await response.text()).replace(/privacy-kit:[0-9a-f]{12}/g, 'privacy-kit:000000000000');
-      await route.fulfill({ response, body });
-    });
+    await serveRuntimeOfAnotherBuild(tab);
     await tab.goto(server.origin() + '/', { waitUntil: 'networkidle' });
     await tab.locator('privacy-banner [part="accept-button"]').click();
     await tab.waitForFunction(() =>
