@@ -1,6 +1,4 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
-import type { PrivacyKit } from '../../core/types.js';
+import { LitElement, html, nothing } from 'lit';
 import { ConsentController } from '../consent-controller.js';
 import { whenPrivacyKit } from '../context.js';
 import { I18nController } from '../../i18n/controller.js';
@@ -9,22 +7,13 @@ import { registerStrings } from '../../i18n/strings.js';
 import { registerCommonStrings } from '../../i18n/common.js';
 import { registerLabelStrings } from '../../i18n/labels.js';
 import { announceDecision, ensureAnnouncer } from '../shared/announcer.js';
-import { categoryLabel } from '../shared/config-text.js';
-import { categoryDescription, gpcRefusedCategories } from './category-text.js';
 import { fire } from '../shared/define.js';
 import { deepActiveElement, keepTabInside } from '../shared/focus.js';
 import { closeIcon } from '../shared/icons.js';
 import { buttons, tokens } from '../shared/styles.js';
-import {
-  initialChoices,
-  orderedCategories,
-  servicesOf,
-  setCategory,
-  setService,
-  type Choices,
-} from './choices.js';
+import { renderCategories } from './category-list.js';
+import { initialChoices, setCategory, setService, type Choices } from './choices.js';
 import { preferencesStyles } from './privacy-preferences.styles.js';
-import { renderService } from './service-item.js';
 import nl from './locales/nl.json';
 import en from './locales/en.json';
 
@@ -144,7 +133,17 @@ export class PrivacyPreferences extends LitElement {
         </div>
         <div class="body">
           <p class="intro">${t('intro')}</p>
-          ${kit && this.choices ? this.#renderCategories(kit, this.choices) : nothing}
+          ${
+            kit && this.choices
+              ? renderCategories(kit, this.choices, {
+                  lang: this.#i18n.lang,
+                  t: this.#i18n.t.bind(this.#i18n),
+                  onCategory: this.#onCategory,
+                  onService: this.#onService,
+                  onKeydown: this.#onSwitchKey,
+                })
+              : nothing
+          }
         </div>
         <div class="footer">
           <div class="actions" part="actions">
@@ -161,77 +160,6 @@ export class PrivacyPreferences extends LitElement {
         </div>
       </dialog>
     `;
-  }
-
-  #renderCategories(kit: PrivacyKit, choices: Choices): TemplateResult {
-    const { config } = kit;
-    const lang = this.#i18n.lang;
-    const t = this.#i18n.t.bind(this.#i18n);
-    const gpc = new Set(gpcRefusedCategories(config));
-    // Under the exemption analytics runs while no decision is in force (unless refused before),
-    // though its switch is not pre-set: the note says so.
-    const exempt = !kit.getConsent() && kit.isGranted('analytics');
-    return html`<ul>
-      ${orderedCategories(config).map((name, i) => {
-        const id = `c${i}`;
-        const necessary = name === 'necessary';
-        const description = categoryDescription(config, name, lang, t);
-        const services = servicesOf(config, name);
-        const gpcNote = gpc.has(name);
-        const exemptNote = exempt && name === 'analytics';
-        return html`<li class="category" part="category">
-          <div class="row">
-            <label for=${id}>${categoryLabel(config, name, lang, t)}</label>
-            ${necessary ? html`<span class="always-on" id=${`${id}-on`}>${t('alwaysOn')}</span>` : nothing}
-            <input
-              type="checkbox"
-              role="switch"
-              part="toggle"
-              id=${id}
-              data-category=${name}
-              aria-describedby=${
-                [
-                  necessary ? `${id}-on` : '',
-                  description ? `${id}-desc` : '',
-                  gpcNote ? `${id}-gpc` : '',
-                  exemptNote ? `${id}-exempt` : '',
-                ]
-                  .filter(Boolean)
-                  .join(' ') || nothing
-              }
-              .checked=${live(necessary || choices.categories[name] === true)}
-              ?disabled=${necessary}
-              @change=${this.#onCategory}
-              @keydown=${this.#onSwitchKey}
-            />
-          </div>
-          ${description ? html`<p class="description" id=${`${id}-desc`}>${description}</p>` : nothing}
-          ${gpcNote ? html`<p class="note" id=${`${id}-gpc`}>${t('gpc')}</p>` : nothing}
-          ${exemptNote ? html`<p class="note" id=${`${id}-exempt`}>${t('exempt')}</p>` : nothing}
-          ${
-            services.length
-              ? html`<p class="services-label" id=${`${id}-services`}>
-                    ${t('services', { count: services.length })}
-                  </p>
-                  <ul class="services" part="services" aria-labelledby=${`${id}-services`}>
-                    ${services.map((service, j) =>
-                      renderService(service, {
-                        config,
-                        lang,
-                        t,
-                        id: `${id}-s${j}`,
-                        checked: necessary || choices.services[service] === true,
-                        disabled: necessary,
-                        onChange: this.#onService,
-                        onKeydown: this.#onSwitchKey,
-                      }),
-                    )}
-                  </ul>`
-              : nothing
-          }
-        </li>`;
-      })}
-    </ul>`;
   }
 
   // Tab stays inside while the dialog is open (see keepTabInside for why).
