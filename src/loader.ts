@@ -171,10 +171,11 @@ function boot(script: HTMLScriptElement | null): void {
     // Another tab's decision, or receipts an earlier page could not send, need the decision code.
     const channel = 'privacy-kit:' + config.cookie.name;
     // The message goes on to the decision code, whose own listener takes over from then on.
-    const receive = (message: unknown) => attach().then((w) => w?.receive(message as SyncMessage));
+    const receive = (message: unknown) => attach().then((w) => (w?.receive(message as SyncMessage), w));
     if (window.BroadcastChannel) {
       const other = new BroadcastChannel(channel);
-      other.onmessage = (e) => void receive(e.data).then(() => other.close());
+      // Kept open while the decision code could not load: later decisions must still arrive.
+      other.onmessage = (e) => void receive(e.data).then((w) => w && other.close());
     } else
       addEventListener(
         'storage',

@@ -103,7 +103,11 @@ export function installBlockedContent(kit: PrivacyKit, options: BlockedContentOp
     }
     for (const el of ready) {
       if (el instanceof HTMLScriptElement) {
-        queue = queue.then(() => (el.isConnected ? runScript(el) : undefined));
+        // Granted when queued, but an earlier script may load for a while: a withdrawal meanwhile
+        // must still stop this one (and leave it to run once granted again).
+        queue = queue.then(() =>
+          el.isConnected && kit.isGranted(nameOf(el)) ? runScript(el) : void claimed.delete(el),
+        );
       } else {
         const src = el.dataset.src ?? '';
         if (el instanceof HTMLIFrameElement) shown.add(el);

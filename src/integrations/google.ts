@@ -33,11 +33,13 @@ const GTM = 'https://www.googletagmanager.com/';
  */
 export function ensureGtagStub(): Gtag {
   const w = window;
-  const layer = (w.dataLayer ||= []);
-  // A function expression, not an arrow: only it has its own `arguments`.
+  w.dataLayer ||= [];
+  // A function expression, not an arrow: only it has its own `arguments`. The layer is looked up
+  // at each call, as Google's own snippet does: a page that later assigns a new `dataLayer` array
+  // (an old GTM pattern) must still get our updates, withdrawals above all.
   return (w.gtag ||= function gtag() {
     // eslint-disable-next-line prefer-rest-params
-    layer.push(arguments);
+    (w.dataLayer ||= []).push(arguments);
   });
 }
 

@@ -137,6 +137,26 @@ describe('script tag: the lazily loaded decision code', () => {
     await ctx.context.close();
   });
 
+  it('keeps listening to other tabs when the decision code failed to load for the first message', async () => {
+    const ctx = await returningVisitor();
+    const reader = await openPage(ctx.context);
+    let failures = 0;
+    await reader.page.route('**/ui/privacy-kit-runtime.js*', (route) =>
+      failures++ === 0 ? route.abort('connectionreset') : route.continue(),
+    );
+    await reader.page.goto(server.origin() + '/', { waitUntil: 'networkidle' });
+    await reader.page.evaluate(() => window.privacyKit.ready);
+    const { page: other } = await open(ctx);
+    // The first message finds no decision code (the fetch fails); the second must still arrive.
+    await other.evaluate(() => window.privacyKit.update({ categories: { marketing: false } }));
+    const failed = () => reader.errors.some((e) => e.startsWith('privacy-kit: could not load'));
+    while (!failed()) await new Promise((resolve) => setTimeout(resolve, 20));
+    await other.evaluate(() => window.privacyKit.rejectAll());
+    await reader.page.waitForFunction(() => window.privacyKit.getConsent()?.categories.analytics === false);
+    assert.equal(await reader.page.evaluate(() => window['ga-disable-G-ABC']), true);
+    await ctx.context.close();
+  });
+
   it('an action whose decision code fails to load resolves to null, says so, and the next one loads it again', async () => {
     const ctx = await returningVisitor();
     const { page: tab, errors } = await openPage(ctx.context);
@@ -189,11 +209,16 @@ describe('script tag: the lazily loaded decision code', () => {
     await tab.goto(server.origin() + '/', { waitUntil: 'networkidle' });
     await tab.locator('privacy-banner [part="accept-button"]').click();
     await tab.waitForFunction(() =>
-      document.querySelector('privacy-announcer')?.shadowRoot?.textContent?.includes('niet worden opgeslagen'),
+      document
+        .querySelector('privacy-announcer')
+        ?.shadowRoot?.textContent?.includes('niet worden opgeslagen'),
     );
     assert.equal(await tab.evaluate(() => window.privacyKit.isGranted('google-analytics')), false);
     assert.deepEqual(await tab.evaluate(() => window.__vendor ?? []), []);
-    assert.ok(errors.some((e) => e.includes('runtime of another build')), errors.join('\n'));
+    assert.ok(
+      errors.some((e) => e.includes('runtime of another build')),
+      errors.join('\n'),
+    );
     await ctx.context.close();
   });
 

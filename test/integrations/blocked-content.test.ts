@@ -106,6 +106,36 @@ describe('blocked content', () => {
     expect(ran().sort()).to.deep.equal(['a', 'b', 'm']);
   });
 
+  it('runs nothing withdrawn while it waited: "Accept all" then "Reject all" in one go, then each once on a new grant', async () => {
+    root.append(inline('analytics', 'a'), external('google-analytics', 'b'), inline('marketing', 'm'));
+    install();
+    await settle(root);
+    kit.acceptAll();
+    kit.rejectAll();
+    await settle(root);
+    expect(ran()).to.deep.equal([]);
+    kit.acceptAll();
+    await waitUntil(() => ran().length === 3);
+    await settle(root);
+    expect(ran()).to.deep.equal(['a', 'b', 'm']);
+  });
+
+  it('stops a script queued behind a loading external one when its service is withdrawn meanwhile', async () => {
+    root.append(
+      external('google-analytics', 'slow'),
+      inline('marketing', 'pixel'),
+      inline('analytics', 'after'),
+    );
+    install();
+    await settle(root);
+    kit.acceptAll();
+    // The external script is still loading: the visitor switches marketing off.
+    kit.update({ categories: { marketing: false } });
+    await waitUntil(() => ran().includes('after'));
+    await settle(root);
+    expect(ran()).to.deep.equal(['slow', 'after']);
+  });
+
   it('runs scripts already granted at install time (a returning visitor)', async () => {
     kit.acceptAll();
     root.append(inline('analytics', 'a'));

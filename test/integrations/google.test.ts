@@ -57,6 +57,17 @@ describe('Google Consent Mode v2', () => {
     expect(consentCommands().filter((c) => c[1] === 'default')).to.have.length(1);
   });
 
+  it('still reaches Google after the page assigns a new dataLayer array: a withdrawal is not lost', () => {
+    const kit = makeKit();
+    stops.push(installGoogle(kit));
+    kit.acceptAll();
+    // An old GTM snippet placed after the loader: `dataLayer = [{...}]`.
+    window.dataLayer = [{ 'gtm.start': 1 }];
+    kit.rejectAll();
+    const update = consentCommands().find((c) => c[1] === 'update');
+    expect(update?.[2]).to.include({ analytics_storage: 'denied', ad_storage: 'denied' });
+  });
+
   it('sends no update while no decision exists', () => {
     stops.push(installGoogle(makeKit()));
     expect(consentCommands().map((c) => c[1])).to.deep.equal(['default']);
