@@ -1,6 +1,6 @@
 /** `<privacy-banner>`: where it sits and how big, keyboard use, motion, reflow and axe. */
 import { expect, fixture, html } from '@open-wc/testing';
-import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import '../../src/elements/privacy-banner/index.js';
 import type { PrivacyBanner } from '../../src/elements/privacy-banner/index.js';
 import { $, cleanUp, deepActive, isReachable, mountBanner, useKit } from './helpers.js';
@@ -61,6 +61,30 @@ describe('<privacy-banner> layout, keyboard and accessibility', function (this: 
       useKit();
     }
     before.remove();
+  });
+
+  it('after a mouse click on a decision, leaves focus and scroll alone (no jump back to a field used earlier)', async () => {
+    await setViewport({ width: 800, height: 600 });
+    useKit();
+    const page = await fixture(
+      html`<div>
+        <input id="search" />
+        <div style="height: 3000px"></div>
+      </div>`,
+    );
+    page.querySelector<HTMLInputElement>('#search')?.focus();
+    const el = await mountBanner();
+    window.scrollTo(0, 2000);
+    const box = $(el, '[part="accept-button"]').getBoundingClientRect();
+    await sendMouse({
+      type: 'click',
+      position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)],
+    });
+    await el.updateComplete;
+    expect(el.open).to.equal(false);
+    expect(window.scrollY).to.equal(2000);
+    expect(document.activeElement?.id).to.not.equal('search');
+    window.scrollTo(0, 0);
   });
 
   it('gives accept and reject the same size and the same look', async () => {

@@ -191,7 +191,9 @@ export class PrivacyBanner extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    this.#hadFocus = !!this.shadowRoot?.activeElement;
+    // Only a keyboard user is taken back: a click also focuses the button, and sending a mouse
+    // user to a field used earlier would scroll the page away from where they were reading.
+    this.#hadFocus = !!this.shadowRoot?.activeElement?.matches(':focus-visible');
   }
 
   protected override updated(changed: PropertyValues<this>): void {

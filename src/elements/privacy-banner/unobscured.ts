@@ -22,6 +22,8 @@ export class UnobscuredController implements ReactiveController {
   readonly #resize = new ResizeObserver(() => this.#apply());
   #bar: HTMLElement | null = null;
   #edge: Edge = 'bottom';
+  /** The page's scrollY when a pointer went down on the bar, else -1 (see #onFocus). */
+  #pointerY = -1;
 
   constructor(host: ReactiveControllerHost & HTMLElement) {
     this.#host = host;
@@ -36,6 +38,7 @@ export class UnobscuredController implements ReactiveController {
     this.#edge = edge;
     if (!bar) return;
     this.#resize.observe(bar);
+    bar.addEventListener('pointerdown', this.#onPointerDown);
     document.addEventListener('focusin', this.#onFocus, true);
     if (!document.adoptedStyleSheets.includes(this.#sheet)) {
       document.adoptedStyleSheets = [...document.adoptedStyleSheets, this.#sheet];
@@ -50,6 +53,7 @@ export class UnobscuredController implements ReactiveController {
 
   #stop(): void {
     this.#resize.disconnect();
+    this.#bar?.removeEventListener('pointerdown', this.#onPointerDown);
     document.removeEventListener('focusin', this.#onFocus, true);
     document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== this.#sheet);
   }
@@ -63,10 +67,22 @@ export class UnobscuredController implements ReactiveController {
     this.#sheet.replaceSync(rules.join('\n'));
   }
 
+  readonly #onPointerDown = (): void => {
+    this.#pointerY = scrollY;
+  };
+
   readonly #onFocus = (event: FocusEvent): void => {
     const bar = this.#bar;
     const target = event.composedPath()[0];
-    if (!bar || !(target instanceof Element) || event.composedPath().includes(this.#host)) return;
+    const y = this.#pointerY;
+    this.#pointerY = -1;
+    if (event.composedPath().includes(this.#host)) {
+      // Chromium scrolls the page to the end when a click focuses a button of the fixed bar (the
+      // scroll-padding makes it look hidden): the reader stays where they were.
+      if (y >= 0) scrollTo({ top: y, behavior: 'instant' });
+      return;
+    }
+    if (!bar || !(target instanceof Element)) return;
     const box = target.getBoundingClientRect();
     const barBox = bar.getBoundingClientRect();
     if (this.#edge === 'bottom' && box.bottom > barBox.top) {
