@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { connectPreferences } from '../../src/elements/index.js';
 import type { PrivacyBanner, PrivacyPreferences, PrivacySettingsButton } from '../../src/elements/index.js';
 import { $, cleanUp, deepActive, twelveServicesConfig, useKit } from './helpers.js';
@@ -79,6 +79,27 @@ describe('<privacy-settings-button>', function (this: { timeout(ms: number): voi
     await oneEvent(dialog, 'privacy-preferences-close');
     expect(kit.isGranted('google-analytics')).to.equal(false);
     expect(deepActive()).to.equal(button);
+  });
+
+  it("as a link, draws its focus ring in the site's text colour, whatever the visitor's dark/light setting", async () => {
+    useKit();
+    await emulateMedia({ colorScheme: 'dark' });
+    try {
+      const wrapper = await fixture(
+        html`<footer style="background: #fff; color: rgb(20, 20, 20)">
+          <privacy-settings-button></privacy-settings-button>
+        </footer>`,
+      );
+      const el = wrapper.querySelector('privacy-settings-button') as PrivacySettingsButton;
+      await el.updateComplete;
+      const button = $(el, 'button');
+      button.focus();
+      await sendKeys({ press: 'Shift' });
+      expect(button.matches(':focus-visible')).to.equal(true);
+      expect(getComputedStyle(button).outlineColor).to.equal('rgb(20, 20, 20)');
+    } finally {
+      await emulateMedia({ colorScheme: 'light' });
+    }
   });
 
   it("renders a hostile label literally, as text and as the floating button's name", async () => {

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { emulateMedia } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../../src/elements/privacy-statement/index.js';
 import type { PrivacyStatement } from '../../src/elements/privacy-statement/index.js';
 import nl from '../../statements/kopgroep.nl.json';
@@ -45,6 +45,19 @@ describe('<privacy-statement> look and print', function (this: SuiteContext) {
     const button = shadowOne(el, 'button[part="change-choices"]');
     expect(getComputedStyle(button).backgroundColor).to.equal('rgb(158, 197, 255)');
     await expect(el).to.be.accessible();
+  });
+
+  it('draws the focus ring of "change cookie settings" in the accent colour, not its own white text colour', async () => {
+    useKit();
+    const { el } = await mountStatement((s) => (s.document = nl));
+    const button = shadowOne(el, 'button[part="change-choices"]');
+    button.focus();
+    await sendKeys({ press: 'Shift' }); // a keyboard interaction: the ring is :focus-visible
+    expect(button.matches(':focus-visible')).to.equal(true);
+    const style = getComputedStyle(button);
+    expect(style.outlineStyle).to.equal('solid');
+    expect(style.outlineColor).to.equal('rgb(10, 85, 166)');
+    expect(style.outlineColor).to.not.equal(style.color);
   });
 
   it('prints without buttons or TOC and writes link URLs out', async () => {

@@ -25,6 +25,11 @@ export const settingsButtonStyles = css`
     text-decoration: underline;
     text-underline-offset: 0.15em;
   }
+  /* The link sits on the site's own background, which the visitor's light/dark setting does not
+     change: its ring takes the site's text colour, which contrasts with that background. */
+  .link:focus-visible {
+    outline-color: var(--privacy-color-focus, currentColor);
+  }
   .floating {
     position: fixed;
     bottom: var(--privacy-settings-inset, 1rem);

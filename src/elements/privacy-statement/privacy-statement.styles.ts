@@ -92,6 +92,10 @@ export const statementStyles = css`
     background: var(--privacy-color-accent, #0a55a6);
     color: var(--privacy-color-accent-text, #ffffff);
   }
+  /* Its text colour is the button's own (white by default): the ring outside it takes the accent. */
+  button:focus-visible {
+    outline-color: var(--privacy-color-focus, var(--privacy-color-accent, #0a55a6));
+  }
   /* The same button standing inside a sentence: as tall as a line, still a 24px target. */
   button.inline {
     min-height: 1.5rem;
