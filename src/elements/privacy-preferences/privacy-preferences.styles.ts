@@ -25,6 +25,17 @@ export const preferencesStyles = css`
     display: flex;
     flex-direction: column;
   }
+  /* Short viewports (400 % zoom): header and footer alone would fill the dialog and leave the
+     switches no room, so the whole dialog scrolls instead of its middle. */
+  @media (max-height: 30rem) {
+    dialog[open] {
+      display: block;
+      overflow-y: auto;
+    }
+    .body {
+      overflow: visible;
+    }
+  }
   dialog::backdrop {
     background: rgb(0 0 0 / 0.55);
   }
