@@ -197,17 +197,19 @@ export class PrivacyGate extends LitElement {
     const result = kit.update({ services, categories: { [service.category]: true } }, { method: 'gate' });
     announceDecision(result, (key) => this.#i18n.t(key));
     fire<GateLoadDetail>(this, 'privacy-gate-load', { service: this.service, persistent: true });
-    await this.#focusEmbed();
+    // With the script tag the decision code may still be loading: the buttons go once it is saved
+    // (and stay when it was not).
+    if (await result) await this.#focusEmbed();
   };
 
-  // The button the visitor pressed is gone; keep keyboard focus on what it revealed.
+  // The button the visitor pressed is gone; keep keyboard focus on what it revealed, or on the
+  // gate itself when nothing loadable was inside (never on the top of the page).
   async #focusEmbed(): Promise<void> {
     await this.updateComplete;
-    const embed = this.querySelector<HTMLElement>(`[${LOADED}]`);
-    if (embed) {
-      if (!embed.matches('iframe, a, button, input, video[controls]')) embed.tabIndex = -1;
-      embed.focus();
-    }
+    const target = this.querySelector<HTMLElement>(`[${LOADED}]`) ?? this.firstElementChild ?? this;
+    if (!(target instanceof HTMLElement)) return;
+    if (!target.matches('iframe, a, button, input, video[controls]')) target.tabIndex = -1;
+    target.focus();
   }
 }
 
