@@ -69,7 +69,7 @@ async function shippedBy(module, names, lazy = []) {
 const checks = [
   {
     name: 'loader: dist/privacy-kit.js (a returning visitor downloads only this)',
-    limit: 4830,
+    limit: 4890,
     target: 3072,
     measure: () => bytes([join(dist, 'privacy-kit.js')]),
   },
@@ -92,7 +92,7 @@ const checks = [
   },
   {
     name: 'first visit until the banner is usable: loader + runtime + UI entry, with their static imports',
-    limit: 18660,
+    limit: 18700,
     target: 13217,
     measure: () => {
       const entries = ['ui/privacy-kit-runtime.js', 'ui/privacy-kit-ui.js'].map((f) => join(dist, f));

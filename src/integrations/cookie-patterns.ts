@@ -18,6 +18,9 @@ export const GOOGLE_COOKIES: readonly string[] = [
   '_gcl_*',
 ];
 
+/** The part of GOOGLE_COOKIES Google sets for ads (`ad_storage`), not for measurement. */
+export const GOOGLE_AD_COOKIES: readonly string[] = GOOGLE_COOKIES.slice(-2);
+
 /** Cookies AppMeasurement, ECID, the Web SDK and Target set. */
 export const ADOBE_COOKIES: readonly string[] = [
   's_cc',
@@ -71,18 +74,31 @@ export function matchingCookies(
 /**
  * What a decision refuses: the cookie patterns of refused services, those a still-granted
  * service also claims (a shared `_ga`) or that are the consent cookie itself, and extra paths.
+ * Google's ad cookies follow `ad_storage` rather than the service: with the categories mapped to
+ * it refused, a granted Google Analytics keeps `_ga`, but the `_gcl_*`/`_gac_*` an earlier grant
+ * left go.
  */
 export function refusals(kit: PrivacyKit): [refused: string[], keep: string[], paths: string[]] {
+  const { services, google, cookie } = kit.config;
   const refused: string[] = [];
-  const keep = [kit.config.cookie.name];
+  const keep = [cookie.name];
   const paths: string[] = [];
-  for (const [name, service] of Object.entries(kit.config.services)) {
+  for (const [name, service] of Object.entries(services)) {
     const patterns = serviceCookiePatterns(name, service);
     if (kit.isGranted(name)) keep.push(...patterns);
     else {
       refused.push(...patterns);
       paths.push(...(service.cookiePaths ?? []));
     }
+  }
+  if (
+    keep.includes('_gcl_*') &&
+    !Object.entries(google.consentMap).some(
+      ([category, types]) => types.includes('ad_storage') && kit.isGranted(category),
+    )
+  ) {
+    refused.push(...GOOGLE_AD_COOKIES);
+    return [refused, keep.filter((p) => !GOOGLE_AD_COOKIES.includes(p)), paths];
   }
   return [refused, keep, paths];
 }

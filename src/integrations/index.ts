@@ -15,6 +15,7 @@ export type { BlockedContentOptions } from './blocked-content.js';
 export { clearCookies, cookieDomains, installCookieCleaner } from './cookie-cleaner.js';
 export {
   ADOBE_COOKIES,
+  GOOGLE_AD_COOKIES,
   GOOGLE_COOKIES,
   hasRefusedCookies,
   matchingCookies,

@@ -65,13 +65,16 @@ describe('cookie clearing', () => {
     expect(names().sort()).to.deep.equal(['privacy_consent', 'session']);
   });
 
-  it('deletes nothing while the service is granted', () => {
+  it("deletes nothing of a service still granted (Google's ad cookies follow ad_storage: see below)", () => {
     const kit = makeKit();
     stops.push(installCookieCleaner(kit));
     kit.acceptAll();
     TRACKING.forEach((n) => set(n));
-    kit.update({ categories: { marketing: false } });
+    kit.update({ services: { youtube: false } });
     expect(names()).to.include.members(TRACKING);
+    kit.update({ categories: { marketing: false } });
+    expect(names()).to.include.members(TRACKING.filter((n) => n !== '_gcl_au'));
+    expect(names()).to.not.include('_gcl_au');
   });
 
   it('deletes what an earlier grant left when the stored decision refuses, on page load', () => {
@@ -99,7 +102,7 @@ describe('cookie clearing', () => {
     expect(names().sort()).to.deep.equal(['VISITORS', '_ga']);
   });
 
-  it('keeps a cookie a still-granted service also sets (a shared _ga)', () => {
+  it("keeps a cookie a still-granted service also sets (a shared _ga), but not Google's ad cookies once ad_storage is refused", () => {
     const config = {
       ...CONFIG,
       services: { ...CONFIG.services, 'google-ads': { category: 'marketing', google: {} } },
@@ -109,10 +112,34 @@ describe('cookie clearing', () => {
     kit.acceptAll();
     set('_ga');
     set('_gcl_au');
+    set('_gac_UA1');
     kit.update({ categories: { marketing: false } });
-    expect(names()).to.deep.equal(['_ga', '_gcl_au']);
+    expect(names()).to.deep.equal(['_ga']);
     kit.rejectAll();
     expect(names()).to.deep.equal([]);
+  });
+
+  it("deletes Google's ad cookies when marketing is withdrawn while Google Analytics stays granted", () => {
+    const kit = makeKit();
+    stops.push(installCookieCleaner(kit));
+    kit.acceptAll();
+    set('_ga');
+    set('_gcl_au');
+    kit.update({ categories: { marketing: false } });
+    expect(names()).to.deep.equal(['_ga']);
+  });
+
+  it('leaves _gcl_ cookies alone on a site whose config has no Google service', () => {
+    const kit = makeKit({
+      revision: 'r1',
+      categories: { marketing: {} },
+      services: { vimeo: { category: 'marketing' } },
+    });
+    stops.push(installCookieCleaner(kit));
+    kit.rejectAll();
+    set('_gcl_au');
+    kit.rejectAll();
+    expect(names()).to.deep.equal(['_gcl_au']);
   });
 
   it('deletes at the extra cookiePaths too', async () => {
