@@ -64,10 +64,12 @@ describe('<privacy-newsletter> when a request fails', () => {
     expect(text(el, '[part="alert"] [role="alert"]')).to.contain('over 60 seconden');
     expect($<HTMLInputElement>(el, '[part="email-input"]').value).to.equal('jan@example.org');
     const retry = $<HTMLButtonElement>(el, '[part="retry-button"]');
-    // Focusable while it waits (focus goes there), its name says how long, pressing it does nothing.
+    // Focusable while it waits (focus goes there), its text says how long, pressing it does nothing.
+    // Its name stays the same: a screen reader would speak every tick of a focused button's name.
     expect(focused(el)).to.equal(retry);
     expect(retry.getAttribute('aria-disabled')).to.equal('true');
     expect(text(el, '[part="retry-button"]')).to.equal('Opnieuw proberen (over 60 s)');
+    expect(retry.getAttribute('aria-label')).to.equal('Opnieuw proberen');
     await expect(el).to.be.accessible();
     server.mailFails = false;
     retry.click();
@@ -78,6 +80,7 @@ describe('<privacy-newsletter> when a request fails', () => {
     el.requestUpdate();
     await el.updateComplete;
     expect(text(el, '[part="retry-button"]')).to.equal('Opnieuw proberen (over 30 s)');
+    expect(retry.getAttribute('aria-label')).to.equal('Opnieuw proberen');
     now += 30_000;
     el.requestUpdate();
     await el.updateComplete;
@@ -98,6 +101,7 @@ describe('<privacy-newsletter> when a request fails', () => {
     });
     expect($<HTMLButtonElement>(el, '[part="resend-button"]').getAttribute('aria-disabled')).to.equal('true');
     expect(text(el, '[part="resend-button"]')).to.contain('over 5 s');
+    expect($(el, '[part="resend-button"]').getAttribute('aria-label')).to.equal('E-mail opnieuw versturen');
     expect(text(el, '[part="retry-button"]')).to.equal('Opnieuw proberen (over 5 s)');
   });
 

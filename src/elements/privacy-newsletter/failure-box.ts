@@ -33,13 +33,15 @@ export function failureBox(m: ViewModel, failure: Failure): TemplateResult {
 
 function retryButton(m: ViewModel, failure: Failure): TemplateResult {
   const waiting = m.retrySeconds > 0;
-  // aria-disabled, not disabled: focus moves here after the failure and must stay, and the name
-  // (read when focused, not announced every second) says how long is left.
+  // aria-disabled, not disabled: focus moves here after the failure and must stay. The countdown is
+  // for the eye; the name stays put, since a screen reader speaks each change of a focused name
+  // (the alert above said how long to wait).
   return html`<button
     type="button"
     part="retry-button"
     class="secondary"
     aria-disabled=${waiting ? 'true' : 'false'}
+    aria-label=${waiting ? m.t('failure.retry') : nothing}
     @click=${() => (m.busy || waiting ? undefined : void failure.retry())}
   >
     ${waiting ? m.t('failure.retryWait', { seconds: m.retrySeconds }) : m.t('failure.retry')}

@@ -205,6 +205,7 @@ function pending(m: ViewModel): TemplateResult {
         part="resend-button"
         class="primary"
         aria-disabled=${waiting ? 'true' : 'false'}
+        aria-label=${waiting ? t('pending.resend') : nothing}
         @click=${resend}
       >
         ${waiting ? t('pending.resendWait', { seconds: m.resendSeconds }) : t('pending.resend')}
