@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import { connectPreferences } from '../../src/elements/index.js';
 import type { PrivacyBanner, PrivacyPreferences, PrivacySettingsButton } from '../../src/elements/index.js';
 import { $, cleanUp, deepActive, twelveServicesConfig, useKit } from './helpers.js';
@@ -55,6 +55,29 @@ describe('<privacy-settings-button>', function (this: { timeout(ms: number): voi
     expect(box.width).to.be.at.least(24);
     expect(box.height).to.be.at.least(24);
     await expect(el).to.be.accessible();
+  });
+
+  it('floating: does not cover a focused link in the bottom corner of the page (WCAG 2.4.11)', async () => {
+    await setViewport({ width: 800, height: 600 });
+    const kit = useKit();
+    kit.rejectAll();
+    const page = await fixture(
+      html`<div>
+        <div style="height: 1400px">content</div>
+        <a href="#home" id="home" style="display: inline-block; padding: 4px">Home</a>
+        <privacy-settings-button variant="floating"></privacy-settings-button>
+      </div>`,
+    );
+    const el = page.querySelector('privacy-settings-button') as PrivacySettingsButton;
+    await el.updateComplete;
+    const link = page.querySelector('#home') as HTMLElement;
+    link.focus();
+    await new Promise(requestAnimationFrame);
+    const button = $(el, '[part="button"]').getBoundingClientRect();
+    const box = link.getBoundingClientRect();
+    expect(box.bottom, 'focused link ends above the button').to.be.at.most(button.top);
+    el.remove();
+    expect(getComputedStyle(document.documentElement).paddingBottom).to.equal('0px');
   });
 
   it('opens the dialog pre-filled with the decision, and focus returns to it after Esc', async () => {

@@ -1,5 +1,5 @@
 /**
- * Keeps a fixed bar (the banner) from hiding the element that has keyboard focus —
+ * Keeps a fixed bar (the banner, the floating settings button) from hiding the element that has keyboard focus —
  * WCAG 2.2 "Focus Not Obscured" (2.4.11). While the bar shows:
  *  - `scroll-padding` on `<html>` makes the browser's own focus scrolling stop short of the bar;
  *  - for a bottom bar, as much extra space at the end of the page as the bar is high, so even
@@ -61,7 +61,10 @@ export class UnobscuredController implements ReactiveController {
   #apply(): void {
     const bar = this.#bar;
     if (!bar) return;
-    const height = Math.ceil(bar.getBoundingClientRect().height);
+    // How far into the viewport it reaches from its edge (a bar is flush with it; a corner button
+    // stands off it by an inset).
+    const box = bar.getBoundingClientRect();
+    const height = box.height && Math.ceil(this.#edge === 'bottom' ? innerHeight - box.top : box.bottom);
     const rules = [`html { scroll-padding-${this.#edge}: ${height + GAP}px; }`];
     if (this.#edge === 'bottom') rules.push(`html { padding-bottom: ${height}px; }`);
     this.#sheet.replaceSync(rules.join('\n'));

@@ -3,6 +3,7 @@ import { ConsentController } from '../consent-controller.js';
 import { I18nController } from '../../i18n/controller.js';
 import { registerStrings } from '../../i18n/strings.js';
 import { fire } from '../shared/define.js';
+import { UnobscuredController } from '../privacy-banner/unobscured.js';
 import { cookieIcon } from './cookie-icon.js';
 import { buttons, tokens } from '../shared/styles.js';
 import { settingsButtonStyles } from './privacy-settings-button.styles.js';
@@ -48,6 +49,8 @@ export class PrivacySettingsButton extends LitElement {
 
   readonly #consent = new ConsentController(this);
   readonly #i18n = new I18nController(this, 'settings');
+  // The floating button sits over the page's bottom corner, where a footer link may be focused.
+  readonly #unobscured = new UnobscuredController(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -79,6 +82,10 @@ export class PrivacySettingsButton extends LitElement {
       </button>`;
     }
     return html`<button type="button" class="link" part="button" @click=${this.#open}>${label}</button>`;
+  }
+
+  protected override updated(): void {
+    this.#unobscured.sync(this.renderRoot.querySelector<HTMLElement>('.floating'), 'bottom');
   }
 
   readonly #refresh = (): void => this.requestUpdate();
