@@ -105,8 +105,10 @@ function heading(text: string): TemplateResult {
   return html`<h2 id="heading" part="heading" tabindex="-1" data-focus="heading">${text}</h2>`;
 }
 
+// No live region: focus moves to the first invalid field, whose description is this text. An
+// alert as well would make a screen reader say every error two or three times.
 function fieldError(id: string, text: string): TemplateResult {
-  return html`<p id=${id} part="field-error" class="error" role="alert">${text}</p>`;
+  return html`<p id=${id} part="field-error" class="error">${text}</p>`;
 }
 
 function describedBy(...ids: (string | false | undefined)[]): string | undefined {
