@@ -13,9 +13,10 @@ import {
   choicesDiffer,
   subscriberUpdateValues,
   toSubscriber,
+  toSubscriberEvent,
   toToken,
 } from './rows.js';
-import type { Storage, SubscriberAction, SubscriberEvent } from './types.js';
+import type { Storage } from './types.js';
 
 /** The subscriber methods of Storage on a pool; `transaction` and `guard` map errors. */
 export function postgresSubscribers(
@@ -226,15 +227,7 @@ export function postgresSubscribers(
           'SELECT * FROM subscriber_events WHERE subscriber_id = $1 ORDER BY at, xmin::text::bigint, ctid',
           [subscriberId],
         );
-        return rows.map((row) => ({
-          id: row.id,
-          subscriberId: row.subscriber_id,
-          at: row.at,
-          action: row.action as SubscriberAction,
-          revision: row.revision,
-          method: row.method,
-          detail: JSON.parse(row.detail) as SubscriberEvent['detail'],
-        }));
+        return rows.map(toSubscriberEvent);
       }),
   };
 }

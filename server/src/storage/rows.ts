@@ -5,6 +5,7 @@ import type {
   ReceiptInput,
   ReceiptMethod,
   StoredReceipt,
+  SubscriberAction,
   SubscriberEvent,
   SubscriberRecord,
   SubscriberStatus,
@@ -107,6 +108,19 @@ export function toToken(row: TokenRow): TokenRecord {
     kind: row.kind as TokenKind,
     createdAt: row.created_at,
     expiresAt: row.expires_at,
+  };
+}
+
+/** A proof-event row as the storage type (`detail` parsed). */
+export function toSubscriberEvent(row: EventRow): SubscriberEvent {
+  return {
+    id: row.id,
+    subscriberId: row.subscriber_id,
+    at: row.at,
+    action: row.action as SubscriberAction,
+    revision: row.revision,
+    method: row.method,
+    detail: JSON.parse(row.detail) as SubscriberEvent['detail'],
   };
 }
 

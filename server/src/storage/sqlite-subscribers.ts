@@ -13,12 +13,12 @@ import {
   eventValues,
   subscriberUpdateValues,
   toSubscriber,
+  toSubscriberEvent,
   toToken,
 } from './rows.js';
 import type {
   MailClaim,
   Storage,
-  SubscriberAction,
   SubscriberEvent,
   SubscriberPatch,
   SubscriberRecord,
@@ -223,16 +223,6 @@ export function sqliteSubscribers(
         return subscribersWithStatus.all(status, status, createdAt, id, page.limit ?? -1).map(toSubscriber);
       }),
     listSubscriberEvents: async (subscriberId) =>
-      guard(() =>
-        eventsOf.all(subscriberId).map((row) => ({
-          id: row.id,
-          subscriberId: row.subscriber_id,
-          at: row.at,
-          action: row.action as SubscriberAction,
-          revision: row.revision,
-          method: row.method,
-          detail: JSON.parse(row.detail) as SubscriberEvent['detail'],
-        })),
-      ),
+      guard(() => eventsOf.all(subscriberId).map(toSubscriberEvent)),
   };
 }
