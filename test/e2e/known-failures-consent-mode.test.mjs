@@ -1,36 +1,22 @@
 // The Consent Mode traps of /shared/specs/known-failures.md, walked through the script tag as a
 // site owner sets it up and a visitor uses it: #4 Consent Mode order with GTM, #1 withdrawal denies
 // every mapped Consent Mode type. #2 and #3 are in known-failures, #5 and #8 in known-failures-ui.
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   CONFIG,
   DENIED_BY_DEFAULT,
   consentCommands,
   dataLayer,
-  launchBrowser,
   newContext,
   openPage,
   page,
   settleBlocked,
   sitePage,
-  startServer,
 } from './harness.mjs';
-import { blocked, blockedSrc, order, visitor } from './known-failures-kit.mjs';
+import { blocked, blockedSrc, order, knownFailuresSite } from './known-failures-kit.mjs';
 
-let server;
-let browser;
-let visit;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  visit = visitor(server, browser);
-  page(server, '/frame.html', '<!doctype html><title>video</title><p>video');
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = knownFailuresSite();
 
 
 describe('known-failure #4: Consent Mode order with Google Tag Manager', () => {
@@ -39,7 +25,7 @@ describe('known-failure #4: Consent Mode order with Google Tag Manager', () => {
     const gtm = (service) => ({ ...CONFIG, services: { ...CONFIG.services, 'google-tag-manager': { category: 'analytics', ...service } } });
     // GTM's own snippet split in two blocked scripts: the `gtm.start` push, then the container.
     page(
-      server,
+      site.server,
       '/gtm.html',
       sitePage({
         config: gtm({ google: { containerId: 'GTM-XXXX' } }),
@@ -48,7 +34,7 @@ describe('known-failure #4: Consent Mode order with Google Tag Manager', () => {
           ${blockedSrc('google-tag-manager', GTM, ' async')}`,
       }),
     );
-    page(server, '/gtm-load.html', sitePage({ config: gtm({ load: true, google: { containerId: 'GTM-XXXX' } }), head: '' }));
+    page(site.server, '/gtm-load.html', sitePage({ config: gtm({ load: true, google: { containerId: 'GTM-XXXX' } }), head: '' }));
   });
 
   /** The dataLayer described entry by entry: a gtag command, GTM's event object, or anything else. */
@@ -102,8 +88,8 @@ describe('known-failure #4: Consent Mode order with Google Tag Manager', () => {
   }
 
   it('a page loading GTM as blocked content: default first, then on accept the update before gtm.js is requested, also on a return visit', async () => {
-    const ctx = await newContext(browser);
-    const { tab, vendorRequests } = await visit('/gtm.html', { context: ctx });
+    const ctx = await newContext(site.browser);
+    const { tab, vendorRequests } = await site.visit('/gtm.html', { context: ctx });
     const snapshots = await layerWhenGtmRequested(tab);
     await settleBlocked(tab);
     assert.deepEqual(vendorRequests, []);
@@ -121,7 +107,7 @@ describe('known-failure #4: Consent Mode order with Google Tag Manager', () => {
     // A returning visitor: the update from the stored decision also precedes the container.
     const again = await openPage(ctx.context);
     const returning = await layerWhenGtmRequested(again.page);
-    await again.page.goto(server.origin() + '/gtm.html');
+    await again.page.goto(site.server.origin() + '/gtm.html');
     await again.page.waitForFunction(() => (window.__vendor ?? []).includes('gtm:GTM-XXXX'));
     assert.equal(returning.length, 1);
     assertUpdateBeforeGtm(returning[0]);
@@ -133,7 +119,7 @@ describe('known-failure #4: Consent Mode order with Google Tag Manager', () => {
   });
 
   it('a "load": true service with a GTM container id: nothing before consent, default first, the update before gtm.js is requested', async () => {
-    const { context, tab, vendorRequests } = await visit('/gtm-load.html');
+    const { context, tab, vendorRequests } = await site.visit('/gtm-load.html');
     const snapshots = await layerWhenGtmRequested(tab);
     await tab.waitForLoadState('networkidle');
     assert.deepEqual(vendorRequests, []);
@@ -154,7 +140,7 @@ describe('known-failure #4: Consent Mode order with Google Tag Manager', () => {
 describe('known-failure #1: withdrawal denies every Consent Mode type it had granted', () => {
   before(() => {
     const config = { ...CONFIG, categories: { ...CONFIG.categories, preferences: {} } };
-    page(server, '/withdraw.html', sitePage({ config, body: '<main><privacy-settings-button></privacy-settings-button></main>' }));
+    page(site.server, '/withdraw.html', sitePage({ config, body: '<main><privacy-settings-button></privacy-settings-button></main>' }));
   });
 
   const lastConsent = async (tab) => (await consentCommands(tab)).at(-1);
@@ -166,8 +152,8 @@ describe('known-failure #1: withdrawal denies every Consent Mode type it had gra
   }
 
   it('switching every category off in the preferences sends an update with analytics, ad and preference storage denied, also after a reload', async () => {
-    const ctx = await newContext(browser);
-    const { tab } = await visit('/withdraw.html', { context: ctx });
+    const ctx = await newContext(site.browser);
+    const { tab } = await site.visit('/withdraw.html', { context: ctx });
     await tab.locator('privacy-banner [part="accept-button"]').click();
     await tab.waitForFunction(() => (window.__vendor ?? []).includes('gtag:G-ABC'));
     assertAll(await lastConsent(tab), 'granted');
@@ -190,7 +176,7 @@ describe('known-failure #1: withdrawal denies every Consent Mode type it had gra
   });
 
   it('"Reject all" through the API after "Accept all" denies every mapped type', async () => {
-    const { context, tab } = await visit('/withdraw.html');
+    const { context, tab } = await site.visit('/withdraw.html');
     await tab.evaluate(async () => await window.privacyKit.acceptAll());
     assertAll(await lastConsent(tab), 'granted');
     await tab.evaluate(async () => await window.privacyKit.rejectAll());

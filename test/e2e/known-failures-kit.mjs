@@ -1,9 +1,29 @@
 // What the known-failure e2e files share: the strict CSP header, blocked-script builders and the
 // page probes their fake scripts record into (window.__runs / __order / __vendor).
-import { newContext, openPage } from './harness.mjs';
+import { after, before } from 'node:test';
+import { launchBrowser, newContext, openPage, page, startServer } from './harness.mjs';
 
 export const CSP = { 'content-security-policy': "script-src 'nonce-abc' 'strict-dynamic'; style-src 'self'" };
 export const JS = { 'content-type': 'text/javascript' };
+
+/**
+ * The site each known-failure file runs against: a server and a browser started before its tests
+ * and stopped after them, and `visit` on both. Read the properties inside tests, not at import.
+ */
+export function knownFailuresSite() {
+  const site = {};
+  before(async () => {
+    site.server = await startServer();
+    site.browser = await launchBrowser();
+    site.visit = visitor(site.server, site.browser);
+    page(site.server, '/frame.html', '<!doctype html><title>video</title><p>video');
+  });
+  after(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+  });
+  return site;
+}
 
 /** A visit(path, options) for `server` and `browser`: a fresh context (or `existing`), loader ready. */
 export function visitor(server, browser) {

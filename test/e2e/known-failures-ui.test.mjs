@@ -1,34 +1,20 @@
 // The traps of /shared/specs/known-failures.md about the UI, through the script tag: #5 the
 // preferences dialog and translations under a strict CSP, #8 a second loader, a second UI request
 // and single-page routes. The others are in known-failures.test.mjs.
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   CONFIG,
   TAGS,
   consentCommands,
   countRun,
-  launchBrowser,
   page,
   settleBlocked,
   sitePage,
-  startServer,
 } from './harness.mjs';
-import { CSP, blocked, runs, visitor } from './known-failures-kit.mjs';
+import { CSP, blocked, runs, knownFailuresSite } from './known-failures-kit.mjs';
 
-let server;
-let browser;
-let visit;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  visit = visitor(server, browser);
-  page(server, '/frame.html', '<!doctype html><title>video</title><p>video');
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = knownFailuresSite();
 
 describe('known-failure #5: the preferences dialog and translations under a strict CSP', () => {
   const GERMAN = { 'preferences.title': 'Ihre Cookie-Einstellungen', 'preferences.save': 'Auswahl speichern' };
@@ -39,7 +25,7 @@ describe('known-failure #5: the preferences dialog and translations under a stri
       head: `${TAGS}${blocked('analytics', countRun('analytics-inline'))}`,
       body: '<main><p>Text</p><footer><privacy-settings-button></privacy-settings-button></footer></main>',
     });
-    page(server, '/csp-dialog.html', html.replace('<html lang="nl">', '<html lang="de">'), CSP);
+    page(site.server, '/csp-dialog.html', html.replace('<html lang="nl">', '<html lang="de">'), CSP);
   });
 
   /** Computed styles of the dialog and a switch next to an unstyled <dialog> and checkbox. */
@@ -63,7 +49,7 @@ describe('known-failure #5: the preferences dialog and translations under a stri
     });
 
   it('opens the dialog (a lazy chunk) in German, saves a switch, and stays styled with no violation, activated scripts carrying the nonce', async () => {
-    const { context, tab, errors, pageErrors } = await visit('/csp-dialog.html', { host: 'www.site.test' });
+    const { context, tab, errors, pageErrors } = await site.visit('/csp-dialog.html', { host: 'www.site.test' });
     await tab.locator('privacy-banner [part="preferences-button"]').click();
     await tab.locator('privacy-preferences dialog[open]').waitFor();
     // The dialog's chunk and i18next (loaded for the config's translations) came in under the CSP.
@@ -112,7 +98,7 @@ describe('known-failure #8: a second loader, a second UI request and single-page
         <privacy-settings-button></privacy-settings-button>
         <privacy-settings-button variant="floating"></privacy-settings-button></main></div>`,
     }).replace('</head>', '<script src="/privacy-kit/privacy-kit.js"></script></head>');
-    page(server, '/spa.html', html);
+    page(site.server, '/spa.html', html);
   });
 
   const count = (tab, selector) => tab.evaluate((s) => document.querySelectorAll(s).length, selector);
@@ -120,7 +106,7 @@ describe('known-failure #8: a second loader, a second UI request and single-page
     tab.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/ui/privacy-kit-ui.js')).length);
 
   it('one banner and one preferences dialog, however often the page asks; an iframe added by a route change stays gated until consent', async () => {
-    const { context, tab, errors, pageErrors } = await visit('/spa.html');
+    const { context, tab, errors, pageErrors } = await site.visit('/spa.html');
     await tab.locator('privacy-banner [part="banner"]').waitFor();
     // Both settings buttons and the API ask for the preferences, before the dialog exists.
     await tab.evaluate(async () => {
@@ -160,7 +146,7 @@ describe('known-failure #8: a second loader, a second UI request and single-page
     assert.equal(await count(tab, 'privacy-banner'), 1, 'still one banner after the route change');
     assert.equal(await count(tab, 'privacy-preferences'), 1);
     assert.equal(await tab.evaluate(() => document.getElementById('video').getAttribute('src')), null, 'the embed is still blocked');
-    const frameHits = () => server.log.filter((r) => r.path === '/frame.html' && r.search === '?spa-route').length;
+    const frameHits = () => site.server.log.filter((r) => r.path === '/frame.html' && r.search === '?spa-route').length;
     assert.equal(frameHits(), 0);
 
     await tab.locator('privacy-banner [part="accept-button"]').click();

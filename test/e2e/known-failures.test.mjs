@@ -2,42 +2,28 @@
 // through the script tag as a site owner sets it up and a visitor uses it: #2 blocked scripts in
 // document order (also those added later), #3 nothing runs twice. #1 and #4 (Consent Mode) are in
 // known-failures-consent-mode, #5 and #8 (the UI) in known-failures-ui.
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   dataLayer,
   countRun,
-  launchBrowser,
   page,
   settleBlocked,
   sitePage,
-  startServer,
 } from './harness.mjs';
-import { JS, blocked, blockedSrc, order, runs, usesCode, vendorRan, visitor, waitForOrder } from './known-failures-kit.mjs';
+import { JS, blocked, blockedSrc, order, runs, usesCode, vendorRan, waitForOrder, knownFailuresSite } from './known-failures-kit.mjs';
 
-let server;
-let browser;
-let visit;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  visit = visitor(server, browser);
-  page(server, '/frame.html', '<!doctype html><title>video</title><p>video');
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = knownFailuresSite();
 
 
 describe('known-failure #2: blocked scripts run in document order, also those added later', () => {
   before(() => {
     // External libraries (which set window[name]) and the inline scripts that use them, as sites
     // write GA, GTM or Adobe; plus an async one, which keeps no place in the order.
-    for (const name of ['lib-a', 'lib-c', 'lib-d']) page(server, `/ext/${name}.js`, `window["${name}"] = true; ${countRun(name)}`, JS);
-    page(server, '/ext/async-b.js', '(window.__runs = window.__runs || {})["async-b"] = (window.__runs["async-b"] || 0) + 1;', JS);
+    for (const name of ['lib-a', 'lib-c', 'lib-d']) page(site.server, `/ext/${name}.js`, `window["${name}"] = true; ${countRun(name)}`, JS);
+    page(site.server, '/ext/async-b.js', '(window.__runs = window.__runs || {})["async-b"] = (window.__runs["async-b"] || 0) + 1;', JS);
     page(
-      server,
+      site.server,
       '/order.html',
       sitePage({
         head: '',
@@ -69,7 +55,7 @@ describe('known-failure #2: blocked scripts run in document order, also those ad
     );
 
   it('runs nothing before consent, then each script once, in document order, an inline one after the external one it needs', async () => {
-    const { context, tab, vendorRequests, pageErrors } = await visit('/order.html');
+    const { context, tab, vendorRequests, pageErrors } = await site.visit('/order.html');
     // Added after load, before any decision: one at the very start of <main> (so first in
     // document order), an external library with its inline user at the end.
     await insert(tab, '#main', 'prepend', [{ consent: 'analytics', code: countRun('first') }]);
@@ -79,7 +65,7 @@ describe('known-failure #2: blocked scripts run in document order, also those ad
     ]);
     await settleBlocked(tab);
     assert.deepEqual(await runs(tab), {}, 'nothing ran before consent');
-    assert.equal(server.log.filter((r) => r.path.startsWith('/ext/')).length, 0, 'no blocked script was even requested');
+    assert.equal(site.server.log.filter((r) => r.path.startsWith('/ext/')).length, 0, 'no blocked script was even requested');
     assert.deepEqual(vendorRequests, []);
 
     await tab.evaluate(async () => await window.privacyKit.acceptAll());
@@ -100,7 +86,7 @@ describe('known-failure #2: blocked scripts run in document order, also those ad
     for (const name of ['first', 'lib-a', 'uses-lib-a', 'async-b', 'inline-ga', 'lib-c', 'uses-lib-c', 'lib-d', 'uses-lib-d']) {
       assert.equal(counts[name], 1, `${name} ran exactly once`);
     }
-    for (const name of ['lib-a', 'async-b', 'lib-c', 'lib-d']) assert.equal(server.hits(`/ext/${name}.js`), 1, `${name}.js requested once`);
+    for (const name of ['lib-a', 'async-b', 'lib-c', 'lib-d']) assert.equal(site.server.hits(`/ext/${name}.js`), 1, `${name}.js requested once`);
     assert.deepEqual(pageErrors, []);
     await context.close();
   });
@@ -109,7 +95,7 @@ describe('known-failure #2: blocked scripts run in document order, also those ad
 describe('known-failure #3: saving the same choice again runs nothing twice', () => {
   before(() => {
     page(
-      server,
+      site.server,
       '/saved-twice.html',
       sitePage({
         head: `
@@ -134,7 +120,7 @@ describe('known-failure #3: saving the same choice again runs nothing twice', ()
   }
 
   it('accept, save the same choice in the preferences, open them again and save: every blocked script ran once', async () => {
-    const { context, tab, vendorRequests, pageErrors } = await visit('/saved-twice.html');
+    const { context, tab, vendorRequests, pageErrors } = await site.visit('/saved-twice.html');
     await tab.locator('privacy-banner [part="accept-button"]').click();
     await tab.waitForFunction(() => (window.__vendor ?? []).includes('gtag:G-ABC') && (window.__vendor ?? []).includes('adobe-tags'));
     await tab.waitForFunction(() => document.querySelector('iframe[data-consent]').contentDocument?.body?.textContent === 'video');
@@ -156,7 +142,7 @@ describe('known-failure #3: saving the same choice again runs nothing twice', ()
     assert.deepEqual([ran.filter((v) => v === 'gtag:G-ABC').length, ran.filter((v) => v === 'adobe-tags').length], [1, 1]);
     assert.equal(vendorRequests.filter((u) => u.includes('/gtag/js')).length, 1, 'gtag.js requested once');
     assert.equal(vendorRequests.filter((u) => u.includes('adobedtm.com')).length, 1, 'Adobe Tags requested once');
-    assert.equal(server.log.filter((r) => r.path === '/frame.html' && r.search === '?saved-twice').length, 1, 'the embed loaded once');
+    assert.equal(site.server.log.filter((r) => r.path === '/frame.html' && r.search === '?saved-twice').length, 1, 'the embed loaded once');
     assert.deepEqual(pageErrors, []);
     await context.close();
   });
