@@ -1,7 +1,7 @@
-// The loader already holds the consent arithmetic, the cookie codec, the config defaults and the
-// cookie patterns. A first visit also downloads the runtime, which needs the same modules: bundled
-// twice, they cost 1 KB brotli more than once. So the loader lends them and the runtime borrows
-// them, two rollup plugins sharing one list.
+// The loader already holds the consent arithmetic, the cookie codec, the config defaults, the
+// cookie patterns and the Consent Mode rule. A first visit also downloads the runtime, which needs
+// the same modules: bundled twice, they cost 1 KB brotli more than once. So the loader lends them
+// and the runtime borrows them, two rollup plugins sharing one list.
 //
 // The hand-over is a global array under a key that hashes the sources of the loader and the
 // runtime and this file (the array's layout). The loader asks for the runtime as `privacy-kit-runtime.js?v=<key>`, so a
@@ -20,6 +20,7 @@ const LENT = [
   'src/core/defaults.ts',
   'src/core/state.ts',
   'src/integrations/cookie-patterns.ts',
+  'src/integrations/google-consent.ts',
 ].map((file) => resolve(file));
 
 // The key covers all the loader and the runtime are built from, not only the lent modules: the
@@ -40,11 +41,7 @@ const hash = createHash('sha256');
 // Line endings do not change the code: a CRLF checkout gets the same key.
 const text = (file) => readFileSync(file, 'utf8').replaceAll('\r\n', '\n');
 for (const file of [...sources, fileURLToPath(import.meta.url)]) {
-  hash
-    .update(relative(root, file).replaceAll('\\', '/'))
-    .update('\0')
-    .update(text(file))
-    .update('\0');
+  hash.update(relative(root, file).replaceAll('\\', '/')).update('\0').update(text(file)).update('\0');
 }
 /** Names this loader/runtime pair; also the loader's `?v=` on the runtime's address. */
 export const KEY = hash.digest('hex').slice(0, 12);

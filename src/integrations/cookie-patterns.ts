@@ -5,6 +5,7 @@
  */
 import { rawCookieNames } from '../core/cookie-read.js';
 import type { PrivacyKit, ServiceConfig } from '../core/types.js';
+import { grantsGoogleType, isGoogleService } from './google-consent.js';
 
 /** Cookies Google Analytics / Ads and GTM set (names or `*` patterns). */
 export const GOOGLE_COOKIES: readonly string[] = [
@@ -40,7 +41,7 @@ export const ADOBE_COOKIES: readonly string[] = [
 /** The cookie name patterns a service is known to set: built-in lists plus its `cookies`. */
 export function serviceCookiePatterns(name: string, service: ServiceConfig): string[] {
   const patterns = (service.cookies ?? []).map((c) => (typeof c == 'string' ? c : c.name));
-  if (service.google || name == 'google-analytics') patterns.push(...GOOGLE_COOKIES);
+  if (isGoogleService(name, service)) patterns.push(...GOOGLE_COOKIES);
   if (service.adobe || name == 'adobe-analytics') patterns.push(...ADOBE_COOKIES);
   return patterns;
 }
@@ -74,12 +75,11 @@ export function matchingCookies(
 /**
  * What a decision refuses: the cookie patterns of refused services, those a still-granted
  * service also claims (a shared `_ga`) or that are the consent cookie itself, and extra paths.
- * Google's ad cookies follow `ad_storage` rather than the service: with the categories mapped to
- * it refused, a granted Google Analytics keeps `_ga`, but the `_gcl_*`/`_gac_*` an earlier grant
- * left go.
+ * Google's ad cookies follow `ad_storage` (as Google is told it) rather than the service: with it
+ * denied, a granted Google Analytics keeps `_ga`, but the `_gcl_*`/`_gac_*` an earlier grant left go.
  */
 export function refusals(kit: PrivacyKit): [refused: string[], keep: string[], paths: string[]] {
-  const { services, google, cookie } = kit.config;
+  const { services, cookie } = kit.config;
   const refused: string[] = [];
   const keep = [cookie.name];
   const paths: string[] = [];
@@ -91,12 +91,7 @@ export function refusals(kit: PrivacyKit): [refused: string[], keep: string[], p
       paths.push(...(service.cookiePaths ?? []));
     }
   }
-  if (
-    keep.includes('_gcl_*') &&
-    !Object.entries(google.consentMap).some(
-      ([category, types]) => types.includes('ad_storage') && kit.isGranted(category),
-    )
-  ) {
+  if (keep.includes('_gcl_*') && !grantsGoogleType(kit, 'ad_storage')) {
     refused.push(...GOOGLE_AD_COOKIES);
     return [refused, keep.filter((p) => !GOOGLE_AD_COOKIES.includes(p)), paths];
   }

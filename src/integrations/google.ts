@@ -5,6 +5,9 @@
  */
 import { GOOGLE_CONSENT_TYPES } from '../core/defaults.js';
 import type { GoogleConsentType, PrivacyKit, ResolvedConfig, ServiceConfig } from '../core/types.js';
+import { grantsGoogleType, isGoogleService } from './google-consent.js';
+
+export { isGoogleService } from './google-consent.js';
 
 /** The gtag function: pushes its `arguments` object onto `window.dataLayer`. */
 export type Gtag = (...args: unknown[]) => void;
@@ -68,25 +71,9 @@ function consentFor(granted: (type: GoogleConsentType) => boolean): GoogleConsen
   return consent;
 }
 
-/** Is this service a Google tag (by name or by its `google` block)? */
-export const isGoogleService = (name: string, service: ServiceConfig): boolean =>
-  !!service.google || name == 'google-analytics';
-
-/**
- * The consent types granted by the current decision, through `config.google.consentMap`. A type
- * mapped from a category that holds Google services is granted only while one of those services
- * is: a visitor who switched Google Analytics off inside "analytics" refused Google's storage.
- */
+/** The consent types granted by the current decision, through `config.google.consentMap`. */
 export function googleConsent(kit: PrivacyKit): GoogleConsent {
-  const { google, services } = kit.config;
-  const googles = Object.entries(services).filter(([n, s]) => isGoogleService(n, s));
-  const open = (category: string) => {
-    const inCategory = googles.filter(([, s]) => s.category == category);
-    return kit.isGranted(category) && (!inCategory.length || inCategory.some(([n]) => kit.isGranted(n)));
-  };
-  return consentFor((type) =>
-    Object.entries(google.consentMap).some(([category, types]) => types.includes(type) && open(category)),
-  );
+  return consentFor((type) => grantsGoogleType(kit, type));
 }
 
 /** Injects a script once (by src), with the loader's nonce so `strict-dynamic` trusts it. */

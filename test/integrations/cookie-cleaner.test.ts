@@ -129,6 +129,20 @@ describe('cookie clearing', () => {
     expect(names()).to.deep.equal(['_ga']);
   });
 
+  it("deletes Google's ad cookies when Google is told ad_storage is denied: marketing on, its Google Ads service off", () => {
+    const config = {
+      ...CONFIG,
+      services: { ...CONFIG.services, 'google-ads': { category: 'marketing', google: {} } },
+    };
+    const kit = makeKit(config);
+    stops.push(installCookieCleaner(kit));
+    kit.acceptAll();
+    set('_ga');
+    set('_gcl_au');
+    kit.update({ services: { 'google-ads': false } });
+    expect(names()).to.deep.equal(['_ga']);
+  });
+
   it('leaves _gcl_ cookies alone on a site whose config has no Google service', () => {
     const kit = makeKit({
       revision: 'r1',
