@@ -11,7 +11,7 @@ import { fire } from '../shared/define.js';
 import { closeIcon } from '../shared/icons.js';
 import { buttons, tokens } from '../shared/styles.js';
 import { bannerStyles } from './privacy-banner.styles.js';
-import { UnobscuredController } from './unobscured.js';
+import { UnobscuredController } from '../shared/unobscured.js';
 import nl from './locales/nl.json';
 import en from './locales/en.json';
 

@@ -3,7 +3,7 @@ import { ConsentController } from '../consent-controller.js';
 import { I18nController } from '../../i18n/controller.js';
 import { registerStrings } from '../../i18n/strings.js';
 import { fire } from '../shared/define.js';
-import { UnobscuredController } from '../privacy-banner/unobscured.js';
+import { UnobscuredController } from '../shared/unobscured.js';
 import { cookieIcon } from './cookie-icon.js';
 import { buttons, tokens } from '../shared/styles.js';
 import { settingsButtonStyles } from './privacy-settings-button.styles.js';

@@ -1,6 +1,6 @@
 /**
- * Keeps a fixed bar (the banner, the floating settings button) from hiding the element that has keyboard focus —
- * WCAG 2.2 "Focus Not Obscured" (2.4.11). While the bar shows:
+ * Keeps a fixed bar (the banner, the floating settings button) from hiding the element that has
+ * keyboard focus — WCAG 2.2 "Focus Not Obscured" (2.4.11). While the bar shows:
  *  - `scroll-padding` on `<html>` makes the browser's own focus scrolling stop short of the bar;
  *  - for a bottom bar, as much extra space at the end of the page as the bar is high, so even
  *    the last link on the page can scroll clear of it (added at the end: nothing above moves,
