@@ -44,7 +44,7 @@ for (const file of [...sources, fileURLToPath(import.meta.url)]) {
   hash.update(relative(root, file).replaceAll('\\', '/')).update('\0').update(text(file)).update('\0');
 }
 /** Names this loader/runtime pair; also the loader's `?v=` on the runtime's address. */
-export const KEY = hash.digest('hex').slice(0, 12);
+const KEY = hash.digest('hex').slice(0, 12);
 const slot = `self[Symbol.for(${JSON.stringify('privacy-kit:' + KEY)})]`;
 /** The identifier in the loader's source that becomes KEY (declared there). */
 const KEY_NAME = 'LENT_KEY';
