@@ -5,6 +5,7 @@
  */
 import { rawCookieNames } from '../core/cookie-read.js';
 import type { PrivacyKit, ServiceConfig } from '../core/types.js';
+import { isAdobeService } from './adobe.js';
 import { grantsGoogleType, isGoogleService } from './google-consent.js';
 
 /** Cookies Google Analytics / Ads and GTM set (names or `*` patterns). */
@@ -42,7 +43,7 @@ export const ADOBE_COOKIES: readonly string[] = [
 export function serviceCookiePatterns(name: string, service: ServiceConfig): string[] {
   const patterns = (service.cookies ?? []).map((c) => (typeof c == 'string' ? c : c.name));
   if (isGoogleService(name, service)) patterns.push(...GOOGLE_COOKIES);
-  if (service.adobe || name == 'adobe-analytics') patterns.push(...ADOBE_COOKIES);
+  if (isAdobeService(name, service)) patterns.push(...ADOBE_COOKIES);
   return patterns;
 }
 
