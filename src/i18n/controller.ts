@@ -86,9 +86,16 @@ export class I18nController implements ReactiveController {
   #unsubscribe: (() => void) | undefined;
   #observer: MutationObserver | undefined;
 
-  constructor(host: Host, namespace: string) {
+  readonly #marks: boolean;
+
+  /**
+   * Marks the top-level elements the host renders with the language of its strings, unless
+   * `marks` is false: a host that renders text in other languages marks its parts itself.
+   */
+  constructor(host: Host, namespace: string, marks = true) {
     this.#host = host;
     this.#namespace = namespace;
+    this.#marks = marks;
     host.addController(this);
   }
 
@@ -117,6 +124,14 @@ export class I18nController implements ReactiveController {
     // Inside another element's shadow root (a live block in the statement), watch that tree too.
     const root = host.getRootNode();
     if (root instanceof ShadowRoot) this.#observer.observe(root, options);
+  }
+
+  // WCAG 3.1.2: a page in a language without strings gets the config's, so the page's `lang` is
+  // wrong for them. Slotted content keeps the page's language.
+  hostUpdated(): void {
+    if (!this.#marks) return;
+    for (const el of this.#host.shadowRoot!.children)
+      if (el.localName != 'slot') el.setAttribute('lang', this.lang);
   }
 
   hostDisconnected(): void {

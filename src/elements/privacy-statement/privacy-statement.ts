@@ -107,7 +107,8 @@ export class PrivacyStatement extends LitElement {
   private view: View = { kind: 'loading' };
   private plainHeadings: TocEntry[] = [];
 
-  readonly #i18n = new I18nController(this, 'statement');
+  // The document has its own language: each part is marked in the templates.
+  readonly #i18n = new I18nController(this, 'statement', false);
   readonly #consent = new ConsentController(this);
   readonly #links = new FragmentLinks(this);
   #loadToken = 0;
@@ -221,7 +222,7 @@ export class PrivacyStatement extends LitElement {
     const view = this.view;
     switch (view.kind) {
       case 'loading':
-        return html`<p role="status" part="loading">${this.#i18n.t('loading')}</p>`;
+        return html`<p role="status" part="loading" lang=${this.#i18n.lang}>${this.#i18n.t('loading')}</p>`;
       case 'error':
         return renderErrorView(view, this.#viewContext);
       case 'plain':
@@ -238,8 +239,8 @@ export class PrivacyStatement extends LitElement {
       ? ` (${this.#i18n.t('changeRevision', { revision: this.revision.trim() })})`
       : '';
     return html`<slot name="title"></slot>
-      ${date || revision ? html`<p part="updated">${date ? dated(this.#viewContext, 'lastChanged', updated) : nothing}${revision}</p>` : nothing}
-      ${renderToc(this.plainHeadings, this.#i18n.t('toc'))}
+      ${date || revision ? html`<p part="updated" lang=${this.#i18n.lang}>${date ? dated(this.#viewContext, 'lastChanged', updated) : nothing}${revision}</p>` : nothing}
+      ${renderToc(this.plainHeadings, this.#i18n.t('toc'), this.#i18n.lang)}
       <slot @slotchange=${this.#collectPlainHeadings}></slot>`;
   }
 
@@ -260,6 +261,7 @@ export class PrivacyStatement extends LitElement {
         email: this.#i18n.t('contact.email'),
         phone: this.#i18n.t('contact.phone'),
         website: this.#i18n.t('contact.website'),
+        lang: this.#i18n.lang,
       },
       live: (block) => renderLiveBlock(block, live),
       inlineLive: (name) => renderInlineLive(name, live),

@@ -87,11 +87,12 @@ export function heading(
   }
 }
 
-/** Labels for the contact block, in the element's language. */
+/** Labels for the contact block, in the element's language (`lang`: the document's may differ). */
 export interface ContactLabels {
   readonly email: string;
   readonly phone: string;
   readonly website: string;
+  readonly lang: string;
 }
 
 function contact(block: ContactBlock, labels: ContactLabels): TemplateResult {
@@ -102,7 +103,7 @@ function contact(block: ContactBlock, labels: ContactLabels): TemplateResult {
     ${
       block.phone
         ? html`<span class="line"
-            >${labels.phone}:
+            ><span lang=${labels.lang}>${labels.phone}:</span>
             <a part="link" href=${`tel:${block.phone.replace(/[^\d+]/g, '')}`}>${block.phone}</a></span
           >`
         : nothing
@@ -110,11 +111,12 @@ function contact(block: ContactBlock, labels: ContactLabels): TemplateResult {
     ${
       block.email
         ? html`<span class="line"
-            >${labels.email}: <a part="link" href=${`mailto:${block.email}`}>${block.email}</a></span
+            ><span lang=${labels.lang}>${labels.email}:</span>
+            <a part="link" href=${`mailto:${block.email}`}>${block.email}</a></span
           >`
         : nothing
     }
-    ${url ? html`<span class="line">${labels.website}: <a part="link" href=${url}>${url}</a></span>` : nothing}
+    ${url ? html`<span class="line"><span lang=${labels.lang}>${labels.website}:</span> <a part="link" href=${url}>${url}</a></span>` : nothing}
     ${block.registration ? html`<span class="line">${block.registration}</span>` : nothing}
   </address>`;
 }
@@ -190,24 +192,30 @@ export function renderSection(
 export interface TocEntry {
   readonly id: string;
   readonly text: string;
+  /** Set when the entry is the element's own words rather than the document's. */
+  readonly lang?: string;
   readonly children?: readonly TocEntry[];
 }
 
 /** Renders the table of contents as a nav with nested lists of in-page links. */
-export function renderToc(entries: readonly TocEntry[], label: string): TemplateResult | typeof nothing {
+export function renderToc(
+  entries: readonly TocEntry[],
+  label: string,
+  lang?: string,
+): TemplateResult | typeof nothing {
   if (entries.length === 0) return nothing;
   const list = (items: readonly TocEntry[]): TemplateResult =>
     html`<ol>
       ${items.map(
         (e) =>
           html`<li>
-            <a part="toc-link" href=${`#${e.id}`}>${e.text}</a
+            <a part="toc-link" href=${`#${e.id}`} lang=${e.lang ?? nothing}>${e.text}</a
             >${e.children?.length ? list(e.children) : nothing}
           </li>`,
       )}
     </ol>`;
   return html`<nav part="toc" aria-labelledby="toc-label">
-    <p id="toc-label" part="toc-label">${label}</p>
+    <p id="toc-label" part="toc-label" lang=${lang ?? nothing}>${label}</p>
     ${list(entries)}
   </nav>`;
 }

@@ -48,7 +48,7 @@ function translationNote(
   } catch {
     // An unusual code stays as written.
   }
-  return html`<p part="translation-note">
+  return html`<p part="translation-note" lang=${ctx.lang}>
     ${ctx.t('translationNote', { language, revision: of.revision })}
   </p>`;
 }
@@ -60,13 +60,15 @@ function changes(
 ): TemplateResult | typeof nothing {
   if (!doc.changes?.length) return nothing;
   return html`<section part="section" data-section=${CHANGES_SECTION_ID}>
-    ${heading(ctx.level, CHANGES_SECTION_ID, ctx.t('changesHeading'))}
+    ${heading(ctx.level, CHANGES_SECTION_ID, html`<span lang=${ctx.lang}>${ctx.t('changesHeading')}</span>`)}
     <ol part="changes">
       ${doc.changes.map(
         (c) =>
           html`<li>
-            <time datetime=${c.date}>${formatDate(c.date, ctx.lang)}</time>
-            (${ctx.t('changeRevision', { revision: c.revision })}):
+            <span lang=${ctx.lang}
+              ><time datetime=${c.date}>${formatDate(c.date, ctx.lang)}</time>
+              (${ctx.t('changeRevision', { revision: c.revision })}):</span
+            >
             ${renderInline(c.summary, blocks.inlineLive)}
           </li>`,
       )}
@@ -86,16 +88,19 @@ export function renderDocumentView(
     text: s.heading,
     children: (s.subsections ?? []).map((sub) => ({ id: sub.id, text: sub.heading })),
   }));
-  if (doc.changes?.length) toc.push({ id: CHANGES_SECTION_ID, text: ctx.t('changesHeading') });
+  if (doc.changes?.length)
+    toc.push({ id: CHANGES_SECTION_ID, text: ctx.t('changesHeading'), lang: ctx.lang });
+  // The element's own words may be in another language than the document (a `lang` the page set
+  // on the element): each is marked with its own.
   return html`<article part="statement" lang=${doc.language} @click=${onClick}>
     <header part="header">
       ${title(ctx, doc.title)}
-      <p part="updated">${dated(ctx, 'lastChanged', doc.updated)}</p>
+      <p part="updated" lang=${ctx.lang}>${dated(ctx, 'lastChanged', doc.updated)}</p>
       ${doc.translationOf ? translationNote(ctx, doc.translationOf) : nothing}
     </header>
-    ${renderToc(toc, ctx.t('toc'))} ${doc.sections.map((s) => renderSection(s, ctx.level, blocks))}
+    ${renderToc(toc, ctx.t('toc'), ctx.lang)} ${doc.sections.map((s) => renderSection(s, ctx.level, blocks))}
     ${changes(doc, ctx, blocks)}
-    <footer part="footer"><p>${dated(ctx, 'lastChangedFooter', doc.updated)}</p></footer>
+    <footer part="footer"><p lang=${ctx.lang}>${dated(ctx, 'lastChangedFooter', doc.updated)}</p></footer>
   </article>`;
 }
 
@@ -103,7 +108,7 @@ export function renderDocumentView(
 export function renderErrorView(detail: StatementErrorDetail, ctx: ViewContext): TemplateResult {
   const t = (key: string) =>
     ctx.t(key, { src: detail.src ?? ctx.t('error.inlineSource'), status: detail.status ?? '' });
-  return html`<div role="alert" part="error">
+  return html`<div role="alert" part="error" lang=${ctx.lang}>
     <p><strong>${t('error.title')}</strong></p>
     <p>${t(`error.${detail.reason}`)}</p>
     ${
