@@ -65,6 +65,19 @@ function htmlHeaders(reply: FastifyReply, path: string): void {
   if (path.endsWith('.html')) reply.header('Content-Security-Policy', DEMO_CSP);
 }
 
+/**
+ * The library's files as README "Caching and deploys" advises: chunks named by their content hash
+ * (`privacy-gate-DYOAVRhz.js`) never change, so a browser keeps them a year without asking; the
+ * loader, the UI entry and the runtime keep their names across builds, so a browser asks each
+ * time (a 304 when unchanged) and a deploy reaches every visitor at once.
+ */
+function libraryHeaders(reply: FastifyReply, path: string): void {
+  const hashed =
+    /[/\\](ui|chunks)[/\\][\w-]+-[\w-]{8}\.js(\.map)?$/.test(path) &&
+    !/privacy-kit-(ui|runtime)\.js/.test(path);
+  reply.header('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+}
+
 /** Builds the server. Call `listen()` (or `inject()`) on the result; `close()` also closes storage and mail. */
 export function buildApp(options: AppOptions): FastifyInstance {
   const { config, storage, mailer } = options;
@@ -148,7 +161,12 @@ export function buildApp(options: AppOptions): FastifyInstance {
   const statementsDir = options.statementsDir ?? `${repoRoot}statements`;
   void app.register(fastifyStatic, { root: demoDir, prefix: '/', redirect: true, setHeaders: htmlHeaders });
   if (existsSync(distDir)) {
-    void app.register(fastifyStatic, { root: distDir, prefix: '/privacy-kit/', decorateReply: false });
+    void app.register(fastifyStatic, {
+      root: distDir,
+      prefix: '/privacy-kit/',
+      decorateReply: false,
+      setHeaders: libraryHeaders,
+    });
   } else {
     app.log.warn(`${distDir} does not exist: run "npm run build" to serve /privacy-kit/`);
   }
