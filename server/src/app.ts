@@ -13,7 +13,7 @@ import { installErrorHandlers } from './errors.js';
 import type { Mailer } from './mail/mailer.js';
 import { createNewsletterService } from './newsletter/service.js';
 import { newsletterRoutes } from './routes/newsletter.js';
-import { requestSerializer } from './log-redaction.js';
+import { errorSerializer, requestSerializer } from './log-redaction.js';
 import { listeningUrl } from './public-url.js';
 import { receiptRoutes } from './routes/receipts.js';
 import type { Storage } from './storage/types.js';
@@ -86,7 +86,9 @@ export function buildApp(options: AppOptions): FastifyInstance {
     // Request lines are logged at info; the default level (warn) keeps stdout for what needs action.
     // Every request line, static files included, goes through the serializer that hides link tokens.
     logger:
-      options.logger === false ? false : { level: config.logLevel, serializers: { req: requestSerializer } },
+      options.logger === false
+        ? false
+        : { level: config.logLevel, serializers: { req: requestSerializer, err: errorSerializer } },
     bodyLimit: BODY_LIMIT,
     // Requests that arrive while closing get the contract's 503 instead (see closing.ts).
     return503OnClosing: false,
@@ -106,7 +108,9 @@ export function buildApp(options: AppOptions): FastifyInstance {
 
   app.addHook('onSend', async (_request, reply) => {
     reply.header('X-Content-Type-Options', 'nosniff');
-    reply.header('Referrer-Policy', 'strict-origin-when-cross-origin');
+    // Never a path or query: a newsletter page is opened with its link's token in the query, and
+    // the requests it makes (scripts, styles) must not carry that in their Referer to a proxy log.
+    reply.header('Referrer-Policy', 'strict-origin');
   });
 
   void app.register(cors, {

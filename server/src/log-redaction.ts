@@ -28,3 +28,34 @@ export function requestSerializer(request: FastifyRequest): Record<string, unkno
     remotePort: request.socket.remotePort,
   };
 }
+
+/** An e-mail address in free text (an SMTP reply such as `550 5.1.1 <jane@example.org>: …`). */
+const ADDRESS = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+
+/** The logged form of an error: pino's usual fields, each text with addresses replaced. */
+export interface LoggedError {
+  type: string;
+  message: string;
+  stack: string;
+  [field: string]: unknown;
+}
+
+/**
+ * The `err` log serializer: an error's type, message, stack and the SMTP fields nodemailer adds,
+ * with e-mail addresses replaced. A mail server's refusal quotes the recipient, and errors are
+ * logged at the default level: the log must not become a list of subscribers.
+ */
+export function errorSerializer(error: Error): LoggedError {
+  const hide = (text: string) => text.replace(ADDRESS, '[address]');
+  if (!(error instanceof Error)) return { type: typeof error, message: hide(String(error)), stack: '' };
+  const logged: LoggedError = {
+    type: error.name,
+    message: hide(error.message),
+    stack: hide(error.stack ?? ''),
+  };
+  for (const field of ['code', 'responseCode', 'command', 'response']) {
+    const value = (error as Error & Record<string, unknown>)[field];
+    if (value !== undefined) logged[field] = typeof value === 'string' ? hide(value) : value;
+  }
+  return logged;
+}

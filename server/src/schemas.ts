@@ -4,7 +4,12 @@ import { pageQueryProperties } from './pagination.js';
 
 const name = { type: 'string', pattern: '^[a-z0-9_-]{1,64}$' } as const;
 const names = { type: 'array', maxItems: 64, uniqueItems: true, items: name } as const;
-const uuid = { type: 'string', format: 'uuid' } as const;
+// A pattern, not `format: 'uuid'`: that also takes `urn:uuid:…`, a second spelling of one id that
+// would store a receipt twice and hide it from a search by consentId.
+const uuid = {
+  type: 'string',
+  pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$',
+} as const;
 /** PostgreSQL text cannot hold U+0000; refusing it keeps both backends answering the same 400. */
 const NO_NUL = '^[^\\u0000]*$';
 const revision = { type: 'string', minLength: 1, maxLength: 64, pattern: NO_NUL } as const;

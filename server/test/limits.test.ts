@@ -95,6 +95,8 @@ describe('static files and headers', () => {
     assert.match(csp, /script-src 'self'/);
     assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
     assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
+    // A newsletter link's token is in the page's query: no Referer may carry it, even same-origin.
+    assert.equal(response.headers.get('referrer-policy'), 'strict-origin');
     assert.match(
       response.text,
       /<script src="\/privacy-kit\/privacy-kit\.js" data-config="\/privacy-kit\.nl\.json">/,
