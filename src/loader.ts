@@ -164,7 +164,7 @@ function boot(script: HTMLScriptElement | null): void {
     const kit = api as unknown as PrivacyKit;
     installGoogle(kit, nonce ? { nonce } : {});
     installAdobe(kit);
-    installBlockedContent(kit);
+    installBlockedContent(kit, { nonce });
     holder.on('needs-decision', showBanner);
     const why = reasonOf(holder);
     if (why) void known.then(() => holder?.emit('needs-decision', { reason: why }));
@@ -202,7 +202,7 @@ function boot(script: HTMLScriptElement | null): void {
               isGranted: (name: string) => name == 'necessary',
               subscribe: () => () => {},
             } as unknown as PrivacyKit,
-            { warnUnknown: false },
+            { warnUnknown: false, nonce },
           );
       } catch (error) {
         fail(String(error));

@@ -51,6 +51,12 @@ export interface BlockedContentOptions {
   readonly root?: ParentNode & Node;
   /** Warn once about a `data-consent` name the config does not know. Default true. */
   readonly warnUnknown?: boolean;
+  /**
+   * The page's script nonce (the loader's). Under `'strict-dynamic'` the browser trusts every
+   * script this module inserts, so with a nonce set only blocked scripts carrying the same nonce
+   * run: markup injected into the page cannot use privacy-kit to run code.
+   */
+  readonly nonce?: string | undefined;
 }
 
 /**
@@ -98,7 +104,10 @@ export function installBlockedContent(kit: PrivacyKit, options: BlockedContentOp
     for (const el of Array.from(root.querySelectorAll<HTMLElement>(SELECTOR))) {
       if (!claimed.has(el) && kit.isGranted(nameOf(el))) {
         claimed.add(el);
-        ready.push(el);
+        // Claimed all the same: said once, and it never runs on this page.
+        if (options.nonce && el instanceof HTMLScriptElement && el.nonce != options.nonce)
+          console.warn('privacy-kit: not the nonce of the page, so not run:', el);
+        else ready.push(el);
       }
     }
     for (const el of ready) {

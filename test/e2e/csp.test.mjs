@@ -17,6 +17,11 @@ before(async () => {
     ...CONFIG,
     services: { ...CONFIG.services, 'google-analytics': { category: 'analytics', load: true, google: { measurementId: 'G-LOAD' } } },
   };
+  // Markup injected into the page (a comment field that lets HTML through): blocked scripts without the nonce.
+  const injected =
+    '<script type="text/plain" data-consent="necessary">window.__injected = "inline"</script>' +
+    '<script type="text/plain" data-consent="analytics" data-src="https://www.googletagmanager.com/gtag/js?id=G-INJECTED"></script>';
+  page(server, '/csp-injected.html', sitePage({ nonce: 'abc', body: `<main><p>Tekst</p>${injected}</main>` }), CSP);
   page(server, '/csp-load.html', sitePage({ nonce: 'abc', config: loadConfig, head: '' }), CSP);
 });
 after(async () => {
@@ -52,6 +57,18 @@ describe('script tag under a strict CSP', () => {
     assert.ok(await tab.evaluate(() => !!customElements.get('privacy-banner')), 'the UI module ran under the policy');
     assert.deepEqual(await violations(tab), []);
     assert.deepEqual(pageErrors, []);
+    await context.close();
+  });
+
+  it('runs no blocked script without the nonce: injected markup cannot borrow the loader\'s trust', async () => {
+    const { context, tab, vendorRequests } = await visit('/csp-injected.html');
+    await tab.evaluate(() => window.privacyKit.acceptAll());
+    await tab.waitForFunction(() => (window.__vendor ?? []).includes('gtag:G-ABC'));
+    await tab.waitForLoadState('networkidle');
+    assert.equal(await tab.evaluate(() => window.__injected), undefined);
+    assert.deepEqual(vendorRequests.filter((url) => url.includes('G-INJECTED')), []);
+    assert.ok(vendorRequests.some((url) => url.includes('G-ABC')), 'the nonced blocked script loaded');
+    assert.deepEqual(await violations(tab), []);
     await context.close();
   });
 

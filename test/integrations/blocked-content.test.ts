@@ -179,6 +179,29 @@ describe('blocked content', () => {
     expect(root.querySelector('script')?.nonce).to.equal('');
   });
 
+  it("with the page's nonce, runs only blocked scripts carrying it: injected markup cannot borrow its trust", async () => {
+    root.append(
+      inline('analytics', 'nonced', { nonce: 'abc' }),
+      inline('analytics', 'injected'),
+      external('analytics', 'injected-src'),
+      inline('analytics', 'other-nonce', { nonce: 'xyz' }),
+      external('analytics', 'nonced-src', { nonce: 'abc' }),
+    );
+    const warnings = await captureWarnings(async () => {
+      stops.push(installBlockedContent(kit, { root, nonce: 'abc' }));
+      kit.acceptAll();
+      await waitUntil(() => ran().length === 2);
+      await settle(root, 'abc');
+      kit.rejectAll();
+      kit.acceptAll();
+      await settle(root, 'abc');
+    });
+    expect(ran()).to.deep.equal(['nonced', 'nonced-src']);
+    expect(root.querySelectorAll('script[type="text/plain"]')).to.have.length(3);
+    // Once per script, not on every change.
+    expect(warnings.filter((w) => w.includes('nonce'))).to.have.length(3);
+  });
+
   it('runs a data-type="module" script as a module', async () => {
     const script = inline('analytics', 'module', { 'data-type': 'module' });
     script.text = 'window.__ran.push(typeof import.meta.url);';

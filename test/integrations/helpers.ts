@@ -69,11 +69,13 @@ export const ranScripts = (): string[] => window.__ran ?? [];
 
 /**
  * Appends an always-granted (`necessary`) blocked script and waits for it: blocked content before
- * it has run by then, in document order, so "nothing ran" is known without a timer.
+ * it has run by then, in document order, so "nothing ran" is known without a timer. Give it the
+ * page's `nonce` when blocked content was installed with one.
  */
-export async function settleBlocked(root: Element): Promise<void> {
+export async function settleBlocked(root: Element, nonce?: string): Promise<void> {
   const name = 'sentinel-' + Math.random();
   const sentinel = document.createElement('script');
+  if (nonce) sentinel.nonce = nonce;
   sentinel.type = 'text/plain';
   sentinel.dataset.consent = 'necessary';
   sentinel.text = `(window.__ran ||= []).push(${JSON.stringify(name)});`;
