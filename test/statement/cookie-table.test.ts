@@ -24,6 +24,30 @@ describe('<privacy-cookie-table>', function (this: SuiteContext) {
   this.timeout(AXE_TEST_TIMEOUT_MS);
   afterEach(() => cleanUp());
 
+  it("names Google's and Adobe's known cookies when the config lists none, and says when nothing is listed", async () => {
+    useKit({
+      revision: 'r',
+      language: 'en',
+      categories: { analytics: {}, marketing: {} },
+      services: {
+        'google-analytics': { category: 'analytics' },
+        'adobe-analytics': { category: 'analytics' },
+        youtube: { category: 'marketing' },
+        chat: { category: 'marketing', cookies: [] },
+      },
+    });
+    const table = await fixture<PrivacyCookieTable>(
+      html`<privacy-cookie-table lang="en"></privacy-cookie-table>`,
+    );
+    const cookiesOf = (service: string) =>
+      squash(shadowOne(table, `tr[data-service="${service}"]`).children[3]?.textContent);
+    expect(cookiesOf('google-analytics')).to.match(/^_ga _ga_\* _gid/);
+    expect(cookiesOf('adobe-analytics')).to.contain('AMCV_*');
+    // Not listed is not the same as none: the statement above the table may well say it sets some.
+    expect(cookiesOf('youtube')).to.equal('Not listed');
+    expect(cookiesOf('chat')).to.equal('None');
+  });
+
   it('lists every configured service with purpose, provider, cookies and lifetimes', async () => {
     useKit();
     const table = await fixture<PrivacyCookieTable>(

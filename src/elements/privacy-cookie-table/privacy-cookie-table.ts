@@ -4,6 +4,7 @@ import { I18nController } from '../../i18n/controller.js';
 import { registerLabelStrings } from '../../i18n/labels.js';
 import { ConsentController } from '../consent-controller.js';
 import { ensureStatementStrings } from '../privacy-statement/locales.js';
+import { serviceCookiePatterns } from '../../integrations/cookie-patterns.js';
 import { categoryLabel, localize, serviceLabel } from '../shared/config-text.js';
 
 /** A visitor's status for one row of the table. */
@@ -15,7 +16,8 @@ export interface CookieRow {
   readonly service: string;
   readonly purpose: string | undefined;
   readonly provider: string | undefined;
-  readonly cookies: readonly { readonly name: string; readonly lifetime: string | undefined }[];
+  /** Undefined when the config does not list them (and privacy-kit knows none for the service). */
+  readonly cookies: readonly { readonly name: string; readonly lifetime: string | undefined }[] | undefined;
   readonly status: CookieRowStatus;
 }
 
@@ -43,6 +45,7 @@ export function cookieRows(kit: PrivacyKit, lang: string, t: Translate): CookieR
   ];
   for (const [name, service] of Object.entries(config.services)) {
     const category = config.categories[service.category];
+    const known = serviceCookiePatterns(name, service);
     // Undecided but running (the analytics exemption) shows as allowed: the table says what happens.
     const status: CookieRowStatus =
       service.category === 'necessary'
@@ -61,11 +64,17 @@ export function cookieRows(kit: PrivacyKit, lang: string, t: Translate): CookieR
         text(category?.description) ??
         categoryLabel(config, service.category, lang, t),
       provider: service.provider,
-      cookies: (service.cookies ?? []).map((c) =>
-        typeof c === 'string'
-          ? { name: c, lifetime: undefined }
-          : { name: c.name, lifetime: text(c.lifetime) },
-      ),
+      // Not listed in the config: the names privacy-kit knows for Google and Adobe (the ones it
+      // deletes on a refusal), rather than a "none" the statement around the table contradicts.
+      cookies: service.cookies
+        ? service.cookies.map((c) =>
+            typeof c === 'string'
+              ? { name: c, lifetime: undefined }
+              : { name: c.name, lifetime: text(c.lifetime) },
+          )
+        : known.length
+          ? known.map((pattern) => ({ name: pattern, lifetime: undefined }))
+          : undefined,
       status,
     });
   }
@@ -169,7 +178,7 @@ export class PrivacyCookieTable extends LitElement {
                 <td>${row.provider ?? nothing}</td>
                 <td>
                   ${
-                    row.cookies.length
+                    row.cookies?.length
                       ? html`<ul>
                           ${row.cookies.map(
                             (c) =>
@@ -178,7 +187,7 @@ export class PrivacyCookieTable extends LitElement {
                               </li>`,
                           )}
                         </ul>`
-                      : t('cookieTable.noCookies')
+                      : t(row.cookies ? 'cookieTable.noCookies' : 'cookieTable.notListed')
                   }
                 </td>
                 <td><span part=${`status status-${row.status}`}>${t(`cookieTable.${row.status}`)}</span></td>
