@@ -141,6 +141,13 @@ describe('validateStatement', () => {
     ]);
   });
 
+  it('refuses an original that calls itself a translation (translationOf in its own language)', () => {
+    const errors = errorsOf(withEdit((d) => (d.translationOf = { language: d.language, revision: 'r' })));
+    expect(errors).to.deep.equal([
+      "translationOf.language: the document's own language: leave translationOf out of the original",
+    ]);
+  });
+
   it('checks section ids: format, uniqueness across sub-sections, and the reserved "changes"', () => {
     const errors = errorsOf(
       withEdit((d) => {

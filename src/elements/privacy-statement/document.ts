@@ -272,6 +272,12 @@ export function validateStatement(input: unknown): StatementValidation {
     const t = c.object(doc['translationOf'], 'translationOf', ['language', 'revision']);
     if (t && (typeof t['language'] !== 'string' || !LANGUAGE.test(t['language']))) {
       c.fail('translationOf.language', 'expected a language code such as "nl"');
+    } else if (t && t['language'] === doc['language']) {
+      // Copied from an example into an original: it would say it is a translation of itself.
+      c.fail(
+        'translationOf.language',
+        "the document's own language: leave translationOf out of the original",
+      );
     }
     if (t) c.string(t['revision'], 'translationOf.revision');
   }
