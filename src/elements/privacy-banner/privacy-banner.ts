@@ -68,6 +68,8 @@ export interface BannerActionDetail {
  * @cssprop --privacy-spacing - Base spacing.
  * @cssprop --privacy-z-index - Stacking order of the bar.
  * @cssprop --privacy-banner-max-width - Width of the content inside the bar.
+ * @cssprop --privacy-shadow - Shadow of the bar.
+ * @cssprop --privacy-font-size - Base font size.
  */
 export class PrivacyBanner extends LitElement {
   static override styles = [tokens, buttons, bannerStyles];

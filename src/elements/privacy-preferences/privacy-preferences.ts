@@ -64,6 +64,7 @@ export interface PreferencesCloseDetail {
  * @cssprop --privacy-color-surface - Switch track when off.
  * @cssprop --privacy-radius - Corner radius.
  * @cssprop --privacy-font-family - Font.
+ * @cssprop --privacy-font-size - Base font size.
  */
 export class PrivacyPreferences extends LitElement {
   static override styles = [tokens, buttons, preferencesStyles];

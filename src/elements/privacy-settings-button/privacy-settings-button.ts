@@ -32,6 +32,7 @@ registerStrings('settings', { nl, en });
  * @cssprop --privacy-color-accent-text - Floating button icon colour.
  * @cssprop --privacy-settings-inset - Distance of the floating button from the corner.
  * @cssprop --privacy-z-index - Stacking order (the button sits just below the banner).
+ * @cssprop --privacy-shadow - Shadow of the floating button.
  */
 export class PrivacySettingsButton extends LitElement {
   static override styles = [tokens, buttons, settingsButtonStyles];

@@ -73,6 +73,7 @@ type View =
  * @cssprop --privacy-color-accent - Button background; `--privacy-color-accent-text` its text.
  * @cssprop --privacy-color-focus - Focus ring.
  * @cssprop --privacy-color-error - Border of the error message.
+ * @cssprop --privacy-scroll-margin - Room kept above a heading the table of contents scrolls to (a sticky header's height).
  */
 export class PrivacyStatement extends LitElement {
   static override styles = statementStyles;

@@ -86,6 +86,8 @@ export const buttons = css`
   }
   .actions button {
     flex: 1 1 10rem;
+    /* "Alles accepteren" stays on one line beside the other two in a 72rem banner. */
+    padding-inline: 1rem;
   }
   @media (prefers-reduced-motion: reduce) {
     *,
