@@ -156,6 +156,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
       service,
       exportToken: config.exportToken,
       oneClickRateLimit: config.rateLimitMax * ONE_CLICK_RATE_FACTOR,
+      mailRateLimitPerHour: config.mailRateLimitPerHour,
     });
     api.get('/api/health', { config: { rateLimit: false } }, async () => ({ status: 'ok' }));
   });

@@ -20,6 +20,8 @@ export interface ServerConfig {
   readonly mailFrom: string;
   /** Requests per minute per client IP on the API endpoints (counted in this process). */
   readonly rateLimitMax: number;
+  /** Subscribe and resend requests (each may send a mail) per hour and client IP. */
+  readonly mailRateLimitPerHour: number;
   /** Least seconds between two confirmation mails to one address (counted in the database). */
   readonly mailMinIntervalSeconds: number;
   /** Most confirmation mails to one address per UTC day (counted in the database). */
@@ -159,6 +161,15 @@ export function readConfig(env: NodeJS.ProcessEnv): ConfigResult {
     errors,
   );
   const mailMaxPerDay = integer('MAIL_MAX_PER_DAY', value('MAIL_MAX_PER_DAY') ?? '5', 1, 1000, errors);
+  // The mail limit above counts per address; `jan+1@…`, `jan+2@…` are other addresses in the same
+  // inbox. This caps the confirmation mails one client can have sent, to anyone, per hour.
+  const mailRateLimitPerHour = integer(
+    'MAIL_RATE_LIMIT_PER_HOUR',
+    value('MAIL_RATE_LIMIT_PER_HOUR') ?? '30',
+    1,
+    1_000_000,
+    errors,
+  );
 
   const trustProxy = trustedProxies(value('TRUST_PROXY') ?? 'false', errors);
 
@@ -193,6 +204,7 @@ export function readConfig(env: NodeJS.ProcessEnv): ConfigResult {
       rateLimitMax,
       mailMinIntervalSeconds,
       mailMaxPerDay,
+      mailRateLimitPerHour,
       trustProxy,
       databaseUrl,
       databasePoolMax,

@@ -20,6 +20,7 @@ describe('environment validation', () => {
       RATE_LIMIT_MAX: '-3',
       MAIL_MIN_INTERVAL_SECONDS: 'soon',
       MAIL_MAX_PER_DAY: '0',
+      MAIL_RATE_LIMIT_PER_HOUR: '1.5',
       DATABASE_POOL_MAX: '0',
       LOG_LEVEL: 'loud',
     });
@@ -34,6 +35,7 @@ describe('environment validation', () => {
       'RATE_LIMIT_MAX',
       'MAIL_MIN_INTERVAL_SECONDS',
       'MAIL_MAX_PER_DAY',
+      'MAIL_RATE_LIMIT_PER_HOUR',
       'DATABASE_POOL_MAX',
       'LOG_LEVEL',
     ]) {
@@ -80,6 +82,7 @@ describe('environment validation', () => {
     assert.equal(result.value.rateLimitMax, 300);
     assert.equal(result.value.mailMinIntervalSeconds, 60);
     assert.equal(result.value.mailMaxPerDay, 5);
+    assert.equal(result.value.mailRateLimitPerHour, 30);
     assert.equal(result.value.databasePoolMax, 10);
     assert.deepEqual(result.value.corsOrigins, []);
     assert.ok(result.value.dataDir.endsWith('/.data'));

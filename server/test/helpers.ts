@@ -43,6 +43,7 @@ export function startServer(env: Record<string, string> = {}, dataDir = tempDir(
       DATA_DIR: dataDir,
       PRIVACY_KIT_EXPORT_TOKEN: EXPORT_TOKEN,
       RATE_LIMIT_MAX: '100000',
+      MAIL_RATE_LIMIT_PER_HOUR: '100000',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

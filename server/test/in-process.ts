@@ -63,7 +63,12 @@ export async function inProcessApp(
   file?: string,
   beforeReady?: (app: FastifyInstance) => void,
 ): Promise<InProcessApp> {
-  const config = readConfig({ PRIVACY_KIT_EXPORT_TOKEN: EXPORT_TOKEN, RATE_LIMIT_MAX: '100000', ...env });
+  const config = readConfig({
+    PRIVACY_KIT_EXPORT_TOKEN: EXPORT_TOKEN,
+    RATE_LIMIT_MAX: '100000',
+    MAIL_RATE_LIMIT_PER_HOUR: '100000',
+    ...env,
+  });
   if (!config.ok) throw new Error(config.errors.join('\n'));
   const dir = file === undefined ? tempDir('privacy-kit-app-') : undefined;
   const storage = openSqliteStorage({ file: file ?? join(dir ?? '', 'app.sqlite') });

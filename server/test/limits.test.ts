@@ -9,6 +9,7 @@ let server: RunningServer;
 before(async () => {
   server = await startServer({
     RATE_LIMIT_MAX: '5',
+    MAIL_RATE_LIMIT_PER_HOUR: '3',
     CORS_ORIGINS: 'https://www.example.org, https://shop.example.org',
   });
 });
@@ -30,8 +31,9 @@ describe('rate limit', () => {
     assert.deepEqual(statuses, [201, 201, 201, 201, 201, 429, 429]);
     assert.equal((limited?.body as { error: string }).error, 'rate_limited');
     assert.ok(Number(limited?.headers.get('retry-after')) > 0, 'Retry-After says when to come back');
-    // Newsletter endpoints share the per-IP budget; static pages are not limited.
-    assert.equal((await send(`${server.url}/api/newsletter/resend`, { email: 'a@example.org' })).status, 429);
+    // Newsletter endpoints share the per-IP budget (those that send mail have their own, below);
+    // static pages are not limited.
+    assert.equal((await send(`${server.url}/api/newsletter/confirm`, { token: 'x'.repeat(43) })).status, 429);
     assert.equal((await get(`${server.url}/`, {})).status, 200);
   });
 
@@ -49,6 +51,27 @@ describe('rate limit', () => {
     // An unknown token is a 404: the route answered instead of the limiter.
     assert.deepEqual(statuses.slice(0, 50), Array<number>(50).fill(404));
     assert.equal(statuses[50], 429);
+  });
+});
+
+describe('mail budget', () => {
+  it('sends one client at most MAIL_RATE_LIMIT_PER_HOUR confirmation mails an hour, however it spells the inbox', async () => {
+    const subscribe = (email: string) =>
+      send(`${server.url}/api/newsletter/subscribe`, {
+        email,
+        revision: '2018-06-18',
+        consentText: 'Ja',
+        measureOpens: false,
+      });
+    const statuses: number[] = [];
+    for (let i = 1; i <= 4; i++) statuses.push((await subscribe(`victim+${i}@example.org`)).status);
+    assert.deepEqual(statuses, [202, 202, 202, 429]);
+    const limited = await subscribe('victim@example.org');
+    assert.equal(limited.status, 429);
+    assert.ok(
+      Number(limited.headers.get('retry-after')) > 60,
+      'an hour-long budget: come back in minutes, not seconds',
+    );
   });
 });
 

@@ -81,6 +81,7 @@ before(async () => {
     CORS_ORIGINS: site.origin(),
     PRIVACY_KIT_EXPORT_TOKEN: EXPORT_TOKEN,
     RATE_LIMIT_MAX: '100000',
+    MAIL_RATE_LIMIT_PER_HOUR: '100000',
   });
   const bundle = (entry, format) =>
     build({ entryPoints: [join(root, entry)], bundle: true, format, target: 'es2022', write: false, tsconfig: join(root, 'tsconfig.json') }).then(

@@ -20,6 +20,8 @@ export interface NewsletterRoutesOptions {
   readonly exportToken: string | undefined;
   /** Requests per minute and client IP for the one-click route, which has a budget of its own. */
   readonly oneClickRateLimit: number;
+  /** Requests per hour and client IP for subscribe and resend, which send mail to any address. */
+  readonly mailRateLimitPerHour: number;
 }
 
 /** Registers the routes under `prefix` (e.g. `/api/newsletter`). */
@@ -29,16 +31,19 @@ export function newsletterRoutes(
   options: NewsletterRoutesOptions,
 ): void {
   const { service } = options;
+  // Replaces the per-minute budget on these two routes: a client may have at most this many
+  // confirmation mails sent per hour, whatever addresses it gives (`jan+1@…`, `jan+2@…`).
+  const mailBudget = { rateLimit: { max: options.mailRateLimitPerHour, timeWindow: 3_600_000 } };
 
   app.post<{ Body: SubscribeInput }>(
     `${prefix}/subscribe`,
-    { schema: { body: subscribeBody } },
+    { schema: { body: subscribeBody }, config: mailBudget },
     async (request, reply) => answer(reply, await service.subscribe(request.body), 202),
   );
 
   app.post<{ Body: { email: string } }>(
     `${prefix}/resend`,
-    { schema: { body: resendBody } },
+    { schema: { body: resendBody }, config: mailBudget },
     async (request, reply) => answer(reply, await service.resend(request.body.email), 202),
   );
 
