@@ -92,6 +92,16 @@ describe('newsletter double opt-in', () => {
     assert.equal(mailsTo('jane.doe@example.org').filter((m) => /afgemeld/.test(m.headers)).length, 1);
   });
 
+  it('says in the mail which choice the link confirms: whoever opens it sees what they agree to', async () => {
+    await send(`${api}/subscribe`, subscription('measured@example.org'));
+    await send(`${api}/subscribe`, subscription('unmeasured@example.org', { measureOpens: false }));
+    assert.match(mailsTo('measured@example.org')[0]?.text ?? '', /mogen wij meten of u de nieuwsbrief opent/);
+    assert.match(
+      mailsTo('unmeasured@example.org')[0]?.text ?? '',
+      /Wij meten niet of u de nieuwsbrief opent/,
+    );
+  });
+
   it('the unsubscribe link in the confirmation mail works before confirming', async () => {
     await send(`${api}/subscribe`, subscription('early@example.org'));
     const [mail] = mailsTo('early@example.org');

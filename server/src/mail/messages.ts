@@ -51,6 +51,11 @@ export interface ConfirmationMailInput {
   /** The same manage token as `unsubscribeUrl`, as the one-click API address. */
   readonly oneClickUrl: string;
   readonly validHours: number;
+  /**
+   * The choice the link confirms. Said in the mail because anyone can enter an address: the
+   * person who opens the link sees what they agree to (whoever filled in the form last).
+   */
+  readonly measureOpens: boolean;
 }
 
 /** The double opt-in mail: the confirm link, and an unsubscribe link that works right away. */
@@ -61,6 +66,10 @@ export function confirmationMail(input: ConfirmationMailInput): OutgoingMail {
           'Hello,',
           '',
           'You (or someone else) entered this address to receive our monthly newsletter.',
+          input.measureOpens
+            ? 'With it, we may measure whether you open the newsletter and click its links.'
+            : 'We will not measure whether you open the newsletter or click its links.',
+          'You can change that after confirming.',
           `Please confirm within ${input.validHours} hours by opening this link:`,
           '',
           input.confirmUrl,
@@ -74,6 +83,10 @@ export function confirmationMail(input: ConfirmationMailInput): OutgoingMail {
           'Goedendag,',
           '',
           'U (of iemand anders) heeft dit e-mailadres aangemeld voor onze maandelijkse nieuwsbrief.',
+          input.measureOpens
+            ? 'Daarbij mogen wij meten of u de nieuwsbrief opent en op links klikt.'
+            : 'Wij meten niet of u de nieuwsbrief opent of op links klikt.',
+          'Dat kunt u na het bevestigen wijzigen.',
           `Bevestig uw aanmelding binnen ${input.validHours} uur via deze link:`,
           '',
           input.confirmUrl,

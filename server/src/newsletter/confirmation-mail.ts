@@ -56,6 +56,7 @@ export function createConfirmationMailer(deps: ConfirmationMailDeps): SendConfir
           unsubscribeUrl: tokenLink(page, manage.token, 'unsubscribe'),
           oneClickUrl: oneClickLink(publicUrl, deps.apiPrefix, manage.token),
           validHours: CONFIRM_TOKEN_HOURS,
+          measureOpens: subscriber.measureOpens,
         }),
       );
       return 'sent';
