@@ -112,7 +112,7 @@ describe('<privacy-newsletter> accessibility in every state', () => {
     });
   }
 
-  it('follows the dark colour scheme', async () => {
+  it('is light or dark as the page is: dark only when the page supports it and the visitor prefers it', async () => {
     // Brightness 0–255 of the panel's background and text (the exact shades belong to the shared tokens).
     const brightness = (color: string): number => {
       const [r = 0, g = 0, b = 0] = (color.match(/\d+/g) ?? []).map(Number);
@@ -126,12 +126,17 @@ describe('<privacy-newsletter> accessibility in every state', () => {
     const light = await panel();
     await emulateMedia({ colorScheme: 'dark' });
     try {
+      // A light page (no color-scheme declared) keeps a light form on a dark system.
+      const inLightPage = await panel();
+      document.documentElement.style.colorScheme = 'light dark';
       const dark = await panel();
       expect(light.bg).to.be.above(200);
       expect(light.fg).to.be.below(60);
+      expect(inLightPage).to.deep.equal(light);
       expect(dark.bg).to.be.below(60);
       expect(dark.fg).to.be.above(200);
     } finally {
+      document.documentElement.style.colorScheme = '';
       await emulateMedia({ colorScheme: 'light' });
     }
   });

@@ -8,7 +8,7 @@ import { registerLabelStrings } from '../../i18n/labels.js';
 import { announceDecision, ensureAnnouncer } from '../shared/announcer.js';
 import { categoryLabel, localize, safeHttpUrl, serviceLabel } from '../shared/config-text.js';
 import { fire } from '../shared/define.js';
-import { buttons, tokens } from '../shared/styles.js';
+import { buttons, pageScheme, tokens } from '../shared/styles.js';
 import { gateStyles } from './privacy-gate.styles.js';
 import nl from './locales/nl.json';
 import en from './locales/en.json';
@@ -55,9 +55,10 @@ const LOADED = 'data-privacy-gate-loaded';
  * @cssprop --privacy-gate-min-height - Minimum height of the placeholder (default 12rem).
  * @cssprop --privacy-color-surface - Placeholder background.
  * @cssprop --privacy-color-accent - Button colour.
+ * @cssprop --privacy-color-scheme - `light` or `dark`; by default the page's (`color-scheme` on `:root`).
  */
 export class PrivacyGate extends LitElement {
-  static override styles = [tokens, buttons, gateStyles];
+  static override styles = [tokens, pageScheme, buttons, gateStyles];
 
   static override properties = {
     service: { reflect: true },

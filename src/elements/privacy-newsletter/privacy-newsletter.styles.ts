@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { tokens } from '../shared/styles.js';
+import { pageScheme, tokens } from '../shared/styles.js';
 
 /**
  * Layout of `<privacy-newsletter>`. Colours, font and the dark scheme come from the shared
@@ -174,4 +174,4 @@ const layout = css`
 `;
 
 /** Styles of `<privacy-newsletter>`. */
-export const newsletterStyles = [tokens, layout];
+export const newsletterStyles = [tokens, pageScheme, layout];

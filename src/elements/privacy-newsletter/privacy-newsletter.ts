@@ -67,6 +67,7 @@ export type NewsletterState = NewsletterView | 'error' | 'offline';
  * @cssprop --privacy-color-error - Error text and borders.
  * @cssprop --privacy-color-border - Field and panel borders.
  * @cssprop --privacy-radius - Corner radius.
+ * @cssprop --privacy-color-scheme - `light` or `dark`; by default the page's (`color-scheme` on `:root`).
  */
 export class PrivacyNewsletter extends LitElement {
   static override styles = newsletterStyles;

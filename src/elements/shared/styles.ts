@@ -6,6 +6,18 @@
  */
 import { css } from 'lit';
 
+/**
+ * For elements that sit in the page's content (the newsletter form, an embed's placeholder), after
+ * `tokens`: light or dark as the page is, not as the visitor's system is, so a light page never
+ * shows a dark panel. Unset, the declaration is invalid and `color-scheme` inherits from the page
+ * (`light` unless it declares `color-scheme: light dark`); `--privacy-color-scheme` still forces one.
+ */
+export const pageScheme = css`
+  :host {
+    color-scheme: var(--privacy-color-scheme);
+  }
+`;
+
 /** Colours, font, radius, spacing; light and dark, each text/background pair with ≥ 4.5:1 contrast. */
 export const tokens = css`
   :host {
