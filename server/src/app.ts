@@ -9,7 +9,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { answerUnavailableWhileClosing } from './closing.js';
 import type { ServerConfig } from './config.js';
-import { installErrorHandlers } from './errors.js';
+import { installErrorHandlers, sendError } from './errors.js';
 import type { Mailer } from './mail/mailer.js';
 import { createNewsletterService } from './newsletter/service.js';
 import { newsletterRoutes } from './routes/newsletter.js';
@@ -92,6 +92,9 @@ export function buildApp(options: AppOptions): FastifyInstance {
     bodyLimit: BODY_LIMIT,
     // Requests that arrive while closing get the contract's 503 instead (see closing.ts).
     return503OnClosing: false,
+    // A URL that cannot be decoded (`/api/%zz`) is answered before routing: in the contract's shape too.
+    frameworkErrors: (_error, _request, reply) =>
+      void sendError(reply, 400, { error: 'validation', message: 'The request URL is not valid.' }),
     trustProxy: config.trustProxy === false ? false : [...config.trustProxy],
     ajv: {
       // Fastify's defaults strip unknown fields and coerce types; the contract rejects both.

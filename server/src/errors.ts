@@ -57,7 +57,9 @@ function fieldName(instancePath: string, child?: unknown): string {
 
 /** Maps Ajv issues to `{ field: problem }`, one entry per field, in a wording for integrators. */
 export function validationFields(issues: readonly ValidationIssue[]): Record<string, string> {
-  const fields: Record<string, string> = {};
+  // No prototype: `fields[field] ??= …` must see no inherited `constructor` or `__proto__`, or a
+  // query naming one would be refused without saying which parameter.
+  const fields: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const issue of issues) {
     let field = fieldName(issue.instancePath);
     let problem = issue.message ?? 'is invalid';

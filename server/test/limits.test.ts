@@ -135,6 +135,15 @@ describe('static files and headers', () => {
     assert.equal((await get(`${server.url}/site.css`, {})).status, 200);
   });
 
+  it("answers a URL that cannot be decoded with the contract's 400, not the framework's own shape", async () => {
+    const response = await get(`${server.url}/api/%zz`, {});
+    assert.equal(response.status, 400);
+    assert.deepEqual(JSON.parse(response.text), {
+      error: 'validation',
+      message: 'The request URL is not valid.',
+    });
+  });
+
   it('answers unknown paths with a JSON 404 and no file-system details', async () => {
     for (const path of [
       '/nope.html',

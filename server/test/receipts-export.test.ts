@@ -82,6 +82,8 @@ describe('GET /api/consent/receipts (export)', () => {
     );
     const fromTime = await exported(`consentId=${consentId}&from=2025-02-28T22:00:00Z`);
     assert.equal(fromTime.length, 2);
+    // "Until the end of time": the day after 9999-12-31 must not wrap into a time before them all.
+    assert.equal((await exported(`consentId=${consentId}&to=9999-12-31`)).length, 4);
   });
 
   it('rejects bad filters with 400 naming the parameter', async () => {
@@ -96,10 +98,14 @@ describe('GET /api/consent/receipts (export)', () => {
       ['after=abc', 'after'],
       ['after=not*base64', 'after'],
       ['unknown=1', 'unknown'],
+      // Names an object has by inheritance: still named, not a 400 that says nothing.
+      ['constructor=1', 'constructor'],
+      ['__proto__=1', '__proto__'],
     ] as const) {
       const response = await get(`${endpoint}?${query}`);
       assert.equal(response.status, 400, query);
-      assert.ok(field in (response.json() as { fields: Record<string, string> }).fields, query);
+      const fields = (response.json() as { fields: Record<string, string> }).fields;
+      assert.ok(Object.hasOwn(fields, field), `${query}: ${response.text}`);
     }
   });
 

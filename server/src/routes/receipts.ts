@@ -25,6 +25,7 @@ interface ExportQuery {
 }
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const LAST_MOMENT = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 
 /**
  * Reads an export bound: a date (`2026-01-31`) or an ISO date-time. A date as `to` means the end
@@ -35,7 +36,8 @@ export function parseBound(raw: string, edge: 'from' | 'to'): string | null {
   const time = Date.parse(DATE_ONLY.test(raw) ? `${raw}T00:00:00Z` : raw);
   if (Number.isNaN(time)) return null;
   const end = edge === 'to' && DATE_ONLY.test(raw) ? time + 86_400_000 : time;
-  return new Date(end).toISOString();
+  // Past year 9999 the ISO form becomes `+010000-…`, which sorts before every stored time.
+  return new Date(Math.min(end, LAST_MOMENT)).toISOString();
 }
 
 /** Registers `POST` and `GET` on `path`. */
