@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, watch } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 /** The repository root. */
@@ -286,4 +287,34 @@ export async function exportedReceiptIds(serverUrl: string): Promise<string[]> {
     next = page.next;
   } while (next !== null);
   return ids;
+}
+
+/** The receipts route of a server this test file starts before its tests and stops after them. */
+export interface ReceiptServer {
+  readonly endpoint: string;
+  /** `GET endpoint?query` with the export token; the receipts of a 200 answer. */
+  exported(query: string): Promise<Array<Record<string, unknown>>>;
+}
+
+/** Starts a server for the file's receipt tests (registers node:test `before`/`after`). */
+export function useReceiptServer(): ReceiptServer {
+  let server: RunningServer | undefined;
+  before(async () => {
+    server = await startServer();
+  });
+  after(async () => {
+    await server?.stop();
+    if (server) removeDir(server.dataDir);
+  });
+  const endpoint = (): string => `${server?.url ?? ''}/api/consent/receipts`;
+  return {
+    get endpoint() {
+      return endpoint();
+    },
+    async exported(query) {
+      const response = await get(`${endpoint()}?${query}`);
+      if (response.status !== 200) throw new Error(`export answered ${response.status}: ${response.text}`);
+      return (response.json() as { receipts: Array<Record<string, unknown>> }).receipts;
+    },
+  };
 }

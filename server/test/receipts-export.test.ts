@@ -2,34 +2,10 @@
 // its token, filters, paging and CSV (a file someone opens in a spreadsheet).
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
-import {
-  EXPORT_TOKEN,
-  type RunningServer,
-  get,
-  makeReceipt,
-  removeDir,
-  send,
-  startServer,
-} from './helpers.js';
+import { describe, it } from 'node:test';
+import { EXPORT_TOKEN, get, makeReceipt, send, useReceiptServer } from './helpers.js';
 
-let server: RunningServer;
-let endpoint: string;
-
-before(async () => {
-  server = await startServer();
-  endpoint = `${server.url}/api/consent/receipts`;
-});
-after(async () => {
-  await server.stop();
-  removeDir(server.dataDir);
-});
-
-async function exported(query: string): Promise<Array<Record<string, unknown>>> {
-  const response = await get(`${endpoint}?${query}`);
-  assert.equal(response.status, 200, response.text);
-  return (response.json() as { receipts: Array<Record<string, unknown>> }).receipts;
-}
+const receipts = useReceiptServer();
 
 describe('GET /api/consent/receipts (export)', () => {
   it('answers 401 without a token, with a wrong token, and with a non-bearer scheme', async () => {
@@ -38,7 +14,7 @@ describe('GET /api/consent/receipts (export)', () => {
       { authorization: 'Bearer wrong-token-wrong-token' },
       { authorization: `Basic ${EXPORT_TOKEN}` },
     ]) {
-      const response = await get(endpoint, headers);
+      const response = await get(receipts.endpoint, headers);
       assert.equal(response.status, 401);
       assert.equal((response.json() as { error: string }).error, 'unauthorized');
       assert.equal(response.headers.get('www-authenticate'), 'Bearer');
@@ -48,12 +24,12 @@ describe('GET /api/consent/receipts (export)', () => {
   it('answers a 16 KB header of spaces as fast as any 401: checking it must not stall the server', async () => {
     const crafted = { authorization: `Bearer a${' '.repeat(16_000)}b` };
     const started = performance.now();
-    for (let i = 0; i < 10; i++) assert.equal((await get(endpoint, crafted)).status, 401);
+    for (let i = 0; i < 10; i++) assert.equal((await get(receipts.endpoint, crafted)).status, 401);
     // A quadratic pattern took about 240 ms each here; a linear one a millisecond or two.
     const ms = performance.now() - started;
     assert.ok(ms < 1000, `ten crafted headers took ${Math.round(ms)} ms`);
     const padded = { authorization: `Bearer${' '.repeat(2000)}${EXPORT_TOKEN}` };
-    assert.equal((await get(endpoint, padded)).status, 401, 'a header over 1 KB is refused unread');
+    assert.equal((await get(receipts.endpoint, padded)).status, 401, 'a header over 1 KB is refused unread');
   });
 
   it('takes the Bearer scheme in any case, as HTTP says', async () => {
@@ -62,7 +38,7 @@ describe('GET /api/consent/receipts (export)', () => {
       `BEARER ${EXPORT_TOKEN}`,
       `Bearer  ${EXPORT_TOKEN}`,
     ]) {
-      assert.equal((await get(endpoint, { authorization })).status, 200, authorization);
+      assert.equal((await get(receipts.endpoint, { authorization })).status, 200, authorization);
     }
   });
 
@@ -74,16 +50,17 @@ describe('GET /api/consent/receipts (export)', () => {
       '2025-02-28T23:00:00.000Z',
       '2025-03-01T00:00:00.000Z',
     ];
-    for (const at of times) assert.equal((await send(endpoint, makeReceipt({ consentId, at }))).status, 201);
-    const february = await exported(`consentId=${consentId}&from=2025-02-01&to=2025-02-28`);
+    for (const at of times)
+      assert.equal((await send(receipts.endpoint, makeReceipt({ consentId, at }))).status, 201);
+    const february = await receipts.exported(`consentId=${consentId}&from=2025-02-01&to=2025-02-28`);
     assert.deepEqual(
       february.map((r) => r.at),
       ['2025-02-01T00:00:00.000Z', '2025-02-28T23:00:00.000Z'],
     );
-    const fromTime = await exported(`consentId=${consentId}&from=2025-02-28T22:00:00Z`);
+    const fromTime = await receipts.exported(`consentId=${consentId}&from=2025-02-28T22:00:00Z`);
     assert.equal(fromTime.length, 2);
     // "Until the end of time": the day after 9999-12-31 must not wrap into a time before them all.
-    assert.equal((await exported(`consentId=${consentId}&to=9999-12-31`)).length, 4);
+    assert.equal((await receipts.exported(`consentId=${consentId}&to=9999-12-31`)).length, 4);
   });
 
   it('rejects bad filters with 400 naming the parameter', async () => {
@@ -102,7 +79,7 @@ describe('GET /api/consent/receipts (export)', () => {
       ['constructor=1', 'constructor'],
       ['__proto__=1', '__proto__'],
     ] as const) {
-      const response = await get(`${endpoint}?${query}`);
+      const response = await get(`${receipts.endpoint}?${query}`);
       assert.equal(response.status, 400, query);
       const fields = (response.json() as { fields: Record<string, string> }).fields;
       assert.ok(Object.hasOwn(fields, field), `${query}: ${response.text}`);
@@ -112,14 +89,14 @@ describe('GET /api/consent/receipts (export)', () => {
   it('pages with limit and after: each receipt once, in order, with a next cursor and Link header', async () => {
     const consentId = randomUUID();
     for (const day of ['01', '02', '02', '03', '04']) {
-      await send(endpoint, makeReceipt({ consentId, at: `2025-05-${day}T12:00:00.000Z` }));
+      await send(receipts.endpoint, makeReceipt({ consentId, at: `2025-05-${day}T12:00:00.000Z` }));
     }
-    const everything = await exported(`consentId=${consentId}`);
+    const everything = await receipts.exported(`consentId=${consentId}`);
     assert.equal(everything.length, 5);
     const seen: unknown[] = [];
     let query = `consentId=${consentId}&limit=2`;
     for (let page = 0; page < 5; page++) {
-      const response = await get(`${endpoint}?${query}`);
+      const response = await get(`${receipts.endpoint}?${query}`);
       const body = response.json() as { receipts: Array<{ receiptId: string }>; next: string | null };
       seen.push(...body.receipts.map((r) => r.receiptId));
       if (body.next === null) {
@@ -128,14 +105,14 @@ describe('GET /api/consent/receipts (export)', () => {
       }
       assert.equal(body.receipts.length, 2);
       const link = /^<([^>]+)>; rel="next"$/.exec(response.headers.get('link') ?? '')?.[1] ?? '';
-      assert.equal(new URL(link, endpoint).searchParams.get('after'), body.next);
+      assert.equal(new URL(link, receipts.endpoint).searchParams.get('after'), body.next);
       query = `consentId=${consentId}&limit=2&after=${body.next}`;
     }
     assert.deepEqual(
       seen,
       everything.map((r) => r.receiptId),
     );
-    const csv = await get(`${endpoint}?consentId=${consentId}&limit=4&format=csv`);
+    const csv = await get(`${receipts.endpoint}?consentId=${consentId}&limit=4&format=csv`);
     assert.equal(csv.text.trim().split('\r\n').length, 5, 'header and 4 rows');
     assert.match(csv.headers.get('link') ?? '', /after=[A-Za-z0-9_-]+.*rel="next"/);
   });
@@ -147,8 +124,8 @@ describe('GET /api/consent/receipts (export)', () => {
       userAgent: '=HYPERLINK("http://evil.example","x"), Chrome',
       revision: '2018;=1+1',
     });
-    await send(endpoint, receipt);
-    const response = await get(`${endpoint}?consentId=${consentId}&format=csv`);
+    await send(receipts.endpoint, receipt);
+    const response = await get(`${receipts.endpoint}?consentId=${consentId}&format=csv`);
     assert.equal(response.status, 200);
     assert.match(response.headers.get('content-type') ?? '', /^text\/csv/);
     const [header, row, end] = response.text.split('\r\n');

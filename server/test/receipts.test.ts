@@ -1,37 +1,21 @@
 // Consent receipts against the real server process and a real SQLite file: the contract's happy
 // path, idempotency and every kind of bad body (the export: receipts-export.test.ts).
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { type RunningServer, get, makeReceipt, removeDir, send, startServer } from './helpers.js';
+import { describe, it } from 'node:test';
+import { makeReceipt, send, useReceiptServer } from './helpers.js';
 
-let server: RunningServer;
-let endpoint: string;
-
-before(async () => {
-  server = await startServer();
-  endpoint = `${server.url}/api/consent/receipts`;
-});
-after(async () => {
-  await server.stop();
-  removeDir(server.dataDir);
-});
-
-async function exported(query: string): Promise<Array<Record<string, unknown>>> {
-  const response = await get(`${endpoint}?${query}`);
-  assert.equal(response.status, 200, response.text);
-  return (response.json() as { receipts: Array<Record<string, unknown>> }).receipts;
-}
+const receipts = useReceiptServer();
 
 describe('POST /api/consent/receipts', () => {
   it('stores a receipt (201) and answers 200 stored:false for the same receipt again: one row', async () => {
     const receipt = makeReceipt();
-    const first = await send(endpoint, receipt);
+    const first = await send(receipts.endpoint, receipt);
     assert.equal(first.status, 201);
     assert.deepEqual(first.body, { receiptId: receipt.receiptId, stored: true });
-    const second = await send(endpoint, receipt);
+    const second = await send(receipts.endpoint, receipt);
     assert.equal(second.status, 200);
     assert.deepEqual(second.body, { receiptId: receipt.receiptId, stored: false });
-    const rows = await exported(`consentId=${String(receipt.consentId)}`);
+    const rows = await receipts.exported(`consentId=${String(receipt.consentId)}`);
     assert.equal(rows.length, 1);
     assert.deepEqual(rows[0]?.granted, receipt.granted);
     assert.deepEqual(rows[0]?.denied, receipt.denied);
@@ -41,52 +25,52 @@ describe('POST /api/consent/receipts', () => {
 
   it('accepts a receipt without userAgent and with empty granted/denied lists', async () => {
     const receipt = makeReceipt({ userAgent: undefined, granted: [], denied: [] });
-    assert.equal((await send(endpoint, receipt)).status, 201);
+    assert.equal((await send(receipts.endpoint, receipt)).status, 201);
   });
 
   it('stores the decision time in UTC, whatever offset the client sent', async () => {
     const receipt = makeReceipt({ at: '2026-03-01T10:00:00+02:00' });
-    assert.equal((await send(endpoint, receipt)).status, 201);
-    const [row] = await exported(`consentId=${String(receipt.consentId)}`);
+    assert.equal((await send(receipts.endpoint, receipt)).status, 201);
+    const [row] = await receipts.exported(`consentId=${String(receipt.consentId)}`);
     assert.equal(row?.at, '2026-03-01T08:00:00.000Z');
   });
 
   it('accepts a JSON body sent as text/plain (navigator.sendBeacon on page unload)', async () => {
     const receipt = makeReceipt();
-    const response = await send(endpoint, receipt, {
+    const response = await send(receipts.endpoint, receipt, {
       headers: { 'content-type': 'text/plain;charset=UTF-8' },
     });
     assert.equal(response.status, 201);
   });
 
   it('rejects a body that is not JSON with 400 validation', async () => {
-    const response = await send(endpoint, '{"receiptId": ');
+    const response = await send(receipts.endpoint, '{"receiptId": ');
     assert.equal(response.status, 400);
     assert.equal((response.body as { error: string }).error, 'validation');
   });
 
   it('rejects a body over 16 KB with 413 too_large', async () => {
-    const response = await send(endpoint, makeReceipt({ userAgent: 'x'.repeat(17 * 1024) }));
+    const response = await send(receipts.endpoint, makeReceipt({ userAgent: 'x'.repeat(17 * 1024) }));
     assert.equal(response.status, 413);
     assert.equal((response.body as { error: string }).error, 'too_large');
   });
 
   it('rejects unknown fields with 400 naming the field (not silently dropped)', async () => {
     const receipt = makeReceipt({ email: 'jane@example.org' });
-    const response = await send(endpoint, receipt);
+    const response = await send(receipts.endpoint, receipt);
     assert.equal(response.status, 400);
     const body = response.body as { error: string; message: string; fields: Record<string, string> };
     assert.equal(body.error, 'validation');
     assert.deepEqual(body.fields, { email: 'unknown field' });
     assert.match(body.message, /email/);
-    const rows = await exported(`consentId=${String(receipt.consentId)}`);
+    const rows = await receipts.exported(`consentId=${String(receipt.consentId)}`);
     assert.equal(rows.length, 0);
   });
 
   it('rejects a NUL character in free text with 400 on every backend (PostgreSQL cannot store it)', async () => {
     for (const field of ['revision', 'userAgent'] as const) {
       const receipt = makeReceipt({ [field]: 'a\u0000b' });
-      const response = await send(endpoint, receipt);
+      const response = await send(receipts.endpoint, receipt);
       assert.equal(response.status, 400, `${field}: ${JSON.stringify(response.body)}`);
       assert.ok(field in (response.body as { fields: Record<string, string> }).fields, field);
     }
@@ -108,7 +92,7 @@ describe('POST /api/consent/receipts', () => {
       [{ receiptId: undefined }, 'receiptId'],
     ];
     for (const [overrides, field] of cases) {
-      const response = await send(endpoint, makeReceipt(overrides));
+      const response = await send(receipts.endpoint, makeReceipt(overrides));
       assert.equal(response.status, 400, `${JSON.stringify(overrides)} should be refused`);
       const fields = (response.body as { fields: Record<string, string> }).fields;
       assert.ok(field in fields, `${field} should be named in ${JSON.stringify(fields)}`);
@@ -122,10 +106,14 @@ describe('POST /api/consent/receipts', () => {
       receiptId: String(receipt.receiptId).toUpperCase(),
       consentId: String(receipt.consentId).toUpperCase(),
     };
-    const first = await send(endpoint, shouting);
+    const first = await send(receipts.endpoint, shouting);
     assert.deepEqual([first.status, first.body], [201, { receiptId: receipt.receiptId, stored: true }]);
-    assert.equal((await send(endpoint, receipt)).status, 200, 'the lower-case spelling is a duplicate');
-    const rows = await exported(`consentId=${String(shouting.consentId)}`);
+    assert.equal(
+      (await send(receipts.endpoint, receipt)).status,
+      200,
+      'the lower-case spelling is a duplicate',
+    );
+    const rows = await receipts.exported(`consentId=${String(shouting.consentId)}`);
     assert.deepEqual(
       rows.map((r) => [r.receiptId, r.consentId]),
       [[receipt.receiptId, receipt.consentId]],
@@ -134,7 +122,7 @@ describe('POST /api/consent/receipts', () => {
 
   it('refuses another spelling of a UUID (urn:uuid:…): one receipt, one row, found by its consentId', async () => {
     const receipt = makeReceipt();
-    const response = await send(endpoint, {
+    const response = await send(receipts.endpoint, {
       ...receipt,
       receiptId: `urn:uuid:${String(receipt.receiptId)}`,
       consentId: `urn:uuid:${String(receipt.consentId)}`,
@@ -152,10 +140,10 @@ describe('POST /api/consent/receipts', () => {
     ];
     for (const [overrides, field] of cases) {
       const receipt = makeReceipt(overrides);
-      const response = await send(endpoint, receipt);
+      const response = await send(receipts.endpoint, receipt);
       assert.equal(response.status, 400, JSON.stringify(overrides));
       assert.ok(field in (response.body as { fields: Record<string, string> }).fields, field);
-      assert.deepEqual(await exported(`consentId=${String(receipt.consentId)}`), []);
+      assert.deepEqual(await receipts.exported(`consentId=${String(receipt.consentId)}`), []);
     }
   });
 
@@ -166,29 +154,29 @@ describe('POST /api/consent/receipts', () => {
       '0001-01-01T00:00:00Z',
       new Date(Date.now() + 25 * hour).toISOString(),
     ]) {
-      const response = await send(endpoint, makeReceipt({ at }));
+      const response = await send(receipts.endpoint, makeReceipt({ at }));
       assert.equal(response.status, 400, at);
       assert.ok('at' in (response.body as { fields: Record<string, string> }).fields, at);
     }
     // A visitor's clock running a few hours fast is still believed.
     const ahead = new Date(Date.now() + 3 * hour).toISOString();
-    assert.equal((await send(endpoint, makeReceipt({ at: ahead }))).status, 201);
-    assert.equal((await send(endpoint, makeReceipt({ at: '2000-01-01T00:00:00Z' }))).status, 201);
+    assert.equal((await send(receipts.endpoint, makeReceipt({ at: ahead }))).status, 201);
+    assert.equal((await send(receipts.endpoint, makeReceipt({ at: '2000-01-01T00:00:00Z' }))).status, 201);
   });
 
   it('rejects a JSON array or a string as the body', async () => {
-    assert.equal((await send(endpoint, [makeReceipt()])).status, 400);
-    assert.equal((await send(endpoint, '"receipt"')).status, 400);
+    assert.equal((await send(receipts.endpoint, [makeReceipt()])).status, 400);
+    assert.equal((await send(receipts.endpoint, '"receipt"')).status, 400);
   });
 
   it('refuses a __proto__ key like any other unknown field', async () => {
     const raw = JSON.stringify(makeReceipt()).replace(/^\{/, '{"__proto__":{"admin":true},');
-    const response = await send(endpoint, raw);
+    const response = await send(receipts.endpoint, raw);
     assert.equal(response.status, 400);
   });
 
   it('never answers with a stack trace', async () => {
-    const response = await send(endpoint, '{"receiptId": ');
+    const response = await send(receipts.endpoint, '{"receiptId": ');
     assert.doesNotMatch(JSON.stringify(response.body), /at .*\.(ts|js):\d+/);
   });
 });
