@@ -71,13 +71,13 @@ async function shippedBy(module, names, lazy = []) {
 const checks = [
   {
     name: 'loader: dist/privacy-kit.js (a returning visitor downloads only this)',
-    limit: 4950,
+    limit: 4990,
     target: 3072,
     measure: () => bytes([join(dist, 'privacy-kit.js')]),
   },
   {
     name: 'core: createConsent + validateConfig from privacy-kit/core, with js-cookie, minified',
-    limit: 4690,
+    limit: 4720,
     target: 4096,
     // The receipt sender is imported only when there is a receipt to send (a config with `sync`).
     async measure() {
@@ -94,7 +94,7 @@ const checks = [
   },
   {
     name: 'first visit until the banner is usable: loader + runtime + UI entry, with their static imports',
-    limit: 18880,
+    limit: 18960,
     target: 13217,
     measure: () => {
       const entries = ['ui/privacy-kit-runtime.js', 'ui/privacy-kit-ui.js'].map((f) => join(dist, f));

@@ -63,7 +63,8 @@ function check(spec: Spec, v: unknown, path: string, errors: Errors): void {
 }
 
 const CONFIG: Spec = {
-  '!revision': is((v) => isString(v) && /^.{1,64}$/.test(v), '1 to 64 characters'),
+  // A lone surrogate passes `.` but cannot be URI-encoded into the cookie: every decision would throw.
+  '!revision': is((v) => isString(v) && /^.{1,64}$/.test(v) && !/\p{Cs}/u.test(v), '1 to 64 characters'),
   language: string,
   '!categories': record({ label: text, description: text, sale: bool }, true),
   services: record(

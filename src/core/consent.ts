@@ -28,6 +28,7 @@ export const serviceNames = (config: ResolvedConfig): string[] => Object.keys(co
  * With `analyticsExemption`, `analytics` is granted while no decision is in force (an opt-out);
  * `stored` is the decision kept but out of date (a new revision, expired): its refusals of
  * analytics and of its services still count, since an objection, once made, does not lapse.
+ * A record of Global Privacy Control alone is no objection: GPC refuses sale and sharing.
  */
 export function isGrantedIn(
   state: ConsentState | null,
@@ -35,6 +36,7 @@ export function isGrantedIn(
   name: string,
   stored: ConsentState | null = state,
 ): boolean {
+  if (stored?.method == 'gpc') stored = null;
   const service = own(config.services, name);
   if (service) {
     return (

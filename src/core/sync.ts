@@ -36,7 +36,12 @@ export function openSync(
   if (Channel) {
     const channel = new Channel(key);
     channel.onmessage = (e) => receive(e.data);
-    return { post: (m) => channel.postMessage(m), close: () => channel.close() };
+    let open = true;
+    // Posting on a closed channel throws: a decision after `destroy()` must still take effect here.
+    return {
+      post: (m) => open && channel.postMessage(m),
+      close: () => ((open = false), channel.close()),
+    };
   }
   const { window: target, localStorage: storage } = env;
   if (!target || !storage) return { post() {}, close() {} };

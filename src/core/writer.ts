@@ -98,7 +98,9 @@ export function attachWriter(
     const mineWins =
       stored &&
       (next
-        ? next.updatedAt < stored.updatedAt || (next.updatedAt === stored.updatedAt && next.id <= stored.id)
+        ? next.updatedAt < stored.updatedAt ||
+          // A tie (two tabs in one millisecond, one visitor, so one id): the same rule in both tabs.
+          (next.updatedAt === stored.updatedAt && message.value! <= encodeConsent(stored))
         : message.at < stored.updatedAt);
     if (!mineWins) return void (next || stored ? commit(next, true) : undefined);
     // Both tabs wrote the cookie; make sure it holds the decision that wins everywhere.

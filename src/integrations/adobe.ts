@@ -5,6 +5,8 @@
  */
 import type { PrivacyKit, ServiceConfig } from '../core/types.js';
 
+type AdobeMode = NonNullable<NonNullable<ServiceConfig['adobe']>['mode']>;
+
 /** The part of the ECID opt-in service (`adobe.optIn`, VisitorAPI.js) this module uses. */
 export interface AdobeOptIn {
   approve(categories: string[], shouldWaitForComplete?: boolean): void;
@@ -31,16 +33,22 @@ export const isAdobeService = (name: string, service: ServiceConfig): boolean =>
 const adobeServices = (kit: PrivacyKit) =>
   Object.entries(kit.config.services).filter(([name, service]) => isAdobeService(name, service));
 
-/** Is some Adobe service (default: every one configured) granted now? */
-const adobeGranted = (kit: PrivacyKit, service?: string): boolean =>
-  service ? kit.isGranted(service) : adobeServices(kit).some(([name]) => kit.isGranted(name));
+/**
+ * Is the service granted now, or without one: some Adobe service that may use this library (any
+ * not set to the `other` one)? A refused AppMeasurement must not be approved because Target on the
+ * Web SDK is granted, nor the reverse.
+ */
+const adobeGranted = (kit: PrivacyKit, service: string | undefined, other: AdobeMode): boolean =>
+  service
+    ? kit.isGranted(service)
+    : adobeServices(kit).some(([name, s]) => s.adobe?.mode != other && kit.isGranted(name));
 
 /**
  * The `defaultConsent` for the site's `alloy('configure', …)`: `'in'` when the visitor already
  * granted the Adobe service, else `'out'`. Never `'pending'`: that still writes cookies.
  */
 export function adobeDefaultConsent(kit: PrivacyKit, service?: string): 'in' | 'out' {
-  return adobeGranted(kit, service) ? 'in' : 'out';
+  return adobeGranted(kit, service, 'appmeasurement') ? 'in' : 'out';
 }
 
 /**
@@ -48,7 +56,7 @@ export function adobeDefaultConsent(kit: PrivacyKit, service?: string): 'in' | '
  * analytics (`aa`) and ECID as the stored decision says.
  */
 export function adobePreviousPermissions(kit: PrivacyKit, service?: string): { aa: boolean; ecid: boolean } {
-  const granted = adobeGranted(kit, service);
+  const granted = adobeGranted(kit, service, 'websdk');
   return { aa: granted, ecid: granted };
 }
 
@@ -89,7 +97,7 @@ export function installAdobe(kit: PrivacyKit): () => void {
     const { optIn, OptInCategories } = window.adobe ?? {};
     if (optIn && OptInCategories && first(optIn, decision)) {
       const categories = [OptInCategories.ANALYTICS, OptInCategories.ECID];
-      if (adobeGranted(kit)) optIn.approve(categories, true);
+      if (adobeGranted(kit, undefined, 'websdk')) optIn.approve(categories, true);
       else optIn.deny(categories, true);
       optIn.complete();
     }

@@ -23,6 +23,12 @@ export const GOOGLE_COOKIES: readonly string[] = [
 /** The part of GOOGLE_COOKIES Google sets for ads (`ad_storage`), not for measurement. */
 export const GOOGLE_AD_COOKIES: readonly string[] = GOOGLE_COOKIES.slice(-2);
 
+/** Google's cookies by the Consent Mode type that allows them: the rest is measurement. */
+const GOOGLE_BY_TYPE = [
+  ['analytics_storage', GOOGLE_COOKIES.slice(0, -2)],
+  ['ad_storage', GOOGLE_AD_COOKIES],
+] as const;
+
 /** Cookies AppMeasurement, ECID, the Web SDK and Target set. */
 export const ADOBE_COOKIES: readonly string[] = [
   's_cc',
@@ -76,8 +82,9 @@ export function matchingCookies(
 /**
  * What a decision refuses: the cookie patterns of refused services, those a still-granted
  * service also claims (a shared `_ga`) or that are the consent cookie itself, and extra paths.
- * Google's ad cookies follow `ad_storage` (as Google is told it) rather than the service: with it
- * denied, a granted Google Analytics keeps `_ga`, but the `_gcl_*`/`_gac_*` an earlier grant left go.
+ * Google's cookies follow the Consent Mode type Google is told (`analytics_storage`, `ad_storage`)
+ * rather than the service: with ad storage denied, a granted Google Analytics keeps `_ga`, but the
+ * `_gcl_*`/`_gac_*` an earlier grant left go; with analytics denied, `_ga` goes though Ads stays.
  */
 export function refusals(kit: PrivacyKit): [refused: string[], keep: string[], paths: string[]] {
   const { services, cookie } = kit.config;
@@ -92,11 +99,15 @@ export function refusals(kit: PrivacyKit): [refused: string[], keep: string[], p
       paths.push(...(service.cookiePaths ?? []));
     }
   }
-  if (keep.includes('_gcl_*') && !grantsGoogleType(kit, 'ad_storage')) {
-    refused.push(...GOOGLE_AD_COOKIES);
-    return [refused, keep.filter((p) => !GOOGLE_AD_COOKIES.includes(p)), paths];
-  }
-  return [refused, keep, paths];
+  // A granted Google service keeps only the cookies Google is told it may set: refusing analytics
+  // takes `_ga` even while Google Ads (marketing) stays on, as denying ad storage takes `_gcl_*`.
+  let kept = keep;
+  for (const [type, cookies] of GOOGLE_BY_TYPE)
+    if (keep.includes('_ga') && !grantsGoogleType(kit, type)) {
+      refused.push(...cookies);
+      kept = kept.filter((p) => !cookies.includes(p));
+    }
+  return [refused, kept, paths];
 }
 
 /** Are there cookies of refused services on this page (left by a tag, another tab or an earlier set-up)? */

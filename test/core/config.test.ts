@@ -90,6 +90,8 @@ describe('validateConfig', () => {
       [{ revision: '' }, 'revision'],
       [{ revision: 20180618 }, 'revision'],
       [{ revision: 'x'.repeat(65) }, 'revision'],
+      // A lone surrogate cannot be URI-encoded into the cookie: every decision would throw.
+      [{ revision: '2018-06-18\ud800' }, 'revision'],
       [{ language: 5 }, 'language'],
       [{ categories: [] }, 'categories'],
       [{ categories: { analytics: { sale: 'yes' } } }, 'categories.analytics.sale'],

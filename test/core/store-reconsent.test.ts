@@ -125,6 +125,14 @@ describe('consent store', () => {
       expect(kit.needsDecision()).to.equal(true);
     });
 
+    it('keeps running under Global Privacy Control, which refuses sale and sharing, not analytics', () => {
+      const kit = isolatedStore(exempt, { navigator: { globalPrivacyControl: true } });
+      expect(kit.getStoredConsent()?.method).to.equal('gpc');
+      expect(kit.isGranted('analytics')).to.equal(true);
+      expect(kit.isGranted('google-analytics')).to.equal(true);
+      expect(kit.isGranted('marketing')).to.equal(false);
+    });
+
     it("is an opt-out: the visitor's refusal switches analytics off", () => {
       const kit = isolatedStore(exempt);
       kit.rejectAll();

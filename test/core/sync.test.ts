@@ -195,4 +195,29 @@ describe('cross-tab sync', () => {
       localStorage.removeItem('privacy-kit:privacy_consent');
     }
   });
+  it('two tabs of one visitor deciding in the same millisecond end up with the same decision', async () => {
+    const seed = isolatedStore(minimalConfig, { now: () => 1_000 });
+    seed.acceptAll();
+    const value = encodeConsent(seed.getConsent()!);
+    // Same visitor (one consent id), same clock: only the decisions differ.
+    const options = { cookies: memoryStorage(value), BroadcastChannel, now: () => 5_000 };
+    const [a, b] = [isolatedStore(minimalConfig, options), isolatedStore(minimalConfig, options)];
+    a.rejectAll();
+    b.acceptAll();
+    await waitUntil(() => a.isGranted('analytics') === b.isGranted('analytics'), 'the tabs disagree');
+    expect(options.cookies.read()).to.equal(encodeConsent(a.getConsent()!));
+  });
+
+  it('takes a decision made after destroy() on this page, without throwing on the closed channel', () => {
+    const cookies = memoryStorage();
+    const kit = isolatedStore(minimalConfig, { cookies, BroadcastChannel });
+    kit.acceptAll();
+    const changes: ConsentChange[] = [];
+    kit.subscribe((c) => changes.push(c));
+    kit.destroy();
+    kit.rejectAll();
+    expect(kit.isGranted('analytics')).to.equal(false);
+    expect(changes).to.have.length(1);
+    expect(isolatedStore(minimalConfig, { cookies }).isGranted('analytics')).to.equal(false);
+  });
 });

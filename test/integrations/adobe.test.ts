@@ -140,6 +140,26 @@ describe('Adobe consent', () => {
     expect(calls).to.deep.equal([['deny', ['aa', 'ecid'], true], ['complete']]);
   });
 
+  it('tells each library about its own services: a granted Web SDK service does not approve a refused AppMeasurement', () => {
+    const calls = fakeOptIn();
+    const config = {
+      ...CONFIG,
+      services: {
+        'adobe-analytics': { category: 'analytics', adobe: { mode: 'appmeasurement' } },
+        'adobe-target': { category: 'marketing', adobe: { mode: 'websdk' } },
+      },
+    };
+    const kit = makeKit(config);
+    stops.push(installAdobe(kit));
+    kit.update({ categories: { analytics: false, marketing: true } });
+    expect(calls).to.deep.equal([['deny', ['aa', 'ecid'], true], ['complete']]);
+    expect(adobePreviousPermissions(kit)).to.deep.equal({ aa: false, ecid: false });
+    expect(adobeDefaultConsent(kit)).to.equal('in');
+    kit.update({ categories: { analytics: true, marketing: false } });
+    expect(adobeDefaultConsent(kit)).to.equal('out');
+    expect(adobePreviousPermissions(kit)).to.deep.equal({ aa: true, ecid: true });
+  });
+
   it('gives the configure and Visitor.getInstance values from the stored decision', () => {
     const kit = makeKit();
     expect(adobeDefaultConsent(kit)).to.equal('out');

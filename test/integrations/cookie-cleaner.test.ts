@@ -143,6 +143,20 @@ describe('cookie clearing', () => {
     expect(names()).to.deep.equal(['_ga']);
   });
 
+  it("deletes Google's analytics cookies when analytics is refused while Google Ads (marketing) stays granted", () => {
+    const config = {
+      ...CONFIG,
+      services: { ...CONFIG.services, 'google-ads': { category: 'marketing', google: {} } },
+    };
+    const kit = makeKit(config);
+    stops.push(installCookieCleaner(kit));
+    kit.acceptAll();
+    ['_ga', '_ga_ABC', '_gid', '_gcl_au'].forEach((n) => set(n));
+    kit.update({ categories: { analytics: false } });
+    // Google is told analytics_storage denied, ad_storage granted: its cookies follow suit.
+    expect(names()).to.deep.equal(['_gcl_au']);
+  });
+
   it('leaves _gcl_ cookies alone on a site whose config has no Google service', () => {
     const kit = makeKit({
       revision: 'r1',
