@@ -76,6 +76,7 @@ function boot(script: HTMLScriptElement | null): void {
   let runtime: Promise<typeof Runtime | undefined> | undefined;
   let ui: Promise<unknown> | undefined;
   let configured: () => void = () => {};
+  let tabs: BroadcastChannel | undefined;
   let settled = false;
   const known = new Promise<void>((resolve) => (configured = resolve));
   // Listeners registered before the config is known stay registered once it is.
@@ -146,7 +147,7 @@ function boot(script: HTMLScriptElement | null): void {
     rejectAll: act('rejectAll'),
     update: act('update'),
     reset: act('reset'),
-    destroy: () => writer?.destroy(),
+    destroy: () => (tabs?.close(), writer?.destroy()),
     // The UI module listens for `show-preferences`: it must be loaded before the event fires.
     showPreferences: (opener?: Element | null) =>
       void known
@@ -164,7 +165,9 @@ function boot(script: HTMLScriptElement | null): void {
     const kit = api as unknown as PrivacyKit;
     installGoogle(kit, nonce ? { nonce } : {});
     installAdobe(kit);
-    installBlockedContent(kit, { nonce });
+    // A script that ran after its consent was withdrawn (it was still loading) left cookies behind.
+    const lateRun = () => void loadRuntime().then((rt) => rt?.cleanRefused(kit));
+    installBlockedContent(kit, { nonce, lateRun });
     holder.on('needs-decision', showBanner);
     const why = reasonOf(holder);
     if (why) void known.then(() => holder?.emit('needs-decision', { reason: why }));
@@ -173,14 +176,26 @@ function boot(script: HTMLScriptElement | null): void {
     // The message goes on to the decision code, whose own listener takes over from then on.
     const receive = (message: unknown) => attach().then((w) => (w?.receive(message as SyncMessage), w));
     if (window.BroadcastChannel) {
-      const other = new BroadcastChannel(channel);
+      const other = (tabs = new BroadcastChannel(channel));
       // Kept open while the decision code could not load: later decisions must still arrive.
       other.onmessage = (e) => void receive(e.data).then((w) => w && other.close());
     } else
-      addEventListener(
-        'storage',
-        (e) => e.key == channel && e.newValue && void receive(JSON.parse(e.newValue)),
-      );
+      addEventListener('storage', (e) => {
+        try {
+          if (e.key == channel && e.newValue) void receive(JSON.parse(e.newValue));
+        } catch {
+          // Another script's value under our key.
+        }
+      });
+    // No channel reaches a tab on another subdomain sharing the cookie (`cookie.domain`), and a
+    // page back from the back/forward cache missed what happened meanwhile: read it again.
+    let seen = readCookie(config.cookie.name);
+    const recheck = () => {
+      const value = readCookie(config.cookie.name);
+      if (value != seen) void receive({ value: (seen = value) ?? null, at: Date.now() });
+    };
+    addEventListener('pageshow', recheck);
+    document.addEventListener('visibilitychange', () => document.hidden || recheck());
     if (hasRefusedCookies(kit)) void attach(); // The runtime's cookie cleaner clears them.
     try {
       if ((localStorage.getItem('privacy-kit:receipts:' + config.cookie.name) ?? '[]') != '[]') void attach();

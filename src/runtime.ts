@@ -11,6 +11,7 @@ import { attachWriter, type ConsentWriter } from './core/writer.js';
 import { installCookieCleaner } from './integrations/cookie-cleaner.js';
 
 export { formatErrors, validateConfig } from './core/config.js';
+export { cleanRefused } from './integrations/cookie-cleaner.js';
 
 /** Makes the page's consent decidable: actions, other tabs, receipts, cookie clearing on withdrawal. */
 export function attach(holder: ConsentHolder, kit: PrivacyKit): ConsentWriter {

@@ -19,7 +19,7 @@ const NOT_COPIED = new Set(['type', 'src', 'data-src', 'data-type', 'nonce']);
  * Resolves when an external script without `async` has loaded or failed, so the next blocked
  * script runs after it, as a parser-inserted one would.
  */
-function runScript(blocked: HTMLScriptElement): Promise<void> {
+function runScript(blocked: HTMLScriptElement, ran?: () => void): Promise<void> {
   const script = document.createElement('script');
   for (const { name, value } of Array.from(blocked.attributes)) {
     if (!NOT_COPIED.has(name)) script.setAttribute(name, value);
@@ -31,18 +31,21 @@ function runScript(blocked: HTMLScriptElement): Promise<void> {
   let done = Promise.resolve();
   if (src) {
     script.async = blocked.hasAttribute('async');
-    if (!script.async) {
-      done = new Promise((resolve) => {
-        script.onload = script.onerror = () => resolve();
-      });
-    }
+    done = new Promise((resolve) => {
+      script.onload = script.onerror = () => {
+        ran?.();
+        resolve();
+      };
+    });
     script.src = src;
   } else {
     script.text = blocked.text;
   }
   // An inline script that throws reports to window.onerror; it cannot stop the others.
   blocked.replaceWith(script);
-  return done;
+  if (!src) ran?.();
+  // An async script does not hold up the next one.
+  return script.async ? Promise.resolve() : done;
 }
 
 /** Options of {@link installBlockedContent}. */
@@ -57,6 +60,11 @@ export interface BlockedContentOptions {
    * run: markup injected into the page cannot use privacy-kit to run code.
    */
   readonly nonce?: string | undefined;
+  /**
+   * Called when an activated script has run (an external one: loaded or failed) while its
+   * consent has been withdrawn meanwhile: the cookies it set must go too.
+   */
+  readonly lateRun?: (() => void) | undefined;
 }
 
 /**
@@ -115,7 +123,9 @@ export function installBlockedContent(kit: PrivacyKit, options: BlockedContentOp
         // Granted when queued, but an earlier script may load for a while: a withdrawal meanwhile
         // must still stop this one (and leave it to run once granted again).
         queue = queue.then(() =>
-          el.isConnected && kit.isGranted(nameOf(el)) ? runScript(el) : void claimed.delete(el),
+          el.isConnected && kit.isGranted(nameOf(el))
+            ? runScript(el, () => kit.isGranted(nameOf(el)) || options.lateRun?.())
+            : void claimed.delete(el),
         );
       } else {
         const src = el.dataset.src ?? '';

@@ -46,10 +46,13 @@ export function clearCookies(
  * one. Returns a function that stops listening.
  */
 export function installCookieCleaner(kit: PrivacyKit): () => void {
-  const run = () => {
-    const [refused, keep, paths] = refusals(kit);
-    if (refused.length) clearCookies(refused, keep, paths);
-  };
+  const run = () => cleanRefused(kit);
   run();
   return kit.subscribe(run);
+}
+
+/** Clears the cookies of the services refused now (also after a late script set some). */
+export function cleanRefused(kit: PrivacyKit): void {
+  const [refused, keep, paths] = refusals(kit);
+  if (refused.length) clearCookies(refused, keep, paths);
 }

@@ -1,0 +1,125 @@
+// Pages that learn of a decision late: a tab on another subdomain sharing the cookie (no channel
+// reaches it), a page restored from the back/forward cache, a tag that finished loading after the
+// visitor withdrew, and a browser without BroadcastChannel meeting another script's value.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+import { chromeArgs, findChrome } from '../../scripts/chrome.mjs';
+import { CONFIG, countRun, launchBrowser, newContext, openPage, page, sitePage, startServer } from './harness.mjs';
+
+const SHARED = { ...CONFIG, cookie: { domain: 'site.test' } };
+const GA = `<script type="text/plain" data-consent="google-analytics">${countRun('ga')}</script>`;
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  page(server, '/shared.html', sitePage({ head: GA, config: SHARED }), { 'cache-control': 'private, max-age=0' });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(context, url) {
+  const opened = await openPage(context);
+  await opened.page.goto(url, { waitUntil: 'networkidle' });
+  await opened.page.evaluate(() => window.privacyKit.ready);
+  return opened;
+}
+
+const state = (tab) =>
+  tab.evaluate(() => ({
+    cookieRefuses: /analytics:0/.test(document.cookie),
+    granted: window.privacyKit.isGranted('analytics'),
+    gaDisabled: window['ga-disable-G-ABC'] === true,
+  }));
+
+describe('pages that learn of a decision late', () => {
+  it('a tab on www follows a refusal made on shop (one cookie for site.test) when the visitor comes back to it', async () => {
+    const { context } = await newContext(browser);
+    const www = await open(context, server.origin('www.site.test') + '/shared.html');
+    await www.page.evaluate(() => window.privacyKit.acceptAll());
+    const shop = await open(context, server.origin('shop.site.test') + '/shared.html');
+    assert.equal(await shop.page.evaluate(() => window.privacyKit.isGranted('analytics')), true, 'the shared decision');
+    await shop.page.evaluate(() => window.privacyKit.rejectAll());
+    // Headless tabs are always visible: say what a real browser says when the tab is shown again.
+    await www.page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    await www.page.waitForFunction(() => !window.privacyKit.isGranted('analytics'));
+    assert.deepEqual(await state(www.page), { cookieRefuses: true, granted: false, gaDisabled: true });
+    assert.deepEqual(www.pageErrors, []);
+    await context.close();
+  });
+
+  it('a page restored from the back/forward cache follows a refusal made on another subdomain meanwhile', async () => {
+    // Playwright turns the back/forward cache off by default; a visitor's browser has it on.
+    const cached = await chromium.launch({
+      executablePath: findChrome(),
+      headless: true,
+      args: [...chromeArgs, '--host-resolver-rules=MAP www.site.test 127.0.0.1, MAP shop.site.test 127.0.0.1'],
+      ignoreDefaultArgs: ['--disable-back-forward-cache'],
+    });
+    try {
+      const context = await cached.newContext();
+      await context.route(/^https?:\/\/(?!127\.0\.0\.1|www\.site\.test|shop\.site\.test)/, (r) => r.abort());
+      const tab = await context.newPage();
+      await tab.goto(server.origin('www.site.test') + '/shared.html', { waitUntil: 'load' });
+      await tab.evaluate(() => window.privacyKit.ready);
+      await tab.evaluate(() => ((window.__restored = true), window.privacyKit.acceptAll()));
+      await tab.goto(server.origin('shop.site.test') + '/shared.html', { waitUntil: 'load' });
+      await tab.evaluate(() => window.privacyKit.ready);
+      await tab.evaluate(() => window.privacyKit.rejectAll());
+      await tab.goBack({ waitUntil: 'commit' });
+      await tab.waitForFunction(() => window.privacyKit && !window.privacyKit.isGranted('analytics'));
+      assert.equal(await tab.evaluate(() => window.__restored), true, 'the page came from the cache');
+      assert.deepEqual(await state(tab), { cookieRefuses: true, granted: false, gaDisabled: true });
+      await context.close();
+    } finally {
+      await cached.close();
+    }
+  });
+
+  it('deletes the cookies of a tag that finished loading after the visitor withdrew', async () => {
+    const head = '<script type="text/plain" data-consent="adobe-analytics" data-src="https://assets.adobedtm.com/slow-launch.min.js"></script>';
+    page(server, '/slow.html', sitePage({ head }));
+    const { context } = await newContext(browser);
+    let requested;
+    const asked = new Promise((resolve) => (requested = resolve));
+    // Registered after the harness' route, so it answers first: Adobe Launch, slow to arrive.
+    await context.route('https://assets.adobedtm.com/slow-launch.min.js', async (route) => {
+      requested();
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await route.fulfill({
+        contentType: 'text/javascript',
+        body: "document.cookie = 's_cc=true; path=/'; document.cookie = 'AMCV_ORG%40AdobeOrg=x; path=/'; window.__launchRan = true;",
+      });
+    });
+    const { page: tab } = await open(context, server.origin() + '/slow.html');
+    await tab.evaluate(() => window.privacyKit.acceptAll());
+    await asked;
+    await tab.evaluate(() => window.privacyKit.rejectAll());
+    await tab.waitForFunction(() => window.__launchRan === true);
+    await tab.waitForFunction(() => !/s_cc|AMCV_/.test(document.cookie));
+    assert.deepEqual(
+      (await context.cookies()).map((c) => c.name),
+      ['privacy_consent'],
+    );
+    await context.close();
+  });
+
+  it("without BroadcastChannel, another script's value under the sync key is ignored", async () => {
+    page(server, '/no-channel.html', sitePage({ head: GA }));
+    const { context } = await newContext(browser);
+    await context.addInitScript(() => delete window.BroadcastChannel);
+    const first = await open(context, server.origin() + '/no-channel.html');
+    await first.page.evaluate(() => window.privacyKit.acceptAll());
+    const second = await open(context, server.origin() + '/no-channel.html');
+    await first.page.evaluate(() => localStorage.setItem('privacy-kit:privacy_consent', 'not json'));
+    await first.page.evaluate(() => window.privacyKit.rejectAll());
+    // The real message after the junk one still arrives.
+    await second.page.waitForFunction(() => !window.privacyKit.isGranted('analytics'));
+    assert.deepEqual(second.pageErrors, []);
+    await context.close();
+  });
+});
