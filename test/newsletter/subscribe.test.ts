@@ -26,6 +26,8 @@ describe('<privacy-newsletter> subscribing', () => {
       'Zoals beschreven in de privacyverklaring van 18 juni 2018.',
     );
     expect($(el, 'label[for="email"]').textContent).to.contain('Uw e-mailadres');
+    // Required, and said so in the label as for the consent box (WCAG 3.3.2).
+    expect($(el, 'label[for="email"]').textContent).to.contain('(verplicht)');
     await expect(el).to.be.accessible();
   });
 

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../src/elements/privacy-statement/index.js';
 import type { PrivacyStatement } from '../../src/elements/privacy-statement/index.js';
 import nl from '../../statements/kopgroep.nl.json';
@@ -86,5 +86,20 @@ describe('<privacy-statement> with an inline document', function (this: SuiteCon
     expect(squash(shadowOne(el, 'h1').textContent)).to.equal('Privacyverklaring');
     // The JSON stays in the light DOM but nothing slots it: it is never shown as text.
     expect(el.shadowRoot!.querySelector('slot')).to.equal(null);
+  });
+  it('reflows at 320 CSS px (400 % zoom): long Dutch words and addresses wrap, nothing scrolls sideways', async () => {
+    await setViewport({ width: 320, height: 640 });
+    try {
+      // A site with large type (the demo's): "…onderzoeksdoeleinden" in a heading,
+      // privacy@kopgroepbibliotheken.nl in a link.
+      const wrapper = document.createElement('div');
+      wrapper.style.fontSize = '20px';
+      document.body.append(wrapper);
+      const { el } = await mountStatement((s) => (s.document = nl), wrapper);
+      expect(document.documentElement.scrollWidth, 'page width').to.be.at.most(320);
+      expect(el.scrollWidth, 'statement width').to.be.at.most(el.clientWidth);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 });

@@ -215,7 +215,7 @@ export class PrivacyBanner extends LitElement {
     if (
       from instanceof HTMLElement &&
       !this.shadowRoot?.contains(from) &&
-      !from.localName.startsWith('privacy-')
+      from.localName !== 'privacy-preferences'
     ) {
       this.#cameFrom = from;
     }

@@ -127,7 +127,9 @@ function subscribeForm(m: ViewModel): TemplateResult {
     <p class="intro">${t('subscribe.intro')}</p>
     <form part="form" novalidate @submit=${submit}>
       <div class="field">
-        <label for="email">${t('subscribe.email')}</label>
+        <label for="email"
+          >${t('subscribe.email')} <span class="required">(${t('subscribe.required')})</span></label
+        >
         <input
           id="email"
           part="email-input"

@@ -49,6 +49,11 @@ export const preferencesStyles = css`
   h2 {
     margin: 0;
     font-size: 1.25em;
+    min-width: 0;
+    overflow-wrap: anywhere;
+  }
+  .header .icon-button {
+    flex: none;
   }
   .body {
     overflow-y: auto;
@@ -75,6 +80,8 @@ export const preferencesStyles = css`
   .row label {
     font-weight: 600;
     flex: 1;
+    min-width: 0;
+    overflow-wrap: anywhere;
   }
   .service .row label {
     font-weight: 500;
@@ -203,6 +210,41 @@ export const preferencesStyles = css`
   input[role='switch']:disabled {
     cursor: not-allowed;
     opacity: 0.7;
+  }
+  /* Forced colours drop background colours: draw the thumb and the on-track in system colours. */
+  @media (forced-colors: active) {
+    input[role='switch'],
+    input[role='switch']::before {
+      forced-color-adjust: none;
+    }
+    input[role='switch'] {
+      background: Canvas;
+      border-color: CanvasText;
+    }
+    input[role='switch']::before {
+      background: CanvasText;
+    }
+    input[role='switch']:checked,
+    .service input[role='switch']:checked {
+      background: Highlight;
+      border-color: Highlight;
+    }
+    input[role='switch']:checked::before {
+      background: HighlightText;
+    }
+    input[role='switch']:disabled {
+      opacity: 1;
+      border-color: GrayText;
+    }
+    input[role='switch']:disabled::before {
+      background: GrayText;
+    }
+    input[role='switch']:checked:disabled {
+      background: GrayText;
+    }
+    input[role='switch']:checked:disabled::before {
+      background: Canvas;
+    }
   }
   .always-on {
     font-size: 0.875em;

@@ -60,13 +60,22 @@ export function renderService(name: string, ctx: ServiceItemContext): TemplateRe
       />
     </div>
     ${
+      // The switch's description must not live in the closed fold-out: what a closed <details>
+      // holds is not read as a description, so a screen reader would say nothing of it.
+      about
+        ? html`<span id=${`${ctx.id}-about`} class="visually-hidden"
+            >${provider ? ctx.t('provider', { provider }) : nothing} ${purpose ?? nothing}</span
+          >`
+        : nothing
+    }
+    ${
       hasDetails
         ? html`<details part="service-details">
             <summary>${ctx.t('serviceDetails', { service: label })}</summary>
             <div class="details">
               ${
                 about
-                  ? html`<div id=${`${ctx.id}-about`}>
+                  ? html`<div>
                       ${provider ? html`<p class="meta">${ctx.t('provider', { provider })}</p>` : nothing}
                       ${purpose ? html`<p class="meta">${purpose}</p>` : nothing}
                     </div>`

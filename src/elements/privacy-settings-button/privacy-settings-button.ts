@@ -36,6 +36,8 @@ registerStrings('settings', { nl, en });
  */
 export class PrivacySettingsButton extends LitElement {
   static override styles = [tokens, buttons, settingsButtonStyles];
+  // host.focus() (the banner sending focus back where the keyboard came from) reaches the button.
+  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   static override properties = {
     variant: { reflect: true },

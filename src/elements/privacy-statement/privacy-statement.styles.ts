@@ -11,6 +11,7 @@ export const statementStyles = css`
     font-family: var(--privacy-font-family, inherit);
     color: var(--privacy-color-text, inherit);
     line-height: inherit;
+    overflow-wrap: break-word;
   }
   :host([hidden]) {
     display: none;

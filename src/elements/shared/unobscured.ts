@@ -66,7 +66,8 @@ export class UnobscuredController implements ReactiveController {
     const box = bar.getBoundingClientRect();
     const height = box.height && Math.ceil(this.#edge === 'bottom' ? innerHeight - box.top : box.bottom);
     const rules = [`html { scroll-padding-${this.#edge}: ${height + GAP}px; }`];
-    if (this.#edge === 'bottom') rules.push(`html { padding-bottom: ${height}px; }`);
+    // A top bar needs the room at the start of the page: at scrollY 0 nothing can scroll out from under it.
+    rules.push(`html { padding-${this.#edge}: ${height}px; }`);
     this.#sheet.replaceSync(rules.join('\n'));
   }
 
