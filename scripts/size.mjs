@@ -77,7 +77,7 @@ const checks = [
   },
   {
     name: 'core: createConsent + validateConfig from privacy-kit/core, with js-cookie, minified',
-    limit: 4720,
+    limit: 4790,
     target: 4096,
     // The receipt sender is imported only when there is a receipt to send (a config with `sync`).
     async measure() {
@@ -94,7 +94,7 @@ const checks = [
   },
   {
     name: 'first visit until the banner is usable: loader + runtime + UI entry, with their static imports',
-    limit: 19140,
+    limit: 19180,
     target: 13217,
     measure: () => {
       const entries = ['ui/privacy-kit-runtime.js', 'ui/privacy-kit-ui.js'].map((f) => join(dist, f));

@@ -28,6 +28,7 @@ export function cookieStorage(
   const jar = Cookies.withConverter<string>({ read: (v) => v, write: (v) => v });
   let domain = cookie.domain;
   let warned = false;
+  let unshadowed = false;
   const attributes = () => ({
     path: '/',
     sameSite: cookie.sameSite,
@@ -40,6 +41,15 @@ export function cookieStorage(
     write(value) {
       jar.set(cookie.name, value, attributes());
       if (jar.get(cookie.name) === value) return true;
+      // A cookie of the same name elsewhere (host-only, or for a parent domain an earlier config
+      // used) comes first in `document.cookie`: the decision would be lost on the next page.
+      if (!unshadowed) {
+        unshadowed = true;
+        // Host-only (no domain), then this host and each parent domain; not where ours goes.
+        for (const d of ['', ...location.hostname.split('.').map((_, i, l) => l.slice(i).join('.'))])
+          if (d != (domain ?? '')) jar.remove(cookie.name, { path: '/', domain: d });
+        return adapter.write(value);
+      }
       if (domain) {
         warn(`privacy-kit: cookie domain "${domain}" refused; using this host only`);
         domain = undefined;

@@ -122,4 +122,20 @@ describe('pages that learn of a decision late', () => {
     assert.deepEqual(second.pageErrors, []);
     await context.close();
   });
+  it('keeps a refusal after the site dropped cookie.domain: the old cookie for site.test no longer shadows the new one', async () => {
+    page(server, '/host-only.html', sitePage({ head: GA }));
+    const { context } = await newContext(browser);
+    const www = server.origin('www.site.test');
+    const earlier = await open(context, www + '/shared.html');
+    await earlier.page.evaluate(() => window.privacyKit.acceptAll());
+    await earlier.page.close();
+    const now = await open(context, www + '/host-only.html');
+    assert.equal(await now.page.evaluate(() => window.privacyKit.isGranted('analytics')), true);
+    await now.page.evaluate(() => window.privacyKit.rejectAll());
+    await now.page.reload({ waitUntil: 'networkidle' });
+    await now.page.evaluate(() => window.privacyKit.ready);
+    assert.equal(await now.page.evaluate(() => window.privacyKit.isGranted('analytics')), false, 'the refusal lasts');
+    assert.deepEqual(now.warnings.filter((w) => w.includes('privacy-kit')), []);
+    await context.close();
+  });
 });
