@@ -3,13 +3,22 @@
  * every page and writes it (through `storage.ts`, with js-cookie) only when a decision is made.
  */
 
+/** `document.cookie`, or nothing where reading it throws (a sandboxed iframe without a real origin). */
+const jar = (): string => {
+  try {
+    return document.cookie;
+  } catch {
+    return '';
+  }
+};
+
 /**
  * The raw value of the cookie `name`, or undefined. The codec writes cookie-safe text only, so
  * reading needs no decoding: this is what lets the script-tag loader leave js-cookie (0.5 KB of
  * its 3 KB budget) to the code that writes, where attributes, expiry and encoding matter.
  */
 export const readCookie = (name: string): string | undefined =>
-  document.cookie
+  jar()
     .split('; ')
     .find((c) => c.startsWith(name + '='))
     ?.slice(name.length + 1);
@@ -19,4 +28,8 @@ export const readCookie = (name: string): string | undefined =>
  * enough to tell whether a `_ga`-like cookie is there). HttpOnly cookies are invisible to script.
  */
 export const rawCookieNames = (): string[] =>
-  document.cookie ? document.cookie.split('; ').map((c) => c.split('=', 1)[0]!) : [];
+  jar()
+    ? jar()
+        .split('; ')
+        .map((c) => c.split('=', 1)[0]!)
+    : [];

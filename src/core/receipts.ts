@@ -56,7 +56,10 @@ export function receiptQueue(
   const load = (): ConsentReceipt[] => {
     try {
       const value: unknown = storage ? JSON.parse(storage.getItem(key) ?? '[]') : memory;
-      return Array.isArray(value) ? value : [];
+      // An entry that is no receipt (another script, an old format) would stop the queue for good.
+      return Array.isArray(value)
+        ? value.filter((r): r is ConsentReceipt => typeof (r as ConsentReceipt | null)?.receiptId == 'string')
+        : [];
     } catch {
       return [];
     }

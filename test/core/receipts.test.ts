@@ -196,6 +196,13 @@ describe('consent receipts', () => {
     await settle(() => server.stored.size === 1 && queued().length === 0);
   });
 
+  it('skips entries of the queue that are no receipts (another script, an old format) and sends the rest', async () => {
+    const server = fakeServer();
+    localStorage.setItem(queueKey(), JSON.stringify([null, 7, { receiptId: 3 }]));
+    store(server, manualClock()).acceptAll();
+    await settle(() => server.stored.size === 1 && queued().length === 0);
+  });
+
   it('never turns a stored refusal into a grant while the server fails and recovers', async () => {
     const server = fakeServer();
     const cookies = memoryStorage();

@@ -1,6 +1,7 @@
-// Pages that learn of a decision late: a tab on another subdomain sharing the cookie (no channel
-// reaches it), a page restored from the back/forward cache, a tag that finished loading after the
-// visitor withdrew, and a browser without BroadcastChannel meeting another script's value.
+// Pages that learn of a decision late or in odd places: a tab on another subdomain sharing the
+// cookie (no channel reaches it), a page restored from the back/forward cache, a tag that finished
+// loading after the visitor withdrew, a browser without BroadcastChannel meeting another script's
+// value, an old cookie for a parent domain, and a sandboxed iframe.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
@@ -136,6 +137,19 @@ describe('pages that learn of a decision late', () => {
     await now.page.evaluate(() => window.privacyKit.ready);
     assert.equal(await now.page.evaluate(() => window.privacyKit.isGranted('analytics')), false, 'the refusal lasts');
     assert.deepEqual(now.warnings.filter((w) => w.includes('privacy-kit')), []);
+    await context.close();
+  });
+  it('works in a sandboxed iframe, where reading document.cookie throws: necessary content runs, nothing escapes', async () => {
+    const necessary = `<script type="text/plain" data-consent="necessary">${countRun('necessary')}</script>`;
+    page(server, '/framed.html', sitePage({ head: necessary }));
+    page(server, '/sandbox.html', '<!doctype html><iframe sandbox="allow-scripts" src="/framed.html"></iframe>');
+    const { context } = await newContext(browser);
+    const { page: tab, pageErrors } = await openPage(context);
+    await tab.goto(server.origin() + '/sandbox.html', { waitUntil: 'networkidle' });
+    const frame = tab.frames().find((f) => f.url().endsWith('/framed.html'));
+    await frame.waitForFunction(() => window.__runs?.necessary === 1);
+    assert.equal(await frame.evaluate(() => window.privacyKit.isGranted('analytics')), false);
+    assert.deepEqual(pageErrors, []);
     await context.close();
   });
 });
