@@ -160,14 +160,21 @@ function boot(script: HTMLScriptElement | null): void {
   window.privacyKit = api as unknown as PrivacyKit;
 
   const go = (config: ResolvedConfig) => {
-    holder = createHolder(config, readCookie(config.cookie.name), Date.now, events);
+    // The integrations hear of a change before the site's listeners, also those added while the
+    // config was on its way: a `gtag('event')` in one must follow the Consent Mode update.
+    const own = createEmitter();
+    holder = createHolder(config, readCookie(config.cookie.name), Date.now, {
+      on: own.on,
+      emit: (event, detail) => (own.emit(event, detail), events.emit(event, detail)),
+    });
     reader = readerOf(holder);
     const kit = api as unknown as PrivacyKit;
-    installGoogle(kit, nonce ? { nonce } : {});
-    installAdobe(kit);
+    const first = { ...kit, subscribe: (fn) => own.on('change', fn) } as PrivacyKit;
+    installGoogle(first, nonce ? { nonce } : {});
+    installAdobe(first);
     // A script that ran after its consent was withdrawn (it was still loading) left cookies behind.
     const lateRun = () => void loadRuntime().then((rt) => rt?.cleanRefused(kit));
-    installBlockedContent(kit, { nonce, lateRun });
+    installBlockedContent(first, { nonce, lateRun });
     holder.on('needs-decision', showBanner);
     const why = reasonOf(holder);
     if (why) void known.then(() => holder?.emit('needs-decision', { reason: why }));

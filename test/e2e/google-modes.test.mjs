@@ -4,7 +4,7 @@
 // sends cookieless pings), and `ga-disable-<id>` is set only once a grant is withdrawn.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { CONFIG, DENIED_BY_DEFAULT, consentCommands, launchBrowser, newContext, openPage, page, sitePage, startServer } from './harness.mjs';
+import { CONFIG, DENIED_BY_DEFAULT, consentCommands, dataLayer, launchBrowser, newContext, openPage, page, sitePage, startServer } from './harness.mjs';
 
 const GTAG = 'https://www.googletagmanager.com/gtag/js?id=G-LOAD';
 
@@ -88,6 +88,21 @@ describe('Google Consent Mode: basic and advanced mode', () => {
     assert.equal(await gtagLoads(tab), 1, 'gtag.js loaded once in all');
     assert.deepEqual(vendorRequests.filter((u) => u.includes('/gtag/js')), [GTAG]);
     assert.deepEqual(pageErrors, []);
+    await context.close();
+  });
+  it("tells Google before the site's own change listeners, also ones added while a data-config was loading", async () => {
+    server.pages.set('/listeners-config.json', { body: JSON.stringify(CONFIG), headers: { 'content-type': 'application/json' } });
+    // A site script right after the loader: the config is not there yet when it subscribes.
+    const early = `<script>window.privacyKit.on('change', () => gtag('event', 'consent_changed'));</script>`;
+    page(server, '/listeners.html', sitePage({ config: null, loader: 'data-config="/listeners-config.json"', head: early }));
+    const { context, tab } = await visit('/listeners.html');
+    await tab.evaluate(() => window.privacyKit.acceptAll());
+    await tab.evaluate(() => window.privacyKit.rejectAll());
+    const commands = (await dataLayer(tab)).map((e) => e.value.join(' '));
+    const order = commands.filter((c) => /^consent update|^event consent_changed/.test(c)).map((c) => c.split(' ')[0]);
+    // Each decision: the update first, then the site's event (on withdrawal, never an event
+    // sent while Google still has consent).
+    assert.deepEqual(order, ['consent', 'event', 'consent', 'event']);
     await context.close();
   });
 });
