@@ -16,6 +16,11 @@ const TRACKING = [
   'kndctr_x_identity',
   'mbox',
 ];
+/** GA in analytics plus a Google Ads service in marketing: Google's cookies follow Consent Mode. */
+const WITH_GOOGLE_ADS = {
+  ...CONFIG,
+  services: { ...CONFIG.services, 'google-ads': { category: 'marketing', google: {} } },
+};
 const names = () =>
   document.cookie
     .split('; ')
@@ -103,11 +108,7 @@ describe('cookie clearing', () => {
   });
 
   it("keeps a cookie a still-granted service also sets (a shared _ga), but not Google's ad cookies once ad_storage is refused", () => {
-    const config = {
-      ...CONFIG,
-      services: { ...CONFIG.services, 'google-ads': { category: 'marketing', google: {} } },
-    };
-    const kit = makeKit(config);
+    const kit = makeKit(WITH_GOOGLE_ADS);
     stops.push(installCookieCleaner(kit));
     kit.acceptAll();
     set('_ga');
@@ -130,11 +131,7 @@ describe('cookie clearing', () => {
   });
 
   it("deletes Google's ad cookies when Google is told ad_storage is denied: marketing on, its Google Ads service off", () => {
-    const config = {
-      ...CONFIG,
-      services: { ...CONFIG.services, 'google-ads': { category: 'marketing', google: {} } },
-    };
-    const kit = makeKit(config);
+    const kit = makeKit(WITH_GOOGLE_ADS);
     stops.push(installCookieCleaner(kit));
     kit.acceptAll();
     set('_ga');
@@ -144,11 +141,7 @@ describe('cookie clearing', () => {
   });
 
   it("deletes Google's analytics cookies when analytics is refused while Google Ads (marketing) stays granted", () => {
-    const config = {
-      ...CONFIG,
-      services: { ...CONFIG.services, 'google-ads': { category: 'marketing', google: {} } },
-    };
-    const kit = makeKit(config);
+    const kit = makeKit(WITH_GOOGLE_ADS);
     stops.push(installCookieCleaner(kit));
     kit.acceptAll();
     ['_ga', '_ga_ABC', '_gid', '_gcl_au'].forEach((n) => set(n));
