@@ -27,9 +27,7 @@ export const readCookie = (name: string): string | undefined =>
  * Names of the cookies this page can see, as `document.cookie` spells them (not URI-decoded:
  * enough to tell whether a `_ga`-like cookie is there). HttpOnly cookies are invisible to script.
  */
-export const rawCookieNames = (): string[] =>
-  jar()
-    ? jar()
-        .split('; ')
-        .map((c) => c.split('=', 1)[0]!)
-    : [];
+export function rawCookieNames(): string[] {
+  const cookies = jar();
+  return cookies ? cookies.split('; ').map((c) => c.split('=', 1)[0]!) : [];
+}

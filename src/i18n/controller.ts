@@ -130,8 +130,9 @@ export class I18nController implements ReactiveController {
   // wrong for them. Slotted content keeps the page's language.
   hostUpdated(): void {
     if (!this.#marks) return;
+    const lang = this.lang;
     for (const el of this.#host.shadowRoot!.children)
-      if (el.localName != 'slot') el.setAttribute('lang', this.lang);
+      if (el.localName != 'slot') el.setAttribute('lang', lang);
   }
 
   hostDisconnected(): void {
