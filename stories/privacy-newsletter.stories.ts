@@ -84,9 +84,19 @@ export const InvalidInputEnglish: Story = { ...english, play: fillIn('jan@exampl
 export const CheckYourInbox: Story = { play: fillIn('jan@voorbeeld.nl') };
 export const CheckYourInboxEnglish: Story = { ...english, play: fillIn('jan@example.org') };
 
+/** Presses the confirmation link's button, as the visitor does (the page load alone confirms nothing). */
+async function pressConfirm({ canvasElement }: { canvasElement: HTMLElement }): Promise<void> {
+  const el = newsletterIn(canvasElement);
+  const button = () => el.shadowRoot?.querySelector<HTMLButtonElement>('[part="confirm-button"]');
+  for (let i = 0; i < 50 && !button(); i++) await new Promise((r) => setTimeout(r, 20));
+  button()?.click();
+}
+
 const confirmLink: Setup = { token: (s) => s.addPending('jan@voorbeeld.nl'), action: 'confirm' };
-export const Confirmed: Story = { render: render(confirmLink) };
-export const ConfirmedEnglish: Story = { ...english, render: render(confirmLink) };
+export const ConfirmLink: Story = { render: render(confirmLink) };
+export const ConfirmLinkEnglish: Story = { ...english, render: render(confirmLink) };
+export const Confirmed: Story = { render: render(confirmLink), play: pressConfirm };
+export const ConfirmedEnglish: Story = { ...english, render: render(confirmLink), play: pressConfirm };
 
 const manageLink: Setup = {
   token: (s) => s.addSubscriber('jan@voorbeeld.nl', { measureOpens: true, objectMarketing: true }),
@@ -106,12 +116,12 @@ const expiredLink: Setup = {
   },
   action: 'confirm',
 };
-export const ExpiredLink: Story = { render: render(expiredLink) };
-export const ExpiredLinkEnglish: Story = { ...english, render: render(expiredLink) };
+export const ExpiredLink: Story = { render: render(expiredLink), play: pressConfirm };
+export const ExpiredLinkEnglish: Story = { ...english, render: render(expiredLink), play: pressConfirm };
 
 const unknownLink: Setup = { token: () => 'confirm-unknown', action: 'confirm' };
-export const UnknownLink: Story = { render: render(unknownLink) };
-export const UnknownLinkEnglish: Story = { ...english, render: render(unknownLink) };
+export const UnknownLink: Story = { render: render(unknownLink), play: pressConfirm };
+export const UnknownLinkEnglish: Story = { ...english, render: render(unknownLink), play: pressConfirm };
 
 const serverError: Setup = { breakages: [{ status: 500 }] };
 export const ServerError: Story = { render: render(serverError), play: fillIn('jan@voorbeeld.nl') };

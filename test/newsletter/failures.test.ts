@@ -3,7 +3,7 @@
  * limit, and what is kept meanwhile. The fake server stands in for the newsletter backend.
  */
 import { expect } from '@open-wc/testing';
-import type { Breakage } from './fake-server.js';
+import { FakeNewsletterServer, type Breakage } from './fake-server.js';
 import { $, focused, mount, reach, subscribe, text } from './helpers.js';
 
 /** A pending subscription whose "send again", once its delay is over, gets `answer`: the error shown. */
@@ -30,8 +30,9 @@ describe('<privacy-newsletter> when a request fails', () => {
     });
     const resend = $<HTMLButtonElement>(el, '[part="resend-button"]');
     expect(resend.getAttribute('aria-disabled')).to.equal('true');
-    expect(resend.textContent).to.contain('over 120 s');
-    expect(text(el, '[part="alert"] [role="alert"]')).to.contain('over 120 seconden');
+    // Two minutes in words, not "120 s".
+    expect(resend.textContent).to.contain('(over 2 minuten)');
+    expect(text(el, '[part="alert"] [role="alert"]')).to.contain('Probeer het over 2 minuten opnieuw.');
   });
 
   it('keeps what was typed through a server error, and retry sends the same subscription', async () => {
@@ -56,8 +57,8 @@ describe('<privacy-newsletter> when a request fails', () => {
   it('makes "try again" wait as long as the server asks when the mail could not be sent, then the mail goes out', async () => {
     let now = 1_000_000;
     const { el, server } = await mount({ now: () => now });
-    // The relay refuses the mail: the reference server answers 503 with Retry-After: 60, and the
-    // failed mail has used the address's slot (one a minute), so a quicker retry gets "pending" but no mail.
+    // The relay refuses the mail: the reference server answers 503 with Retry-After: 60 (it gives
+    // the address's mail slot back, but a relay that just failed is asked again after a pause).
     server.mailFails = true;
     await subscribe(el, 'jan@example.org', { measure: true });
     await reach(el, 'error');
@@ -68,7 +69,7 @@ describe('<privacy-newsletter> when a request fails', () => {
     // Its name stays the same: a screen reader would speak every tick of a focused button's name.
     expect(focused(el)).to.equal(retry);
     expect(retry.getAttribute('aria-disabled')).to.equal('true');
-    expect(text(el, '[part="retry-button"]')).to.equal('Opnieuw proberen (over 60 s)');
+    expect(text(el, '[part="retry-button"]')).to.equal('Opnieuw proberen (over 60 seconden)');
     expect(retry.getAttribute('aria-label')).to.equal('Opnieuw proberen');
     await expect(el).to.be.accessible();
     server.mailFails = false;
@@ -79,7 +80,7 @@ describe('<privacy-newsletter> when a request fails', () => {
     now += 30_000;
     el.requestUpdate();
     await el.updateComplete;
-    expect(text(el, '[part="retry-button"]')).to.equal('Opnieuw proberen (over 30 s)');
+    expect(text(el, '[part="retry-button"]')).to.equal('Opnieuw proberen (over 30 seconden)');
     expect(retry.getAttribute('aria-label')).to.equal('Opnieuw proberen');
     now += 30_000;
     el.requestUpdate();
@@ -100,9 +101,9 @@ describe('<privacy-newsletter> when a request fails', () => {
       headers: { 'Retry-After': '5' },
     });
     expect($<HTMLButtonElement>(el, '[part="resend-button"]').getAttribute('aria-disabled')).to.equal('true');
-    expect(text(el, '[part="resend-button"]')).to.contain('over 5 s');
+    expect(text(el, '[part="resend-button"]')).to.contain('(over 5 seconden)');
     expect($(el, '[part="resend-button"]').getAttribute('aria-label')).to.equal('E-mail opnieuw versturen');
-    expect(text(el, '[part="retry-button"]')).to.equal('Opnieuw proberen (over 5 s)');
+    expect(text(el, '[part="retry-button"]')).to.equal('Opnieuw proberen (over 5 seconden)');
   });
 
   it('shows an HTML error page from a proxy as an error with retry, not a crash', async () => {
@@ -141,5 +142,67 @@ describe('<privacy-newsletter> when a request fails', () => {
     // No "try again" that the server would refuse again; the form stays as it was.
     expect(el.shadowRoot?.querySelector('[part="retry-button"]')).to.equal(null);
     expect($<HTMLInputElement>(el, '[part="email-input"]').value).to.equal('jan@example.org');
+  });
+
+  it('an edit after a failure withdraws its retry: "subscribe" (not a reconnect) sends what the form shows', async () => {
+    const { el, server } = await mount();
+    server.offline = true;
+    await subscribe(el, 'jna@example.org', { measure: true });
+    await reach(el, 'offline');
+    // The visitor fixes the typo and unticks measurement while the connection is down.
+    const input = $<HTMLInputElement>(el, '[part="email-input"]');
+    input.value = 'jan@example.org';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    $<HTMLInputElement>(el, '[part="measure-checkbox"]').click();
+    await el.updateComplete;
+    // (=== null: chai's diff of a shadow element on failure would hang the runner)
+    expect(el.shadowRoot?.querySelector('[part="retry-button"]') === null, 'retry withdrawn').to.equal(true);
+    server.offline = false;
+    window.dispatchEvent(new Event('online'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(server.requestsTo('/subscribe')).to.have.length(1, "nothing sent behind the visitor's back");
+    $(el, '[part="submit-button"]').click();
+    await reach(el, 'pending');
+    expect(server.requestsTo('/subscribe').at(-1)?.body).to.include({
+      email: 'jan@example.org',
+      measureOpens: false,
+    });
+    expect(server.mails.has('jna@example.org')).to.equal(false);
+  });
+
+  it('a 404 on subscribing (a wrong endpoint, no link involved) is an error with retry, not a dead link', async () => {
+    const { el, server } = await mount();
+    server.breakNext({ status: 404, body: { error: 'not_found', message: 'no route' } });
+    await subscribe(el, 'jan@example.org');
+    await reach(el, 'error');
+    expect(text(el, '[part="alert"] [role="alert"]')).to.contain('Er ging iets mis');
+    $(el, '[part="retry-button"]').click();
+    await reach(el, 'pending');
+  });
+
+  it('says an hour-long wait in minutes, not "3600 seconden"', async () => {
+    const { el, server } = await mount({ lang: 'en' });
+    server.breakNext({ status: 429, body: { error: 'rate_limited' }, headers: { 'Retry-After': '3600' } });
+    await subscribe(el, 'jan@example.org');
+    await reach(el, 'error');
+    expect(text(el, '[part="alert"] [role="alert"]')).to.contain('Please try again in 60 minutes.');
+  });
+
+  it('a rate-limited mail link offers "try again" once the wait is over (its page has no other button)', async () => {
+    let now = 1_000_000;
+    const server = new FakeNewsletterServer();
+    const token = server.addSubscriber('jan@example.org');
+    server.breakNext({ status: 429, body: { error: 'rate_limited' }, headers: { 'Retry-After': '2' } });
+    const { el } = await mount({ server, token, action: 'unsubscribe', now: () => now });
+    await reach(el, 'error');
+    const retry = $<HTMLButtonElement>(el, '[part="retry-button"]');
+    expect(retry.getAttribute('aria-disabled')).to.equal('true');
+    expect(text(el, '[part="retry-button"]')).to.equal('Opnieuw proberen (over 2 seconden)');
+    now += 2000;
+    el.requestUpdate();
+    await el.updateComplete;
+    retry.click();
+    await reach(el, 'unsubscribed');
+    expect(server.subscriber('jan@example.org')?.status).to.equal('unsubscribed');
   });
 });

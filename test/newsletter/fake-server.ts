@@ -141,7 +141,7 @@ export class FakeNewsletterServer {
 
   /**
    * Counts a mail against the address's limit, as the reference server does before it sends:
-   * false when the limit holds the mail back. A mail that then fails to send has used its slot.
+   * false when the limit holds the mail back. A mail that then fails to send gives its slot back.
    */
   #claimMail(email: string): boolean {
     const now = this.now();
@@ -195,7 +195,8 @@ export class FakeNewsletterServer {
       // Only a mail that was tried and failed changes it (subscribe waits for its mail; resend does not).
       if (this.#subscribers.get(email)?.status === 'pending' && this.#claimMail(email)) {
         if (!this.mailFails) this.#deliver(email);
-        else if (path === '/subscribe')
+        else this.#mailClaims.set(email, this.#mailClaims.get(email)?.slice(0, -1) ?? []);
+        if (this.mailFails && path === '/subscribe')
           return json(
             503,
             { error: 'unavailable', message: 'The mail could not be sent right now; try again in a minute.' },

@@ -46,6 +46,12 @@ export async function reach(el: PrivacyNewsletter, state: NewsletterState): Prom
   await el.updateComplete;
 }
 
+/** Presses "confirm" on the page a confirmation link opened. */
+export async function confirmLink(el: PrivacyNewsletter): Promise<void> {
+  await reach(el, 'confirm');
+  $(el, '[part="confirm-button"]').click();
+}
+
 /** One element in the shadow root; fails the test when absent. */
 export function $<T extends Element = HTMLElement>(el: PrivacyNewsletter, selector: string): T {
   const found = el.shadowRoot?.querySelector<T>(selector);

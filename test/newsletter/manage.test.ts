@@ -5,7 +5,7 @@ import type {
   PrivacyNewsletter,
 } from '../../src/elements/privacy-newsletter/index.js';
 import { FakeNewsletterServer } from './fake-server.js';
-import { $, focused, mount, reach, REVISION, text } from './helpers.js';
+import { $, confirmLink, focused, mount, reach, REVISION, text } from './helpers.js';
 
 const toggle = (el: PrivacyNewsletter, key: string): HTMLInputElement =>
   $<HTMLInputElement>(el, `[part="toggle"][data-preference="${key}"]`);
@@ -28,6 +28,16 @@ describe('<privacy-newsletter> links from the mail', () => {
     const { el } = await mount({ server });
     // Gone before any answer: analytics loaded after consent reports the address (page_location).
     expect(location.search).to.equal('?utm_source=mail');
+    // Opening the link confirms nothing: a mail scanner that opens it (and runs scripts) must not.
+    await reach(el, 'confirm');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(server.requestsTo('/confirm')).to.have.length(0);
+    expect(server.subscriber('jan@example.org')?.status).to.equal('pending');
+    expect(text(el, '[part="heading"]')).to.equal('Bevestig uw aanmelding');
+    // Landing on the page does not steal focus.
+    expect(focused(el)).to.equal(null);
+    await expect(el).to.be.accessible();
+    $(el, '[part="confirm-button"]').click();
     await reach(el, 'confirmed');
     expect(server.requestsTo('/confirm')[0]?.body).to.deep.equal({ token });
     expect(server.subscriber('jan@example.org')?.status).to.equal('confirmed');
@@ -36,8 +46,8 @@ describe('<privacy-newsletter> links from the mail', () => {
     expect(el.shadowRoot?.querySelectorAll('[part="toggle"]')).to.have.length(3);
     expect(location.href).not.to.contain(token);
     expect(location.href).not.to.contain('manage-');
-    // Landing on the page does not steal focus.
-    expect(focused(el)).to.equal(null);
+    // Focus follows the visitor's press to the new state.
+    expect(focused(el)).to.equal($(el, '[part="heading"]'));
     await expect(el).to.be.accessible();
 
     // The manage token from the answer, kept in memory, works for changes.
@@ -84,7 +94,8 @@ describe('<privacy-newsletter> links from the mail', () => {
         { once: true },
       ),
     );
-    await mount({ server, token, action: 'confirm' });
+    const { el } = await mount({ server, token, action: 'confirm' });
+    await confirmLink(el);
     const detail = await changed;
     expect(detail.action).to.equal('confirm');
     expect(detail.preferences?.status).to.equal('confirmed');
@@ -95,6 +106,7 @@ describe('<privacy-newsletter> links from the mail', () => {
     const token = server.addPending('jan@example.org');
     server.expiredTokens.add(token);
     const { el } = await mount({ server, token, action: 'confirm' });
+    await confirmLink(el);
     await reach(el, 'invalid-link');
     expect(text(el, '[part="heading"]')).to.equal('Deze link is verlopen');
     await expect(el).to.be.accessible();
@@ -105,6 +117,7 @@ describe('<privacy-newsletter> links from the mail', () => {
 
   it('says so when the link is unknown', async () => {
     const { el } = await mount({ token: 'confirm-does-not-exist', action: 'confirm' });
+    await confirmLink(el);
     await reach(el, 'invalid-link');
     expect(text(el, '[part="heading"]')).to.equal('Deze link werkt niet (meer)');
   });
@@ -138,6 +151,7 @@ describe('<privacy-newsletter> links from the mail', () => {
     server.breakNext({ status: 503, headers: { 'Retry-After': '1' } });
     let now = 1_000_000;
     const { el } = await mount({ server, token, action: 'confirm', now: () => now });
+    await confirmLink(el);
     await reach(el, 'error');
     await expect(el).to.be.accessible();
     // "Try again" waits the second the server asked for.

@@ -2,12 +2,13 @@
  * Switching preferences faster than the server answers: each switch shows what the visitor set
  * until its own answer, and a failure puts back only the switch it was about.
  */
-import { expect, oneEvent } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type {
   NewsletterChangeDetail,
   PrivacyNewsletter,
 } from '../../src/elements/privacy-newsletter/index.js';
+import { createNewsletterClient } from '../../src/core/newsletter.js';
 import { FakeNewsletterServer } from './fake-server.js';
 import { $, focused, mount, reach } from './helpers.js';
 
@@ -100,5 +101,69 @@ describe('<privacy-newsletter> two quick preference changes', () => {
       objectMarketing: 'off',
       objectResearch: 'off',
     });
+  });
+
+  it('takes a late answer to an earlier change for its own switch only', async () => {
+    const server = new FakeNewsletterServer();
+    const token = server.addSubscriber('jan@example.org');
+    // The server stores each change at once, in order; the first answer is slow on its way back.
+    let puts = 0;
+    const slowFirstAnswer: typeof fetch = async (input, init) => {
+      const response = await server.fetch(input, init);
+      if (init?.method === 'PUT' && ++puts === 1) await new Promise((r) => setTimeout(r, 300));
+      return response;
+    };
+    const { el } = await mount({ server, token });
+    el.client = createNewsletterClient({ endpoint: '/api/newsletter', fetch: slowFirstAnswer });
+    await reach(el, 'manage');
+    let answers = 0;
+    el.addEventListener('privacy-newsletter-change', () => answers++);
+    toggle(el, 'objectMarketing').click(); // its answer says research is off
+    toggle(el, 'objectResearch').click();
+    await waitUntil(() => answers === 2, 'both changes answered');
+    await el.updateComplete;
+    expect(server.subscriber('jan@example.org')).to.include({ objectMarketing: true, objectResearch: true });
+    expect(switches(el)).to.deep.equal({ measureOpens: 'off', objectMarketing: 'on', objectResearch: 'on' });
+  });
+});
+
+describe('<privacy-newsletter> unsubscribing', () => {
+  it('is not held up (or dropped) by a switch still being saved', async () => {
+    const server = new FakeNewsletterServer();
+    const token = server.addSubscriber('jan@example.org');
+    const { el } = await mount({ server, token });
+    await reach(el, 'manage');
+    const release = server.holdNext();
+    toggle(el, 'objectMarketing').click();
+    await el.updateComplete; // the page shows the save on its way
+    expect($(el, '[part="panel"]').getAttribute('aria-busy')).to.equal('true');
+    $(el, '[part="unsubscribe-button"]').click();
+    $(el, '[part="unsubscribe-button"]').click(); // a double click sends one request
+    await reach(el, 'unsubscribed');
+    expect(server.requestsTo('/unsubscribe')).to.have.length(1);
+    release();
+    await nextChange(el);
+    expect(server.subscriber('jan@example.org')).to.include({
+      status: 'unsubscribed',
+      objectMarketing: true,
+    });
+  });
+
+  it('keeps the objections switchable afterwards: the server keeps and honours them', async () => {
+    const server = new FakeNewsletterServer();
+    const token = server.addSubscriber('jan@example.org', { status: 'unsubscribed' });
+    const { el } = await mount({ server, token });
+    await reach(el, 'unsubscribed');
+    // Measuring opens means nothing without a newsletter: only the two objections.
+    const shown = [...(el.shadowRoot?.querySelectorAll('[part="toggle"]') ?? [])];
+    expect(shown.map((t) => t.getAttribute('data-preference'))).to.deep.equal([
+      'objectMarketing',
+      'objectResearch',
+    ]);
+    await expect(el).to.be.accessible();
+    const saved = nextChange(el);
+    toggle(el, 'objectResearch').click();
+    expect((await saved).preferences).to.include({ status: 'unsubscribed', objectResearch: true });
+    expect(server.subscriber('jan@example.org')?.objectResearch).to.equal(true);
   });
 });

@@ -3,7 +3,7 @@ import { emulateMedia, setViewport } from '@web/test-runner-commands';
 import { createNewsletterClient } from '../../src/core/newsletter.js';
 import type { PrivacyNewsletter } from '../../src/elements/privacy-newsletter/index.js';
 import { FakeNewsletterServer } from './fake-server.js';
-import { $, mount, reach, subscribe, text } from './helpers.js';
+import { $, confirmLink, mount, reach, subscribe, text } from './helpers.js';
 
 /** Brings a fresh element into each state a visitor can meet. */
 const STATES: Record<string, () => Promise<PrivacyNewsletter>> = {
@@ -28,9 +28,16 @@ const STATES: Record<string, () => Promise<PrivacyNewsletter>> = {
     await reach(el, 'pending');
     return el;
   },
+  async 'confirmation link'() {
+    const server = new FakeNewsletterServer();
+    const { el } = await mount({ server, token: server.addPending('jan@example.org'), action: 'confirm' });
+    await reach(el, 'confirm');
+    return el;
+  },
   async confirmed() {
     const server = new FakeNewsletterServer();
     const { el } = await mount({ server, token: server.addPending('jan@example.org'), action: 'confirm' });
+    await confirmLink(el);
     await reach(el, 'confirmed');
     return el;
   },
@@ -55,6 +62,7 @@ const STATES: Record<string, () => Promise<PrivacyNewsletter>> = {
   },
   async 'invalid link'() {
     const { el } = await mount({ token: 'nope', action: 'confirm' });
+    await confirmLink(el);
     await reach(el, 'invalid-link');
     return el;
   },
@@ -222,6 +230,7 @@ describe('<privacy-newsletter> configuration', () => {
       body: { error: 'validation', message: 'token', fields: { token: 'must match pattern' } },
     });
     const { el } = await mount({ server, token: 'a b', action: 'confirm' });
+    await confirmLink(el);
     await reach(el, 'invalid-link');
     expect(text(el, '[part="heading"]')).to.equal('Deze link werkt niet (meer)');
   });

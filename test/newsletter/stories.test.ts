@@ -15,6 +15,7 @@ const expected: Record<string, NewsletterState> = {
   Subscribe: 'subscribe',
   InvalidInput: 'subscribe',
   CheckYourInbox: 'pending',
+  ConfirmLink: 'confirm',
   Confirmed: 'confirmed',
   Manage: 'manage',
   Unsubscribed: 'unsubscribed',

@@ -154,7 +154,7 @@ describe('<privacy-newsletter> subscribing', () => {
     expect(known).to.deep.equal(fresh);
     expect(held).to.deep.equal(fresh);
     expect(fresh?.focus).to.equal('heading');
-    expect(fresh?.resend).to.equal('aria-disabled=true: E-mail opnieuw versturen (over 60 s)');
+    expect(fresh?.resend).to.equal('aria-disabled=true: E-mail opnieuw versturen (over 60 seconden)');
 
     now += 60_000;
     const afterResend = [];

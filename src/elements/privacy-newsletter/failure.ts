@@ -18,15 +18,21 @@ export type FailureOutcome =
   | { readonly show: 'email-error' }
   | { readonly show: 'failure'; readonly failure: Failure };
 
-/** Classifies `error`; `onForm` tells whether the subscribe form is showing (where a field error can go). */
+/**
+ * Classifies `error`; `onForm` tells whether the subscribe form is showing (where a field error can
+ * go), `viaLink` whether the request carried a mail link's token (only then is a 404 a dead link).
+ */
 export function outcomeOf(
   error: NewsletterError,
   onForm: boolean,
+  viaLink: boolean,
   retry: () => Promise<void>,
 ): FailureOutcome {
   switch (error.kind) {
     case 'not-found':
     case 'expired':
+      // Subscribing and resending carry no token: a 404 there is a wrong endpoint or a proxy.
+      if (!viaLink) return { show: 'failure', failure: { kind: 'error', retry } };
       return { show: 'invalid-link', reason: error.kind };
     case 'validation':
       // A truncated or mangled link fails the token's format check: for the visitor, an unknown link.

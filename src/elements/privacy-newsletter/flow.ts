@@ -25,6 +25,10 @@ export class NewsletterFlow implements ReactiveController {
   readonly #preferences = new PreferenceChanges();
   #state: FlowState = INITIAL_STATE;
   #manageToken = '';
+  /** The token of a confirmation link, until the visitor confirms; `keep`: this tab keeps the manage token. */
+  #confirmLink: { readonly token: string; readonly keep: boolean } | undefined;
+  /** An unsubscribe is on its way: a second press waits for it (switch saves do not hold it up). */
+  #unsubscribing = false;
   #started = false;
 
   constructor(host: FlowHost, ctx: FlowContext) {
@@ -74,7 +78,10 @@ export class NewsletterFlow implements ReactiveController {
 
   /** The visitor typed or ticked something on the subscribe form. */
   edit(patch: Partial<Pick<FlowState, 'email' | 'consentGiven' | 'measureOpens'>>): void {
-    this.#set(patch);
+    // A failure's retry would send the form as it was: once the visitor changes it, the failure
+    // (and the retry on reconnecting) is gone, and "subscribe" sends what the form shows.
+    this.#set({ ...patch, failure: null });
+    this.#retryCountdown.start(0);
   }
 
   /** Going back online retries what failed for want of a connection. */
@@ -103,15 +110,10 @@ export class NewsletterFlow implements ReactiveController {
     }
     const { token, action } = link;
     if (action === 'confirm') {
-      await this.#requests.run(
-        (client) => client.confirm(token),
-        ({ preferences, manageToken }) => {
-          this.#manageToken = manageToken;
-          keep(manageToken);
-          this.#showPreferences(preferences, 'confirmed', false);
-          this.#ctx.emit({ action: 'confirm', preferences });
-        },
-      );
+      // A click confirms, not the page load: mail scanners open links in mails, some running
+      // scripts, and must not complete a double opt-in for someone who never asked.
+      this.#confirmLink = { token, keep: link.source !== 'attribute' };
+      this.#show('confirm', false);
     } else if (action === 'unsubscribe') {
       this.#manageToken = token;
       // Kept as a manage link: a reload shows the unsubscribed state rather than unsubscribing again.
@@ -125,6 +127,22 @@ export class NewsletterFlow implements ReactiveController {
         (preferences) => this.#showPreferences(preferences, 'manage', false),
       );
     }
+  }
+
+  /** "Confirm" on the page a confirmation link opened. */
+  async confirm(): Promise<void> {
+    const link = this.#confirmLink;
+    if (!link) return;
+    await this.#requests.run(
+      (client) => client.confirm(link.token),
+      ({ preferences, manageToken }) => {
+        this.#confirmLink = undefined;
+        this.#manageToken = manageToken;
+        if (link.keep) keepToken(manageToken);
+        this.#showPreferences(preferences, 'confirmed', true);
+        this.#ctx.emit({ action: 'confirm', preferences });
+      },
+    );
   }
 
   /** The revision to send, or undefined after saying (console and view) that none is set up. */
@@ -217,6 +235,8 @@ export class NewsletterFlow implements ReactiveController {
 
   /** Unsubscribe in one action. */
   async unsubscribe(moveFocus = true): Promise<void> {
+    if (this.#unsubscribing) return;
+    this.#unsubscribing = true;
     const revision = this.#ctx.revision();
     await this.#requests.run(
       (client) => client.unsubscribe(this.#manageToken, revision),
@@ -227,6 +247,7 @@ export class NewsletterFlow implements ReactiveController {
         this.#ctx.emit({ action: 'unsubscribe', preferences });
       },
     );
+    this.#unsubscribing = false;
   }
 
   /** Back to the form after unsubscribing or a dead link. */

@@ -13,6 +13,8 @@ export class PreferenceChanges {
   /** The visitor's latest value per switch not yet answered, with the change that asked it. */
   readonly #asked = new Map<PreferenceKey, { readonly value: boolean; readonly change: number }>();
   #changes = 0;
+  /** The newest change whose answer set every switch; an older answer, arriving late, is stale. */
+  #newestAnswer = 0;
 
   /** What the switches show: the server's answer, overlaid with the changes still on their way. */
   get shown(): NewsletterPreferences | null {
@@ -26,6 +28,7 @@ export class PreferenceChanges {
   reset(preferences: NewsletterPreferences): void {
     this.#stored = preferences;
     this.#asked.clear();
+    this.#newestAnswer = this.#changes;
   }
 
   /** The visitor switched `key`; returns the change's number for its answer. */
@@ -35,9 +38,17 @@ export class PreferenceChanges {
     return change;
   }
 
-  /** The server stored a change and answered all preferences as they now are. */
+  /**
+   * The server stored a change and answered all preferences as they were then. An answer that
+   * overtook this one on the way back is newer: from this one only its own switch counts.
+   */
   stored(change: number, key: PreferenceKey, preferences: NewsletterPreferences): void {
-    this.#stored = preferences;
+    if (change > this.#newestAnswer) {
+      this.#newestAnswer = change;
+      this.#stored = preferences;
+    } else if (this.#stored) {
+      this.#stored = { ...this.#stored, [key]: preferences[key] };
+    }
     this.#settle(change, key);
   }
 

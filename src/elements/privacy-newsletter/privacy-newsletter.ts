@@ -136,6 +136,7 @@ export class PrivacyNewsletter extends LitElement {
     return renderNewsletter({
       ...flow.state,
       t: (key, vars) => this.#i18n.t(key, vars),
+      lang: this.#i18n.lang,
       resendSeconds: flow.resendSeconds,
       retrySeconds: flow.retrySeconds,
       revision,
@@ -152,6 +153,7 @@ export class PrivacyNewsletter extends LitElement {
         preference: (key, value) => flow.updatePreference(key, value),
         unsubscribe: () => void flow.unsubscribe(),
         resubscribe: () => flow.resubscribe(),
+        confirm: () => void flow.confirm(),
       },
     });
   }

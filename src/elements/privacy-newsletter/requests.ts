@@ -79,7 +79,8 @@ export class RequestRunner {
 
   #fail(error: NewsletterError, retry: () => Promise<void>): void {
     const sink = this.#sink;
-    const outcome = outcomeOf(error, sink.state().view === 'subscribe', retry);
+    const { view } = sink.state();
+    const outcome = outcomeOf(error, view === 'subscribe', view !== 'subscribe' && view !== 'pending', retry);
     if (outcome.show === 'invalid-link') {
       sink.forgetLink();
       sink.set({ invalidReason: outcome.reason });

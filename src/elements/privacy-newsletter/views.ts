@@ -7,12 +7,13 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { TranslateVars } from '../../i18n/controller.js';
-import { failureBox } from './failure-box.js';
+import { failureBox, waitVars } from './failure-box.js';
 import type { FlowState } from './flow.js';
 
 /** The element's states apart from a failure shown on top of them. */
 export type NewsletterView =
   | 'loading'
+  | 'confirm'
   | 'subscribe'
   | 'pending'
   | 'confirmed'
@@ -33,6 +34,8 @@ export interface FieldErrors {
 /** Everything a template needs: the flow's state and a few derived values in, actions out. */
 export interface ViewModel extends FlowState {
   readonly t: (key: string, vars?: TranslateVars) => string;
+  /** The language the texts are in (for numbers and durations). */
+  readonly lang: string;
   readonly resendSeconds: number;
   /** Seconds before "try again" works (a failure whose server asked to wait). */
   readonly retrySeconds: number;
@@ -50,6 +53,7 @@ export interface ViewModel extends FlowState {
     readonly preference: (key: PreferenceKey, value: boolean) => void;
     readonly unsubscribe: () => void;
     readonly resubscribe: () => void;
+    readonly confirm: () => void;
   };
 }
 
@@ -73,6 +77,19 @@ function viewBody(m: ViewModel): TemplateResult {
   switch (m.view) {
     case 'loading':
       return html`<p class="loading">${m.t('loading')}</p>`;
+    case 'confirm':
+      return html`${heading(m.t('confirm.heading'))}
+        <p>${m.t('confirm.body')}</p>
+        <div class="actions">
+          <button
+            type="button"
+            part="confirm-button"
+            class="primary"
+            @click=${() => (m.busy ? undefined : m.on.confirm())}
+          >
+            ${m.t('confirm.button')}
+          </button>
+        </div>`;
     case 'subscribe':
       return subscribeForm(m);
     case 'pending':
@@ -81,12 +98,9 @@ function viewBody(m: ViewModel): TemplateResult {
     case 'manage':
       return manage(m);
     case 'unsubscribed':
-      return message(
-        m,
-        m.t('unsubscribed.heading'),
-        m.t('unsubscribed.body'),
-        m.t('unsubscribed.resubscribe'),
-      );
+      // Objections stay on record after unsubscribing and are still honoured: still switchable.
+      return html`${message(m, m.t('unsubscribed.heading'), m.t('unsubscribed.body'), m.t('unsubscribed.resubscribe'))}
+      ${m.preferences ? switches(m, PREFERENCES.slice(1)) : nothing}`;
     case 'invalid-link':
       return message(
         m,
@@ -212,7 +226,7 @@ function pending(m: ViewModel): TemplateResult {
         aria-label=${waiting ? t('pending.resend') : nothing}
         @click=${resend}
       >
-        ${waiting ? t('pending.resendWait', { seconds: m.resendSeconds }) : t('pending.resend')}
+        ${waiting ? t('pending.resendWait', waitVars(m, m.resendSeconds)) : t('pending.resend')}
       </button>
       <button type="button" part="change-email-button" class="secondary" @click=${on.changeEmail}>
         ${t('pending.change')}
@@ -229,40 +243,45 @@ function manage(m: ViewModel): TemplateResult {
     ${heading(t(confirmed ? 'confirmed.heading' : 'manage.heading'))}
     ${confirmed ? html`<p>${t('confirmed.body')}</p>` : nothing}
     <p part="subscriber">${t('manage.email', { email: preferences.email })}</p>
-    <fieldset part="choices">
-      <legend>${t('manage.choices')}</legend>
-      ${PREFERENCES.map(
-        ({ key, label }) => html`
-          <div class="check switch">
-            <input
-              id=${`pref-${key}`}
-              part="toggle"
-              type="checkbox"
-              role="switch"
-              data-preference=${key}
-              .checked=${live(preferences[key])}
-              aria-describedby=${`pref-${key}-hint`}
-              @change=${(e: Event) => on.preference(key, (e.target as HTMLInputElement).checked)}
-            />
-            <label for=${`pref-${key}`}>${t(`manage.${label}`)}</label>
-            <p id=${`pref-${key}-hint`} class="hint">${t(`manage.${label}Hint`)}</p>
-          </div>
-        `,
-      )}
-    </fieldset>
+    ${switches(m, PREFERENCES)}
     <div class="actions">
       <button
         type="button"
         part="unsubscribe-button"
         class="secondary"
         aria-describedby="unsubscribe-hint"
-        @click=${() => (m.busy ? undefined : on.unsubscribe())}
+        @click=${on.unsubscribe}
       >
         ${t('manage.unsubscribe')}
       </button>
     </div>
     <p id="unsubscribe-hint" class="hint">${t('manage.unsubscribeHint')}</p>
   `;
+}
+
+function switches(m: ViewModel, list: typeof PREFERENCES): TemplateResult {
+  const { t, on, preferences } = m;
+  return html`<fieldset part="choices">
+    <legend>${t('manage.choices')}</legend>
+    ${list.map(
+      ({ key, label }) => html`
+        <div class="check switch">
+          <input
+            id=${`pref-${key}`}
+            part="toggle"
+            type="checkbox"
+            role="switch"
+            data-preference=${key}
+            .checked=${live(preferences?.[key] ?? false)}
+            aria-describedby=${`pref-${key}-hint`}
+            @change=${(e: Event) => on.preference(key, (e.target as HTMLInputElement).checked)}
+          />
+          <label for=${`pref-${key}`}>${t(`manage.${label}`)}</label>
+          <p id=${`pref-${key}-hint`} class="hint">${t(`manage.${label}Hint`)}</p>
+        </div>
+      `,
+    )}
+  </fieldset>`;
 }
 
 function message(m: ViewModel, title: string, body: string, action: string): TemplateResult {
