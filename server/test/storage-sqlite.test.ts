@@ -84,26 +84,28 @@ describe('sqlite specifics', () => {
     const dir = tempDir('privacy-kit-storage-');
     const file = join(dir, 'busy.sqlite');
     const storage = openSqliteStorage({ file, busyTimeoutMs: 50 });
-    const s = await storage.requestSubscription(
-      {
-        email: 'busy@example.org',
-        revision: 'r',
-        consentText: 'Ja',
-        measureOpens: false,
-        language: null,
-        consentId: null,
-        at: '2026-01-01T00:00:00.000Z',
-      },
-      [],
-      {
-        id: randomUUID(),
-        at: '2026-01-01T00:00:00.000Z',
-        action: 'subscribe',
-        revision: 'r',
-        method: 't',
-        detail: {},
-      },
-    );
+    const s = (
+      await storage.requestSubscription(
+        {
+          email: 'busy@example.org',
+          revision: 'r',
+          consentText: 'Ja',
+          measureOpens: false,
+          language: null,
+          consentId: null,
+          at: '2026-01-01T00:00:00.000Z',
+        },
+        [],
+        {
+          id: randomUUID(),
+          at: '2026-01-01T00:00:00.000Z',
+          action: 'subscribe',
+          revision: 'r',
+          method: 't',
+          detail: {},
+        },
+      )
+    ).subscriber;
     // Another process (here: another connection) in the middle of a write.
     const other = new Database(file);
     other.exec('BEGIN IMMEDIATE');

@@ -155,7 +155,7 @@ export function createNewsletterService(deps: NewsletterDeps): NewsletterService
     background.add(task);
   };
 
-  const sendConfirmation = createConfirmationMailer({ ...deps, now, limit: deps.mailLimit });
+  const confirmationMails = createConfirmationMailer({ ...deps, now, limit: deps.mailLimit });
 
   /** Finds the subscriber behind a token that has not expired. */
   async function resolve(
@@ -172,7 +172,8 @@ export function createNewsletterService(deps: NewsletterDeps): NewsletterService
   return {
     async subscribe(input) {
       const at = now().toISOString();
-      const subscriber = await deps.storage.requestSubscription(
+      // The request and its mail are one step: a request the limit holds back changes nothing.
+      const outcome = await confirmationMails.subscribe(
         {
           email: normaliseEmail(input.email),
           revision: input.revision,
@@ -182,7 +183,6 @@ export function createNewsletterService(deps: NewsletterDeps): NewsletterService
           consentId: input.consentId ?? null,
           at,
         },
-        [],
         {
           id: randomUUID(),
           at,
@@ -197,7 +197,6 @@ export function createNewsletterService(deps: NewsletterDeps): NewsletterService
         },
       );
       // Held back by the mail limit or sent: the same answer (no leak). Failed: the form may retry.
-      const outcome = await sendConfirmation(subscriber);
       return outcome === 'failed' ? { ok: false, error: 'unavailable' } : { ok: true, value: undefined };
     },
 
@@ -207,7 +206,7 @@ export function createNewsletterService(deps: NewsletterDeps): NewsletterService
       inBackground('a resend failed', async () => {
         const subscriber = await deps.storage.findSubscriberByEmail(normaliseEmail(rawEmail));
         if (!subscriber || subscriber.status !== 'pending') return;
-        await sendConfirmation(subscriber, event(subscriber.id, 'resend', 'web-form', null, {}));
+        await confirmationMails.resend(subscriber, event(subscriber.id, 'resend', 'web-form', null, {}));
       });
       return { ok: true, value: undefined };
     },

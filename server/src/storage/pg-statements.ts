@@ -1,7 +1,7 @@
 // Statements the PostgreSQL backend runs from several methods, inside their transactions.
 import type pg from 'pg';
-import { type SubscriberRow, eventValues, toSubscriber } from './rows.js';
-import type { SubscriberEvent, SubscriberRecord, TokenRecord } from './types.js';
+import { type SubscriberRow, eventValues, mailCountValues, toSubscriber } from './rows.js';
+import type { MailLimit, SubscriberEvent, SubscriberRecord, TokenRecord } from './types.js';
 
 /** A pool or a client inside a transaction. */
 export type Queryable = Pick<pg.PoolClient, 'query'>;
@@ -46,4 +46,26 @@ export async function subscriberById(db: Queryable, id: string, lock = false): P
   );
   if (!rows[0]) throw new Error(`subscriber ${id} does not exist`);
   return toSubscriber(rows[0]);
+}
+
+/**
+ * Counts a mail at `at` against the subscriber's limit; false when the limit holds it back. One
+ * UPDATE decides: a concurrent count on the same row waits for this one's transaction, then
+ * re-checks the conditions against the row as that left it.
+ */
+export async function countMail(
+  db: Queryable,
+  subscriberId: string,
+  at: string,
+  limit: MailLimit,
+): Promise<boolean> {
+  const v = mailCountValues(subscriberId, at, limit);
+  const counted = await db.query(
+    `UPDATE subscribers SET last_mail_at = $2, mail_day = $3,
+       mails_on_day = CASE WHEN mail_day = $3 THEN mails_on_day + 1 ELSE 1 END
+     WHERE id = $1 AND (last_mail_at IS NULL OR last_mail_at <= $4)
+       AND (mail_day IS NULL OR mail_day <> $3 OR mails_on_day < $5)`,
+    [v.id, v.at, v.day, v.latestPrevious, v.maxPerDay],
+  );
+  return counted.rowCount === 1;
 }

@@ -4,7 +4,7 @@
 // subscriber at once queue instead of deadlocking.
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import { insertEvent, insertToken, insertTokens, subscriberById } from './pg-statements.js';
+import { countMail, insertEvent, insertToken, insertTokens, subscriberById } from './pg-statements.js';
 import {
   type EventRow,
   type SubscriberRow,
@@ -25,24 +25,23 @@ export function postgresSubscribers(
   guard: <T>(work: () => Promise<T>) => Promise<T>,
 ): Omit<Storage, 'insertReceipt' | 'listReceipts' | 'close'> {
   return {
-    requestSubscription: (request, tokens, event) =>
+    requestSubscription: (request, tokens, event, limit) =>
       transaction(async (db) => {
         // Two requests for the same address meet at the UNIQUE(email): the second insert waits
         // for the first and then does nothing. The row is then locked (subscriber first, as in
-        // every transaction here), so the choices are compared and changed by one request at a time.
+        // every transaction here), so the limit is counted and the choices compared and changed
+        // by one request at a time.
+        const choices = [
+          bit(request.measureOpens),
+          request.language,
+          request.consentId,
+          request.revision,
+          request.consentText,
+        ];
         const created = await db.query(
           `INSERT INTO subscribers (id, email, status, measure_opens, language, consent_id, revision, consent_text, created_at, updated_at)
            VALUES ($1, $2, 'pending', $3, $4, $5, $6, $7, $8, $8) ON CONFLICT (email) DO NOTHING`,
-          [
-            randomUUID(),
-            request.email,
-            bit(request.measureOpens),
-            request.language,
-            request.consentId,
-            request.revision,
-            request.consentText,
-            request.at,
-          ],
+          [randomUUID(), request.email, ...choices, request.at],
         );
         const { rows } = await db.query<SubscriberRow>(
           'SELECT * FROM subscribers WHERE email = $1 FOR UPDATE',
@@ -50,29 +49,25 @@ export function postgresSubscribers(
         );
         if (!rows[0]) throw new Error('subscriber missing right after insert');
         const previous = toSubscriber(rows[0]);
-        const reopened = created.rowCount === 0 && previous.status !== 'confirmed';
-        if (reopened) {
+        if (created.rowCount === 1) await insertEvent(db, { ...event, subscriberId: previous.id });
+        // Held back by the limit, the request changes nothing: no mail would announce new choices,
+        // and the links of the mail already sent must keep confirming the choices it showed.
+        const mailed = limit === undefined || (await countMail(db, previous.id, request.at, limit));
+        if (mailed && created.rowCount === 0 && previous.status !== 'confirmed') {
           await db.query(
             `UPDATE subscribers SET status = 'pending', measure_opens = $2, language = $3, consent_id = $4,
                revision = $5, consent_text = $6, updated_at = $7 WHERE id = $1`,
-            [
-              previous.id,
-              bit(request.measureOpens),
-              request.language,
-              request.consentId,
-              request.revision,
-              request.consentText,
-              request.at,
-            ],
+            [previous.id, ...choices, request.at],
           );
           if (previous.status === 'pending' && choicesDiffer(previous, request))
             await db.query("DELETE FROM subscriber_tokens WHERE subscriber_id = $1 AND kind = 'confirm'", [
               previous.id,
             ]);
+          await insertEvent(db, { ...event, subscriberId: previous.id });
         }
-        for (const token of tokens) await insertToken(db, { ...token, subscriberId: previous.id });
-        if (previous.status !== 'confirmed') await insertEvent(db, { ...event, subscriberId: previous.id });
-        return reopened ? subscriberById(db, previous.id) : previous;
+        if (mailed)
+          for (const token of tokens) await insertToken(db, { ...token, subscriberId: previous.id });
+        return { subscriber: await subscriberById(db, previous.id), mailed };
       }),
 
     findSubscriberByEmail: (email) =>
@@ -85,22 +80,7 @@ export function postgresSubscribers(
 
     claimMail: (claim) =>
       transaction(async (db) => {
-        // One UPDATE decides: a concurrent claim on the same row waits for this one, then
-        // re-checks the conditions against the row as this one left it.
-        const counted = await db.query(
-          `UPDATE subscribers SET last_mail_at = $2, mail_day = $3,
-             mails_on_day = CASE WHEN mail_day = $3 THEN mails_on_day + 1 ELSE 1 END
-           WHERE id = $1 AND (last_mail_at IS NULL OR last_mail_at <= $4)
-             AND (mail_day IS NULL OR mail_day <> $3 OR mails_on_day < $5)`,
-          [
-            claim.subscriberId,
-            claim.at,
-            claim.at.slice(0, 10),
-            new Date(Date.parse(claim.at) - claim.limit.minIntervalMs).toISOString(),
-            claim.limit.maxPerDay,
-          ],
-        );
-        if (counted.rowCount === 0) return false;
+        if (!(await countMail(db, claim.subscriberId, claim.at, claim.limit))) return false;
         for (const token of claim.tokens) await insertToken(db, token);
         if (claim.event) await insertEvent(db, claim.event);
         return true;

@@ -2,6 +2,7 @@
 // types are the portable subset both backends read alike: TEXT times and JSON, 0/1 booleans.
 // Both backends use them, and the parameter lists of the statements they share.
 import type {
+  MailLimit,
   ReceiptInput,
   ReceiptMethod,
   StoredReceipt,
@@ -139,6 +140,21 @@ export function choicesDiffer(stored: SubscriberRecord, request: SubscriptionReq
     stored.revision !== request.revision ||
     stored.consentId !== request.consentId
   );
+}
+
+/**
+ * The parameters of the mail count both backends run on a subscriber's row: it counts a mail at
+ * `at` only when the last one is at least `minIntervalMs` older (`latestPrevious`) and fewer than
+ * `maxPerDay` went out on that UTC `day`.
+ */
+export function mailCountValues(subscriberId: string, at: string, limit: MailLimit) {
+  return {
+    id: subscriberId,
+    at,
+    day: at.slice(0, 10),
+    latestPrevious: new Date(Date.parse(at) - limit.minIntervalMs).toISOString(),
+    maxPerDay: limit.maxPerDay,
+  };
 }
 
 /** The values of a `receipts` insert, in column order (receipt_id … received_at). */

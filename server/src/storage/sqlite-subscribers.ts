@@ -11,6 +11,7 @@ import {
   bit,
   choicesDiffer,
   eventValues,
+  mailCountValues,
   subscriberUpdateValues,
   toSubscriber,
   toSubscriberEvent,
@@ -18,10 +19,12 @@ import {
 } from './rows.js';
 import type {
   MailClaim,
+  MailLimit,
   Storage,
   SubscriberEvent,
   SubscriberPatch,
   SubscriberRecord,
+  SubscriptionOutcome,
   SubscriptionRequest,
   TokenRecord,
 } from './types.js';
@@ -35,13 +38,14 @@ export function sqliteSubscribers(
   write: Write,
   guard: <T>(work: () => T) => T,
 ): Omit<Storage, 'insertReceipt' | 'listReceipts' | 'close'> {
-  const upsertSubscriber = db.prepare(
+  const insertSubscriber = db.prepare(
     `INSERT INTO subscribers (id, email, status, measure_opens, language, consent_id, revision, consent_text, created_at, updated_at)
-     VALUES (@id, @email, 'pending', @measureOpens, @language, @consentId, @revision, @consentText, @at, @at)
-     ON CONFLICT (email) DO UPDATE SET status = 'pending', measure_opens = excluded.measure_opens,
-       language = excluded.language, consent_id = excluded.consent_id, revision = excluded.revision,
-       consent_text = excluded.consent_text, updated_at = excluded.updated_at
-     WHERE subscribers.status <> 'confirmed'`,
+     VALUES (@id, @email, 'pending', @measureOpens, @language, @consentId, @revision, @consentText, @at, @at)`,
+  );
+  const reopenSubscriber = db.prepare(
+    `UPDATE subscribers SET status = 'pending', measure_opens = @measureOpens, language = @language,
+       consent_id = @consentId, revision = @revision, consent_text = @consentText, updated_at = @at
+     WHERE id = @id`,
   );
   const subscriberByEmail = db.prepare<[string], SubscriberRow>('SELECT * FROM subscribers WHERE email = ?');
   const subscriberById = db.prepare<[string], SubscriberRow>('SELECT * FROM subscribers WHERE id = ?');
@@ -108,11 +112,15 @@ export function sqliteSubscribers(
       request: SubscriptionRequest,
       tokens: readonly Omit<TokenRecord, 'subscriberId'>[],
       event: Omit<SubscriberEvent, 'subscriberId'>,
-    ) => {
+      limit?: MailLimit,
+    ): SubscriptionOutcome => {
+      // The immediate transaction holds the write lock from this read on: no other request for
+      // the address can come between the lookup and the insert or update.
       const previousRow = subscriberByEmail.get(request.email);
       const previous = previousRow ? toSubscriber(previousRow) : null;
-      upsertSubscriber.run({
-        id: randomUUID(),
+      const id = previous?.id ?? randomUUID();
+      const values = {
+        id,
         email: request.email,
         measureOpens: bit(request.measureOpens),
         language: request.language,
@@ -120,25 +128,28 @@ export function sqliteSubscribers(
         revision: request.revision,
         consentText: request.consentText,
         at: request.at,
-      });
-      const row = subscriberByEmail.get(request.email);
-      if (!row) throw new Error('subscriber missing right after upsert');
-      if (previous?.status === 'pending' && choicesDiffer(previous, request)) deleteConfirmTokens.run(row.id);
+      };
+      if (!previous) {
+        insertSubscriber.run(values);
+        storeEvent({ ...event, subscriberId: id });
+      }
+      // Held back by the limit, the request changes nothing: no mail would announce new choices,
+      // and the links of the mail already sent must keep confirming the choices it showed.
+      const mailed = limit === undefined || countMail.run(mailCountValues(id, request.at, limit)).changes > 0;
+      if (!mailed) return { subscriber: mustGet(id), mailed };
+      if (previous && previous.status !== 'confirmed') {
+        reopenSubscriber.run(values);
+        if (previous.status === 'pending' && choicesDiffer(previous, request)) deleteConfirmTokens.run(id);
+        storeEvent({ ...event, subscriberId: id });
+      }
       for (const token of tokens)
-        insertToken.run(token.hash, row.id, token.kind, token.createdAt, token.expiresAt);
-      if (previous?.status !== 'confirmed') storeEvent({ ...event, subscriberId: row.id });
-      return toSubscriber(row);
+        insertToken.run(token.hash, id, token.kind, token.createdAt, token.expiresAt);
+      return { subscriber: mustGet(id), mailed };
     },
   );
 
   const claimMail = write((claim: MailClaim) => {
-    const counted = countMail.run({
-      id: claim.subscriberId,
-      at: claim.at,
-      day: claim.at.slice(0, 10),
-      latestPrevious: new Date(Date.parse(claim.at) - claim.limit.minIntervalMs).toISOString(),
-      maxPerDay: claim.limit.maxPerDay,
-    });
+    const counted = countMail.run(mailCountValues(claim.subscriberId, claim.at, claim.limit));
     if (counted.changes === 0) return false;
     for (const token of claim.tokens)
       insertToken.run(token.hash, token.subscriberId, token.kind, token.createdAt, token.expiresAt);
@@ -195,7 +206,8 @@ export function sqliteSubscribers(
   );
 
   return {
-    requestSubscription: async (request, tokens, event) => requestSubscription(request, tokens, event),
+    requestSubscription: async (request, tokens, event, limit) =>
+      requestSubscription(request, tokens, event, limit),
     findSubscriberByEmail: async (email) =>
       guard(() => {
         const row = subscriberByEmail.get(email);

@@ -133,6 +133,13 @@ export interface SubscriberPatch {
   readonly objectResearch?: boolean;
 }
 
+/** What a subscription request did: the subscriber after it, and whether its mail may go. */
+export interface SubscriptionOutcome {
+  readonly subscriber: SubscriberRecord;
+  /** The confirmation mail was counted against the limit (and the request applied): send it. */
+  readonly mailed: boolean;
+}
+
 /** The limit on confirmation mails to one address. */
 export interface MailLimit {
   /** Least time between two mails to one address, in milliseconds. */
@@ -161,18 +168,23 @@ export interface Storage {
   listReceipts(filter: ReceiptFilter): Promise<StoredReceipt[]>;
 
   /**
-   * Records a subscription request: creates a pending subscriber, or makes an unsubscribed or
-   * still-pending one pending again with the new text and choices; when those differ from the
-   * stored ones, the subscriber's open confirmation tokens are deleted in the same step (an older
+   * Records a subscription request and counts its confirmation mail, in one transaction. With a
+   * `limit`, the mail is counted as `claimMail` does, at `request.at`; when the limit holds it
+   * back, an existing subscriber is left exactly as it was (choices, links, events: the mail
+   * already sent shows the choices on record, and its links must keep confirming them) and
+   * `mailed` is false. Otherwise (or without a limit): creates a pending subscriber, or makes an
+   * unsubscribed or still-pending one pending again with the new text and choices; when those
+   * differ from the stored ones, the subscriber's open confirmation tokens are deleted (an older
    * link must not confirm choices someone posted later). A confirmed subscriber keeps their
    * stored preferences (a new request must not change them without confirmation) and gets no
-   * event, as nothing changed. Stores the given tokens; returns the subscriber after the change.
+   * event, as nothing changed. The tokens (the new mail's links) are stored only with its mail.
    */
   requestSubscription(
     request: SubscriptionRequest,
     tokens: readonly Omit<TokenRecord, 'subscriberId'>[],
     event: Omit<SubscriberEvent, 'subscriberId'>,
-  ): Promise<SubscriberRecord>;
+    limit?: MailLimit,
+  ): Promise<SubscriptionOutcome>;
   /** The subscriber with that (normalised) address, or null. */
   findSubscriberByEmail(email: string): Promise<SubscriberRecord | null>;
   /**

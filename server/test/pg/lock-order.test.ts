@@ -35,11 +35,9 @@ describe('PostgreSQL lock order', { skip: SKIP_WITHOUT_PG }, () => {
 
   it('a confirmation waiting behind an unsubscribe queues instead of deadlocking', async () => {
     const confirm = token('confirm');
-    const s = await storage.requestSubscription(
-      request('lock@example.org'),
-      [confirm],
-      event('', 'subscribe'),
-    );
+    const s = (
+      await storage.requestSubscription(request('lock@example.org'), [confirm], event('', 'subscribe'))
+    ).subscriber;
     // The unsubscribe, done by hand so it can pause between its two steps: the subscriber's row…
     const unsubscribe = new pg.Client({ connectionString: database.url });
     const watcher = new pg.Client({ connectionString: database.url });

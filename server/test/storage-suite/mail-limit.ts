@@ -16,7 +16,8 @@ export function describeMailLimitStorage(makeStorage: MakeStorage): void {
       storage.claimMail({ subscriberId, at, limit, tokens, event: event(subscriberId, 'resend', at) });
 
     it('allows one mail per interval and a few per UTC day, storing tokens and event only when allowed', async () => {
-      const s = await storage.requestSubscription(request('limit@example.org'), [], event('', 'subscribe'));
+      const s = (await storage.requestSubscription(request('limit@example.org'), [], event('', 'subscribe')))
+        .subscriber;
       const granted = token('confirm', s.id);
       assert.equal(await claim(s.id, '2026-05-01T08:00:00.000Z', [granted]), true);
       const refused = token('confirm', s.id);
@@ -33,16 +34,15 @@ export function describeMailLimitStorage(makeStorage: MakeStorage): void {
         'one event per mail allowed',
       );
       // Another address has its own count.
-      const other = await storage.requestSubscription(
-        request('limit2@example.org'),
-        [],
-        event('', 'subscribe'),
-      );
+      const other = (
+        await storage.requestSubscription(request('limit2@example.org'), [], event('', 'subscribe'))
+      ).subscriber;
       assert.equal(await claim(other.id, '2026-05-02T00:00:00.000Z'), true);
     });
 
     it('a released claim (its mail failed) no longer counts, and its tokens and event are gone', async () => {
-      const s = await storage.requestSubscription(request('fail@example.org'), [], event('', 'subscribe'));
+      const s = (await storage.requestSubscription(request('fail@example.org'), [], event('', 'subscribe')))
+        .subscriber;
       assert.equal(await claim(s.id, '2026-05-01T07:00:00.000Z'), true);
       const tokens = [token('confirm', s.id), token('manage', s.id)];
       const failed = {
@@ -61,8 +61,46 @@ export function describeMailLimitStorage(makeStorage: MakeStorage): void {
       assert.equal(await claim(s.id, '2026-05-01T10:00:00.000Z'), false);
     });
 
+    it('a subscription request counts its mail; held back, it changes nothing and stores no link', async () => {
+      const at = '2026-05-01T08:00:00.000Z';
+      const mailed = token('confirm');
+      const first = await storage.requestSubscription(
+        request('again@example.org', { at }),
+        [mailed],
+        event('', 'subscribe'),
+        limit,
+      );
+      assert.equal(first.mailed, true);
+      const held = token('confirm');
+      const second = await storage.requestSubscription(
+        request('again@example.org', { at: '2026-05-01T08:00:20.000Z', measureOpens: false, revision: 'r2' }),
+        [held],
+        event('', 'subscribe'),
+        limit,
+      );
+      assert.equal(second.mailed, false);
+      assert.deepEqual(second.subscriber, first.subscriber, 'the choices the mailed link confirms');
+      assert.ok(await storage.findToken(mailed.hash, 'confirm'), 'the mailed link still works');
+      assert.equal(await storage.findToken(held.hash, 'confirm'), null, 'no link without its mail');
+      const s = first.subscriber;
+      assert.deepEqual(
+        (await storage.listSubscriberEvents(s.id)).map((e) => e.action),
+        ['subscribe'],
+      );
+      assert.equal(await claim(s.id, '2026-05-01T08:00:59.999Z'), false, 'it counted for the limit');
+      const third = await storage.requestSubscription(
+        request('again@example.org', { at: '2026-05-01T08:01:00.000Z', measureOpens: false }),
+        [token('confirm')],
+        event('', 'subscribe'),
+        limit,
+      );
+      assert.deepEqual([third.mailed, third.subscriber.measureOpens], [true, false], 'a minute later');
+      assert.equal(await storage.findToken(mailed.hash, 'confirm'), null, 'other choices void the old link');
+    });
+
     it('lets exactly one of 10 concurrent claims for one address through', async () => {
-      const s = await storage.requestSubscription(request('burst@example.org'), [], event('', 'subscribe'));
+      const s = (await storage.requestSubscription(request('burst@example.org'), [], event('', 'subscribe')))
+        .subscriber;
       const at = '2026-05-01T08:00:00.000Z';
       const results = await Promise.all(
         Array.from({ length: 10 }, () => claim(s.id, at, [token('confirm', s.id)])),

@@ -27,11 +27,9 @@ export function describeSubscriberStorage(makeStorage: MakeStorage): void {
     it('creates a pending subscriber with its tokens and a subscribe event', async () => {
       const confirm = token('confirm', '', '2999-01-01T00:00:00.000Z');
       const manage = token('manage');
-      const subscriber = await storage.requestSubscription(
-        request('a@example.org'),
-        [confirm, manage],
-        event('', 'subscribe'),
-      );
+      const subscriber = (
+        await storage.requestSubscription(request('a@example.org'), [confirm, manage], event('', 'subscribe'))
+      ).subscriber;
       assert.equal(subscriber.status, 'pending');
       assert.equal(subscriber.email, 'a@example.org');
       assert.equal(subscriber.measureOpens, true);
@@ -56,20 +54,25 @@ export function describeSubscriberStorage(makeStorage: MakeStorage): void {
     });
 
     it('a new request updates a pending subscriber but leaves a confirmed one as it was', async () => {
-      const first = await storage.requestSubscription(request('p@example.org'), [], event('', 'subscribe'));
-      const again = await storage.requestSubscription(
-        request('p@example.org', { measureOpens: false, revision: 'r2' }),
-        [],
-        event('', 'subscribe'),
-      );
+      const first = (await storage.requestSubscription(request('p@example.org'), [], event('', 'subscribe')))
+        .subscriber;
+      const again = (
+        await storage.requestSubscription(
+          request('p@example.org', { measureOpens: false, revision: 'r2' }),
+          [],
+          event('', 'subscribe'),
+        )
+      ).subscriber;
       assert.equal(again.id, first.id);
       assert.deepEqual([again.measureOpens, again.revision], [false, 'r2']);
       await confirmWithNewLink(first.id);
-      const confirmedAgain = await storage.requestSubscription(
-        request('p@example.org', { measureOpens: true, revision: 'r3' }),
-        [token('confirm')],
-        event('', 'subscribe'),
-      );
+      const confirmedAgain = (
+        await storage.requestSubscription(
+          request('p@example.org', { measureOpens: true, revision: 'r3' }),
+          [token('confirm')],
+          event('', 'subscribe'),
+        )
+      ).subscriber;
       assert.deepEqual(
         [confirmedAgain.status, confirmedAgain.measureOpens, confirmedAgain.revision],
         ['confirmed', false, 'r2'],
@@ -83,16 +86,19 @@ export function describeSubscriberStorage(makeStorage: MakeStorage): void {
 
     it('a request with other choices voids the pending address’s earlier confirmation links; the same one keeps them', async () => {
       const first = token('confirm');
-      const s = await storage.requestSubscription(request('v@example.org'), [first], event('', 'subscribe'));
+      const s = (await storage.requestSubscription(request('v@example.org'), [first], event('', 'subscribe')))
+        .subscriber;
       const second = token('confirm');
       await storage.requestSubscription(request('v@example.org'), [second], event('', 'subscribe'));
       assert.ok(await storage.findToken(first.hash, 'confirm'), 'the same choices again: both links work');
       const third = token('confirm');
-      const changed = await storage.requestSubscription(
-        request('v@example.org', { measureOpens: false }),
-        [third],
-        event('', 'subscribe'),
-      );
+      const changed = (
+        await storage.requestSubscription(
+          request('v@example.org', { measureOpens: false }),
+          [third],
+          event('', 'subscribe'),
+        )
+      ).subscriber;
       assert.equal(changed.measureOpens, false);
       assert.equal(await storage.findToken(first.hash, 'confirm'), null);
       assert.equal(await storage.findToken(second.hash, 'confirm'), null);
@@ -109,11 +115,13 @@ export function describeSubscriberStorage(makeStorage: MakeStorage): void {
     });
 
     it('confirming keeps the first confirmedAt; updates and unsubscribe apply and record events', async () => {
-      const s = await storage.requestSubscription(
-        request('c@example.org'),
-        [],
-        event('', 'subscribe', '2026-01-31T00:00:00.000Z'),
-      );
+      const s = (
+        await storage.requestSubscription(
+          request('c@example.org'),
+          [],
+          event('', 'subscribe', '2026-01-31T00:00:00.000Z'),
+        )
+      ).subscriber;
       const confirmed = await confirmWithNewLink(s.id, '2026-02-01T00:00:00.000Z');
       assert.equal(confirmed.status, 'confirmed');
       assert.equal(confirmed.confirmedAt, '2026-02-01T00:00:00.000Z');
@@ -145,13 +153,16 @@ export function describeSubscriberStorage(makeStorage: MakeStorage): void {
     });
 
     it('an unsubscribed address that asks again becomes pending, and confirmed (with a new confirmedAt) after confirming', async () => {
-      const s = await storage.requestSubscription(request('r@example.org'), [], event('', 'subscribe'));
+      const s = (await storage.requestSubscription(request('r@example.org'), [], event('', 'subscribe')))
+        .subscriber;
       await storage.updateSubscriber(s.id, { status: 'unsubscribed' }, event(s.id, 'unsubscribe'));
-      const back = await storage.requestSubscription(
-        request('r@example.org', { measureOpens: false }),
-        [],
-        event('', 'subscribe'),
-      );
+      const back = (
+        await storage.requestSubscription(
+          request('r@example.org', { measureOpens: false }),
+          [],
+          event('', 'subscribe'),
+        )
+      ).subscriber;
       assert.deepEqual([back.id, back.status, back.measureOpens], [s.id, 'pending', false]);
       const confirmed = await confirmWithNewLink(s.id);
       assert.deepEqual([confirmed.status, confirmed.unsubscribedAt], ['confirmed', null]);
@@ -167,11 +178,13 @@ export function describeSubscriberStorage(makeStorage: MakeStorage): void {
     });
 
     it('lists subscribers by status', async () => {
-      const a = await storage.requestSubscription(
-        request('list-a@example.org', { at: '2026-01-01T00:00:00.000Z' }),
-        [],
-        event('', 'subscribe'),
-      );
+      const a = (
+        await storage.requestSubscription(
+          request('list-a@example.org', { at: '2026-01-01T00:00:00.000Z' }),
+          [],
+          event('', 'subscribe'),
+        )
+      ).subscriber;
       await storage.requestSubscription(
         request('list-b@example.org', { at: '2026-01-02T00:00:00.000Z' }),
         [],
@@ -196,11 +209,13 @@ export function describeSubscriberStorage(makeStorage: MakeStorage): void {
     it('pages through subscribers of one status with after/limit, each exactly once', async () => {
       const at = '2026-04-01T00:00:00.000Z';
       for (const name of ['p1', 'p2', 'p3', 'p4', 'p5']) {
-        const s = await storage.requestSubscription(
-          request(`${name}@example.org`, { at }),
-          [],
-          event('', 'subscribe'),
-        );
+        const s = (
+          await storage.requestSubscription(
+            request(`${name}@example.org`, { at }),
+            [],
+            event('', 'subscribe'),
+          )
+        ).subscriber;
         await confirmWithNewLink(s.id);
       }
       await storage.requestSubscription(request('pending@example.org', { at }), [], event('', 'subscribe'));
@@ -229,12 +244,13 @@ export function describeSubscriberStorage(makeStorage: MakeStorage): void {
           ),
         ),
       );
-      assert.equal(new Set(results.map((s) => s.id)).size, 1);
+      assert.equal(new Set(results.map((r) => r.subscriber.id)).size, 1);
       assert.equal((await storage.listSubscribers('pending')).length, 1);
     });
 
     it('does not lose either of two concurrent patches of one subscriber', async () => {
-      const s = await storage.requestSubscription(request('race2@example.org'), [], event('', 'subscribe'));
+      const s = (await storage.requestSubscription(request('race2@example.org'), [], event('', 'subscribe')))
+        .subscriber;
       await Promise.all([
         storage.updateSubscriber(s.id, { objectMarketing: true }, event(s.id, 'update')),
         storage.updateSubscriber(s.id, { objectResearch: true }, event(s.id, 'update')),
@@ -245,11 +261,9 @@ export function describeSubscriberStorage(makeStorage: MakeStorage): void {
 
     it('lists proof events in the order they were stored, also within one millisecond', async () => {
       const at = '2026-03-01T08:00:00.000Z';
-      const s = await storage.requestSubscription(
-        request('order@example.org'),
-        [],
-        event('', 'subscribe', at),
-      );
+      const s = (
+        await storage.requestSubscription(request('order@example.org'), [], event('', 'subscribe', at))
+      ).subscriber;
       const actions = ['resend', 'confirm', 'update', 'unsubscribe', 'resend'] as const;
       for (const action of actions) await storage.addTokens([], event(s.id, action, at));
       await storage.addTokens([], event(s.id, 'update', '2026-02-01T00:00:00.000Z'));

@@ -14,11 +14,9 @@ export function describeTokenStorage(makeStorage: MakeStorage): void {
     it('unsubscribing removes open confirmation tokens and every manage token but the one kept', async () => {
       const confirm = token('confirm');
       const manage = token('manage');
-      const s = await storage.requestSubscription(
-        request('u@example.org'),
-        [confirm, manage],
-        event('', 'subscribe'),
-      );
+      const s = (
+        await storage.requestSubscription(request('u@example.org'), [confirm, manage], event('', 'subscribe'))
+      ).subscriber;
       const extra = token('confirm', s.id);
       const used = token('manage', s.id);
       await storage.addTokens([extra, used], event(s.id, 'resend'));
@@ -38,11 +36,13 @@ export function describeTokenStorage(makeStorage: MakeStorage): void {
 
     it('a confirmation token confirms once: its use deletes it and the subscriber’s other confirmation tokens', async () => {
       const [first, second] = [token('confirm'), token('confirm')];
-      const s = await storage.requestSubscription(
-        request('once@example.org'),
-        [first, second],
-        event('', 'subscribe'),
-      );
+      const s = (
+        await storage.requestSubscription(
+          request('once@example.org'),
+          [first, second],
+          event('', 'subscribe'),
+        )
+      ).subscriber;
       const confirmed = await storage.confirmSubscription(
         first.hash,
         token('manage', s.id),
@@ -73,11 +73,9 @@ export function describeTokenStorage(makeStorage: MakeStorage): void {
 
     it('of 10 concurrent confirmations with one token, exactly one succeeds', async () => {
       const confirm = token('confirm');
-      const s = await storage.requestSubscription(
-        request('race3@example.org'),
-        [confirm],
-        event('', 'subscribe'),
-      );
+      const s = (
+        await storage.requestSubscription(request('race3@example.org'), [confirm], event('', 'subscribe'))
+      ).subscriber;
       const results = await Promise.all(
         Array.from({ length: 10 }, () =>
           storage.confirmSubscription(confirm.hash, token('manage', s.id), event(s.id, 'confirm')),
@@ -91,7 +89,8 @@ export function describeTokenStorage(makeStorage: MakeStorage): void {
     });
 
     it('stores a batch of tokens without an event (the links an export hands out)', async () => {
-      const s = await storage.requestSubscription(request('batch@example.org'), [], event('', 'subscribe'));
+      const s = (await storage.requestSubscription(request('batch@example.org'), [], event('', 'subscribe')))
+        .subscriber;
       const batch = Array.from({ length: 3 }, () => token('manage', s.id, '2999-01-01T00:00:00.000Z'));
       await storage.addTokens(batch);
       await storage.addTokens([]);
