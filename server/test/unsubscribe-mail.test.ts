@@ -1,5 +1,6 @@
 // The "you have been unsubscribed" mail follows the answer: a slow mail relay must not make the
 // visitor's unsubscribe time out when it is already stored, and shutdown still waits for the mail.
+// Only the unsubscription that ends the subscription sends it, also when two arrive at once.
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import { linkToken } from './helpers.js';
@@ -71,6 +72,36 @@ describe('the unsubscribe mail', () => {
       await service.drain();
       assert.deepEqual(logged, ['newsletter: the unsubscribe mail could not be sent']);
       assert.equal((await storage.findSubscriberByEmail('no-bye@example.org'))?.status, 'unsubscribed');
+    } finally {
+      await close();
+    }
+  });
+
+  it('two unsubscribes at once (the page and the mail client’s one-click) send one mail and one proof of leaving', async () => {
+    const { service, storage, mailer, close } = newsletterServiceOnDisk('twice-bye.sqlite');
+    try {
+      await service.subscribe({
+        email: 'both@example.org',
+        revision: 'r',
+        consentText: 'Ja',
+        measureOpens: false,
+      });
+      const confirmed = await service.confirm(linkToken(mailer.sent[0]?.text ?? '', 'confirm') ?? '');
+      assert.ok(confirmed.ok);
+      const token = confirmed.value.manageToken;
+      const answers = await Promise.all([
+        service.unsubscribe(token),
+        service.unsubscribe(token, { method: 'one-click' }),
+      ]);
+      for (const answer of answers)
+        assert.equal(answer.ok && answer.value.preferences.status, 'unsubscribed');
+      await service.drain();
+      assert.equal(mailer.to('both@example.org').filter((m) => /afgemeld/.test(m.subject)).length, 1);
+      const subscriber = await storage.findSubscriberByEmail('both@example.org');
+      const left = (await storage.listSubscriberEvents(subscriber?.id ?? ''))
+        .filter((e) => e.action === 'unsubscribe')
+        .map((e) => e.detail.previousStatus);
+      assert.deepEqual(left, ['confirmed', 'unsubscribed'], 'one of them ended the subscription');
     } finally {
       await close();
     }

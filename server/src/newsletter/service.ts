@@ -245,7 +245,7 @@ export function createNewsletterService(deps: NewsletterDeps): NewsletterService
       if (update.measureOpens !== undefined) detail.measureOpens = update.measureOpens;
       if (update.objectMarketing !== undefined) detail.objectMarketing = update.objectMarketing;
       if (update.objectResearch !== undefined) detail.objectResearch = update.objectResearch;
-      const subscriber = await deps.storage.updateSubscriber(
+      const { subscriber } = await deps.storage.updateSubscriber(
         found.value.id,
         { revision: update.revision, ...detail },
         event(found.value.id, 'update', 'manage-link', update.revision, {
@@ -259,21 +259,24 @@ export function createNewsletterService(deps: NewsletterDeps): NewsletterService
     async unsubscribe(token, { revision, consentId, method = 'manage-link' } = {}) {
       const found = await resolve(token, 'manage');
       if (!found.ok) return found;
-      const wasSubscribed = found.value.status !== 'unsubscribed';
-      const subscriber = await deps.storage.updateSubscriber(
+      // The status comes from inside the update's transaction: of two unsubscribes at once (two
+      // tabs, the page and the mail client's button) both may have found "confirmed" above, but
+      // only one ends the subscription, records it as such and sends the mail.
+      const { subscriber, previousStatus } = await deps.storage.updateSubscriber(
         found.value.id,
         { status: 'unsubscribed', ...(revision === undefined ? {} : { revision }) },
-        event(found.value.id, 'unsubscribe', method, revision ?? null, {
-          previousStatus: found.value.status,
-          consentId: consentId ?? null,
-        }),
+        (before) =>
+          event(found.value.id, 'unsubscribe', method, revision ?? null, {
+            previousStatus: before.status,
+            consentId: consentId ?? null,
+          }),
         // This link stays valid: the unsubscribe mail repeats it to show the state and offer to
         // subscribe again. Every other manage link of the subscriber is revoked.
         hashToken(token),
       );
       // The unsubscription is stored: its answer waits neither for a slow mail relay (the visitor's
       // request would time out on something already done) nor for a failure, which is only logged.
-      if (wasSubscribed) {
+      if (previousStatus !== 'unsubscribed') {
         const language = mailLanguage(subscriber.language);
         const manageUrl = tokenLink(newsletterPage(deps.publicUrl(), language), token, 'manage');
         inBackground('the unsubscribe mail could not be sent', () =>

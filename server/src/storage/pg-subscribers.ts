@@ -153,14 +153,16 @@ export function postgresSubscribers(
 
     updateSubscriber: (subscriberId, patch, event, keepManageToken) =>
       transaction(async (db) => {
-        // FOR UPDATE: a concurrent change of the same subscriber waits, so neither is lost.
+        // FOR UPDATE: a concurrent change of the same subscriber waits, so neither is lost, and
+        // the status read is the one this update changes (of two unsubscribes, one ends it).
         const current = await subscriberById(db, subscriberId, true);
+        const stored = typeof event === 'function' ? event(current) : event;
         const next = { ...current, ...patch };
         const unsubscribing = patch.status === 'unsubscribed' && current.status !== 'unsubscribed';
         await db.query(
           `UPDATE subscribers SET status = $1, revision = $2, measure_opens = $3, object_marketing = $4, object_research = $5,
              unsubscribed_at = $6, updated_at = $7 WHERE id = $8`,
-          subscriberUpdateValues(current, next, unsubscribing, event.at, subscriberId),
+          subscriberUpdateValues(current, next, unsubscribing, stored.at, subscriberId),
         );
         if (next.status === 'unsubscribed') {
           await db.query("DELETE FROM subscriber_tokens WHERE subscriber_id = $1 AND kind = 'confirm'", [
@@ -171,8 +173,8 @@ export function postgresSubscribers(
             [subscriberId, keepManageToken ?? null],
           );
         }
-        await insertEvent(db, event);
-        return subscriberById(db, subscriberId);
+        await insertEvent(db, stored);
+        return { subscriber: await subscriberById(db, subscriberId), previousStatus: current.status };
       }),
 
     purgeExpiredTokens: (before) =>

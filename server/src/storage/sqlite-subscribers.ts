@@ -24,6 +24,7 @@ import type {
   SubscriberEvent,
   SubscriberPatch,
   SubscriberRecord,
+  SubscriberUpdate,
   SubscriptionOutcome,
   SubscriptionRequest,
   TokenRecord,
@@ -188,20 +189,27 @@ export function sqliteSubscribers(
   );
 
   const updateSubscriber = write(
-    (subscriberId: string, patch: SubscriberPatch, event: SubscriberEvent, keepManageToken?: string) => {
+    (
+      subscriberId: string,
+      patch: SubscriberPatch,
+      event: SubscriberEvent | ((before: SubscriberRecord) => SubscriberEvent),
+      keepManageToken?: string,
+    ): SubscriberUpdate => {
+      // Read under the write lock: the status this update changes, not one another request saw.
       const current = mustGet(subscriberId);
+      const stored = typeof event === 'function' ? event(current) : event;
       const next = { ...current, ...patch };
       const unsubscribing = patch.status === 'unsubscribed' && current.status !== 'unsubscribed';
       db.prepare(
         `UPDATE subscribers SET status = ?, revision = ?, measure_opens = ?, object_marketing = ?, object_research = ?,
          unsubscribed_at = ?, updated_at = ? WHERE id = ?`,
-      ).run(...subscriberUpdateValues(current, next, unsubscribing, event.at, subscriberId));
+      ).run(...subscriberUpdateValues(current, next, unsubscribing, stored.at, subscriberId));
       if (next.status === 'unsubscribed') {
         deleteConfirmTokens.run(subscriberId);
         deleteOtherManageTokens.run(subscriberId, keepManageToken ?? null);
       }
-      storeEvent(event);
-      return mustGet(subscriberId);
+      storeEvent(stored);
+      return { subscriber: mustGet(subscriberId), previousStatus: current.status };
     },
   );
 

@@ -140,6 +140,13 @@ export interface SubscriptionOutcome {
   readonly mailed: boolean;
 }
 
+/** What an update did: the subscriber after it, and the status it found, read in its transaction. */
+export interface SubscriberUpdate {
+  readonly subscriber: SubscriberRecord;
+  /** The status before this update; of two concurrent unsubscribes, only one finds it not `unsubscribed`. */
+  readonly previousStatus: SubscriberStatus;
+}
+
 /** The limit on confirmation mails to one address. */
 export interface MailLimit {
   /** Least time between two mails to one address, in milliseconds. */
@@ -227,14 +234,17 @@ export interface Storage {
    * Applies a patch and stores its event. Unsubscribing also removes every open confirmation
    * token (an old confirmation link must not silently re-subscribe) and every manage token but
    * `keepManageToken` (a hash): the link just used, which the unsubscribe mail repeats, keeps
-   * showing the unsubscribed state; other copies of older links stop working.
+   * showing the unsubscribed state; other copies of older links stop working. The subscriber is
+   * read under the transaction's lock: `event`, when a function, is made from it (as found before
+   * the patch), and the previous status is returned, so concurrent callers learn which of them
+   * changed what (a read before the call cannot tell).
    */
   updateSubscriber(
     subscriberId: string,
     patch: SubscriberPatch,
-    event: SubscriberEvent,
+    event: SubscriberEvent | ((before: SubscriberRecord) => SubscriberEvent),
     keepManageToken?: string,
-  ): Promise<SubscriberRecord>;
+  ): Promise<SubscriberUpdate>;
   /**
    * Deletes tokens that expired before `before` (any subscriber); returns how many. Safe to run
    * from several instances at once.

@@ -127,7 +127,7 @@ export function describeSubscriberStorage(makeStorage: MakeStorage): void {
       assert.equal(confirmed.confirmedAt, '2026-02-01T00:00:00.000Z');
       const twice = await confirmWithNewLink(s.id, '2026-02-02T00:00:00.000Z');
       assert.equal(twice.confirmedAt, '2026-02-01T00:00:00.000Z');
-      const updated = await storage.updateSubscriber(
+      const { subscriber: updated } = await storage.updateSubscriber(
         s.id,
         { objectMarketing: true, measureOpens: false, revision: 'r9' },
         event(s.id, 'update', '2026-02-03T00:00:00.000Z'),
@@ -143,9 +143,10 @@ export function describeSubscriberStorage(makeStorage: MakeStorage): void {
         event(s.id, 'unsubscribe', '2026-02-04T00:00:00.000Z'),
       );
       assert.deepEqual(
-        [gone.status, gone.unsubscribedAt, gone.objectMarketing],
+        [gone.subscriber.status, gone.subscriber.unsubscribedAt, gone.subscriber.objectMarketing],
         ['unsubscribed', '2026-02-04T00:00:00.000Z', true],
       );
+      assert.equal(gone.previousStatus, 'confirmed');
       assert.deepEqual(
         (await storage.listSubscriberEvents(s.id)).map((e) => e.action),
         ['subscribe', 'resend', 'confirm', 'resend', 'confirm', 'update', 'unsubscribe'],
@@ -257,6 +258,23 @@ export function describeSubscriberStorage(makeStorage: MakeStorage): void {
       ]);
       const after = await storage.findSubscriberByEmail('race2@example.org');
       assert.deepEqual([after?.objectMarketing, after?.objectResearch], [true, true]);
+    });
+
+    it('of two concurrent unsubscribes, exactly one finds the subscriber still subscribed', async () => {
+      const s = (await storage.requestSubscription(request('twice@example.org'), [], event('', 'subscribe')))
+        .subscriber;
+      await confirmWithNewLink(s.id);
+      const leave = () =>
+        storage.updateSubscriber(s.id, { status: 'unsubscribed' }, (before) => ({
+          ...event(s.id, 'unsubscribe'),
+          detail: { previousStatus: before.status },
+        }));
+      const results = await Promise.all([leave(), leave()]);
+      assert.deepEqual(results.map((r) => r.previousStatus).sort(), ['confirmed', 'unsubscribed']);
+      const recorded = (await storage.listSubscriberEvents(s.id))
+        .filter((e) => e.action === 'unsubscribe')
+        .map((e) => e.detail.previousStatus);
+      assert.deepEqual(recorded, ['confirmed', 'unsubscribed'], 'each event says what its update found');
     });
 
     it('lists proof events in the order they were stored, also within one millisecond', async () => {
