@@ -9,6 +9,7 @@ import { openSqliteStorage } from '../src/storage/sqlite.js';
 import { StorageUnavailableError } from '../src/storage/unavailable.js';
 import { removeDir, tempDir } from './helpers.js';
 import { describeStorage } from './storage-suite.js';
+import { LEGACY_SUBSCRIBERS } from './storage-suite/fixtures.js';
 
 describeStorage('sqlite', async () => {
   const dir = tempDir('privacy-kit-storage-');
@@ -76,6 +77,28 @@ describe('sqlite specifics', () => {
     const storage = openSqliteStorage({ file });
     assert.equal((await storage.findToken('m1', 'manage'))?.token.expiresAt, '2026-03-04T05:06:07.890Z');
     assert.equal((await storage.findToken('c1', 'confirm'))?.token.expiresAt, '2025-03-06T05:06:07.890Z');
+    await storage.close();
+    removeDir(dir);
+  });
+
+  it('keeps the revision subscribed under apart from later changes’ (migration 005)', async () => {
+    const dir = tempDir('privacy-kit-storage-');
+    const file = join(dir, 'legacy5.sqlite');
+    // Before migration 005 a switch change overwrote the only revision; the subscribe event kept it.
+    const legacy = new Database(file);
+    legacy.exec(SCHEMA_MIGRATIONS_DDL);
+    for (const migration of listMigrations().filter((m) => m.version < '005')) {
+      legacy.exec(migration.sql);
+      legacy
+        .prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
+        .run(migration.version, migration.name, '2025-01-01T00:00:00.000Z');
+    }
+    legacy.exec(LEGACY_SUBSCRIBERS);
+    legacy.close();
+    const storage = openSqliteStorage({ file });
+    const changed = await storage.findSubscriberByEmail('changed@example.org');
+    assert.deepEqual([changed?.revision, changed?.subscriptionRevision], ['r9', 'r2']);
+    assert.equal((await storage.findSubscriberByEmail('bare@example.org'))?.subscriptionRevision, 'r5');
     await storage.close();
     removeDir(dir);
   });

@@ -38,7 +38,8 @@ function toRow({ subscriber: s, links }: ExportedSubscriber): Row {
     objectResearch: s.objectResearch,
     confirmedAt: s.confirmedAt,
     unsubscribedAt: s.unsubscribedAt,
-    revision: s.revision,
+    // Proof of consent: the revision subscribed under, not that of a later switch change.
+    revision: s.subscriptionRevision,
     language: s.language,
     unsubscribeUrl: links?.unsubscribeUrl ?? null,
     manageUrl: links?.manageUrl ?? null,

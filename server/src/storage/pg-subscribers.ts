@@ -39,8 +39,9 @@ export function postgresSubscribers(
           request.consentText,
         ];
         const created = await db.query(
-          `INSERT INTO subscribers (id, email, status, measure_opens, language, consent_id, revision, consent_text, created_at, updated_at)
-           VALUES ($1, $2, 'pending', $3, $4, $5, $6, $7, $8, $8) ON CONFLICT (email) DO NOTHING`,
+          `INSERT INTO subscribers (id, email, status, measure_opens, language, consent_id, revision,
+             subscription_revision, consent_text, created_at, updated_at)
+           VALUES ($1, $2, 'pending', $3, $4, $5, $6, $6, $7, $8, $8) ON CONFLICT (email) DO NOTHING`,
           [randomUUID(), request.email, ...choices, request.at],
         );
         const { rows } = await db.query<SubscriberRow>(
@@ -56,7 +57,7 @@ export function postgresSubscribers(
         if (mailed && created.rowCount === 0 && previous.status !== 'confirmed') {
           await db.query(
             `UPDATE subscribers SET status = 'pending', measure_opens = $2, language = $3, consent_id = $4,
-               revision = $5, consent_text = $6, updated_at = $7 WHERE id = $1`,
+               revision = $5, subscription_revision = $5, consent_text = $6, updated_at = $7 WHERE id = $1`,
             [previous.id, ...choices, request.at],
           );
           if (previous.status === 'pending' && choicesDiffer(previous, request))

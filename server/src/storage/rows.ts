@@ -39,6 +39,7 @@ export interface SubscriberRow {
   language: string | null;
   consent_id: string | null;
   revision: string;
+  subscription_revision: string;
   consent_text: string;
   created_at: string;
   updated_at: string;
@@ -93,6 +94,7 @@ export function toSubscriber(row: SubscriberRow): SubscriberRecord {
     language: row.language,
     consentId: row.consent_id,
     revision: row.revision,
+    subscriptionRevision: row.subscription_revision,
     consentText: row.consent_text,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

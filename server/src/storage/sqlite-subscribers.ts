@@ -40,12 +40,14 @@ export function sqliteSubscribers(
   guard: <T>(work: () => T) => T,
 ): Omit<Storage, 'insertReceipt' | 'listReceipts' | 'close'> {
   const insertSubscriber = db.prepare(
-    `INSERT INTO subscribers (id, email, status, measure_opens, language, consent_id, revision, consent_text, created_at, updated_at)
-     VALUES (@id, @email, 'pending', @measureOpens, @language, @consentId, @revision, @consentText, @at, @at)`,
+    `INSERT INTO subscribers (id, email, status, measure_opens, language, consent_id, revision, subscription_revision,
+       consent_text, created_at, updated_at)
+     VALUES (@id, @email, 'pending', @measureOpens, @language, @consentId, @revision, @revision, @consentText, @at, @at)`,
   );
   const reopenSubscriber = db.prepare(
     `UPDATE subscribers SET status = 'pending', measure_opens = @measureOpens, language = @language,
-       consent_id = @consentId, revision = @revision, consent_text = @consentText, updated_at = @at
+       consent_id = @consentId, revision = @revision, subscription_revision = @revision,
+       consent_text = @consentText, updated_at = @at
      WHERE id = @id`,
   );
   const subscriberByEmail = db.prepare<[string], SubscriberRow>('SELECT * FROM subscribers WHERE email = ?');

@@ -76,6 +76,12 @@ export interface SubscriberRecord {
   readonly consentId: string | null;
   /** Revision of the consent text the subscriber last agreed to or changed preferences under. */
   readonly revision: string;
+  /**
+   * Revision of the consent text of the subscription on record: that of the request whose
+   * choices its confirmation link confirms (proof of what was subscribed to). Switch changes and
+   * unsubscribing keep it; their own revisions are in their proof events.
+   */
+  readonly subscriptionRevision: string;
   /** The consent text shown when subscribing (proof of what was agreed to). */
   readonly consentText: string;
   readonly createdAt: string;

@@ -9,6 +9,7 @@ import { openStorage } from '../../src/storage/index.js';
 import { SCHEMA_MIGRATIONS_DDL, listMigrations } from '../../src/storage/migrations.js';
 import { openPostgresStorage } from '../../src/storage/postgres.js';
 import { describeStorage } from '../storage-suite.js';
+import { LEGACY_SUBSCRIBERS } from '../storage-suite/fixtures.js';
 import {
   SKIP_WITHOUT_PG,
   type TestDatabase,
@@ -93,6 +94,29 @@ describe('PostgreSQL storage', { skip: SKIP_WITHOUT_PG }, () => {
         );
         const storage = await openPostgresStorage({ url: schema.url });
         assert.equal((await storage.findToken('m1', 'manage'))?.token.expiresAt, '2026-03-04T05:06:07.890Z');
+        await storage.close();
+      } finally {
+        await schema.drop();
+      }
+    });
+
+    it('keeps the revision subscribed under apart from later changes’ (migration 005)', async () => {
+      const schema = await createTestSchema(database.url);
+      try {
+        await queryDatabase(schema.url, SCHEMA_MIGRATIONS_DDL);
+        for (const migration of listMigrations().filter((m) => m.version < '005')) {
+          await queryDatabase(schema.url, migration.sql);
+          await queryDatabase(
+            schema.url,
+            'INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)',
+            [migration.version, migration.name, '2025-01-01T00:00:00.000Z'],
+          );
+        }
+        await queryDatabase(schema.url, LEGACY_SUBSCRIBERS);
+        const storage = await openPostgresStorage({ url: schema.url });
+        const changed = await storage.findSubscriberByEmail('changed@example.org');
+        assert.deepEqual([changed?.revision, changed?.subscriptionRevision], ['r9', 'r2']);
+        assert.equal((await storage.findSubscriberByEmail('bare@example.org'))?.subscriptionRevision, 'r5');
         await storage.close();
       } finally {
         await schema.drop();

@@ -89,3 +89,16 @@ export function event(
     detail: { by: 'suite' },
   };
 }
+
+/**
+ * Subscribers as stored before migration 005: one subscribed under r1, again under r2, then
+ * changed a switch under r9; one without events (its revision is all there is).
+ */
+export const LEGACY_SUBSCRIBERS = `INSERT INTO subscribers (id, email, status, revision, consent_text, created_at, updated_at)
+  VALUES ('s1', 'changed@example.org', 'confirmed', 'r9', 'Ja', '2025-01-01T00:00:00.000Z', '2025-03-01T00:00:00.000Z'),
+         ('s2', 'bare@example.org', 'pending', 'r5', 'Ja', '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z');
+  INSERT INTO subscriber_events (id, subscriber_id, at, action, revision, method, detail) VALUES
+    ('e1', 's1', '2025-01-01T00:00:00.000Z', 'subscribe', 'r1', 'web-form', '{}'),
+    ('e2', 's1', '2025-02-01T00:00:00.000Z', 'subscribe', 'r2', 'web-form', '{}'),
+    ('e3', 's1', '2025-02-02T00:00:00.000Z', 'confirm', 'r2', 'confirm-link', '{}'),
+    ('e4', 's1', '2025-03-01T00:00:00.000Z', 'update', 'r9', 'manage-link', '{}')`;

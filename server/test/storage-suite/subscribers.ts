@@ -147,6 +147,8 @@ export function describeSubscriberStorage(makeStorage: MakeStorage): void {
         ['unsubscribed', '2026-02-04T00:00:00.000Z', true],
       );
       assert.equal(gone.previousStatus, 'confirmed');
+      assert.equal(updated.subscriptionRevision, 'r1', 'switch changes keep the subscription’s revision');
+      assert.equal(gone.subscriber.subscriptionRevision, 'r1', 'so does unsubscribing');
       assert.deepEqual(
         (await storage.listSubscriberEvents(s.id)).map((e) => e.action),
         ['subscribe', 'resend', 'confirm', 'resend', 'confirm', 'update', 'unsubscribe'],
@@ -175,7 +177,10 @@ export function describeSubscriberStorage(makeStorage: MakeStorage): void {
         event('', 'subscribe'),
       );
       const later = await confirmWithNewLink(s.id, '2999-01-01T00:00:00.000Z');
-      assert.deepEqual([later.revision, later.confirmedAt], ['r2', '2999-01-01T00:00:00.000Z']);
+      assert.deepEqual(
+        [later.revision, later.subscriptionRevision, later.confirmedAt],
+        ['r2', 'r2', '2999-01-01T00:00:00.000Z'],
+      );
     });
 
     it('lists subscribers by status', async () => {
