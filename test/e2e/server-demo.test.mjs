@@ -214,6 +214,7 @@ describe('demo site on the reference server', () => {
     await v.page.evaluate(() => window.privacyKit.acceptAll());
     const confirmed = v.page.waitForResponse((r) => r.url().endsWith('/api/newsletter/confirm'));
     await v.page.goto(`${server.url}${confirmUrl.pathname}${confirmUrl.search}`);
+    await v.page.locator('privacy-newsletter [part="confirm-button"]').click();
     assert.equal((await confirmed).status(), 200);
     await v.page.locator('privacy-newsletter [part~="unsubscribe-button"]').waitFor({ state: 'visible', timeout: 10_000 });
     // The secret token reaches neither the address bar nor Google (page_location).

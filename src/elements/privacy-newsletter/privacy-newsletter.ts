@@ -21,7 +21,8 @@ export type NewsletterState = NewsletterView | 'error' | 'offline';
 /**
  * Newsletter subscription (double opt-in) and preferences, keeping the privacy statement's
  * promises: an unticked consent box with the statement's revision, open/click measurement as a
- * separate unticked choice, objection to marketing and research, unsubscribe in one action.
+ * separate unticked choice, objection to marketing and research, unsubscribe in one action (the
+ * mail's link). A confirmation link asks for one press: mail scanners open links too.
  *
  * @summary Subscribe to the newsletter, confirm, manage measurement and objections, unsubscribe.
  * @tag privacy-newsletter
@@ -44,7 +45,8 @@ export type NewsletterState = NewsletterView | 'error' | 'offline';
  * @csspart field-error - An error message under a field.
  * @csspart submit-button - The subscribe button.
  * @csspart resend-button - "Send the e-mail again".
- * @csspart toggle - Each switch in the manage state (`data-preference` names it).
+ * @csspart confirm-button - "Confirm" on the page a confirmation link opened (opening it confirms nothing).
+ * @csspart toggle - Each switch in the manage state, and the two objections after unsubscribing (`data-preference` names it).
  * @csspart unsubscribe-button - Unsubscribe in one action.
  * @csspart resubscribe-button - Subscribe again after unsubscribing or an invalid link.
  * @csspart alert - The error/offline message.
