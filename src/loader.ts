@@ -46,10 +46,13 @@ const TRUSTED = 'privacy-kit:valid-configs';
 type Method = (...args: unknown[]) => unknown;
 type Action = 'acceptAll' | 'rejectAll' | 'update' | 'reset';
 
-/** JSON from a URL relative to the page, or a rejection naming the HTTP status. */
+/**
+ * JSON from a URL relative to the page, or a rejection naming the HTTP status. A server that never
+ * answers must not hold the banner, `ready` and every action for good: after 8 s it is a failure.
+ */
 const fetchJSON = (url: string): Promise<unknown> =>
-  fetch(new URL(url, location.href), { credentials: 'same-origin' }).then((response) =>
-    response.ok ? response.json() : Promise.reject(Error('HTTP ' + response.status)),
+  fetch(new URL(url, location.href), { credentials: 'same-origin', signal: AbortSignal.timeout(8e3) }).then(
+    (response) => (response.ok ? response.json() : Promise.reject(Error('HTTP ' + response.status))),
   );
 
 function trustedConfigs(): string[] {
@@ -78,6 +81,8 @@ function boot(script: HTMLScriptElement | null): void {
   let configured: () => void = () => {};
   let tabs: BroadcastChannel | undefined;
   let settled = false;
+  /** The bound statement's revision could not be read. */
+  let unread = false;
   const known = new Promise<void>((resolve) => (configured = resolve));
   // Listeners registered before the config is known stay registered once it is.
   const events = createEmitter();
@@ -167,6 +172,9 @@ function boot(script: HTMLScriptElement | null): void {
       on: own.on,
       emit: (event, detail) => (own.emit(event, detail), events.emit(event, detail)),
     });
+    // The statement could not be read: its revision is unknown, not changed. The visitor's last
+    // one stands (a blip must not ask everyone again, and record the answer under config.revision).
+    if (unread && holder.stored) (config as { revision: string }).revision = holder.stored.revision;
     reader = readerOf(holder);
     const kit = api as unknown as PrivacyKit;
     const first = { ...kit, subscribe: (fn) => own.on('change', fn) } as PrivacyKit;
@@ -227,7 +235,7 @@ function boot(script: HTMLScriptElement | null): void {
             { warnUnknown: false, nonce },
           );
       } catch (error) {
-        fail(String(error));
+        fail('' + error);
       }
       settled = true;
       configured();
@@ -257,17 +265,17 @@ function boot(script: HTMLScriptElement | null): void {
     void fetchJSON(statement.src)
       .then((doc) => {
         const revision = (doc as { revision?: unknown } | null)?.revision;
-        // A revision the config would refuse must not make the whole config invalid.
-        return typeof revision == 'string' && /^.{1,64}$/.test(revision)
+        // A revision the config would refuse must not make the whole config invalid. A lone
+        // surrogate (which no cookie can hold) makes encodeURIComponent throw: a failure too.
+        return typeof revision == 'string' && /^.{1,64}$/.test(encodeURIComponent(revision) && revision)
           ? revision
           : Promise.reject(Error('no revision of 1 to 64 characters'));
       })
       .then(
         (revision) => ({ ...(input as object), revision }),
         (error: unknown) => {
-          console.warn(
-            `${PREFIX}could not read the statement's revision (${String(error)}); using config.revision`,
-          );
+          console.warn(`${PREFIX}could not read the statement's revision (${error})`);
+          unread = true;
           return input;
         },
       )
@@ -294,7 +302,7 @@ function boot(script: HTMLScriptElement | null): void {
     try {
       input = JSON.parse(inline.textContent ?? '');
     } catch (error) {
-      fail('#privacy-kit-config is not valid JSON: ' + String(error));
+      fail('#privacy-kit-config is not valid JSON: ' + error);
     }
   }
   // Before anything else can run; a custom wait_for_update is only taken from an inline config.
@@ -302,7 +310,7 @@ function boot(script: HTMLScriptElement | null): void {
   pushConsentDefault(typeof wait == 'number' && wait >= 0 && wait < 1e9 ? wait : undefined);
   if (url) {
     fetchJSON(url).then(start, (error: unknown) => {
-      fail(`could not load the config from ${url}: ${String(error)}`);
+      fail(`could not load the config from ${url}: ${error}`);
       start(undefined);
     });
   } else if (inline) {

@@ -8,10 +8,13 @@ import { CONFIG, launchBrowser, newContext, openPage, page, sitePage, startServe
 let server;
 let browser;
 let statementRevision = '2024-05-01';
+/** The statement's answer: 200 with the revision above, or a failure status (a deploy, a CDN blip). */
+let statementStatus = 200;
 before(async () => {
   server = await startServer();
   browser = await launchBrowser();
   server.pages.set('/statement.json', () => ({
+    status: statementStatus,
     body: JSON.stringify({ revision: statementRevision, title: 'Privacyverklaring' }),
     headers: { 'content-type': 'application/json' },
   }));
@@ -76,6 +79,57 @@ describe('statement.bindRevision: a new statement asks again', () => {
     const { page: tab, errors, warnings } = await open(context);
     assert.equal(await tab.evaluate(() => window.privacyKit.config.revision), CONFIG.revision);
     assert.ok(warnings.some((w) => /no revision of 1 to 64 characters/.test(w)), warnings.join('\n'));
+    assert.deepEqual(errors.filter((e) => e.startsWith('privacy-kit')), []);
+    await tab.locator('privacy-banner [part~="accept-button"]').waitFor();
+    statementRevision = '2024-05-01';
+    await context.close();
+  });
+
+  it('a statement that fails to load once does not ask a visitor again: their revision stands', async () => {
+    statementRevision = '2025-02-01';
+    const { context } = await newContext(browser);
+    const { page: first } = await open(context);
+    await first.evaluate(() => window.privacyKit.acceptAll());
+    await first.close();
+
+    statementStatus = 503;
+    try {
+      const { page: blip } = await open(context);
+      assert.equal(await blip.evaluate(() => window.privacyKit.needsDecisionReason()), null);
+      await blip.waitForFunction(() => (window.__vendor ?? []).includes('gtag:G-ABC'));
+      assert.equal(await blip.evaluate(() => document.querySelector('privacy-banner')), null);
+      // A change made meanwhile is recorded under the revision the visitor saw, not config.revision.
+      const changed = await blip.evaluate(() => window.privacyKit.update({ categories: { marketing: true } }));
+      assert.equal(changed.revision, '2025-02-01');
+      await blip.close();
+    } finally {
+      statementStatus = 200;
+    }
+    const { page: next } = await open(context);
+    assert.equal(await next.evaluate(() => window.privacyKit.needsDecisionReason()), null);
+    await context.close();
+    statementRevision = '2024-05-01';
+  });
+
+  it('a statement that never answers holds nothing for good: after 8 s the banner shows on config.revision', { timeout: 30_000 }, async () => {
+    const { context } = await newContext(browser);
+    await context.route('**/statement.json', () => {}); // never fulfilled, never continued
+    const { page: tab, warnings } = await openPage(context);
+    await tab.goto(server.origin() + '/', { waitUntil: 'domcontentloaded' });
+    const started = Date.now();
+    await tab.evaluate(() => window.privacyKit.ready);
+    assert.ok(Date.now() - started < 12_000);
+    await tab.locator('privacy-banner [part~="accept-button"]').waitFor();
+    assert.equal(await tab.evaluate(() => window.privacyKit.config.revision), CONFIG.revision);
+    assert.ok(warnings.some((w) => /statement's revision \(TimeoutError/.test(w)), warnings.join('\n'));
+    await context.close();
+  });
+
+  it('a revision with a lone surrogate (no cookie can hold it) falls back too, the config stays valid', async () => {
+    statementRevision = '2025-01-01\ud800';
+    const { context } = await newContext(browser);
+    const { page: tab, errors } = await open(context);
+    assert.equal(await tab.evaluate(() => window.privacyKit.config.revision), CONFIG.revision);
     assert.deepEqual(errors.filter((e) => e.startsWith('privacy-kit')), []);
     await tab.locator('privacy-banner [part~="accept-button"]').waitFor();
     statementRevision = '2024-05-01';
