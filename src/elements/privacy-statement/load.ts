@@ -1,15 +1,16 @@
 /**
  * Fetching and parsing a statement document: every failure becomes a value saying what failed
- * (HTTP status, no connection, not JSON, invalid document), never an exception.
+ * (HTTP status, no connection, no answer in time, not JSON, invalid document), never an exception.
  */
 import type { ValidationError } from '../../core/types.js';
 import { validateStatement, type StatementDocument } from './document.js';
 
 /**
- * Why a statement could not be shown; `empty`: the element has no `src`, no inline JSON and no
+ * Why a statement could not be shown; `timeout`: the server did not answer `src` (or not all of
+ * it) within `STATEMENT_TIMEOUT_MS`; `empty`: the element has no `src`, no inline JSON and no
  * HTML content, so there is nothing to show.
  */
-export type StatementErrorReason = 'http' | 'network' | 'json' | 'invalid' | 'empty';
+export type StatementErrorReason = 'http' | 'network' | 'timeout' | 'json' | 'invalid' | 'empty';
 
 /** Detail of the `privacy-error` event. */
 export interface StatementErrorDetail {
@@ -49,14 +50,49 @@ export function parseStatement(text: string): LoadResult {
   return acceptStatement(data);
 }
 
-/** Fetches `src` (relative to the page), then parses and validates it. */
-export async function fetchStatement(src: string, signal?: AbortSignal): Promise<LoadResult> {
+/**
+ * How long a statement may take to arrive, answer and body together. A server that accepts the
+ * connection and never answers would otherwise leave the visitor with "loading" for good and
+ * the page with no `privacy-error` to act on.
+ */
+export const STATEMENT_TIMEOUT_MS = 15_000;
+
+/**
+ * Fetches `src` (relative to the page), then parses and validates it; gives up with `timeout`
+ * after `timeoutMs` and stops the request.
+ */
+export async function fetchStatement(
+  src: string,
+  signal?: AbortSignal,
+  timeoutMs: number = STATEMENT_TIMEOUT_MS,
+): Promise<LoadResult> {
+  const abort = new AbortController();
+  const stop = (): void => abort.abort();
+  if (signal?.aborted) stop();
+  signal?.addEventListener('abort', stop, { once: true });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // A race, not only the abort: a fetch that ignores its signal (a wrapper, a polyfill) ends too.
+  const timedOut = new Promise<LoadResult>((resolve) => {
+    timer = setTimeout(() => {
+      resolve({ ok: false, error: { reason: 'timeout', src } });
+      stop();
+    }, timeoutMs);
+  });
+  try {
+    return await Promise.race([load(src, abort.signal), timedOut]);
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', stop);
+  }
+}
+
+async function load(src: string, signal: AbortSignal): Promise<LoadResult> {
   let response: Response;
   try {
     response = await fetch(src, {
       headers: { accept: 'application/json' },
       credentials: 'same-origin',
-      ...(signal ? { signal } : {}),
+      signal,
     });
   } catch {
     return { ok: false, error: { reason: 'network', src } };

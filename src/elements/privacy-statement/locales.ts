@@ -21,6 +21,7 @@ const nl: Strings = {
     title: 'De privacyverklaring kan niet worden getoond.',
     http: 'Het document {{src}} kon niet worden geladen (HTTP-status {{status}}).',
     network: 'Het document {{src}} kon niet worden opgehaald: geen verbinding met de server.',
+    timeout: 'Het document {{src}} kon niet worden opgehaald: de server antwoordde niet op tijd.',
     json: 'Het document {{src}} is geen geldige JSON.',
     invalid: 'Het document {{src}} bevat fouten:',
     empty:
@@ -79,6 +80,7 @@ const en: Strings = {
     title: 'The privacy statement cannot be shown.',
     http: 'The document {{src}} could not be loaded (HTTP status {{status}}).',
     network: 'The document {{src}} could not be fetched: no connection to the server.',
+    timeout: 'The document {{src}} could not be fetched: the server did not answer in time.',
     json: 'The document {{src}} is not valid JSON.',
     invalid: 'The document {{src}} contains errors:',
     empty:

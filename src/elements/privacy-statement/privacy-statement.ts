@@ -45,7 +45,7 @@ type View =
  * @attr newsletter-href - Newsletter page the newsletter block links to.
  * @attr revision - Plain-HTML mode: the statement's revision, shown after the last-changed date (binding it to consent needs a JSON statement).
  * @attr updated - Plain-HTML mode: last-changed date, `YYYY-MM-DD`.
- * @fires privacy-error - The document could not be shown (also: the element is empty); detail `{ reason, errors?, status?, src? }`.
+ * @fires privacy-error - The document could not be shown (also: the element is empty, or `src` gave no complete answer within 15 s: reason `timeout`); detail `{ reason, errors?, status?, src? }`.
  * @fires privacy-statement-load - A JSON document was validated and rendered; detail `{ document, warnings }`.
  * @slot - Plain-HTML mode: the statement's content (`<h2>`s become the table of contents).
  * @slot title - Plain-HTML mode: the statement's title, shown above the table of contents.
