@@ -87,6 +87,13 @@ describe('<privacy-consent-id>', function (this: SuiteContext) {
       'a@b.nl&bcc=x@y.nl',
       'javascript:alert(1)//@x.nl',
       'not-an-address',
+      // Mail clients percent-decode the address and split it at commas: two recipients.
+      'spy%40evil.example%2Cprivacy@kopgroepbibliotheken.nl',
+      'spy%40evil.example,privacy@kopgroepbibliotheken.nl',
+      'spy@evil.example;privacy@kopgroepbibliotheken.nl',
+      'privacy@kopgroepbibliotheken.nl%3Fbcc%3Dspy%2540evil.example',
+      '"Privacy" <privacy@kopgroepbibliotheken.nl>',
+      'privacy@kopgroepbibliotheken.nl (spy@evil.example)',
     ]) {
       const el = await fixture<PrivacyConsentId>(
         html`<privacy-consent-id email=${email}></privacy-consent-id>`,

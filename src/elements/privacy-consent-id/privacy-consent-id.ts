@@ -2,9 +2,7 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { I18nController } from '../../i18n/controller.js';
 import { ConsentController } from '../consent-controller.js';
 import { ensureStatementStrings } from '../privacy-statement/locales.js';
-
-// Nothing that could end the address or start mailto headers (`?`, `&`, `#`) or a new scheme.
-const EMAIL = /^[^\s@?&#/:]+@[^\s@?&#/:]+\.[^\s@?&#/:]+$/;
+import { isPlainEmail } from '../shared/email.js';
 
 /**
  * A `mailto:` URL with subject and body, each percent-encoded (RFC 6068), or undefined when
@@ -15,7 +13,7 @@ export function accessRequestMailto(
   subject: string,
   body: string,
 ): string | undefined {
-  if (!email || !EMAIL.test(email.trim())) return undefined;
+  if (!email || !isPlainEmail(email.trim())) return undefined;
   return `mailto:${email.trim()}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
 }
 
@@ -25,7 +23,7 @@ export function accessRequestMailto(
  *
  * @summary Shows the consent id with a mail link for access/correction requests.
  * @attr lang - Language of the texts: `nl`, `en`, or one the config adds; default the closest `lang` attribute, then `<html lang>`, then the config's `language`.
- * @attr email - Address the request goes to (e.g. `privacy@example.org`); without it, no link.
+ * @attr email - Address the request goes to (e.g. `privacy@example.org`); without one plain address (no `%`, `,`, `?`, …), no link.
  * @csspart id - The line with the consent id (or "no choice yet", or "not available on this page").
  * @csspart code - The consent id itself.
  * @csspart mail-link - The `mailto:` link.

@@ -3,6 +3,7 @@
  * validating function. Pure: no DOM, no Lit, so a CMS or a build step can validate documents too.
  */
 import type { Result, ValidationError } from '../../core/types.js';
+import { isPlainEmail } from '../shared/email.js';
 import { Checker, INLINE_LIVE, join, type Obj } from './checks.js';
 
 export { isIsoDate, isSafeHref } from './checks.js';
@@ -116,7 +117,6 @@ export const CHANGES_SECTION_ID = 'changes';
 const LIVE_BLOCKS: readonly LiveBlockName[] = ['cookie-table', 'change-choices', 'consent-id', 'newsletter'];
 const SECTION_ID = /^[a-z][a-z0-9-]*$/;
 const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
-const EMAIL = /^[^\s@?&#/:]+@[^\s@?&#/:]+\.[^\s@?&#/:]+$/;
 
 function checkBlock(c: Checker, value: unknown, path: string): void {
   const type = typeof value === 'object' && value !== null ? (value as Obj)['type'] : undefined;
@@ -169,7 +169,7 @@ function checkBlock(c: Checker, value: unknown, path: string): void {
           c.string(line, `${path}.address[${i}]`),
         );
       }
-      if (b['email'] !== undefined && !(typeof b['email'] === 'string' && EMAIL.test(b['email']))) {
+      if (b['email'] !== undefined && !(typeof b['email'] === 'string' && isPlainEmail(b['email']))) {
         c.fail(join(path, 'email'), 'expected an e-mail address');
       }
       c.string(b['phone'], join(path, 'phone'), true);
