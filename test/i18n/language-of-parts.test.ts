@@ -18,14 +18,18 @@ import { jsonUrl, mountStatement } from '../statement/helpers.js';
 import { waitUntil } from '../wait.js';
 
 /** Each text in `host`'s shadow tree (nested ones too) with the language it is marked with. */
-function markedTexts(host: Element): { text: string; lang: string }[] {
-  const found: { text: string; lang: string }[] = [];
+function markedTexts(host: Element): { text: string; lang: string; host: string }[] {
+  const found: { text: string; lang: string; host: string }[] = [];
   const walk = (node: Node, host: Element): void => {
     if (node instanceof Element && node.shadowRoot) walk(node.shadowRoot, node);
     if (node.nodeType === Node.TEXT_NODE && node.textContent?.trim()) {
       // Within a shadow tree `closest` stops at the root: unmarked text falls back to the host's.
       const marked = node.parentElement?.closest('[lang]')?.getAttribute('lang');
-      found.push({ text: node.textContent.trim(), lang: marked ?? `unmarked (<${host.localName}>)` });
+      found.push({
+        text: node.textContent.trim(),
+        lang: marked ?? `unmarked (<${host.localName}>)`,
+        host: host.localName,
+      });
     }
     for (const child of node.childNodes) walk(child, host);
   };
@@ -106,8 +110,10 @@ describe('language of parts', function (this: { timeout(ms: number): void }) {
     expect(langOf(nl.sections[0]!.heading)).to.equal('nl');
     const unmarked = texts.filter((t) => t.lang !== 'en' && t.lang !== 'nl');
     expect(unmarked, JSON.stringify(unmarked)).to.deep.equal([]);
-    const english = new Set(texts.filter((t) => t.lang === 'en').map((t) => t.text));
-    // Only the element's words: the statement's own text stays Dutch.
-    expect(english.size).to.be.lessThan(texts.length / 4);
+    // Only the element's words: the statement's own text stays Dutch. (The cookie table and the
+    // consent id inside it are the element's words too, in English here: counted apart.)
+    const own = texts.filter((t) => t.host === 'privacy-statement');
+    const english = new Set(own.filter((t) => t.lang === 'en').map((t) => t.text));
+    expect(english.size).to.be.lessThan(own.length / 4);
   });
 });

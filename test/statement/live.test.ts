@@ -99,6 +99,47 @@ describe('<privacy-statement> live blocks', function (this: SuiteContext) {
     await expect(el).to.be.accessible();
   });
 
+  it('marks its own words with the language they are in, when the page asks for another than the document’s', async () => {
+    useKit();
+    const doc = structuredClone(nl) as { sections: { blocks: unknown[] }[] };
+    doc.sections[0]?.blocks.push({
+      type: 'paragraph',
+      text: ['Uw toestemmingscode: ', { live: 'consent-id' }, '. ', { live: 'change-choices' }],
+    });
+    const { el } = await mountStatement((s) => {
+      s.setAttribute('lang', 'en');
+      s.setAttribute('newsletter-href', '/nieuwsbrief');
+      s.document = doc;
+    });
+    const langOf = (node: Element) => node.closest('[lang]')?.getAttribute('lang');
+    const marked = (node: Element) => ({ text: squash(node.textContent), lang: langOf(node) });
+    expect(shadowOne(el, 'article').getAttribute('lang')).to.equal('nl');
+    const buttons = shadowAll(el, 'button[part="change-choices"]');
+    expect(buttons.map(marked)).to.deep.equal([
+      { text: 'Change cookie settings', lang: 'en' },
+      { text: 'Change cookie settings', lang: 'en' },
+    ]);
+    expect(marked(shadowOne(el, 'a[part="newsletter-link"]'))).to.deep.equal({
+      text: 'Subscribe to or unsubscribe from the newsletter',
+      lang: 'en',
+    });
+    const sentence = shadowOne(el, 'section p:last-of-type');
+    expect(langOf(sentence)).to.equal('nl');
+    expect(marked(sentence.querySelector('span') ?? sentence)).to.deep.equal({
+      text: 'not known yet (you have not made a choice about cookies)',
+      lang: 'en',
+    });
+    // The embedded cookie table and consent id are the element's words too: the same language.
+    const table = shadowOne(el, 'privacy-cookie-table');
+    expect(table.getAttribute('lang')).to.equal('en');
+    expect(squash(shadowOne(table, 'caption').textContent)).to.equal('Services and cookies on this website');
+    const id = shadowOne(el, 'privacy-consent-id');
+    expect(id.getAttribute('lang')).to.equal('en');
+    expect(squash(shadowOne(id, '[part="id"]').textContent)).to.equal(
+      'You have not made a choice about cookies on this website yet.',
+    );
+  });
+
   for (const [name, config, rows] of [
     ['no services', { ...kopgroepConfig, services: {} }, 1],
     ['twelve services', twelveServicesConfig(), 13],

@@ -18,6 +18,11 @@ export interface LiveContext {
   /** The consent API; without it the button is left out (a button that does nothing misleads). */
   readonly kit: PrivacyKit | undefined;
   readonly t: (key: string) => string;
+  /**
+   * Language of `t`'s strings, which may differ from the document's (a `lang` the page set on the
+   * element): the live blocks are the element's own words, so each is marked with it.
+   */
+  readonly lang: string;
   readonly doc: StatementDocument;
   /** The element's `email` attribute. */
   readonly email: string | undefined;
@@ -30,6 +35,7 @@ function changeChoices(ctx: LiveContext, inline: boolean): TemplateResult | type
   if (!kit) return nothing;
   return html`<button
     type="button"
+    lang=${ctx.lang}
     class=${inline ? 'inline' : nothing}
     part="change-choices"
     @click=${(e: Event) => kit.showPreferences(e.currentTarget as Element)}
@@ -47,12 +53,14 @@ function newsletterTarget(ctx: LiveContext, documentHref?: string): string | und
 
 function newsletterLink(ctx: LiveContext, documentHref?: string): TemplateResult | typeof nothing {
   const href = newsletterTarget(ctx, documentHref);
-  return href ? html`<a part="newsletter-link" href=${href}>${ctx.t('newsletter')}</a>` : nothing;
+  return href
+    ? html`<a part="newsletter-link" href=${href} lang=${ctx.lang}>${ctx.t('newsletter')}</a>`
+    : nothing;
 }
 
 /** A live block standing on its own. */
 export function renderLiveBlock(block: LiveBlock, ctx: LiveContext): TemplateResult | typeof nothing {
-  const lang = ctx.doc.language;
+  const lang = ctx.lang;
   switch (block.block) {
     case 'cookie-table':
       return html`<privacy-cookie-table lang=${lang}></privacy-cookie-table>`;
@@ -84,7 +92,9 @@ export function renderInlineLive(
       const kit = ctx.kit;
       if (!kit) return nothing;
       const id = (kit.getConsent() ?? kit.getStoredConsent())?.id;
-      return id ? html`<code part="consent-id">${id}</code>` : ctx.t('consentId.inlineNone');
+      return id
+        ? html`<code part="consent-id">${id}</code>`
+        : html`<span lang=${ctx.lang}>${ctx.t('consentId.inlineNone')}</span>`;
     }
     case 'newsletter':
       return newsletterLink(ctx);

@@ -39,7 +39,7 @@ type View =
  *
  * @summary Renders the privacy statement, its table of contents and live consent blocks.
  * @attr src - URL of a `privacy-statement/1` JSON document.
- * @attr lang - Language of the texts around the document (TOC label, dates, errors); default the document's language.
+ * @attr lang - Language of the texts around the document (TOC label, dates, errors, live blocks); default the document's language.
  * @attr heading-level - Level of section headings (default 2; the title is one level up).
  * @attr email - Address for access/correction mails (default: the document's contact e-mail).
  * @attr newsletter-href - Newsletter page the newsletter block links to.
@@ -253,6 +253,7 @@ export class PrivacyStatement extends LitElement {
     const live: LiveContext = {
       kit: this.#consent.kit,
       t: (key) => this.#i18n.t(key),
+      lang: this.#i18n.lang,
       doc,
       email: this.email,
       newsletterHref: this.newsletterHref,
