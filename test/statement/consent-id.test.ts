@@ -67,6 +67,31 @@ describe('<privacy-consent-id>', function (this: SuiteContext) {
     el.remove();
   });
 
+  it('keeps the statement’s contact e-mail when the email attribute is no plain address, and warns once', async () => {
+    useKit();
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void warnings.push(args.join(' '));
+    try {
+      const { el } = await mountStatement((s) => {
+        s.setAttribute('email', 'privacy@kopgroepbibliotheken'); // a typo: no domain ending
+        s.document = nl;
+      });
+      const id = shadowOne<PrivacyConsentId>(el, 'privacy-consent-id');
+      expect(parseMailto(shadowOne<HTMLAnchorElement>(id, 'a[part="mail-link"]').href).to).to.equal(
+        'privacy@kopgroepbibliotheken.nl',
+      );
+      el.requestUpdate();
+      await el.updateComplete;
+      expect(warnings).to.deep.equal([
+        'privacy-statement: email="privacy@kopgroepbibliotheken" is not one plain e-mail address; the document\'s contact e-mail is used',
+      ]);
+      el.remove();
+    } finally {
+      console.warn = warn;
+    }
+  });
+
   it('on a page without consent settings says the id cannot be shown, and still offers the request mail', async () => {
     const el = await fixture<PrivacyConsentId>(
       html`<privacy-consent-id lang="nl" email="privacy@kopgroepbibliotheken.nl"></privacy-consent-id>`,

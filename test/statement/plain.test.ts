@@ -129,11 +129,34 @@ describe('<privacy-statement> in plain-HTML mode', function (this: SuiteContext)
     before.remove();
   });
 
-  it('leaves out the "last changed" line when no valid date is given', async () => {
-    const el = await fixture<PrivacyStatement>(
-      html`<privacy-statement updated="18 juni"><h2>Een</h2></privacy-statement>`,
-    );
-    expect(shadowAll(el, '[part="updated"]')).to.have.length(0);
-    expect(shadowAll(el, 'nav a')).to.have.length(1);
+  it('leaves out, and warns once about, a date that is not a real day (not another day instead)', async () => {
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void warnings.push(args.join(' '));
+    try {
+      // 2018-06-31 would be formatted as "1 juli 2018", 2019-02-29 as "1 maart 2019".
+      for (const updated of ['18 juni', '2018-06-31', '2019-02-29']) {
+        const el = await fixture<PrivacyStatement>(
+          html`<privacy-statement lang="nl" updated=${updated}><h2>Een</h2></privacy-statement>`,
+        );
+        expect(shadowAll(el, '[part="updated"]'), updated).to.have.length(0);
+        expect(shadowAll(el, 'nav a')).to.have.length(1);
+        el.requestUpdate();
+        await el.updateComplete;
+      }
+      expect(warnings).to.deep.equal(
+        ['18 juni', '2018-06-31', '2019-02-29'].map(
+          (d) => `privacy-statement: updated="${d}": expected a date written YYYY-MM-DD; it is left out`,
+        ),
+      );
+      const withRevision = await fixture<PrivacyStatement>(
+        html`<privacy-statement lang="nl" updated="2018-06-31" revision="r2"
+          ><h2>Een</h2></privacy-statement
+        >`,
+      );
+      expect(squash(shadowOne(withRevision, '[part="updated"]').textContent)).to.equal('(versie r2)');
+    } finally {
+      console.warn = warn;
+    }
   });
 });

@@ -5,6 +5,8 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { PrivacyKit } from '../../core/types.js';
+import { isPlainEmail } from '../shared/email.js';
+import { warnOnce } from '../shared/warn-once.js';
 import {
   contactEmail,
   isSafeHref,
@@ -58,6 +60,20 @@ function newsletterLink(ctx: LiveContext, documentHref?: string): TemplateResult
     : nothing;
 }
 
+/**
+ * The `email` attribute when it is one plain address, else the document's contact address: a
+ * typo in the attribute must not take the request mail away from a statement that has a good one.
+ */
+function requestEmail(ctx: LiveContext): string | undefined {
+  const attribute = ctx.email?.trim();
+  if (attribute && isPlainEmail(attribute)) return attribute;
+  if (attribute)
+    warnOnce(
+      `privacy-statement: email="${attribute}" is not one plain e-mail address; the document's contact e-mail is used`,
+    );
+  return contactEmail(ctx.doc);
+}
+
 /** A live block standing on its own. */
 export function renderLiveBlock(block: LiveBlock, ctx: LiveContext): TemplateResult | typeof nothing {
   const lang = ctx.lang;
@@ -67,7 +83,7 @@ export function renderLiveBlock(block: LiveBlock, ctx: LiveContext): TemplateRes
     case 'consent-id':
       return html`<privacy-consent-id
         lang=${lang}
-        email=${ctx.email ?? contactEmail(ctx.doc) ?? nothing}
+        email=${requestEmail(ctx) ?? nothing}
       ></privacy-consent-id>`;
     case 'change-choices': {
       const button = changeChoices(ctx, false);

@@ -15,7 +15,7 @@ import {
 } from './load.js';
 import { ensureStatementStrings } from './locales.js';
 import { renderToc, type BlockContext, type HeadingLevel, type TocEntry } from './render.js';
-import { dated, renderDocumentView, renderErrorView, type ViewContext } from './views.js';
+import { renderDocumentView, renderErrorView, renderPlainUpdated, type ViewContext } from './views.js';
 import { statementStyles } from './privacy-statement.styles.js';
 
 /** Detail of the `privacy-statement-load` event. */
@@ -41,10 +41,10 @@ type View =
  * @attr src - URL of a `privacy-statement/1` JSON document.
  * @attr lang - Language of the texts around the document (TOC label, dates, errors, live blocks); default the document's language.
  * @attr heading-level - Level of section headings (default 2; the title is one level up).
- * @attr email - Address for access/correction mails (default: the document's contact e-mail).
+ * @attr email - Address for access/correction mails (default, and in place of one that is not a plain address: the document's contact e-mail).
  * @attr newsletter-href - Newsletter page the newsletter block links to.
  * @attr revision - Plain-HTML mode: the statement's revision, shown after the last-changed date (binding it to consent needs a JSON statement).
- * @attr updated - Plain-HTML mode: last-changed date, `YYYY-MM-DD`.
+ * @attr updated - Plain-HTML mode: last-changed date, `YYYY-MM-DD` (no real day: left out, with a warning).
  * @fires privacy-error - The document could not be shown (also: the element is empty, or `src` gave no complete answer within 15 s: reason `timeout`); detail `{ reason, errors?, status?, src? }`.
  * @fires privacy-statement-load - A JSON document was validated and rendered; detail `{ document, warnings }`.
  * @slot - Plain-HTML mode: the statement's content (`<h2>`s become the table of contents).
@@ -234,13 +234,8 @@ export class PrivacyStatement extends LitElement {
   }
 
   #renderPlain(): TemplateResult {
-    const updated = this.updatedOn;
-    const date = updated && /^\d{4}-\d{2}-\d{2}$/.test(updated);
-    const revision = this.revision?.trim()
-      ? ` (${this.#i18n.t('changeRevision', { revision: this.revision.trim() })})`
-      : '';
     return html`<slot name="title"></slot>
-      ${date || revision ? html`<p part="updated" lang=${this.#i18n.lang}>${date ? dated(this.#viewContext, 'lastChanged', updated) : nothing}${revision}</p>` : nothing}
+      ${renderPlainUpdated(this.#viewContext, this.updatedOn, this.revision)}
       ${renderToc(this.plainHeadings, this.#i18n.t('toc'), this.#i18n.lang)}
       <slot @slotchange=${this.#collectPlainHeadings}></slot>`;
   }

@@ -4,7 +4,8 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { TranslateVars } from '../../i18n/controller.js';
-import { formatDate } from '../shared/dates.js';
+import { formatDate, isIsoDate } from '../shared/dates.js';
+import { warnOnce } from '../shared/warn-once.js';
 import { CHANGES_SECTION_ID, type StatementDocument } from './document.js';
 import type { StatementErrorDetail } from './load.js';
 import {
@@ -30,6 +31,26 @@ export function dated(ctx: ViewContext, key: string, isoDate: string): TemplateR
   const marker = '\u0000';
   const [before = '', after = ''] = ctx.t(key, { date: marker }).split(marker);
   return html`${before}<time datetime=${isoDate}>${formatDate(isoDate, ctx.lang)}</time>${after}`;
+}
+
+/**
+ * Plain-HTML mode's "last changed" line from the `updated` and `revision` attributes. A date that
+ * is no real day (`2018-06-31`) would be formatted as another one ("1 juli 2018"): like the JSON
+ * mode's check it is refused — left out, with a warning, as the editor's text must still show.
+ */
+export function renderPlainUpdated(
+  ctx: ViewContext,
+  updated: string | undefined,
+  revision: string | undefined,
+): TemplateResult | typeof nothing {
+  const date = updated && isIsoDate(updated) ? updated : undefined;
+  if (updated && !date)
+    warnOnce(`privacy-statement: updated="${updated}": expected a date written YYYY-MM-DD; it is left out`);
+  const rev = revision?.trim() ? ` (${ctx.t('changeRevision', { revision: revision.trim() })})` : '';
+  if (!date && !rev) return nothing;
+  return html`<p part="updated" lang=${ctx.lang}>
+    ${date ? dated(ctx, 'lastChanged', date) : nothing}${rev}
+  </p>`;
 }
 
 function title(ctx: ViewContext, text: string): TemplateResult {
