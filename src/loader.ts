@@ -18,7 +18,13 @@ import {
 } from './core/state.js';
 import { readCookie } from './core/cookie-read.js';
 import type { SyncMessage } from './core/sync.js';
-import type { ConsentEvents, PrivacyKit, PrivacyKitConfig, ResolvedConfig } from './core/types.js';
+import type {
+  ConsentEvents,
+  PagePrivacyKit,
+  PrivacyKit,
+  PrivacyKitConfig,
+  ResolvedConfig,
+} from './core/types.js';
 import type { ConsentWriter } from './core/writer.js';
 import { installAdobe } from './integrations/adobe.js';
 import { installBlockedContent } from './integrations/blocked-content.js';
@@ -28,7 +34,8 @@ import type * as Runtime from './runtime.js';
 
 declare global {
   interface Window {
-    privacyKit?: PrivacyKit;
+    /** The page's consent API, set by the script-tag loader (`privacy-kit.js`). */
+    privacyKit?: PagePrivacyKit;
   }
 }
 
@@ -161,8 +168,8 @@ function boot(script: HTMLScriptElement | null): void {
     on: events.on,
     subscribe: (fn: (detail: ConsentEvents['change']) => void) => events.on('change', fn),
   };
-  // The forwarding methods are typed loosely to stay small; their behaviour is PrivacyKit's.
-  window.privacyKit = api as unknown as PrivacyKit;
+  // The forwarding methods are typed loosely to stay small; their behaviour is PagePrivacyKit's.
+  window.privacyKit = api as unknown as PagePrivacyKit;
 
   const go = (config: ResolvedConfig) => {
     // The integrations hear of a change before the site's listeners, also those added while the

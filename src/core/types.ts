@@ -232,7 +232,7 @@ export interface ConsentEvents {
 /** Why the visitor must be asked (again). */
 export type NeedsDecisionReason = 'none' | 'revision' | 'purposes' | 'expired' | 'invalid';
 
-/** The consent API: `createConsent()` returns it, `window.privacyKit` is one bound to the page. */
+/** The consent API: `createConsent()` returns it; `window.privacyKit` is a {@link PagePrivacyKit}. */
 export interface PrivacyKit {
   /** Resolves once the stored decision has been read and the config is known. */
   readonly ready: Promise<void>;
@@ -263,4 +263,31 @@ export interface PrivacyKit {
   subscribe(fn: (change: ConsentChange) => void): () => void;
   /** Stop listening to other tabs and timers (for tests and single-page apps). */
   destroy(): void;
+}
+
+/**
+ * What an action of the script-tag loader's `window.privacyKit` returns: the result at once when
+ * the decision code is loaded; else a Promise of it (the code is loading, on a returning
+ * visitor's page, or a `data-config` URL has not answered yet) that resolves to `null` when the
+ * code could not be loaded; `null` at once when the page has no usable config.
+ */
+export type PageDecision<T> = T | Promise<T | null> | null;
+
+/**
+ * The script-tag loader's `window.privacyKit`. It exists from the first moment, before the config
+ * is read: `config` is `undefined` until then (and stays so when the config is invalid), and the
+ * actions may return a Promise (see {@link PageDecision}): write `await privacyKit.rejectAll()`.
+ * A {@link PrivacyKit} from `createConsent()` is one too (its actions answer at once).
+ */
+export interface PagePrivacyKit extends Omit<
+  PrivacyKit,
+  'config' | 'acceptAll' | 'rejectAll' | 'update' | 'reset'
+> {
+  /** The validated config with defaults; `undefined` until it is read, or when it is invalid. */
+  readonly config: ResolvedConfig | undefined;
+  acceptAll(options?: DecisionOptions): PageDecision<ConsentState>;
+  rejectAll(options?: DecisionOptions): PageDecision<ConsentState>;
+  update(choice: ConsentChoice, options?: DecisionOptions): PageDecision<ConsentState>;
+  /** Forget the decision (cookie removed); the banner shows again. */
+  reset(): PageDecision<void>;
 }

@@ -17,9 +17,13 @@ export class ConsentController implements ReactiveController {
     host.addController(this);
   }
 
-  /** The consent API, or undefined until one is set up on the page. */
+  /**
+   * The consent API, or undefined until one is set up on the page. With the script-tag loader it
+   * is `window.privacyKit`, whose actions may return a Promise (`PageDecision`): elements treat
+   * an action's result as one (`announceDecision`, the gate awaits it).
+   */
   get kit(): PrivacyKit | undefined {
-    return getPrivacyKit();
+    return getPrivacyKit() as PrivacyKit | undefined;
   }
 
   /** The visitor's current decision, or null. */

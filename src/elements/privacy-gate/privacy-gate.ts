@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import type { PrivacyKit } from '../../core/types.js';
+import type { ConsentState, PageDecision, PrivacyKit } from '../../core/types.js';
 import { ConsentController } from '../consent-controller.js';
 import { I18nController } from '../../i18n/controller.js';
 import { registerStrings } from '../../i18n/strings.js';
@@ -195,7 +195,11 @@ export class PrivacyGate extends LitElement {
       if (other.category === service.category) services[name] = kit.isGranted(name);
     }
     services[this.service] = true;
-    const result = kit.update({ services, categories: { [service.category]: true } }, { method: 'gate' });
+    // With the script tag, `kit` is window.privacyKit: its action may answer with a Promise.
+    const result: PageDecision<ConsentState> = kit.update(
+      { services, categories: { [service.category]: true } },
+      { method: 'gate' },
+    );
     announceDecision(result, (key) => this.#i18n.t(key));
     fire<GateLoadDetail>(this, 'privacy-gate-load', { service: this.service, persistent: true });
     // With the script tag the decision code may still be loading: the buttons go once it is saved

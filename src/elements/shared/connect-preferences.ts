@@ -29,7 +29,10 @@ export async function openPreferences(
 }
 
 /** Opens the dialog whenever `kit.showPreferences()` is called; returns a function that stops it. */
-export function wirePreferences(kit: PrivacyKit, definePreferences: DefinePreferences): () => void {
+export function wirePreferences(
+  kit: Pick<PrivacyKit, 'on'>,
+  definePreferences: DefinePreferences,
+): () => void {
   return kit.on('show-preferences', ({ opener }) => {
     openPreferences(definePreferences, opener).catch(console.error);
   });
