@@ -291,3 +291,10 @@ export interface PagePrivacyKit extends Omit<
   /** Forget the decision (cookie removed); the banner shows again. */
   reset(): PageDecision<void>;
 }
+
+declare global {
+  /** The core also tells `document` of every change (`ConsentOptions.document`; not bubbling). */
+  interface DocumentEventMap {
+    'privacy-consent-change': CustomEvent<ConsentChange>;
+  }
+}

@@ -258,7 +258,15 @@ declare global {
   interface HTMLElementTagNameMap {
     'privacy-banner': PrivacyBanner;
   }
+  // The events bubble out of shadow roots (composed) up to document.
   interface HTMLElementEventMap {
     'privacy-banner-action': CustomEvent<BannerActionDetail>;
+    'privacy-banner-show': CustomEvent<Record<string, never>>;
+    'privacy-banner-hide': CustomEvent<Record<string, never>>;
+  }
+  interface DocumentEventMap {
+    'privacy-banner-action': CustomEvent<BannerActionDetail>;
+    'privacy-banner-show': CustomEvent<Record<string, never>>;
+    'privacy-banner-hide': CustomEvent<Record<string, never>>;
   }
 }

@@ -222,7 +222,11 @@ declare global {
   interface HTMLElementTagNameMap {
     'privacy-gate': PrivacyGate;
   }
+  // The event bubbles out of shadow roots (composed) up to document.
   interface HTMLElementEventMap {
+    'privacy-gate-load': CustomEvent<GateLoadDetail>;
+  }
+  interface DocumentEventMap {
     'privacy-gate-load': CustomEvent<GateLoadDetail>;
   }
 }

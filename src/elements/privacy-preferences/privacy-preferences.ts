@@ -225,7 +225,13 @@ declare global {
   interface HTMLElementTagNameMap {
     'privacy-preferences': PrivacyPreferences;
   }
+  // The events bubble out of shadow roots (composed) up to document.
   interface HTMLElementEventMap {
+    'privacy-preferences-open': CustomEvent<Record<string, never>>;
+    'privacy-preferences-close': CustomEvent<PreferencesCloseDetail>;
+  }
+  interface DocumentEventMap {
+    'privacy-preferences-open': CustomEvent<Record<string, never>>;
     'privacy-preferences-close': CustomEvent<PreferencesCloseDetail>;
   }
 }

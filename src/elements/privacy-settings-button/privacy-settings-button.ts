@@ -103,4 +103,11 @@ declare global {
   interface HTMLElementTagNameMap {
     'privacy-settings-button': PrivacySettingsButton;
   }
+  // The event bubbles out of shadow roots (composed) up to document.
+  interface HTMLElementEventMap {
+    'privacy-settings-open': CustomEvent<Record<string, never>>;
+  }
+  interface DocumentEventMap {
+    'privacy-settings-open': CustomEvent<Record<string, never>>;
+  }
 }

@@ -288,7 +288,13 @@ declare global {
   interface HTMLElementTagNameMap {
     'privacy-statement': PrivacyStatement;
   }
+  // The events bubble out of shadow roots (composed) up to document.
   interface HTMLElementEventMap {
     'privacy-statement-load': CustomEvent<StatementLoadDetail>;
+    'privacy-error': CustomEvent<StatementErrorDetail>;
+  }
+  interface DocumentEventMap {
+    'privacy-statement-load': CustomEvent<StatementLoadDetail>;
+    'privacy-error': CustomEvent<StatementErrorDetail>;
   }
 }
