@@ -6,9 +6,14 @@
  */
 import type { ResolvedConfig } from './types.js';
 
-/** The part of `navigator` GPC needs. */
+/**
+ * The part of `navigator` privacy-kit reads: the GPC signal, and the user agent a consent receipt
+ * records. Pass `navigator` itself (TypeScript's DOM types have no `globalPrivacyControl` yet;
+ * `userAgent` is what lets them match).
+ */
 export interface PrivacySignals {
   readonly globalPrivacyControl?: boolean | undefined;
+  readonly userAgent?: string;
 }
 
 /** Categories refused by GPC for this visitor (empty without GPC or with `config.gpc: false`). */

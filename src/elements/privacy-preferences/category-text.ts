@@ -1,5 +1,5 @@
 /** Category texts only the dialog needs (kept out of the banner's bundle). */
-import { gpcRefusals, type PrivacySignals } from '../../core/gpc.js';
+import { gpcRefusals } from '../../core/gpc.js';
 import type { ResolvedConfig } from '../../core/types.js';
 import { isWellKnown, localize, type Translate } from '../shared/config-text.js';
 
@@ -18,5 +18,5 @@ export function categoryDescription(
 
 /** Categories Global Privacy Control refuses for this visitor (the store's own rule). */
 export function gpcRefusedCategories(config: ResolvedConfig): string[] {
-  return gpcRefusals(config, navigator as Navigator & PrivacySignals);
+  return gpcRefusals(config, navigator);
 }
