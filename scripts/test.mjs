@@ -1,7 +1,7 @@
 // `npm test`: every suite, in order, then one line "N passed, N failed" summing them.
 //   unit    web-test-runner in Chromium (test/**/*.test.ts)
 //   e2e     Playwright against the built dist/ (test/e2e/*.test.mjs)
-//   node    Node-side checks: the core imported on a server (SSR), the benchmark harness
+//   node    Node-side checks: the core imported on a server (SSR), the elements' manifest, the benchmark harness
 //   server  the reference server against real SQLite (server/test/*.test.ts)
 //   pg      the same storage suite against PostgreSQL, when DATABASE_URL_TEST is set
 // `npm test -- unit server` runs only those.
@@ -85,7 +85,14 @@ async function e2e() {
 }
 
 async function node() {
-  return nodeSuite([...testFiles('test/core', '.node.mjs'), ...testFiles('bench/lib', '.test.mjs')], ['--import', 'tsx']);
+  return nodeSuite(
+    [
+      ...testFiles('test/core', '.node.mjs'),
+      ...testFiles('test/elements', '.node.mjs'),
+      ...testFiles('bench/lib', '.test.mjs'),
+    ],
+    ['--import', 'tsx'],
+  );
 }
 
 async function server() {

@@ -88,12 +88,17 @@ export function cookieRows(kit: PrivacyKit, lang: string, t: Translate): CookieR
  * @summary Live table of services, cookies and the visitor's status.
  * @attr lang - Language of the texts: `nl`, `en`, or one the config adds; default the closest `lang` attribute, then `<html lang>`, then the config's `language`.
  * @csspart table - The `<table>`.
- * @csspart status - Each status cell's text; also `status-granted`, `status-refused`, `status-none`, `status-always`.
+ * @csspart status - Each status cell's text.
+ * @csspart status-granted - A status that is granted (as well as `status`).
+ * @csspart status-refused - A status that is refused.
+ * @csspart status-none - A status not decided yet.
+ * @csspart status-always - A necessary service's status (always on).
  * @csspart unavailable - The message shown when the page has no consent configuration.
  * @cssprop --privacy-color-border - Cell borders.
  * @cssprop --privacy-color-surface - Header row background.
  * @cssprop --privacy-font-family - Font (default: the page's).
  * @cssprop --privacy-color-text - Text colour (default: the page's).
+ * @cssprop --privacy-color-focus - Focus ring of the scrollable table.
  */
 export class PrivacyCookieTable extends LitElement {
   static override styles = css`

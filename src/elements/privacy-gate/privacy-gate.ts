@@ -55,6 +55,15 @@ const LOADED = 'data-privacy-gate-loaded';
  * @cssprop --privacy-gate-min-height - Minimum height of the placeholder (default 12rem).
  * @cssprop --privacy-color-surface - Placeholder background.
  * @cssprop --privacy-color-accent - Button colour.
+ * @cssprop --privacy-color-accent-text - Button text.
+ * @cssprop --privacy-color-border - Placeholder border and secondary buttons' borders.
+ * @cssprop --privacy-color-text - Text colour.
+ * @cssprop --privacy-color-error - The note for a service the config does not know.
+ * @cssprop --privacy-color-focus - Focus ring.
+ * @cssprop --privacy-font-family - Font.
+ * @cssprop --privacy-font-size - Base font size.
+ * @cssprop --privacy-radius - Corner radius.
+ * @cssprop --privacy-spacing - Base spacing.
  * @cssprop --privacy-color-scheme - `light` or `dark`; by default the page's (`color-scheme` on `:root`).
  */
 export class PrivacyGate extends LitElement {

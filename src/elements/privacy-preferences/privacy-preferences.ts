@@ -57,9 +57,14 @@ export interface PreferencesCloseDetail {
  * @csspart reject-button - "Reject all".
  * @csspart save-button - "Save choices".
  *
+ * @cssprop --privacy-color-scheme - `light dark` (default, follows the visitor), `light` or `dark`.
  * @cssprop --privacy-color-background - Background.
  * @cssprop --privacy-color-text - Text colour.
+ * @cssprop --privacy-color-muted - Secondary text (descriptions, service details).
  * @cssprop --privacy-color-accent - Buttons and switched-on switches.
+ * @cssprop --privacy-color-accent-text - Button text.
+ * @cssprop --privacy-color-focus - Focus ring.
+ * @cssprop --privacy-spacing - Base spacing.
  * @cssprop --privacy-color-border - Borders and switched-off switches.
  * @cssprop --privacy-color-surface - Switch track when off.
  * @cssprop --privacy-radius - Corner radius.

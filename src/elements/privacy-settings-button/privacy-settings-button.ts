@@ -28,8 +28,11 @@ registerStrings('settings', { nl, en });
  *
  * @csspart button - The button.
  *
+ * @cssprop --privacy-color-scheme - `light dark` (default, follows the visitor), `light` or `dark`.
  * @cssprop --privacy-color-accent - Floating button background.
  * @cssprop --privacy-color-accent-text - Floating button icon colour.
+ * @cssprop --privacy-color-focus - Focus ring (the link's: default the text colour around it).
+ * @cssprop --privacy-radius - Corners of the link's focus ring.
  * @cssprop --privacy-settings-inset - Distance of the floating button from the corner.
  * @cssprop --privacy-z-index - Stacking order (the button sits just below the banner).
  * @cssprop --privacy-shadow - Shadow of the floating button.

@@ -54,8 +54,14 @@ type View =
  * @csspart title - The title heading.
  * @csspart updated - The "last changed on" line.
  * @csspart translation-note - Note on translated documents.
- * @csspart toc - The table of contents (`<nav>`); `toc-label`, `toc-link` inside it.
- * @csspart section - Each section; `heading` for its heading.
+ * @csspart toc - The table of contents (`<nav>`).
+ * @csspart toc-label - The table of contents' label.
+ * @csspart toc-link - Each link in the table of contents.
+ * @csspart section - Each section.
+ * @csspart heading - Each section's heading (and that of the change history).
+ * @csspart list - Lists in the text.
+ * @csspart table - Tables in the text.
+ * @csspart loading - Shown while the document loads.
  * @csspart link - Links in the text.
  * @csspart contact - The contact details (`<address>`).
  * @csspart changes - The change history list.
@@ -70,7 +76,10 @@ type View =
  * @cssprop --privacy-color-link - Link colour.
  * @cssprop --privacy-color-border - Borders of the TOC and tables.
  * @cssprop --privacy-color-surface - Background of the TOC.
- * @cssprop --privacy-color-accent - Button background; `--privacy-color-accent-text` its text.
+ * @cssprop --privacy-color-accent - Button background.
+ * @cssprop --privacy-color-accent-text - Button text.
+ * @cssprop --privacy-radius - Corner radius of the TOC, buttons and the error message.
+ * @cssprop --privacy-spacing - Spacing of the TOC and the error message.
  * @cssprop --privacy-color-focus - Focus ring.
  * @cssprop --privacy-color-error - Border of the error message.
  * @cssprop --privacy-scroll-margin - Room kept above a heading the table of contents scrolls to (a sticky header's height).
