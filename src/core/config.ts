@@ -106,8 +106,11 @@ const CONFIG: Spec = {
 };
 
 /**
- * Checks a config from outside and returns it with every default filled in, or every problem
- * found (path and expectation). Never throws.
+ * Checks a config from outside and returns it with every default filled in, or the problems
+ * found (path and expectation). Never throws. In two rounds: every structural problem (a wrong
+ * type, an unknown key, a missing required one); only when there is none, the cross-references
+ * (each service's category exists, no service is named like a category). So a config with both
+ * kinds reports the structural ones first, and the others once those are fixed.
  */
 export function validateConfig(input: unknown): Result<ResolvedConfig> {
   const errors: Errors = [];
@@ -128,9 +131,9 @@ export function formatErrors(errors: readonly ValidationError[]): string {
   return errors.map((e) => e.path + ': ' + e.message).join('; ');
 }
 
-/** Thrown by `createConsent()` for an invalid config; `errors` lists every problem. */
+/** Thrown by `createConsent()` for an invalid config; `errors` are `validateConfig()`'s. */
 export class ConfigError extends Error {
-  /** Every problem found, with its path. */
+  /** The problems found, with their paths (see `validateConfig()`: structural ones first). */
   readonly errors: readonly ValidationError[];
 
   constructor(errors: readonly ValidationError[]) {
