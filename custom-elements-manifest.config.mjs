@@ -13,6 +13,9 @@ const isTagName = (name) => typeof name === 'string' && /^[a-z][a-z0-9._]*-[a-z0
 
 export default {
   litelement: true,
+  // package.json names custom-elements.json already; a run with --outdir (the manifest test) must
+  // not point it elsewhere.
+  packagejson: false,
   globs: ['src/elements/**/*.ts'],
   exclude: ['src/**/*.test.ts'],
   plugins: [

@@ -13,11 +13,13 @@ const read = (file) => readFileSync(join(root, file), 'utf8');
 
 // A fresh manifest from the sources as they are (the analyzer and its config, as `npm run build`).
 const outdir = '.tmp/manifest-test';
+const packageJson = read('package.json');
 const analyzed = spawnSync('npx', ['cem', 'analyze', '--quiet', '--outdir', outdir], {
   cwd: root,
   encoding: 'utf8',
 });
 assert.equal(analyzed.status, 0, analyzed.stderr);
+assert.equal(read('package.json'), packageJson, 'the analyzer left package.json as it was');
 const manifest = JSON.parse(read(join(outdir, 'custom-elements.json')));
 
 const declarations = new Map();
