@@ -4,7 +4,12 @@ import type { ReceiptInput } from './storage/types.js';
 
 /** Decisions before this are not from this library (nor from the web as consent law knows it). */
 export const EARLIEST_DECISION = '2000-01-01T00:00:00.000Z';
-/** How far ahead of the server's clock a decision may be (a visitor's clock may run fast). */
+/**
+ * How far ahead of the server's clock a decision time is believed. A later one comes from a
+ * visitor's clock running fast (the library dates each decision after the last, so one such
+ * decision dates the next ones too): refusing it would lose the proof, so it is stored as the
+ * time the receipt arrived.
+ */
 export const MAX_CLOCK_AHEAD_MS = 24 * 60 * 60 * 1000;
 
 /** A receipt ready to store, or the fields that break a rule (`{ field: problem }`). */
@@ -15,17 +20,18 @@ export type ReceiptCheck =
 /**
  * Normalises a schema-valid receipt: UUIDs in lower case (the same receipt in another spelling
  * must meet the primary key, not make a second row), `at` in UTC. Refuses a name both granted
- * and denied (the proof would contradict itself) and an `at` outside 2000 … now + 1 day.
+ * and denied (the proof would contradict itself) and an `at` before 2000; an `at` more than a
+ * day ahead becomes `now`.
  */
 export function checkReceipt(receipt: ReceiptInput, now: Date): ReceiptCheck {
   const fields: Record<string, string> = {};
-  const at = new Date(receipt.at);
+  let at = new Date(receipt.at);
   if (Number.isNaN(at.getTime())) {
     fields.at = 'must be a valid date-time';
   } else if (at.toISOString() < EARLIEST_DECISION) {
     fields.at = 'must not be before 2000';
   } else if (at.getTime() > now.getTime() + MAX_CLOCK_AHEAD_MS) {
-    fields.at = 'must not be more than a day in the future';
+    at = now;
   }
   const granted = new Set(receipt.granted);
   const both = receipt.denied.filter((name) => granted.has(name));

@@ -3,7 +3,9 @@
 import { pageQueryProperties } from './pagination.js';
 
 const name = { type: 'string', pattern: '^[a-z0-9_-]{1,64}$' } as const;
-const names = { type: 'array', maxItems: 64, uniqueItems: true, items: name } as const;
+// Every category and service of a config can be in one receipt: room for large configs (a list the
+// client cannot shorten would be refused, and the receipt lost), bounded by the body limit anyway.
+const names = { type: 'array', maxItems: 256, uniqueItems: true, items: name } as const;
 // A pattern, not `format: 'uuid'`: that also takes `urn:uuid:…`, a second spelling of one id that
 // would store a receipt twice and hide it from a search by consentId.
 const uuid = {
