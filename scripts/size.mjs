@@ -95,7 +95,7 @@ const checks = [
   },
   {
     name: 'core: createConsent + validateConfig from privacy-kit/core, with js-cookie, minified',
-    limit: 4790,
+    limit: 4860,
     target: 4096,
     // The receipt sender is imported only when there is a receipt to send (a config with `sync`).
     async measure() {
@@ -112,7 +112,7 @@ const checks = [
   },
   {
     name: 'first visit until the banner is usable: loader + runtime + UI entry, with their static imports',
-    limit: 19200,
+    limit: 19290,
     target: 13217,
     measure: () => {
       const entries = ['ui/privacy-kit-runtime.js', 'ui/privacy-kit-ui.js'].map((f) => join(dist, f));

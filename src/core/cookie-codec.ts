@@ -15,7 +15,8 @@ import type { ConsentMethod, ConsentState, Result } from './types.js';
 /** Longest value accepted: well under the 4 KB a browser keeps per cookie. */
 export const MAX_COOKIE_LENGTH = 3072;
 
-const METHODS: readonly ConsentMethod[] = ['banner', 'preferences', 'api', 'gpc', 'gate'];
+/** The decision methods a cookie (and a receipt) can name. */
+export const METHODS: readonly ConsentMethod[] = ['banner', 'preferences', 'api', 'gpc', 'gate'];
 
 /** FNV-1a, 32-bit: a typo detector, not a signature. */
 export function checksum(text: string): string {

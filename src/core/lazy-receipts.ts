@@ -5,6 +5,7 @@
  * `sync` never download the sender.
  */
 import type { ReceiptQueue } from './receipts.js';
+import type { ConsentReceipt } from './types.js';
 import type { ReceiptQueueFactory } from './writer.js';
 
 /**
@@ -18,13 +19,26 @@ export const lazyReceiptQueue =
     let real: ReceiptQueue | undefined;
     let loading: Promise<void> | undefined;
     let destroyed = false;
+    /** Receipts of this page waiting for the sender (also kept in storage, when there is one). */
+    let held: ConsentReceipt[] = [];
     const start = () =>
       (loading ??= load().then(
         (make) => {
-          if (!destroyed) real = make(endpoint, key, storage, fetcher, schedule, warn, page);
+          if (destroyed) return;
+          real = make(endpoint, key, storage, fetcher, schedule, warn, page);
+          for (const receipt of held) real.add(receipt);
+          held = [];
+          page?.removeEventListener('online', retry);
         },
-        () => warn('privacy-kit: could not load the receipt sender; receipts stay queued'),
+        () => {
+          // A failed import is not cached: the next receipt, flush or reconnection asks again.
+          loading = undefined;
+          warn('privacy-kit: could not load the receipt sender; receipts stay queued');
+        },
       ));
+    // Offline when the visitor decided, the import failed: coming back online retries it.
+    const retry = () => void start();
+    page?.addEventListener('online', retry);
     try {
       if ((storage?.getItem(key) ?? '[]') != '[]') void start();
     } catch {
@@ -36,14 +50,17 @@ export const lazyReceiptQueue =
           const list: unknown = JSON.parse(storage?.getItem(key) ?? '[]');
           storage?.setItem(key, JSON.stringify((Array.isArray(list) ? list : []).concat(receipt)));
         } catch {
-          // Quota or blocked storage: the closure below keeps it for this page.
+          // Quota or blocked storage: `held` keeps it for this page.
         }
         // Already in storage too; the real queue deduplicates by receiptId.
-        void start().then(() => real?.add(receipt));
+        if (real) return real.add(receipt);
+        held.push(receipt);
+        retry();
       },
-      flush: (keepalive) => real?.flush(keepalive),
+      flush: (keepalive) => (real ? real.flush(keepalive) : retry()),
       destroy() {
         destroyed = true;
+        page?.removeEventListener('online', retry);
         real?.destroy();
       },
     };

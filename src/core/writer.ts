@@ -4,7 +4,7 @@
  * holder (`state.ts`); the script-tag loader attaches it only when a decision is to be made.
  */
 import { decide, diffConsent, everything } from './decide.js';
-import { decodeConsent } from './cookie-codec.js';
+import { decodeConsent, METHODS } from './cookie-codec.js';
 import { encodeConsent } from './cookie-encode.js';
 import { gpcRefusals, type PrivacySignals } from './gpc.js';
 import type { receiptQueue, Scheduler } from './receipts.js';
@@ -128,19 +128,25 @@ export function attachWriter(
         )
       : undefined;
 
-  function apply(choice: ConsentChoice, method: DecisionOptions['method'] = 'api'): ConsentState {
-    const { stored } = holder;
-    // Earlier choices carry over only while they still count, or when the visitor is asked just
-    // about new purposes. After a new revision or expiry the visitor has not seen them again: a
-    // decision about one thing (a gate's "always allow") must not renew them. The id stays.
+  /**
+   * The stored decision while it still counts, or when the visitor is asked just about new
+   * purposes; null after a new revision or expiry: the visitor has not seen those choices again,
+   * so a decision about one thing (a gate's "always allow") must not renew them.
+   */
+  const earlier = (): ConsentState | null => {
     const reason = reasonOf(holder);
-    const base =
-      stored && reason && reason != 'purposes' ? { ...stored, categories: {}, services: {} } : stored;
-    const next = decide(config, base, choice, {
-      id: uuid(),
-      now: Math.max(now(), (stored?.updatedAt ?? 0) + 1),
-      method,
-    });
+    return reason && reason != 'purposes' ? null : holder.stored;
+  };
+  /** A time after the stored decision's: other tabs take the later one. */
+  const after = () => Math.max(now(), (holder.stored?.updatedAt ?? 0) + 1);
+
+  function apply(choice: ConsentChoice, how?: DecisionOptions['method']): ConsentState {
+    const { stored } = holder;
+    // From plain JS anything can come: a method the cookie cannot hold would void the decision.
+    const method = how && METHODS.includes(how) ? how : 'api';
+    // The id stays when the earlier choices do not.
+    const base = stored && (earlier() ?? { ...stored, categories: {}, services: {} });
+    const next = decide(config, base, choice, { id: uuid(), now: after(), method });
     const value = encodeConsent(next);
     cookies.write(value);
     link.post({ value, at: next.updatedAt });
@@ -169,10 +175,7 @@ export function attachWriter(
     // GPC categories stay refused on "accept all" unless this visitor opted in to them before.
     acceptAll: (o) =>
       apply(
-        everything(
-          config,
-          (n) => !gpcRefusals(config, nav).includes(n) || holder.stored?.categories[n] === true,
-        ),
+        everything(config, (n) => !gpcRefusals(config, nav).includes(n) || earlier()?.categories[n] === true),
         o?.method,
       ),
     rejectAll: (o) =>
@@ -183,7 +186,8 @@ export function attachWriter(
     update: (choice, o) => apply(choice, o?.method),
     reset() {
       cookies.remove();
-      link.post({ value: null, at: now() });
+      // Later than the stored decision, or other tabs would keep theirs (a clock stepped back).
+      link.post({ value: null, at: after() });
       commit(null, false);
     },
     destroy() {

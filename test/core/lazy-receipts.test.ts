@@ -92,4 +92,38 @@ describe('lazy receipt queue (the loader sends receipts without shipping the sen
     await waitUntil(() => warnings.length === 1);
     expect(stored().map((r) => r.receiptId)).to.deep.equal([receipt(4).receiptId]);
   });
+
+  it('asks for the sender again after a failed load (offline at the decision): on reconnecting, and with the next receipt', async () => {
+    let calls = 0;
+    const flaky = (): Promise<ReceiptQueueFactory> =>
+      ++calls === 1
+        ? Promise.reject(new TypeError('Failed to fetch dynamically imported module'))
+        : Promise.resolve(receiptQueue);
+    const page = new EventTarget();
+    const queue = lazyReceiptQueue(flaky)('/r', KEY, localStorage, fetcher, schedule, () => {}, page);
+    queue.add(receipt(5));
+    await waitUntil(() => calls === 1);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    page.dispatchEvent(new Event('online'));
+    await waitUntil(() => sent.length === 1 && stored().length === 0);
+    expect(calls).to.equal(2);
+    queue.add(receipt(6));
+    await waitUntil(() => sent.length === 2);
+    expect(sent.map((r) => r.receiptId)).to.deep.equal([receipt(5).receiptId, receipt(6).receiptId]);
+    queue.destroy();
+  });
+
+  it('keeps a receipt in memory through a failed load when storage is blocked, and sends it on the next try', async () => {
+    let calls = 0;
+    const flaky = (): Promise<ReceiptQueueFactory> =>
+      ++calls === 1 ? Promise.reject(new TypeError('offline')) : Promise.resolve(receiptQueue);
+    const queue = lazyReceiptQueue(flaky)('/r', KEY, null, fetcher, schedule, () => {});
+    queue.add(receipt(7));
+    await waitUntil(() => calls === 1);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    queue.flush(true); // pagehide of a single-page app's view: asks again
+    await waitUntil(() => sent.length === 1);
+    expect(sent[0]!.receiptId).to.equal(receipt(7).receiptId);
+    queue.destroy();
+  });
 });

@@ -223,6 +223,16 @@ describe('consent store', () => {
       expect(kit.isGranted('sharing')).to.equal(false);
     });
 
+    it('does not let "accept all" after a new revision renew a marketing grant from before', () => {
+      const cookies = memoryStorage();
+      isolatedStore({ ...minimalConfig, revision: 'r1' }, { cookies }).acceptAll(); // before GPC was on
+      const kit = isolatedStore({ ...minimalConfig, revision: 'r2' }, { ...gpc, cookies });
+      expect(kit.needsDecisionReason()).to.equal('revision');
+      kit.acceptAll({ method: 'banner' });
+      expect(kit.isGranted('analytics')).to.equal(true);
+      expect(kit.isGranted('marketing')).to.equal(false);
+    });
+
     it('is ignored when the config says gpc: false or the browser does not send it', () => {
       const off = isolatedStore({ ...minimalConfig, gpc: false }, gpc);
       off.acceptAll();

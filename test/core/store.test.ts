@@ -1,7 +1,7 @@
 /** The consent store: decisions, what they grant, events and the cookie (asking again: store-reconsent). */
 import { expect } from '@open-wc/testing';
 import { memoryStorage, type ConsentChange, type NeedsDecisionReason } from '../../src/core/index.js';
-import { destroyStores, isolatedStore, withServices } from './fixtures.js';
+import { destroyStores, isolatedStore, minimalConfig, withServices } from './fixtures.js';
 
 describe('consent store', () => {
   afterEach(destroyStores);
@@ -109,6 +109,15 @@ describe('consent store', () => {
     const shape = refusals.map(({ categories, services }) => ({ categories, services }));
     for (const s of shape) expect(s).to.deep.equal(shape[0]);
     expect(refusals.map((s) => s.method)).to.deep.equal(['banner', 'preferences', 'api', 'gate']);
+  });
+
+  it('records a method it does not know (plain JS) as "api": the cookie stays readable', () => {
+    const cookies = memoryStorage();
+    const kit = isolatedStore(minimalConfig, { cookies });
+    const state = kit.acceptAll({ method: 'footer' as never });
+    expect(state.method).to.equal('api');
+    // The next page reads the decision back instead of asking again.
+    expect(isolatedStore(minimalConfig, { cookies }).needsDecisionReason()).to.equal(null);
   });
 
   it('keeps the consent id across updates, decidedAt from the first decision, updatedAt per change', () => {

@@ -166,6 +166,22 @@ describe('cross-tab sync', () => {
     expect(b.needsDecision()).to.equal(true);
   });
 
+  it('spreads a reset also after the clock stepped back, or two decisions in one millisecond', async () => {
+    let clock = Date.now();
+    const [a, b] = twoTabs({ now: () => clock });
+    const decided = nextChange(b);
+    a.rejectAll();
+    await decided;
+    const again = nextChange(b);
+    a.update({ categories: { analytics: true } }); // the same millisecond: dated one later
+    await again;
+    clock -= 60_000; // and the system clock is corrected by a minute
+    const reset = nextChange(b);
+    a.reset();
+    expect((await reset).state).to.equal(null);
+    expect(b.isGranted('analytics')).to.equal(false);
+  });
+
   it('uses the storage event between documents when BroadcastChannel is missing', async () => {
     const frames = [document.createElement('iframe'), document.createElement('iframe')];
     for (const f of frames) document.body.append(f);
