@@ -22,8 +22,11 @@ test(
     const files = packed[0].files.map((f) => f.path);
     assert.ok(files.includes('dist/core.js') && files.includes('dist/privacy-kit.js'), 'the builds are in');
     assert.ok(files.includes('dist/types/core/index.d.ts'), 'the declarations are in');
-    const unwanted = files.filter((f) => /^(test|stories|server|demo|bench|\.data|\.tmp|src)\//.test(f));
-    assert.deepEqual(unwanted, [], 'no tests, stories, sources or server data in the tarball');
+    const unwanted = files.filter((f) => /^(test|stories|server|demo|bench|\.data|\.tmp)\//.test(f));
+    assert.deepEqual(unwanted, [], 'no tests, stories or server data in the tarball');
+    // The sources ship: the source maps, custom-elements.json and the README's locale references point at them.
+    assert.ok(files.includes('src/core/index.ts') && files.includes('src/elements/privacy-banner/locales/en.json'));
+    assert.deepEqual(files.filter((f) => f.startsWith('src/') && /\.test\.|\.stories\./.test(f)), []);
 
     const project = join(work, 'app');
     execFileSync('mkdir', ['-p', project]);
