@@ -8,6 +8,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import json from '@rollup/plugin-json';
 import { borrow, lend } from './scripts/lend.mjs';
+import { minifyCss } from './scripts/minify-css.mjs';
 
 const terserOptions = { ecma: 2020, module: true, compress: { passes: 3, unsafe_arrows: true }, format: { comments: false } };
 const minify = terser(terserOptions);
@@ -30,7 +31,7 @@ const library = {
     chunkFileNames: 'chunks/[name]-[hash].js',
     sourcemap: true,
   },
-  plugins: [json({ preferConst: true }), ts({ declaration: true, declarationDir: 'dist/types', outDir: 'dist' })],
+  plugins: [json({ preferConst: true }), ts({ declaration: true, declarationDir: 'dist/types', outDir: 'dist' }), minifyCss()],
 };
 
 const loader = {
@@ -52,7 +53,7 @@ const lazyOutput = {
   sourcemap: true,
   plugins: [minify],
 };
-const lazyPlugins = () => [nodeResolve(), json({ preferConst: true }), ts({ outDir: 'dist' })];
+const lazyPlugins = () => [nodeResolve(), json({ preferConst: true }), ts({ outDir: 'dist' }), minifyCss()];
 
 // The decision code (validator, decisions, cookie clearing) the loader imports when needed. A
 // build of its own, so it never shares a chunk with the UI: a static import of one would be one

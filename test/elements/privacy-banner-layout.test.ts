@@ -117,6 +117,32 @@ describe('<privacy-banner> layout, keyboard and accessibility', function (this: 
     await setViewport({ width: 800, height: 600 });
   });
 
+  it('keeps every label on one line and the three buttons equally wide, side by side or stacked', async () => {
+    useKit();
+    for (const [width, lang, stacked] of [
+      [1280, 'en', false],
+      [1024, 'nl', false],
+      [900, 'nl', false],
+      [600, 'nl', true],
+      [320, 'nl', true],
+    ] as const) {
+      await setViewport({ width, height: 800 });
+      document.documentElement.setAttribute('lang', lang);
+      const el = await mountBanner();
+      const boxes = ['accept-button', 'reject-button', 'preferences-button'].map((part) =>
+        $(el, `[part="${part}"]`).getBoundingClientRect(),
+      );
+      for (const box of boxes) expect(box.height, `${width}px ${lang}: one line`).to.be.below(46);
+      const widths = boxes.map((box) => Math.round(box.width));
+      expect(new Set(widths).size, `${width}px ${lang}: ${widths.join(', ')}`).to.equal(1);
+      const rows = new Set(boxes.map((box) => Math.round(box.top))).size;
+      expect(rows, `${width}px ${lang}: rows`).to.equal(stacked ? 3 : 1);
+      el.remove();
+    }
+    document.documentElement.setAttribute('lang', 'nl');
+    await setViewport({ width: 800, height: 600 });
+  });
+
   it('does not cover a focused element at the bottom of the page (WCAG 2.4.11)', async () => {
     await setViewport({ width: 800, height: 600 });
     useKit();

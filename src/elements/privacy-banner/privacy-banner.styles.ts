@@ -49,9 +49,22 @@ export const bannerStyles = css`
     color: var(--_fg);
     white-space: nowrap;
   }
+  /* Three equal columns as wide as the longest label (a grid's column is never narrower than its
+     content, and the bar never squeezes it): accept and reject stay the same size, and no label
+     breaks over two lines. Below 44rem they stack, full width. */
   .actions {
-    flex: 1 1 28rem;
-    justify-content: flex-end;
+    flex: 1 0 auto;
+    display: grid;
+    grid-auto-flow: column;
+    grid-auto-columns: 1fr;
+  }
+  .actions button {
+    white-space: nowrap;
+  }
+  @media (max-width: 44rem) {
+    .actions {
+      grid-auto-flow: row;
+    }
   }
   .close {
     position: absolute;

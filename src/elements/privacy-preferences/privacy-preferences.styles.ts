@@ -10,8 +10,11 @@ export const preferencesStyles = css`
     clip-path: inset(50%);
     white-space: nowrap;
   }
+  /* The browser's own max-width for a modal dialog (100% - 2em - 6px) would take another 22 px of
+     a 320 px screen, enough to break "cookievoorkeuren" and "Noodzakelijk" mid-word. */
   dialog {
     width: min(42rem, calc(100vw - 1rem));
+    max-width: calc(100vw - 1rem);
     max-height: calc(100dvh - 1rem);
     padding: 0;
     border: 1px solid var(--_border);
@@ -41,7 +44,7 @@ export const preferencesStyles = css`
   }
   .header {
     display: flex;
-    align-items: flex-start;
+    align-items: center;
     justify-content: space-between;
     gap: 0.5rem;
     padding: var(--_space) var(--_space) 0;
