@@ -3,6 +3,7 @@
 //  2. the script-tag loader, a classic synchronous script with its deps inlined → dist/privacy-kit.js
 //  3. the decision code the loader imports lazily → dist/ui/privacy-kit-runtime.js (+ its receipt sender)
 //  4. the UI the loader imports lazily (Lit elements, i18next on demand) → dist/ui/*.js
+import { readdirSync } from 'node:fs';
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -16,11 +17,18 @@ const minify = terser(terserOptions);
 const minifyIife = terser({ ...terserOptions, toplevel: true });
 const ts = (extra = {}) => typescript({ tsconfig: './tsconfig.build.json', noEmitOnError: true, ...extra });
 
+const ELEMENTS = readdirSync('src/elements', { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && entry.name.startsWith('privacy-'))
+  .map((entry) => entry.name);
+
 const library = {
   input: {
     index: 'src/index.ts',
     core: 'src/core/index.ts',
     elements: 'src/elements/index.ts',
+    'elements/setup': 'src/elements/setup.ts',
+    // One entry per element: a page that shows a banner need not bundle the statement or newsletter.
+    ...Object.fromEntries(ELEMENTS.map((tag) => [`elements/${tag}`, `src/elements/${tag}/index.ts`])),
     integrations: 'src/integrations/index.ts',
   },
   external: (id) => /^(lit|@lit|js-cookie|i18next)(\/|$)/.test(id),

@@ -9,14 +9,12 @@
  * connectPreferences(kit); // kit.showPreferences() opens <privacy-preferences>
  * ```
  */
-import type { PrivacyKit } from '../core/types.js';
 import './privacy-banner/index.js';
 import './privacy-preferences/index.js';
 import './privacy-settings-button/index.js';
 import './privacy-gate/index.js';
 import './privacy-statement/index.js';
 import './privacy-newsletter/index.js';
-import { wirePreferences } from './shared/connect-preferences.js';
 
 export { PrivacyBanner, type BannerAction, type BannerActionDetail } from './privacy-banner/index.js';
 export {
@@ -45,10 +43,4 @@ export {
   type NewsletterState,
 } from './privacy-newsletter/index.js';
 
-/**
- * Makes `kit.showPreferences()` open a `<privacy-preferences>` dialog (created in `<body>` when
- * the page has none). Returns a function that undoes the wiring.
- */
-export function connectPreferences(kit: PrivacyKit): () => void {
-  return wirePreferences(kit, () => customElements.whenDefined('privacy-preferences'));
-}
+export { connectPreferences } from './setup.js';

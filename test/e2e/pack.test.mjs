@@ -54,6 +54,19 @@ if (result.ok) {
 }
 `,
     );
+    // A page that shows only a banner imports only the banner (and the dialog on demand).
+    writeFileSync(
+      join(project, 'banner-only.ts'),
+      `import { createConsent } from 'privacy-kit/core';
+import { usePrivacyKit, connectPreferences } from 'privacy-kit/elements/setup';
+import { PrivacyBanner } from 'privacy-kit/elements/privacy-banner';
+const kit = createConsent({ revision: '1', categories: { analytics: {} } });
+usePrivacyKit(kit);
+connectPreferences(kit, () => import('privacy-kit/elements/privacy-preferences'));
+const banner: PrivacyBanner = document.createElement('privacy-banner');
+console.log(banner);
+`,
+    );
     writeFileSync(
       join(project, 'tsconfig.json'),
       JSON.stringify({
@@ -67,7 +80,7 @@ if (result.ok) {
           skipLibCheck: false,
           types: [],
         },
-        files: ['main.ts'],
+        files: ['main.ts', 'banner-only.ts'],
       }),
     );
     const tsc = join(root, 'node_modules/typescript/bin/tsc');
@@ -88,6 +101,9 @@ if (result.ok) {
       project,
     );
     assert.equal(out.trim(), 'function');
+    // Each element's entry registers that element alone.
+    const only = readFileSync(join(project, 'node_modules/privacy-kit/dist/elements/privacy-banner.js'), 'utf8');
+    assert.ok(only.includes("'privacy-banner'") && !/privacy-newsletter|privacy-statement/.test(only));
     assert.match(
       readFileSync(join(project, 'node_modules/privacy-kit/package.json'), 'utf8'),
       /"customElements"/,
