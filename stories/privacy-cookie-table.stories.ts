@@ -38,7 +38,7 @@ export const TwelveServices: Story = {
   },
 };
 
-/** Narrow: the table scrolls sideways in a labelled region a keyboard user can Tab to. */
+/** Narrow (below 45rem): each service is a card with a label above every value. */
 export const Narrow: Story = {
   render: () => {
     storyKit();

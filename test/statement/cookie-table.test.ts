@@ -197,10 +197,55 @@ describe('<privacy-cookie-table>', function (this: SuiteContext) {
     expect(cells.slice(0, 2)).to.deep.equal(['GA', 'Bezoek meten']);
   });
 
-  it("lets a keyboard user reach the table's scroll region and scroll it with the arrow keys", async () => {
-    useKit();
+  it('keeps cookie names whole, and stacks the rows as labelled cards when the element is narrow', async () => {
+    useKit({
+      ...kopgroepConfig,
+      services: {
+        youtube: { category: 'marketing', cookies: [{ name: 'VISITOR_INFO1_LIVE', lifetime: '6 maanden' }] },
+      },
+    });
     const page = await fixture<HTMLElement>(
-      html`<div style="width: 320px">
+      html`<div>
+        <div style="width: 1000px"><privacy-cookie-table lang="nl"></privacy-cookie-table></div>
+        <div style="width: 320px"><privacy-cookie-table lang="nl"></privacy-cookie-table></div>
+      </div>`,
+    );
+    const [wide, narrow] = [...page.querySelectorAll('privacy-cookie-table')] as PrivacyCookieTable[];
+    await wide!.updateComplete;
+    await narrow!.updateComplete;
+    for (const table of [wide!, narrow!]) {
+      const code = shadowOne(table, 'tr[data-service="youtube"] code');
+      expect(code.getClientRects().length, 'one line box: the name is not broken').to.equal(1);
+    }
+    // Wide: a table, the header row visible.
+    const wideRow = shadowOne(wide!, 'tr[data-service="youtube"]');
+    expect(getComputedStyle(wideRow).display).to.equal('table-row');
+    // Narrow: cards, each value under its own label, nothing to scroll sideways.
+    const row = shadowOne(narrow!, 'tr[data-service="youtube"]');
+    expect(getComputedStyle(row).display).to.equal('block');
+    const purpose = row.querySelector('td') as HTMLElement;
+    expect(purpose.dataset['label']).to.equal('Doel');
+    expect(getComputedStyle(purpose, '::before').content).to.contain('Doel');
+    const region = shadowOne(narrow!, '[role="region"]');
+    expect(region.scrollWidth).to.be.at.most(region.clientWidth);
+    // The table stays a table for assistive technology whatever its CSS display.
+    expect(shadowOne(narrow!, 'table').getAttribute('role')).to.equal('table');
+    expect(purpose.getAttribute('role')).to.equal('cell');
+    await expect(narrow).to.be.accessible();
+  });
+
+  it("lets a keyboard user reach the table's scroll region and scroll it with the arrow keys", async () => {
+    useKit({
+      ...kopgroepConfig,
+      services: {
+        chat: {
+          category: 'marketing',
+          cookies: ['a_very_long_cookie_name_that_a_chat_vendor_sets_for_its_sessions'],
+        },
+      },
+    });
+    const page = await fixture<HTMLElement>(
+      html`<div style="width: 800px">
         <button id="before">before</button>
         <privacy-cookie-table lang="nl"></privacy-cookie-table>
       </div>`,
@@ -209,12 +254,35 @@ describe('<privacy-cookie-table>', function (this: SuiteContext) {
     await table.updateComplete;
     const region = shadowOne(table, '[role="region"]');
     expect(region.getAttribute('aria-labelledby')).to.equal('caption');
-    expect(region.scrollWidth, 'the table is wider than 320 px').to.be.greaterThan(region.clientWidth);
+    expect(region.getAttribute('tabindex')).to.equal('0');
+    expect(region.scrollWidth, 'the table is wider than 800 px').to.be.greaterThan(region.clientWidth);
     (page.querySelector('#before') as HTMLElement).focus();
     await sendKeys({ press: 'Tab' });
-    expect(table.shadowRoot?.activeElement).to.equal(region);
+    expect(table.shadowRoot?.activeElement === region).to.equal(true);
     await sendKeys({ press: 'ArrowRight' });
     await waitUntil(() => region.scrollLeft > 0, 'the region scrolls');
+    await expect(table).to.be.accessible();
+  });
+
+  it("puts a document's own table in a named region a keyboard user can Tab to", async () => {
+    const doc = structuredClone(nl) as typeof nl & { sections: { blocks: unknown[] }[] };
+    doc.sections[0]!.blocks.push(
+      { type: 'table', header: ['Cookie', 'Bewaartermijn'], rows: [['VISITOR_INFO1_LIVE', '6 maanden']] },
+      {
+        type: 'table',
+        caption: 'Bewaartermijnen',
+        header: ['Gegeven', 'Termijn'],
+        rows: [['Naam', '2 jaar']],
+      },
+    );
+    const { el } = await mountStatement((s) => (s.document = doc as typeof nl));
+    const regions = shadowAll(el, '.table-scroll');
+    expect(
+      regions.map((r) => [r.getAttribute('role'), r.getAttribute('tabindex'), r.getAttribute('aria-label')]),
+    ).to.deep.equal([
+      ['region', '0', 'Cookie, Bewaartermijn'],
+      ['region', '0', 'Bewaartermijnen'],
+    ]);
   });
 
   for (const [name, config, rows] of [

@@ -84,6 +84,9 @@ export function cookieRows(kit: PrivacyKit, lang: string, t: Translate): CookieR
 /**
  * The services and cookies of this site with the visitor's current choice per service, kept up
  * to date as the choice changes. Works on its own in any page that has the consent API.
+ * Narrower than 45rem (its own width, not the window's), each service becomes a card with a label
+ * above every value; wider, a table that scrolls sideways in a focusable region, with an edge
+ * shadow on the side where more of it is. Cookie names are never broken.
  *
  * @summary Live table of services, cookies and the visitor's status.
  * @attr lang - Language of the texts: `nl`, `en`, or one the config adds; default the closest `lang` attribute, then `<html lang>`, then the config's `language`.
@@ -99,6 +102,7 @@ export function cookieRows(kit: PrivacyKit, lang: string, t: Translate): CookieR
  * @cssprop --privacy-font-family - Font (default: the page's).
  * @cssprop --privacy-color-text - Text colour (default: the page's).
  * @cssprop --privacy-color-focus - Focus ring of the scrollable table.
+ * @cssprop --privacy-radius - Corners of the cards in the narrow layout.
  */
 export class PrivacyCookieTable extends LitElement {
   static override styles = css`
@@ -107,9 +111,33 @@ export class PrivacyCookieTable extends LitElement {
       font-family: var(--privacy-font-family, inherit);
       color: var(--privacy-color-text, inherit);
       margin-block: 1em;
+      /* The layout follows the room the element has, not the window: see the @container below. */
+      container: privacy-cookie-table / inline-size;
     }
     .scroll {
       overflow-x: auto;
+    }
+    /* Scroll cue: an edge shadow on the side with more table, only while it can scroll that way. */
+    @supports (animation-timeline: scroll()) {
+      .scroll {
+        --_cue: color-mix(in srgb, currentColor 45%, transparent);
+        animation: privacy-scroll-cue linear both;
+        animation-timeline: scroll(self inline);
+      }
+    }
+    @keyframes privacy-scroll-cue {
+      from {
+        box-shadow: inset -1rem 0 0.75rem -0.75rem var(--_cue);
+      }
+      1%,
+      99% {
+        box-shadow:
+          inset -1rem 0 0.75rem -0.75rem var(--_cue),
+          inset 1rem 0 0.75rem -0.75rem var(--_cue);
+      }
+      to {
+        box-shadow: inset 1rem 0 0.75rem -0.75rem var(--_cue);
+      }
     }
     table {
       border-collapse: collapse;
@@ -130,6 +158,10 @@ export class PrivacyCookieTable extends LitElement {
     thead th {
       background: var(--privacy-color-surface, transparent);
     }
+    /* The purpose gives up width first; a cookie name is never broken in two. */
+    td.purpose {
+      min-width: 10ch;
+    }
     ul {
       margin: 0;
       padding: 0;
@@ -137,11 +169,57 @@ export class PrivacyCookieTable extends LitElement {
     }
     code {
       font-family: ui-monospace, monospace;
-      overflow-wrap: anywhere;
+      white-space: nowrap;
     }
     :focus-visible {
       outline: 3px solid var(--privacy-color-focus, currentColor);
       outline-offset: 2px;
+    }
+    /* Narrow: each service becomes a card of label–value lines (the roles in the markup keep it a
+       table for assistive technology; the labels are drawn by CSS and not read twice). */
+    @container privacy-cookie-table (max-width: 45rem) {
+      table,
+      caption,
+      tbody,
+      tr,
+      th,
+      td {
+        display: block;
+      }
+      thead {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+        white-space: nowrap;
+      }
+      tbody tr {
+        margin-block-end: 0.75rem;
+        padding: 0.5rem 0.75rem;
+        border: 1px solid var(--privacy-color-border, currentColor);
+        border-radius: var(--privacy-radius, 0.375rem);
+      }
+      th,
+      td {
+        border: 0;
+        padding: 0.125rem 0 0.375rem;
+      }
+      tbody th {
+        padding-block-end: 0.375rem;
+        font-size: 1.0625em;
+      }
+      td::before {
+        content: attr(data-label) / '';
+        display: block;
+        font-weight: bold;
+        font-size: 0.875em;
+        overflow-wrap: normal;
+      }
+      code {
+        white-space: normal;
+        overflow-wrap: anywhere;
+      }
     }
   `;
 
@@ -160,28 +238,36 @@ export class PrivacyCookieTable extends LitElement {
     if (!kit) return html`<p part="unavailable">${t('cookieTable.unavailable')}</p>`;
     const rows = cookieRows(kit, this.#i18n.lang, t);
     // The scroll container is focusable and named so keyboard users can scroll a wide table.
+    const labels = {
+      purpose: t('cookieTable.purpose'),
+      provider: t('cookieTable.provider'),
+      cookies: t('cookieTable.cookies'),
+      status: t('cookieTable.status'),
+    };
+    // Explicit roles: the narrow (card) layout changes the rows' display, which some browsers
+    // take as "not a table" any more.
     return html`<div class="scroll" role="region" aria-labelledby="caption" tabindex="0">
-      <table part="table">
+      <table part="table" role="table">
         <caption id="caption">
           ${t('cookieTable.caption')}
         </caption>
-        <thead>
-          <tr>
-            <th scope="col">${t('cookieTable.service')}</th>
-            <th scope="col">${t('cookieTable.purpose')}</th>
-            <th scope="col">${t('cookieTable.provider')}</th>
-            <th scope="col">${t('cookieTable.cookies')}</th>
-            <th scope="col">${t('cookieTable.status')}</th>
+        <thead role="rowgroup">
+          <tr role="row">
+            <th scope="col" role="columnheader">${t('cookieTable.service')}</th>
+            <th scope="col" role="columnheader">${labels.purpose}</th>
+            <th scope="col" role="columnheader">${labels.provider}</th>
+            <th scope="col" role="columnheader">${labels.cookies}</th>
+            <th scope="col" role="columnheader">${labels.status}</th>
           </tr>
         </thead>
-        <tbody>
+        <tbody role="rowgroup">
           ${rows.map(
             (row) =>
-              html`<tr data-service=${row.key} data-status=${row.status}>
-                <th scope="row">${row.service}</th>
-                <td>${row.purpose ?? nothing}</td>
-                <td>${row.provider ?? nothing}</td>
-                <td>
+              html`<tr role="row" data-service=${row.key} data-status=${row.status}>
+                <th scope="row" role="rowheader">${row.service}</th>
+                <td role="cell" class="purpose" data-label=${labels.purpose}>${row.purpose ?? nothing}</td>
+                <td role="cell" data-label=${labels.provider}>${row.provider ?? nothing}</td>
+                <td role="cell" data-label=${labels.cookies}>
                   ${
                     row.cookies?.length
                       ? html`<ul>
@@ -195,7 +281,9 @@ export class PrivacyCookieTable extends LitElement {
                       : t(row.cookies ? 'cookieTable.noCookies' : 'cookieTable.notListed')
                   }
                 </td>
-                <td><span part=${`status status-${row.status}`}>${t(`cookieTable.${row.status}`)}</span></td>
+                <td role="cell" data-label=${labels.status}>
+                  <span part=${`status status-${row.status}`}>${t(`cookieTable.${row.status}`)}</span>
+                </td>
               </tr>`,
           )}
         </tbody>

@@ -144,7 +144,13 @@ export function renderBlock(block: StatementBlock, ctx: BlockContext): TemplateR
           </ul>`;
     }
     case 'table':
-      return html`<div class="table-scroll">
+      // A table wider than the column scrolls inside a named region a keyboard user can Tab to.
+      return html`<div
+        class="table-scroll"
+        role="region"
+        tabindex="0"
+        aria-label=${block.caption ?? block.header.map(inlineText).join(', ')}
+      >
         <table part="table">
           ${
             block.caption
