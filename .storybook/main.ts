@@ -23,6 +23,9 @@ const config: StorybookConfig = {
       sourcemap: false,
       reportCompressedSize: false,
       chunkSizeWarningLimit: 4000,
+      // The gate stories' stand-in video must stay a file: <privacy-gate> loads only http(s)
+      // addresses, never a data: URL.
+      assetsInlineLimit: (file: string) => (file.endsWith('fake-video.svg') ? false : undefined),
     },
   }),
 };

@@ -4,12 +4,15 @@ import { html } from 'lit';
 import '../src/elements/index.js';
 import { noKit, storyKit } from './consent-ui.support.js';
 
-// A same-origin page stands in for the video, so the story sends nothing to YouTube.
+// A same-origin picture of a video player stands in for the video: the story sends nothing to
+// YouTube, runs no script and needs no inline style (the gate loads only http(s) addresses, so not
+// a data: URL or srcdoc). Storybook's Vite build must not inline it as a data: URL (see main.ts).
+const fakeVideo = new URL('./assets/fake-video.svg', import.meta.url).href;
 const embed = html`<iframe
   title="Video: voorlezen in de bibliotheek"
   width="480"
   height="270"
-  data-src="./iframe.html"
+  data-src=${fakeVideo}
 ></iframe>`;
 
 const meta: Meta = {

@@ -42,6 +42,42 @@ describe('<privacy-gate>', function (this: { timeout(ms: number): void }) {
     await expect(el).to.be.accessible();
   });
 
+  it("reserves the embed's size: its width/height ratio, else 16/9, and grows when the text needs it", async () => {
+    useKit();
+    const page = await fixture<HTMLElement>(
+      html`<div style="width: 640px">
+        <privacy-gate service="youtube"
+          ><iframe title="A" width="400" height="300" data-src=${EMBED}></iframe
+        ></privacy-gate>
+        <privacy-gate service="youtube"><iframe title="B" data-src=${EMBED}></iframe></privacy-gate>
+        <privacy-gate service="youtube" style="--privacy-gate-aspect: 2 / 1"
+          ><iframe title="C" width="400" height="300" data-src=${EMBED}></iframe
+        ></privacy-gate>
+        <div style="width: 240px">
+          <privacy-gate service="youtube"
+            ><iframe title="D" width="560" height="315" data-src=${EMBED}></iframe
+          ></privacy-gate>
+        </div>
+      </div>`,
+    );
+    const gates = [...page.querySelectorAll('privacy-gate')];
+    for (const g of gates) await g.updateComplete;
+    const [fourThree, plain, custom, narrow] = gates.map((g) =>
+      $(g, '[part="placeholder"]').getBoundingClientRect(),
+    );
+    expect(Math.round(fourThree!.height)).to.equal(480);
+    expect(Math.round(plain!.height)).to.equal(360);
+    expect(Math.round(custom!.height)).to.equal(320);
+    // 240 px wide at 16/9 would be 135 px: the text and buttons fit instead, nothing spills out.
+    const box = $(gates[3]!, '[part="placeholder"]');
+    expect(narrow!.height).to.be.greaterThan(240);
+    expect(box.scrollHeight).to.be.at.most(box.clientHeight + 1);
+    // The embed that replaces the placeholder takes the same room.
+    $(gates[0]!, '[part="load-once-button"]').click();
+    await gates[0]!.updateComplete;
+    expect(Math.round(gates[0]!.getBoundingClientRect().width)).to.equal(640);
+  });
+
   it('"Load this once" loads this embed only and stores nothing', async () => {
     const kit = useKit();
     const el = await gate();

@@ -52,6 +52,7 @@ const LOADED = 'data-privacy-gate-loaded';
  * @csspart allow-button - "Always allow <service>".
  * @csspart error - The note shown for a service the config does not know.
  *
+ * @cssprop --privacy-gate-aspect - Aspect ratio of the placeholder (`4 / 3`); default the embed's `width` / `height` attributes, else `16 / 9`. It grows taller when its text needs the room.
  * @cssprop --privacy-gate-min-height - Minimum height of the placeholder (default 12rem).
  * @cssprop --privacy-color-surface - Placeholder background.
  * @cssprop --privacy-color-accent - Button colour.
@@ -140,20 +141,33 @@ export class PrivacyGate extends LitElement {
     `);
   }
 
+  // The frame keeps the embed's shape, so nothing below moves when it loads.
   #box(content: TemplateResult, titled = true): TemplateResult {
-    return html`<div
-      class="placeholder"
-      part="placeholder"
-      role="group"
-      aria-labelledby=${titled ? 'title' : nothing}
-    >
-      ${content}
+    return html`<div class="frame">
+      <div class="placeholder" part="placeholder" role="group" aria-labelledby=${titled ? 'title' : nothing}>
+        ${content}
+      </div>
     </div>`;
+  }
+
+  /** `width / height` of the first embed that has both attributes as positive numbers. */
+  #aspect(): string | undefined {
+    for (const el of this.querySelectorAll('[width][height]')) {
+      const width = Number(el.getAttribute('width'));
+      const height = Number(el.getAttribute('height'));
+      if (width > 0 && height > 0 && Number.isFinite(width / height)) return `${width} / ${height}`;
+    }
+    return undefined;
   }
 
   protected override updated(): void {
     if (this.#showsEmbed(this.#consent.kit)) this.#activate();
     else this.#deactivate();
+    // Through the CSSOM, not a style attribute: a page's CSP may forbid inline styles.
+    const aspect = this.#aspect();
+    const frame = this.renderRoot.querySelector<HTMLElement>('.frame');
+    if (aspect) frame?.style.setProperty('--_aspect', aspect);
+    else frame?.style.removeProperty('--_aspect');
   }
 
   // An embed a page (or a CMS preview) adds after the gate opened loads at once, not at the next update.
