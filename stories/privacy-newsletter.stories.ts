@@ -123,6 +123,11 @@ const unknownLink: Setup = { token: () => 'confirm-unknown', action: 'confirm' }
 export const UnknownLink: Story = { render: render(unknownLink), play: pressConfirm };
 export const UnknownLinkEnglish: Story = { ...english, render: render(unknownLink), play: pressConfirm };
 
+/** An unsubscribe link that no longer works: most likely they are already off the list. */
+const deadUnsubscribeLink: Setup = { token: () => 'manage-unknown', action: 'unsubscribe' };
+export const DeadUnsubscribeLink: Story = { render: render(deadUnsubscribeLink) };
+export const DeadUnsubscribeLinkEnglish: Story = { ...english, render: render(deadUnsubscribeLink) };
+
 const serverError: Setup = { breakages: [{ status: 500 }] };
 export const ServerError: Story = { render: render(serverError), play: fillIn('jan@voorbeeld.nl') };
 export const ServerErrorEnglish: Story = {

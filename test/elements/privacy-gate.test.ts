@@ -196,7 +196,7 @@ describe('<privacy-gate>', function (this: { timeout(ms: number): void }) {
   it('never loads an unknown service and says why', async () => {
     const kit = useKit();
     const el = await gate('vimeo');
-    expect($(el, '[part="error"]').textContent).to.contain('"vimeo"');
+    expect($(el, '[part="error"]').textContent).to.contain('‘vimeo’');
     expect(el.shadowRoot?.querySelector('button')).to.equal(null);
     kit.acceptAll();
     await el.updateComplete;
@@ -306,7 +306,7 @@ describe('<privacy-gate>', function (this: { timeout(ms: number): void }) {
   it('with no services configured, says the service is not set up', async () => {
     useKit({ revision: 'r0', categories: { marketing: {} } });
     const el = await gate();
-    expect($(el, '[part="error"]').textContent).to.contain('"youtube"');
+    expect($(el, '[part="error"]').textContent).to.contain('‘youtube’');
     await expect(el).to.be.accessible();
   });
 

@@ -122,6 +122,28 @@ describe('<privacy-newsletter> links from the mail', () => {
     expect(text(el, '[part="heading"]')).to.equal('Deze link werkt niet (meer)');
   });
 
+  it('says a dead unsubscribe link most likely means they are already unsubscribed, subscribing only as a side option', async () => {
+    const server = new FakeNewsletterServer();
+    const token = server.addSubscriber('jan@example.org');
+    server.expiredTokens.add(token);
+    const { el } = await mount({ server, token, action: 'unsubscribe' });
+    await reach(el, 'invalid-link');
+    expect(text(el, '[part="heading"]')).to.equal('U bent waarschijnlijk al afgemeld');
+    expect(text(el, 'p')).to.contain('Krijgt u de nieuwsbrief toch nog?');
+    const button = $(el, '[part="resubscribe-button"]');
+    expect(button.classList.contains('secondary')).to.equal(true);
+    expect(text(el, '[part="resubscribe-button"]')).to.equal('Toch weer aanmelden');
+    await expect(el).to.be.accessible();
+    // Subscribing again after all is a fresh start: a confirmation link's failure reads as before.
+    button.click();
+    await reach(el, 'subscribe');
+    const { el: other } = await mount({ server, token: 'confirm-does-not-exist', action: 'confirm' });
+    await confirmLink(other);
+    await reach(other, 'invalid-link');
+    expect(text(other, '[part="heading"]')).to.equal('Deze link werkt niet (meer)');
+    expect($(other, '[part="resubscribe-button"]').classList.contains('primary')).to.equal(true);
+  });
+
   it('unsubscribes on landing from the unsubscribe link in a mail, with no question asked', async () => {
     const server = new FakeNewsletterServer();
     const token = server.addSubscriber('jan@example.org');

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { emulateMedia, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import { createNewsletterClient } from '../../src/core/newsletter.js';
 import type { PrivacyNewsletter } from '../../src/elements/privacy-newsletter/index.js';
 import { FakeNewsletterServer } from './fake-server.js';
@@ -169,6 +169,23 @@ describe('<privacy-newsletter> accessibility in every state', () => {
     } finally {
       await setViewport({ width: 800, height: 600 });
     }
+  });
+
+  it("draws no focus ring on the state heading it moves focus to, and has the banner's button look", async () => {
+    const { el } = await mount();
+    await subscribe(el, 'jan@example.org');
+    await reach(el, 'pending');
+    const heading = $(el, '[part="heading"]');
+    await sendKeys({ press: 'Shift' }); // keyboard modality: a focused element would match :focus-visible
+    heading.focus();
+    expect(el.shadowRoot?.activeElement === heading).to.equal(true);
+    expect(getComputedStyle(heading).outlineStyle).to.equal('none');
+    // Weight 600 and a grey (not accent) border on secondaries, as in the banner and the dialog.
+    const primary = getComputedStyle($(el, '[part="resend-button"]'));
+    const secondary = getComputedStyle($(el, '[part="change-email-button"]'));
+    expect([primary.fontWeight, secondary.fontWeight]).to.deep.equal(['600', '600']);
+    expect(secondary.borderTopColor).to.equal('rgb(110, 111, 120)');
+    expect(secondary.borderTopColor).to.not.equal(primary.borderTopColor);
   });
 
   it('lets a site restyle it with --privacy-* properties', async () => {

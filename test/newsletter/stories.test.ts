@@ -21,6 +21,7 @@ const expected: Record<string, NewsletterState> = {
   Unsubscribed: 'unsubscribed',
   ExpiredLink: 'invalid-link',
   UnknownLink: 'invalid-link',
+  DeadUnsubscribeLink: 'invalid-link',
   ServerError: 'error',
   MailNotSent: 'error',
   Offline: 'offline',

@@ -16,7 +16,7 @@ describe('<privacy-newsletter> subscribing', () => {
     expect(measure.checked).to.equal(false);
     expect(text(el, 'label[for="consent"]')).to.contain('maandelijkse digitale nieuwsbrief');
     expect(text(el, 'label[for="measure"]')).to.equal(
-      'U mag meten of ik de nieuwsbrief open en waarop ik klik.',
+      'Ja, meet ook of ik de nieuwsbrief open en waarop ik klik.',
     );
     // The revision is tied to the consent box, so a screen reader reads it with the box.
     expect(consent.getAttribute('aria-describedby')).to.contain('consent-revision');

@@ -60,6 +60,12 @@ describe('<privacy-statement> look and print', function (this: SuiteContext) {
     expect(style.outlineColor).to.not.equal(style.color);
   });
 
+  it('gives "change cookie settings" the weight of the banner\'s buttons', async () => {
+    useKit();
+    const { el } = await mountStatement((s) => (s.document = nl));
+    expect(getComputedStyle(shadowOne(el, 'button[part="change-choices"]')).fontWeight).to.equal('600');
+  });
+
   it('prints without buttons or TOC and writes link URLs out', async () => {
     useKit();
     const { el } = await mountStatement((s) => (s.document = nl));

@@ -31,6 +31,8 @@ export interface FlowState {
   readonly sentTo: string;
   readonly statusMessage: string;
   readonly invalidReason: 'expired' | 'not-found';
+  /** The link that stopped working was an unsubscribe link (the visitor is most likely off the list). */
+  readonly invalidUnsubscribe: boolean;
 }
 
 /** What the flow needs from its element: the attributes, the consent API, text, events, focus. */
@@ -67,4 +69,5 @@ export const INITIAL_STATE: FlowState = {
   sentTo: '',
   statusMessage: '',
   invalidReason: 'not-found',
+  invalidUnsubscribe: false,
 };

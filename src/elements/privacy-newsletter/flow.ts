@@ -246,6 +246,8 @@ export class NewsletterFlow implements ReactiveController {
         this.#show('unsubscribed', moveFocus);
         this.#ctx.emit({ action: 'unsubscribe', preferences });
       },
+      // A dead unsubscribe link most often means an earlier click already worked.
+      () => this.#set({ invalidUnsubscribe: true }),
     );
     this.#unsubscribing = false;
   }
@@ -255,7 +257,7 @@ export class NewsletterFlow implements ReactiveController {
     // Starting over: a reload shows the form, not an old link's state.
     forgetToken();
     // A new subscription is a new decision: both boxes start unticked again.
-    this.#set({ consentGiven: false, measureOpens: false, fieldErrors: {} });
+    this.#set({ consentGiven: false, measureOpens: false, fieldErrors: {}, invalidUnsubscribe: false });
     this.#show('subscribe');
   }
 

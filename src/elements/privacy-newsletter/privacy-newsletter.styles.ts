@@ -27,13 +27,11 @@ const layout = css`
     margin: 0 0 0.5rem;
   }
 
-  h2:focus {
-    outline: none;
-  }
-
+  /* Focus moves to the state's heading so that screen readers read the new state; it is not a
+     control, so it draws no focus ring (a box around a full-width line reads as a field). */
+  h2:focus,
   h2:focus-visible {
-    outline: 2px solid var(--_focus);
-    outline-offset: 2px;
+    outline: none;
   }
 
   p {
@@ -118,14 +116,22 @@ const layout = css`
     margin-bottom: 0.75rem;
   }
 
+  /* The banner's and dialog's buttons (the shared buttons sheet), with the values copied: that
+     sheet also lays out their action rows, which would stretch these. */
   button {
     font: inherit;
+    font-weight: 600;
+    line-height: 1.25;
     min-height: 2.75rem;
     min-width: 2.75rem;
-    padding: 0.5rem 1rem;
+    padding: 0.5rem 1.25rem;
     border-radius: var(--_radius);
     border: 2px solid var(--_accent);
     cursor: pointer;
+  }
+
+  button:hover {
+    text-decoration: underline;
   }
 
   button.primary {
@@ -136,6 +142,7 @@ const layout = css`
   button.secondary {
     background: transparent;
     color: var(--_fg);
+    border-color: var(--_border);
   }
 
   button:disabled,

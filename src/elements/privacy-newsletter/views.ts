@@ -102,6 +102,16 @@ function viewBody(m: ViewModel): TemplateResult {
       return html`${message(m, m.t('unsubscribed.heading'), m.t('unsubscribed.body'), m.t('unsubscribed.resubscribe'))}
       ${m.preferences ? switches(m, PREFERENCES.slice(1)) : nothing}`;
     case 'invalid-link':
+      // Not "subscribe again" as the answer: they wanted off the list, and most likely are.
+      if (m.invalidUnsubscribe) {
+        return message(
+          m,
+          m.t('invalid.unsubscribeHeading'),
+          m.t('invalid.unsubscribeBody'),
+          m.t('invalid.unsubscribeResubscribe'),
+          'secondary',
+        );
+      }
       return message(
         m,
         m.t(m.invalidReason === 'expired' ? 'invalid.expiredHeading' : 'invalid.unknownHeading'),
@@ -284,12 +294,18 @@ function switches(m: ViewModel, list: typeof PREFERENCES): TemplateResult {
   </fieldset>`;
 }
 
-function message(m: ViewModel, title: string, body: string, action: string): TemplateResult {
+function message(
+  m: ViewModel,
+  title: string,
+  body: string,
+  action: string,
+  look: 'primary' | 'secondary' = 'primary',
+): TemplateResult {
   return html`
     ${heading(title)}
     <p>${body}</p>
     <div class="actions">
-      <button type="button" part="resubscribe-button" class="primary" @click=${m.on.resubscribe}>
+      <button type="button" part="resubscribe-button" class=${look} @click=${m.on.resubscribe}>
         ${action}
       </button>
     </div>

@@ -105,8 +105,11 @@ export const statementStyles = css`
     padding: 0.375rem 0.5rem;
     border: 1px solid var(--privacy-color-border, currentColor);
   }
+  /* The banner's button look (weight, line height), with the page's font. */
   button {
     font: inherit;
+    font-weight: 600;
+    line-height: 1.25;
     cursor: pointer;
     min-height: 2.75rem;
     padding: 0.5rem 1.25rem;
@@ -114,6 +117,9 @@ export const statementStyles = css`
     border: 2px solid var(--privacy-color-accent, #0a55a6);
     background: var(--privacy-color-accent, #0a55a6);
     color: var(--privacy-color-accent-text, #ffffff);
+  }
+  button:hover {
+    text-decoration: underline;
   }
   /* Its text colour is the button's own (white by default): the ring outside it takes the accent. */
   button:focus-visible {
