@@ -22,6 +22,9 @@ describe('<privacy-settings-button>', function (this: { timeout(ms: number): voi
     el.parentElement?.style.setProperty('color', 'rgb(10, 20, 30)');
     expect(getComputedStyle(button).fontFamily).to.equal('serif');
     expect(getComputedStyle(button).color).to.equal('rgb(10, 20, 30)');
+    // Or the site's link colour, like the links beside it in a footer.
+    el.parentElement?.style.setProperty('--privacy-color-link', 'rgb(11, 92, 171)');
+    expect(getComputedStyle(button).color).to.equal('rgb(11, 92, 171)');
     const shown = new Promise<Element | null | undefined>((resolve) =>
       kit.on('show-preferences', ({ opener }) => resolve(opener)),
     );

@@ -19,7 +19,7 @@ export const settingsButtonStyles = css`
     padding: 0.125rem 0;
     min-height: 1.5rem;
     min-width: 1.5rem;
-    color: inherit;
+    color: var(--privacy-color-link, inherit);
     font: inherit;
     font-weight: inherit;
     text-decoration: underline;

@@ -31,6 +31,7 @@ registerStrings('settings', { nl, en });
  * @cssprop --privacy-color-scheme - `light dark` (default, follows the visitor), `light` or `dark`.
  * @cssprop --privacy-color-accent - Floating button background.
  * @cssprop --privacy-color-accent-text - Floating button icon colour.
+ * @cssprop --privacy-color-link - Text colour of the link (default: the text around it), as for the page's other links.
  * @cssprop --privacy-color-focus - Focus ring (the link's: default the text colour around it).
  * @cssprop --privacy-radius - Corners of the link's focus ring.
  * @cssprop --privacy-settings-inset - Distance of the floating button from the corner.
