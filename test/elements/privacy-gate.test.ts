@@ -252,6 +252,20 @@ describe('<privacy-gate>', function (this: { timeout(ms: number): void }) {
     kit.destroy();
   });
 
+  it('in English, names the service as the source and its provider as who may set cookies', async () => {
+    useKit();
+    const el = await fixture<PrivacyGate>(
+      html`<privacy-gate service="youtube" lang="en"
+        ><iframe title="Video" data-src=${EMBED}></iframe
+      ></privacy-gate>`,
+    );
+    await el.updateComplete;
+    expect(shadowText(el)).to.contain(
+      'This content comes from YouTube. If you load it, Google (YouTube) may set cookies and track your visits. This falls under ‘Marketing’ in your cookie settings.',
+    );
+    expect($(el, '[part="policy-link"]').textContent?.trim()).to.equal('Google (YouTube)’s privacy policy');
+  });
+
   it('has no axe violations in English', async () => {
     document.documentElement.setAttribute('lang', 'en');
     useKit();

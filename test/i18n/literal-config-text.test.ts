@@ -53,7 +53,7 @@ describe('config text renders literally, before and after i18next loads', functi
     );
     await gate.updateComplete;
     const before = shadowText(gate);
-    expect(before).to.contain(`Hier staat inhoud van ${HOSTILE}.`);
+    expect(before).to.contain(`Als u die laadt, kan ${HOSTILE} cookies plaatsen`);
     expect(before).to.contain(HOSTILE);
 
     // A page language only the config knows: the dialog loads i18next to speak it.

@@ -35,7 +35,7 @@ describe('<privacy-newsletter> with the consent API (script tag or usePrivacyKit
       // Language from the config (no lang on the page's element), revision and the policy link too.
       expect(text(el, '[part="heading"]')).to.equal('Subscribe to the newsletter');
       expect(text(el, '#consent-revision')).to.contain(
-        'As described in the privacy statement of June 18, 2018.',
+        'As described in the privacy statement dated 18 June 2018.',
       );
       expect($<HTMLAnchorElement>(el, '#consent-revision a').getAttribute('href')).to.equal('/privacy.html');
       await subscribe(el, 'jan@example.org');

@@ -193,7 +193,7 @@ describe('<privacy-statement> with the English translation', function (this: Sui
       ...en.sections.map((s) => s.heading),
       'What has changed?',
     ]);
-    expect(squash(shadowOne(el, '[part="updated"]').textContent)).to.equal('Last changed on June 18, 2018');
+    expect(squash(shadowOne(el, '[part="updated"]').textContent)).to.equal('Last changed on 18 June 2018');
     expect(squash(shadowOne(el, '[part="translation-note"]').textContent)).to.contain(
       'original statement in Dutch (revision 2018-06-18)',
     );

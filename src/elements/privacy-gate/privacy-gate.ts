@@ -127,7 +127,7 @@ export class PrivacyGate extends LitElement {
     const policy = safeHttpUrl(service.privacyPolicyUrl);
     return this.#box(html`
       <p class="title" part="title" id="title">${t('title', { service: label })}</p>
-      <p part="message">${t('message', { provider, category })}</p>
+      <p part="message">${t('message', { service: label, provider, category })}</p>
       ${purpose ? html`<p part="message">${purpose}</p>` : nothing}
       ${policy ? html`<p><a part="policy-link" href=${policy}>${t('policy', { provider })}</a></p>` : nothing}
       <div class="actions" part="actions">

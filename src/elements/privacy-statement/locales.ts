@@ -66,7 +66,7 @@ const nl: Strings = {
 
 const en: Strings = {
   lastChanged: 'Last changed on {{date}}',
-  lastChangedFooter: 'This privacy statement was last changed on: {{date}}',
+  lastChangedFooter: 'This privacy statement was last updated on {{date}}.',
   toc: 'Contents',
   changesHeading: 'What has changed?',
   changeRevision: 'revision {{revision}}',
@@ -92,7 +92,7 @@ const en: Strings = {
     service: 'Service',
     purpose: 'Purpose',
     provider: 'Provider',
-    cookies: 'Cookies and lifetime',
+    cookies: 'Cookies and expiry',
     status: 'Your choice',
     granted: 'Allowed',
     refused: 'Refused',
@@ -103,7 +103,8 @@ const en: Strings = {
     days_one: '{{count}} day',
     days_other: '{{count}} days',
     consentCookie: 'Your cookie choice',
-    consentCookiePurpose: 'Remembers which cookies you allow, so we do not ask on every visit.',
+    consentCookiePurpose:
+      'Remembers which cookies you allow, so that we do not have to ask you on every visit.',
     thisSite: 'This website',
     unavailable: 'The cookie overview is not available: no cookie settings are loaded on this page.',
   },
@@ -115,8 +116,8 @@ const en: Strings = {
     mailLink: 'Request access or correction by email',
     subject: 'Request for access or correction (consent ID {{id}})',
     subjectNoId: 'Request for access or correction',
-    body: 'Hello,\r\n\r\nI would like to see or correct my personal data.\r\n\r\nMy consent ID on your website: {{id}}\r\n\r\nKind regards,\r\n',
-    bodyNoId: 'Hello,\r\n\r\nI would like to see or correct my personal data.\r\n\r\nKind regards,\r\n',
+    body: 'Hello,\r\n\r\nI would like to access or correct my personal data.\r\n\r\nMy consent ID on your website: {{id}}\r\n\r\nKind regards,\r\n',
+    bodyNoId: 'Hello,\r\n\r\nI would like to access or correct my personal data.\r\n\r\nKind regards,\r\n',
   },
 };
 

@@ -10,12 +10,18 @@ export function isIsoDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
-/** `2018-06-18` as a long date in `lang` ("18 juni 2018"); the input itself if that fails. */
+/**
+ * `2018-06-18` as a long date in `lang` ("18 juni 2018"); the input itself if that fails. English
+ * is British English ("18 June 2018"), as the texts are, not the platform's US default.
+ */
 export function formatDate(isoDate: string, lang: string): string {
   try {
     const date = new Date(`${isoDate}T00:00:00Z`);
     if (Number.isNaN(date.getTime())) return isoDate;
-    return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+    return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, {
+      dateStyle: 'long',
+      timeZone: 'UTC',
+    }).format(date);
   } catch {
     return isoDate;
   }
