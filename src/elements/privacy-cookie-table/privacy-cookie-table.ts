@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import type { PrivacyKit, ResolvedConfig } from '../../core/types.js';
 import { I18nController } from '../../i18n/controller.js';
 import { registerLabelStrings } from '../../i18n/labels.js';
@@ -6,6 +6,8 @@ import { ConsentController } from '../consent-controller.js';
 import { ensureStatementStrings } from '../privacy-statement/locales.js';
 import { serviceCookiePatterns } from '../../integrations/cookie-patterns.js';
 import { categoryLabel, localize, serviceLabel } from '../shared/config-text.js';
+import { scrollCue } from '../shared/scroll-cue.styles.js';
+import { cookieTableStyles } from './privacy-cookie-table.styles.js';
 
 /** A visitor's status for one row of the table. */
 export type CookieRowStatus = 'always' | 'granted' | 'refused' | 'none';
@@ -105,123 +107,7 @@ export function cookieRows(kit: PrivacyKit, lang: string, t: Translate): CookieR
  * @cssprop --privacy-radius - Corners of the cards in the narrow layout.
  */
 export class PrivacyCookieTable extends LitElement {
-  static override styles = css`
-    :host {
-      display: block;
-      font-family: var(--privacy-font-family, inherit);
-      color: var(--privacy-color-text, inherit);
-      margin-block: 1em;
-      /* The layout follows the room the element has, not the window: see the @container below. */
-      container: privacy-cookie-table / inline-size;
-    }
-    .scroll {
-      overflow-x: auto;
-    }
-    /* Scroll cue: an edge shadow on the side with more table, only while it can scroll that way. */
-    @supports (animation-timeline: scroll()) {
-      .scroll {
-        --_cue: color-mix(in srgb, currentColor 45%, transparent);
-        animation: privacy-scroll-cue linear both;
-        animation-timeline: scroll(self inline);
-      }
-    }
-    @keyframes privacy-scroll-cue {
-      from {
-        box-shadow: inset -1rem 0 0.75rem -0.75rem var(--_cue);
-      }
-      1%,
-      99% {
-        box-shadow:
-          inset -1rem 0 0.75rem -0.75rem var(--_cue),
-          inset 1rem 0 0.75rem -0.75rem var(--_cue);
-      }
-      to {
-        box-shadow: inset 1rem 0 0.75rem -0.75rem var(--_cue);
-      }
-    }
-    table {
-      border-collapse: collapse;
-      width: 100%;
-    }
-    caption {
-      text-align: start;
-      font-weight: bold;
-      padding-block-end: 0.25rem;
-    }
-    th,
-    td {
-      text-align: start;
-      vertical-align: top;
-      padding: 0.375rem 0.5rem;
-      border: 1px solid var(--privacy-color-border, currentColor);
-    }
-    thead th {
-      background: var(--privacy-color-surface, transparent);
-    }
-    /* The purpose gives up width first; a cookie name is never broken in two. */
-    td.purpose {
-      min-width: 10ch;
-    }
-    ul {
-      margin: 0;
-      padding: 0;
-      list-style: none;
-    }
-    code {
-      font-family: ui-monospace, monospace;
-      white-space: nowrap;
-    }
-    :focus-visible {
-      outline: 3px solid var(--privacy-color-focus, currentColor);
-      outline-offset: 2px;
-    }
-    /* Narrow: each service becomes a card of label–value lines (the roles in the markup keep it a
-       table for assistive technology; the labels are drawn by CSS and not read twice). */
-    @container privacy-cookie-table (max-width: 45rem) {
-      table,
-      caption,
-      tbody,
-      tr,
-      th,
-      td {
-        display: block;
-      }
-      thead {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        overflow: hidden;
-        clip-path: inset(50%);
-        white-space: nowrap;
-      }
-      tbody tr {
-        margin-block-end: 0.75rem;
-        padding: 0.5rem 0.75rem;
-        border: 1px solid var(--privacy-color-border, currentColor);
-        border-radius: var(--privacy-radius, 0.375rem);
-      }
-      th,
-      td {
-        border: 0;
-        padding: 0.125rem 0 0.375rem;
-      }
-      tbody th {
-        padding-block-end: 0.375rem;
-        font-size: 1.0625em;
-      }
-      td::before {
-        content: attr(data-label) / '';
-        display: block;
-        font-weight: bold;
-        font-size: 0.875em;
-        overflow-wrap: normal;
-      }
-      code {
-        white-space: normal;
-        overflow-wrap: anywhere;
-      }
-    }
-  `;
+  static override styles = [cookieTableStyles, scrollCue];
 
   readonly #i18n = new I18nController(this, 'statement');
   readonly #consent = new ConsentController(this);
@@ -246,7 +132,7 @@ export class PrivacyCookieTable extends LitElement {
     };
     // Explicit roles: the narrow (card) layout changes the rows' display, which some browsers
     // take as "not a table" any more.
-    return html`<div class="scroll" role="region" aria-labelledby="caption" tabindex="0">
+    return html`<div class="table-scroll" role="region" aria-labelledby="caption" tabindex="0">
       <table part="table" role="table">
         <caption id="caption">
           ${t('cookieTable.caption')}
