@@ -280,7 +280,7 @@ describe('<privacy-newsletter> subscribing', () => {
     expect(server.requestsTo('/subscribe')[0]?.body).to.include({
       language: 'en',
       consentText:
-        'Yes, I want to receive the monthly digital newsletter. I know I can unsubscribe at any time.',
+        'Yes, I would like to receive the monthly digital newsletter. I understand that I can unsubscribe at any time.',
     });
     await expect(el).to.be.accessible();
   });
