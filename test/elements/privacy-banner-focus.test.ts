@@ -1,7 +1,9 @@
 /** `<privacy-banner>`: focus after a keyboard decision from another privacy-kit element, and a top bar over the header. */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/elements/privacy-banner/index.js';
 import '../../src/elements/privacy-settings-button/index.js';
+import '../../src/elements/privacy-preferences/index.js';
+import { connectPreferences } from '../../src/elements/setup.js';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { $, cleanUp, deepActive, deepElementFromPoint, mountBanner, useKit } from './helpers.js';
 
@@ -24,6 +26,29 @@ describe('<privacy-banner> focus', function (this: { timeout(ms: number): void }
     expect(el.open).to.equal(false);
     // Not <body>: the next Tab must not start over at the top of the page.
     expect(deepActive() === inner, 'focus on the settings button').to.equal(true);
+    el.remove();
+  });
+
+  it('after saving in the dialog opened from the bar, the keyboard goes back to where it came from', async () => {
+    const kit = useKit();
+    const stop = connectPreferences(kit);
+    const page = await fixture(
+      html`<div><a href="#x">last link of the page</a><privacy-preferences></privacy-preferences></div>`,
+    );
+    const link = page.querySelector('a')!;
+    const dialog = page.querySelector('privacy-preferences')!;
+    const el = await mountBanner();
+    link.focus();
+    $(el, '[part="preferences-button"]').focus(); // as Tab does: from the link into the bar
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => dialog.shadowRoot?.querySelector('dialog[open]'), 'the dialog opens');
+    $(dialog, '[part="save-button"]').focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    await waitUntil(() => !dialog.shadowRoot?.querySelector('dialog[open]'), 'the dialog closes');
+    expect(el.open).to.equal(false);
+    expect(document.activeElement === link, 'focus on the link, not <body>').to.equal(true);
+    stop();
     el.remove();
   });
 
