@@ -3,6 +3,7 @@
 // shared between subdomains (known-failure #6); a second tab follows the decision.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { isDeepStrictEqual } from 'node:util';
 import { CONFIG, dataLayer, launchBrowser, newContext, openPage, page, sitePage, startServer } from './harness.mjs';
 
 let server;
@@ -30,6 +31,21 @@ async function open(context, url) {
 const lastConsent = async (tab) => (await dataLayer(tab)).map((e) => e.value).filter((c) => c[0] === 'consent').at(-1);
 const cookieNames = async (context) => (await context.cookies()).map((c) => `${c.name}@${c.domain}`).sort();
 
+/**
+ * What `read` gives once it equals `expected`, or its last value after 5 s. A page's
+ * `document.cookie` writes reach the browser's cookie store asynchronously (Chromium sends them to
+ * its network process without waiting), so `context.cookies()` can lag the page under load.
+ */
+async function settled(read, expected) {
+  let value = await read();
+  for (const end = Date.now() + 5000; !isDeepStrictEqual(value, expected) && Date.now() < end; ) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    value = await read();
+  }
+  return value;
+}
+const trackerCount = async (context) => (await context.cookies()).filter((c) => TRACKERS.includes(c.name)).length;
+
 describe('script tag: cookies', () => {
   it('withdrawal deletes _ga, _ga_ABC, _gid, AMCV_x and s_vi on the host and on .site.test, and they stay gone after a reload', async () => {
     const { context } = await newContext(browser);
@@ -44,16 +60,17 @@ describe('script tag: cookies', () => {
       }
       document.cookie = 'unrelated=1; path=/';
     }, TRACKERS);
-    assert.equal((await context.cookies()).filter((c) => TRACKERS.includes(c.name)).length, 10);
+    assert.equal(await settled(() => trackerCount(context), 10), 10);
     await tab.evaluate(() => window.privacyKit.rejectAll());
-    assert.deepEqual(await cookieNames(context), ['privacy_consent@www.site.test', 'unrelated@www.site.test']);
+    const left = ['privacy_consent@www.site.test', 'unrelated@www.site.test'];
+    assert.deepEqual(await settled(() => cookieNames(context), left), left);
     const last = await lastConsent(tab);
     assert.equal(last[1], 'update');
     assert.equal(last[2].analytics_storage, 'denied');
     assert.equal(await tab.evaluate(() => window['ga-disable-G-ABC']), true);
 
     await tab.reload({ waitUntil: 'networkidle' });
-    assert.deepEqual(await cookieNames(context), ['privacy_consent@www.site.test', 'unrelated@www.site.test']);
+    assert.deepEqual(await settled(() => cookieNames(context), left), left);
     const afterReload = await lastConsent(tab);
     assert.equal(afterReload[1], 'update');
     assert.equal(afterReload[2].analytics_storage, 'denied');
@@ -71,7 +88,8 @@ describe('script tag: cookies', () => {
       { name: 's_vi', value: '1', domain: 'www.site.test', path: '/' },
     ]);
     await tab.reload({ waitUntil: 'networkidle' });
-    assert.deepEqual(await cookieNames(context), ['privacy_consent@www.site.test']);
+    const left = ['privacy_consent@www.site.test'];
+    assert.deepEqual(await settled(() => cookieNames(context), left), left);
     await context.close();
   });
 
