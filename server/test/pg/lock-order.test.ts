@@ -9,7 +9,7 @@ import { openPostgresStorage } from '../../src/storage/postgres.js';
 import type { Storage } from '../../src/storage/types.js';
 import { StorageUnavailableError } from '../../src/storage/unavailable.js';
 import { event, request, token } from '../storage-suite/fixtures.js';
-import { SKIP_WITHOUT_PG, type TestDatabase, createTestDatabase } from './pg-helpers.js';
+import { SKIP_WITHOUT_PG, type TestDatabase, createTestDatabase, waitingForLocks } from './pg-helpers.js';
 
 describe('PostgreSQL lock order', { skip: SKIP_WITHOUT_PG }, () => {
   let database: TestDatabase;
@@ -22,16 +22,6 @@ describe('PostgreSQL lock order', { skip: SKIP_WITHOUT_PG }, () => {
     await storage?.close();
     await database?.drop();
   });
-
-  /** Resolves once some other session of this database waits for a row lock. */
-  async function someoneWaitsForALock(client: pg.Client): Promise<void> {
-    for (;;) {
-      const { rows } = await client.query(
-        `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-      );
-      if (rows.length > 0) return;
-    }
-  }
 
   it('a confirmation waiting behind an unsubscribe queues instead of deadlocking', async () => {
     const confirm = token('confirm');
@@ -51,7 +41,7 @@ describe('PostgreSQL lock order', { skip: SKIP_WITHOUT_PG }, () => {
         token('manage', s.id),
         event(s.id, 'confirm'),
       );
-      await someoneWaitsForALock(watcher);
+      await waitingForLocks(watcher);
       // …then its tokens. Had the confirmation taken the token's row first, this would deadlock.
       await unsubscribe.query("DELETE FROM subscriber_tokens WHERE subscriber_id = $1 AND kind = 'confirm'", [
         s.id,

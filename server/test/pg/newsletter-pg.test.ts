@@ -10,7 +10,7 @@ import { openPostgresStorage } from '../../src/storage/postgres.js';
 import type { Storage } from '../../src/storage/types.js';
 import { linkToken } from '../helpers.js';
 import { RecordingMailer } from '../in-process.js';
-import { SKIP_WITHOUT_PG, type TestDatabase, createTestDatabase } from './pg-helpers.js';
+import { SKIP_WITHOUT_PG, type TestDatabase, createTestDatabase, waitingForLocks } from './pg-helpers.js';
 
 describe('the newsletter service on PostgreSQL', { skip: SKIP_WITHOUT_PG }, () => {
   let database: TestDatabase;
@@ -23,16 +23,6 @@ describe('the newsletter service on PostgreSQL', { skip: SKIP_WITHOUT_PG }, () =
     await storage?.close();
     await database?.drop();
   });
-
-  /** Resolves once `sessions` other sessions of this database wait for a lock. */
-  async function waitingForLocks(client: pg.Client, sessions: number): Promise<void> {
-    for (;;) {
-      const { rows } = await client.query(
-        `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-      );
-      if (rows.length >= sessions) return;
-    }
-  }
 
   it('two unsubscribes at once send one goodbye mail and record one "was confirmed"', async () => {
     const mailer = new RecordingMailer();

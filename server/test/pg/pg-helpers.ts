@@ -161,3 +161,16 @@ export class TcpProxy {
     await new Promise<void>((resolve) => this.#server.close(() => resolve()));
   }
 }
+
+/**
+ * Resolves once `sessions` other sessions of `client`'s database wait for a lock: the moment a
+ * test has its race set up (a row lock held, the others queued behind it).
+ */
+export async function waitingForLocks(client: pg.Client, sessions = 1): Promise<void> {
+  for (;;) {
+    const { rows } = await client.query(
+      `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+    );
+    if (rows.length >= sessions) return;
+  }
+}
