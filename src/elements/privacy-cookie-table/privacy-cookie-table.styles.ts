@@ -10,24 +10,13 @@ export const cookieTableStyles = css`
     /* The layout follows the room the element has, not the window: see the @container below. */
     container: privacy-cookie-table / inline-size;
   }
-  .table-scroll {
-    overflow-x: auto;
-  }
   table {
-    border-collapse: collapse;
     width: 100%;
   }
   caption {
     text-align: start;
     font-weight: bold;
     padding-block-end: 0.25rem;
-  }
-  th,
-  td {
-    text-align: start;
-    vertical-align: top;
-    padding: 0.375rem 0.5rem;
-    border: 1px solid var(--privacy-color-border, currentColor);
   }
   thead th {
     background: var(--privacy-color-surface, transparent);

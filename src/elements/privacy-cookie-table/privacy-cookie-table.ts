@@ -6,7 +6,7 @@ import { ConsentController } from '../consent-controller.js';
 import { ensureStatementStrings } from '../privacy-statement/locales.js';
 import { serviceCookiePatterns } from '../../integrations/cookie-patterns.js';
 import { categoryLabel, localize, serviceLabel } from '../shared/config-text.js';
-import { scrollCue } from '../shared/scroll-cue.styles.js';
+import { tableStyles } from '../shared/tables.styles.js';
 import { cookieTableStyles } from './privacy-cookie-table.styles.js';
 
 /** A visitor's status for one row of the table. */
@@ -107,7 +107,7 @@ export function cookieRows(kit: PrivacyKit, lang: string, t: Translate): CookieR
  * @cssprop --privacy-radius - Corners of the cards in the narrow layout.
  */
 export class PrivacyCookieTable extends LitElement {
-  static override styles = [cookieTableStyles, scrollCue];
+  static override styles = [tableStyles, cookieTableStyles];
 
   readonly #i18n = new I18nController(this, 'statement');
   readonly #consent = new ConsentController(this);

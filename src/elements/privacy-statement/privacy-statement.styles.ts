@@ -70,19 +70,6 @@ export const statementStyles = css`
   address .line {
     display: block;
   }
-  .table-scroll {
-    overflow-x: auto;
-  }
-  table {
-    border-collapse: collapse;
-  }
-  th,
-  td {
-    text-align: start;
-    vertical-align: top;
-    padding: 0.375rem 0.5rem;
-    border: 1px solid var(--privacy-color-border, currentColor);
-  }
   /* The banner's button look (weight, line height), with the page's font. */
   button {
     font: inherit;

@@ -16,7 +16,7 @@ import {
 import { ensureStatementStrings } from './locales.js';
 import { renderToc, type BlockContext, type HeadingLevel, type TocEntry } from './render.js';
 import { renderDocumentView, renderErrorView, renderPlainUpdated, type ViewContext } from './views.js';
-import { scrollCue } from '../shared/scroll-cue.styles.js';
+import { tableStyles } from '../shared/tables.styles.js';
 import { statementStyles } from './privacy-statement.styles.js';
 
 /** Detail of the `privacy-statement-load` event. */
@@ -86,7 +86,7 @@ type View =
  * @cssprop --privacy-scroll-margin - Room kept above a heading the table of contents scrolls to (a sticky header's height).
  */
 export class PrivacyStatement extends LitElement {
-  static override styles = [statementStyles, scrollCue];
+  static override styles = [tableStyles, statementStyles];
 
   static override properties = {
     src: { reflect: true },

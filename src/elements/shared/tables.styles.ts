@@ -1,10 +1,24 @@
 import { css } from 'lit';
 
 /**
- * A `.table-scroll` region's scroll cue: an edge shadow on the side with more table, only while it
- * can scroll that way (a scroll-driven animation; browsers without one show no shadow).
+ * The tables of the statement and the cookie table: cells, and the `.table-scroll` region that
+ * scrolls a wide one, with its cue: an edge shadow on the side with more table, only while it can
+ * scroll that way (a scroll-driven animation; browsers without one show no shadow).
  */
-export const scrollCue = css`
+export const tableStyles = css`
+  .table-scroll {
+    overflow-x: auto;
+  }
+  table {
+    border-collapse: collapse;
+  }
+  th,
+  td {
+    text-align: start;
+    vertical-align: top;
+    padding: 0.375rem 0.5rem;
+    border: 1px solid var(--privacy-color-border, currentColor);
+  }
   @supports (animation-timeline: scroll()) {
     .table-scroll {
       --_cue: color-mix(in srgb, currentColor 45%, transparent);
