@@ -57,7 +57,11 @@ const lazyOutput = {
   dir: 'dist',
   format: 'es',
   entryFileNames: 'ui/[name].js',
-  chunkFileNames: 'ui/[name]-[hash].js',
+  // A chunk that holds an element and modules it shares is named after the element, not "index".
+  chunkFileNames: (chunk) => {
+    const tag = chunk.moduleIds.map((id) => /\/src\/elements\/(privacy-[\w-]+)\//.exec(id)?.[1]).find(Boolean);
+    return `ui/${chunk.name === 'index' && tag ? tag : '[name]'}-[hash].js`;
+  },
   sourcemap: true,
   plugins: [minify],
 };
