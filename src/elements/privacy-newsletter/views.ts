@@ -62,6 +62,8 @@ const PREFERENCES: readonly { key: PreferenceKey; label: string }[] = [
   { key: 'objectMarketing', label: 'objectMarketing' },
   { key: 'objectResearch', label: 'objectResearch' },
 ];
+/** What stays switchable after unsubscribing: measuring opens means nothing without a newsletter. */
+const OBJECTIONS = PREFERENCES.filter(({ key }) => key !== 'measureOpens');
 
 /** The whole element for one model. */
 export function renderNewsletter(m: ViewModel): TemplateResult {
@@ -100,7 +102,7 @@ function viewBody(m: ViewModel): TemplateResult {
     case 'unsubscribed':
       // Objections stay on record after unsubscribing and are still honoured: still switchable.
       return html`${message(m, m.t('unsubscribed.heading'), m.t('unsubscribed.body'), m.t('unsubscribed.resubscribe'))}
-      ${m.preferences ? switches(m, PREFERENCES.slice(1)) : nothing}`;
+      ${m.preferences ? switches(m, OBJECTIONS) : nothing}`;
     case 'invalid-link':
       // Not "subscribe again" as the answer: they wanted off the list, and most likely are.
       if (m.invalidUnsubscribe) {
