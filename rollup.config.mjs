@@ -10,6 +10,7 @@ import terser from '@rollup/plugin-terser';
 import json from '@rollup/plugin-json';
 import { borrow, lend } from './scripts/lend.mjs';
 import { minifyCss } from './scripts/minify-css.mjs';
+import { notices } from './scripts/notices.mjs';
 
 const terserOptions = { ecma: 2020, module: true, compress: { passes: 3, unsafe_arrows: true }, format: { comments: false } };
 const minify = terser(terserOptions);
@@ -65,7 +66,9 @@ const lazyOutput = {
   sourcemap: true,
   plugins: [minify],
 };
-const lazyPlugins = () => [nodeResolve(), json({ preferConst: true }), ts({ outDir: 'dist' }), minifyCss()];
+// One instance for both builds below: dist/ui/LICENSES.txt lists what either bundled.
+const uiNotices = notices();
+const lazyPlugins = () => [nodeResolve(), json({ preferConst: true }), ts({ outDir: 'dist' }), minifyCss(), uiNotices];
 
 // The decision code (validator, decisions, cookie clearing) the loader imports when needed. A
 // build of its own, so it never shares a chunk with the UI: a static import of one would be one

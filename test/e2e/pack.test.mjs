@@ -22,6 +22,7 @@ test(
     const files = packed[0].files.map((f) => f.path);
     assert.ok(files.includes('dist/core.js') && files.includes('dist/privacy-kit.js'), 'the builds are in');
     assert.ok(files.includes('dist/types/core/index.d.ts'), 'the declarations are in');
+    assert.ok(files.includes('LICENSE') && files.includes('dist/ui/LICENSES.txt'), 'the license notices are in');
     const unwanted = files.filter((f) => /^(test|stories|server|demo|bench|\.data|\.tmp)\//.test(f));
     assert.deepEqual(unwanted, [], 'no tests, stories or server data in the tarball');
     // The sources ship: the source maps, custom-elements.json and the README's locale references point at them.
