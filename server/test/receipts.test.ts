@@ -82,6 +82,8 @@ describe('POST /api/consent/receipts', () => {
       [{ consentId: 42 }, 'consentId'],
       [{ revision: '' }, 'revision'],
       [{ revision: 'r'.repeat(65) }, 'revision'],
+      // Not coerced: a number is not the string the proof must quote.
+      [{ revision: 20180618 }, 'revision'],
       [{ granted: 'analytics' }, 'granted'],
       [{ granted: ['Analytics'] }, 'granted[0]'],
       [{ denied: ['ok', '<script>'] }, 'denied[1]'],
@@ -154,9 +156,11 @@ describe('POST /api/consent/receipts', () => {
       assert.equal(response.status, 400, at);
       assert.ok('at' in (response.body as { fields: Record<string, string> }).fields, at);
     }
-    // A visitor's clock running a few hours fast is still believed.
-    const ahead = new Date(Date.now() + 3 * hour).toISOString();
-    assert.equal((await send(receipts.endpoint, makeReceipt({ at: ahead }))).status, 201);
+    // A visitor's clock running a few hours fast is still believed: stored as it was sent.
+    const ahead = makeReceipt({ at: new Date(Date.now() + 3 * hour).toISOString() });
+    assert.equal((await send(receipts.endpoint, ahead)).status, 201);
+    const [believed] = await receipts.exported(`consentId=${String(ahead.consentId)}`);
+    assert.equal(believed?.at, ahead.at);
     assert.equal((await send(receipts.endpoint, makeReceipt({ at: '2000-01-01T00:00:00Z' }))).status, 201);
     // Two days fast: kept (refusing it would lose the proof), dated when it arrived.
     const fast = makeReceipt({ at: new Date(Date.now() + 48 * hour).toISOString() });
