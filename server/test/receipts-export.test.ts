@@ -4,8 +4,12 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { EXPORT_TOKEN, get, makeReceipt, send, useReceiptServer } from './helpers.js';
+import { inProcessApp } from './in-process.js';
 
 const receipts = useReceiptServer();
+
+/** A cursor in the export's encoding (base64url JSON), with any parts. */
+const cursor = (parts: unknown[]): string => Buffer.from(JSON.stringify(parts)).toString('base64url');
 
 describe('GET /api/consent/receipts (export)', () => {
   it('answers 401 without a token, with a wrong token, and with a non-bearer scheme', async () => {
@@ -30,6 +34,25 @@ describe('GET /api/consent/receipts (export)', () => {
     assert.ok(ms < 1000, `ten crafted headers took ${Math.round(ms)} ms`);
     const padded = { authorization: `Bearer${' '.repeat(2000)}${EXPORT_TOKEN}` };
     assert.equal((await get(receipts.endpoint, padded)).status, 401, 'a header over 1 KB is refused unread');
+  });
+
+  it('stays closed, whatever is sent, while PRIVACY_KIT_EXPORT_TOKEN is not set', async () => {
+    const closed = await inProcessApp({ PRIVACY_KIT_EXPORT_TOKEN: '' });
+    try {
+      for (const url of ['/api/consent/receipts', '/api/newsletter/subscribers']) {
+        for (const headers of [
+          {},
+          { authorization: 'Bearer ' },
+          { authorization: `Bearer ${EXPORT_TOKEN}` },
+        ]) {
+          const response = await closed.app.inject({ url, headers });
+          assert.equal(response.statusCode, 401, `${url} ${JSON.stringify(headers)}`);
+          assert.match((response.json() as { message: string }).message, /Exports are disabled/);
+        }
+      }
+    } finally {
+      await closed.close();
+    }
   });
 
   it('takes the Bearer scheme in any case, as HTTP says', async () => {
@@ -74,6 +97,10 @@ describe('GET /api/consent/receipts (export)', () => {
       ['limit=ten', 'limit'],
       ['after=abc', 'after'],
       ['after=not*base64', 'after'],
+      // A cursor must be one this export made: two parts (time, receiptId), none over 128 characters.
+      [`after=${cursor(['2025-01-01T00:00:00.000Z'])}`, 'after'],
+      [`after=${cursor(['2025-01-01T00:00:00.000Z', randomUUID(), 'extra'])}`, 'after'],
+      [`after=${cursor(['2025-01-01T00:00:00.000Z', 'x'.repeat(129)])}`, 'after'],
       ['unknown=1', 'unknown'],
       // Names an object has by inheritance: still named, not a 400 that says nothing.
       ['constructor=1', 'constructor'],
@@ -112,6 +139,11 @@ describe('GET /api/consent/receipts (export)', () => {
       seen,
       everything.map((r) => r.receiptId),
     );
+    // A page that holds exactly the rest is the last: no cursor to an empty page.
+    const exact = await get(`${receipts.endpoint}?consentId=${consentId}&limit=5`);
+    const exactBody = exact.json() as { receipts: unknown[]; next: string | null };
+    assert.deepEqual([exactBody.receipts.length, exactBody.next], [5, null]);
+    assert.equal(exact.headers.get('link'), null);
     const csv = await get(`${receipts.endpoint}?consentId=${consentId}&limit=4&format=csv`);
     assert.equal(csv.text.trim().split('\r\n').length, 5, 'header and 4 rows');
     assert.match(csv.headers.get('link') ?? '', /after=[A-Za-z0-9_-]+.*rel="next"/);
