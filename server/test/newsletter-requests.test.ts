@@ -12,6 +12,8 @@ describe('newsletter request bodies', () => {
     const cases: Array<[string, unknown, string]> = [
       ['subscribe', subscription('not-an-address'), 'email'],
       ['subscribe', subscription('a@example.org', { measureOpens: 'yes' }), 'measureOpens'],
+      // Not coerced: "true" is a form's leftover, not the visitor's yes to measuring.
+      ['subscribe', subscription('a@example.org', { measureOpens: 'true' }), 'measureOpens'],
       ['subscribe', subscription('a@example.org', { newsletterId: 3 }), 'newsletterId'],
       ['subscribe', { email: 'a@example.org' }, 'consentText'],
       ['confirm', { token: 42 }, 'token'],
@@ -40,6 +42,20 @@ describe('newsletter requests from other websites', () => {
       }
     }
     assert.deepEqual(mailsTo('cross-site@example.org'), [], 'no mail was sent');
+  });
+
+  it('gives no website CORS headers when CORS_ORIGINS is not set: the API is same-origin only', async () => {
+    const preflight = await fetch(`${api}/unsubscribe`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://evil.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      },
+    });
+    assert.equal(preflight.headers.get('access-control-allow-origin'), null);
+    const answer = await fetch(`${server.url}/api/health`, { headers: { origin: 'https://evil.example' } });
+    assert.equal(answer.headers.get('access-control-allow-origin'), null);
   });
 
   it('still accepts text/plain for consent receipts (sendBeacon)', async () => {
