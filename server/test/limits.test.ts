@@ -73,6 +73,16 @@ describe('mail budget', () => {
       'an hour-long budget: come back in minutes, not seconds',
     );
   });
+
+  // Runs after the test above and the rate-limit tests: this client's subscribe and per-minute
+  // budgets are used up, and "send the mail again" still has a budget of its own.
+  it('gives resend an hourly budget of its own, apart from subscribe and the per-minute one', async () => {
+    const resend = () => send(`${server.url}/api/newsletter/resend`, { email: 'victim+1@example.org' });
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await resend()).status);
+    assert.deepEqual(statuses, [202, 202, 202, 429]);
+    assert.ok(Number((await resend()).headers.get('retry-after')) > 60);
+  });
 });
 
 describe('CORS', () => {
