@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { linkToken, send, waitForMails } from './helpers.js';
+import { newsletterServiceOnDisk } from './in-process.js';
 import {
   type Prefs,
   api,
@@ -103,14 +104,44 @@ describe('newsletter links', () => {
 
   it('deletes tokens that expired over 30 days ago whenever it writes new ones', async () => {
     await send(`${api}/subscribe`, subscription('stale@example.org'));
+    await send(`${api}/subscribe`, subscription('recent@example.org'));
+    const recentLink = linkToken(mailsTo('recent@example.org')[0]?.text ?? '', 'confirm');
     const db = new Database(join(server.dataDir, 'privacy-kit.sqlite'));
-    db.prepare(
+    const expire = db.prepare(
       `UPDATE subscriber_tokens SET expires_at = ? WHERE subscriber_id = (SELECT id FROM subscribers WHERE email = ?)`,
-    ).run(new Date(Date.now() - 31 * 86_400_000).toISOString(), 'stale@example.org');
+    );
+    expire.run(new Date(Date.now() - 31 * 86_400_000).toISOString(), 'stale@example.org');
+    expire.run(new Date(Date.now() - 86_400_000).toISOString(), 'recent@example.org');
     db.close();
     assert.equal(tokensOf('stale@example.org').length, 2);
     await send(`${api}/subscribe`, subscription('someone-else@example.org'));
     assert.deepEqual(tokensOf('stale@example.org'), []);
+    // Expired only yesterday: kept, so the link still says "expired" rather than "unknown".
+    assert.equal(tokensOf('recent@example.org').length, 2);
+    assert.equal((await send(`${api}/confirm`, { token: recentLink })).status, 410);
+  });
+
+  it('a confirmation link works for 48 hours', async () => {
+    await send(`${api}/subscribe`, subscription('two-days@example.org'));
+    const [confirm, ...others] = tokensOf('two-days@example.org').filter((t) => t.kind === 'confirm');
+    assert.equal(others.length, 0);
+    assert.equal(
+      Date.parse(confirm?.expires_at ?? '') - Date.parse(confirm?.created_at ?? ''),
+      48 * 3_600_000,
+    );
+  });
+
+  it('of two clicks on one confirmation link at once, one confirms and the other finds it used up', async () => {
+    const { service, mailer, close } = newsletterServiceOnDisk('double-click.sqlite');
+    try {
+      await service.subscribe(subscription('double@example.org'));
+      const token = linkToken(mailer.sent[0]?.text ?? '', 'confirm') ?? '';
+      // Both find the token before either uses it up.
+      const answers = await Promise.all([service.confirm(token), service.confirm(token)]);
+      assert.deepEqual(answers.map((a) => (a.ok ? 'confirmed' : a.error)).sort(), ['confirmed', 'not_found']);
+    } finally {
+      await close();
+    }
   });
 
   it('a confirmation token cannot be used as a manage token, nor the reverse', async () => {
