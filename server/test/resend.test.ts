@@ -3,6 +3,7 @@
 // are logged, and shutdown waits for mails still on their way.
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
+import { linkToken } from './helpers.js';
 import { type InProcessApp, inProcessApp, newsletterServiceOnDisk } from './in-process.js';
 
 const subscription = {
@@ -65,6 +66,28 @@ describe('resend', () => {
       assert.deepEqual(lookups, [], 'answered first');
       await service.drain();
       assert.deepEqual(lookups, ['slow@example.org']);
+    } finally {
+      await close();
+    }
+  });
+
+  it('mails only a pending address: not one already confirmed, nor one that has left', async () => {
+    const { service, mailer, close } = newsletterServiceOnDisk('resend.sqlite');
+    try {
+      await service.subscribe(subscription);
+      const confirmed = await service.confirm(linkToken(mailer.sent[0]?.text ?? '', 'confirm') ?? '');
+      assert.ok(confirmed.ok);
+      await service.resend('slow@example.org');
+      await service.drain();
+      assert.equal(mailer.sent.length, 1, 'confirmed: no new confirmation link');
+      await service.unsubscribe(confirmed.value.manageToken);
+      await service.resend('slow@example.org');
+      await service.drain();
+      assert.deepEqual(
+        mailer.sent.map((mail) => mail.subject),
+        ['Bevestig uw aanmelding voor de nieuwsbrief', 'U bent afgemeld voor de nieuwsbrief'],
+        'unsubscribed: only the goodbye',
+      );
     } finally {
       await close();
     }
