@@ -147,11 +147,17 @@ export function describeSubscriberStorage(makeStorage: MakeStorage): void {
         ['unsubscribed', '2026-02-04T00:00:00.000Z', true],
       );
       assert.equal(gone.previousStatus, 'confirmed');
+      const again = await storage.updateSubscriber(
+        s.id,
+        { status: 'unsubscribed' },
+        event(s.id, 'unsubscribe', '2026-02-05T00:00:00.000Z'),
+      );
+      assert.equal(again.subscriber.unsubscribedAt, '2026-02-04T00:00:00.000Z', 'left once, then');
       assert.equal(updated.subscriptionRevision, 'r1', 'switch changes keep the subscription’s revision');
       assert.equal(gone.subscriber.subscriptionRevision, 'r1', 'so does unsubscribing');
       assert.deepEqual(
         (await storage.listSubscriberEvents(s.id)).map((e) => e.action),
-        ['subscribe', 'resend', 'confirm', 'resend', 'confirm', 'update', 'unsubscribe'],
+        ['subscribe', 'resend', 'confirm', 'resend', 'confirm', 'update', 'unsubscribe', 'unsubscribe'],
       );
     });
 
