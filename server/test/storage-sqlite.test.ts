@@ -176,6 +176,56 @@ describe('sqlite specifics', () => {
     removeDir(dir);
   });
 
+  it('holds the write lock from a write’s first read: no other process commits in between', async () => {
+    const dir = tempDir('privacy-kit-storage-');
+    const file = join(dir, 'immediate.sqlite');
+    const storage = openSqliteStorage({ file });
+    const at = '2026-01-01T00:00:00.000Z';
+    const s = (
+      await storage.requestSubscription(
+        {
+          email: 'lock@example.org',
+          revision: 'r',
+          consentText: 'Ja',
+          measureOpens: false,
+          language: null,
+          consentId: null,
+          at,
+        },
+        [],
+        { id: randomUUID(), at, action: 'subscribe', revision: 'r', method: 't', detail: {} },
+      )
+    ).subscriber;
+    const other = new Database(file);
+    other.pragma('busy_timeout = 0');
+    let otherWrite: unknown = 'not tried';
+    // The event is made inside the transaction, after it read the row and before it writes:
+    // another process writing then must wait. A deferred transaction would let it commit, and
+    // then fail itself on its stale snapshot (SQLITE_BUSY_SNAPSHOT) half-way.
+    const { subscriber } = await storage.updateSubscriber(s.id, { objectMarketing: true }, () => {
+      try {
+        other.prepare('UPDATE subscribers SET object_research = 1 WHERE id = ?').run(s.id);
+        otherWrite = 'committed';
+      } catch (error) {
+        otherWrite = (error as { code?: string }).code;
+      }
+      return {
+        id: randomUUID(),
+        subscriberId: s.id,
+        at,
+        action: 'update',
+        revision: 'r',
+        method: 't',
+        detail: {},
+      };
+    });
+    other.close();
+    assert.equal(otherWrite, 'SQLITE_BUSY');
+    assert.deepEqual([subscriber.objectMarketing, subscriber.objectResearch], [true, false]);
+    await storage.close();
+    removeDir(dir);
+  });
+
   it('lists migrations in order with NNN-name.sql names', () => {
     const versions = listMigrations().map((m) => m.version);
     assert.deepEqual(versions, [...versions].sort());
