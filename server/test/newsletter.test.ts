@@ -159,7 +159,7 @@ describe('newsletter double opt-in', () => {
 
   it('stores proof of every change (time, revision, method, consent id) and only token hashes', async () => {
     const consentId = '0f8a4c4e-2b1d-4c3e-9a5f-6d7e8f9a0b1c';
-    await send(`${api}/subscribe`, subscription('proof@example.org'));
+    await send(`${api}/subscribe`, subscription('proof@example.org', { consentId: consentId.toUpperCase() }));
     const mail = mailsTo('proof@example.org')[0]?.text ?? '';
     const confirmToken = linkToken(mail, 'confirm') ?? '';
     // In capitals, as another client may spell it: stored as the receipts store it, in lower case.
@@ -197,6 +197,7 @@ describe('newsletter double opt-in', () => {
       ],
     );
     assert.match(events[0]?.detail ?? '', /Ja, stuur mij de maandelijkse nieuwsbrief/);
+    assert.equal((JSON.parse(events[0]?.detail ?? '') as { consentId: string }).consentId, consentId);
     assert.deepEqual(JSON.parse(events[1]?.detail ?? ''), { consentId });
     assert.deepEqual(JSON.parse(events[2]?.detail ?? ''), { objectResearch: true, consentId });
     const hashes = stored.map((t) => t.token_hash);

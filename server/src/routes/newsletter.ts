@@ -38,7 +38,13 @@ export function newsletterRoutes(
   app.post<{ Body: SubscribeInput }>(
     `${prefix}/subscribe`,
     { schema: { body: subscribeBody }, config: mailBudget },
-    async (request, reply) => answer(reply, await service.subscribe(request.body), 202),
+    async (request, reply) => {
+      // In lower case, as the receipts and the other newsletter routes store it: one consent id,
+      // one spelling in the proof, whatever case the client sent.
+      const { consentId, ...input } = request.body;
+      const proof = consentId ? { consentId: consentId.toLowerCase() } : {};
+      return answer(reply, await service.subscribe({ ...input, ...proof }), 202);
+    },
   );
 
   app.post<{ Body: { email: string } }>(
