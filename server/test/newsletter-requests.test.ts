@@ -16,6 +16,14 @@ describe('newsletter request bodies', () => {
       ['subscribe', subscription('a@example.org', { measureOpens: 'true' }), 'measureOpens'],
       ['subscribe', subscription('a@example.org', { newsletterId: 3 }), 'newsletterId'],
       ['subscribe', { email: 'a@example.org' }, 'consentText'],
+      // Sizes and characters the database is not asked to hold.
+      ['subscribe', subscription(`${'a'.repeat(64)}@${'b'.repeat(190)}.org`), 'email'],
+      ['subscribe', subscription('a@example.org', { consentText: 'J'.repeat(4001) }), 'consentText'],
+      ['subscribe', subscription('a@example.org', { consentText: 'Ja\u0000' }), 'consentText'],
+      ['subscribe', subscription('a@example.org', { language: 'nl"><script>' }), 'language'],
+      ['preferences', { token: 'x'.repeat(129) }, 'token'],
+      ['confirm', { token: 'too-short' }, 'token'],
+      ['unsubscribe', { token: `${'x'.repeat(42)}/` }, 'token'],
       ['confirm', { token: 42 }, 'token'],
       ['unsubscribe', { token: 'x'.repeat(43), reason: 'spam' }, 'reason'],
     ];
