@@ -70,9 +70,14 @@ describe('links for each issue', () => {
       reader?.oneClickUrl,
       `https://www.example.org/api/newsletter/unsubscribe/one-click?token=${tokenOf(reader?.unsubscribeUrl)}`,
     );
-    assert.match(
-      rows.find((r) => r.email === 'lezer@example.org')?.unsubscribeUrl ?? '',
-      /\/en\/nieuwsbrief/,
+    const english = rows.find((r) => r.email === 'lezer@example.org');
+    assert.match(english?.unsubscribeUrl ?? '', /\/en\/nieuwsbrief/);
+    // A mail client opening the one-click address leads to the settings page in that language too.
+    const oneClick = new URL(english?.oneClickUrl ?? '');
+    const opened = await app.app.inject({ url: `${oneClick.pathname}${oneClick.search}` });
+    assert.equal(
+      opened.headers.location,
+      `https://www.example.org/en/nieuwsbrief.html?token=${oneClick.searchParams.get('token')}&action=manage`,
     );
 
     // Stored hashed: the hash is in the database, the token itself nowhere.
@@ -148,6 +153,10 @@ describe('links for each issue', () => {
     const boundary = '----pk';
     const multipart = `--${boundary}\r\nContent-Disposition: form-data; name="List-Unsubscribe"\r\n\r\nOne-Click\r\n--${boundary}--\r\n`;
     const multi = oneClick('multi@example.org');
+    // "One-Click" must be the List-Unsubscribe part's value, not just anywhere in the body.
+    const otherPart = `--${boundary}\r\nContent-Disposition: form-data; name="List-Unsubscribe"\r\n\r\nNo\r\n--${boundary}\r\nContent-Disposition: form-data; name="note"\r\n\r\nOne-Click\r\n--${boundary}--\r\n`;
+    assert.equal((await form(otherPart, `multipart/form-data; boundary=${boundary}`, multi)).statusCode, 400);
+    assert.equal(await status(multi.searchParams.get('token') ?? ''), 'confirmed');
     assert.equal((await form(multipart, `multipart/form-data; boundary=${boundary}`, multi)).statusCode, 200);
     assert.equal(await status(multi.searchParams.get('token') ?? ''), 'unsubscribed');
 
