@@ -35,6 +35,8 @@ describe('rate limit', () => {
     // static pages are not limited.
     assert.equal((await send(`${server.url}/api/newsletter/confirm`, { token: 'x'.repeat(43) })).status, 429);
     assert.equal((await get(`${server.url}/`, {})).status, 200);
+    // A load balancer's health check is never refused for the traffic of the address it comes from.
+    assert.equal((await get(`${server.url}/api/health`, {})).status, 200);
   });
 
   it("gives the one-click unsubscribe a budget of its own, ten times RATE_LIMIT_MAX: a mail provider's servers send every subscriber's", async () => {
@@ -151,6 +153,15 @@ describe('static files and headers', () => {
     assert.deepEqual(JSON.parse(response.text), {
       error: 'validation',
       message: 'The request URL is not valid.',
+    });
+  });
+
+  it("answers what it cannot serve with the client error in the contract's shape, not a 500", async () => {
+    const response = await get(`${server.url}/site.css`, { range: 'bytes=99999999-' });
+    assert.equal(response.status, 416);
+    assert.deepEqual(JSON.parse(response.text), {
+      error: 'validation',
+      message: 'The request is not valid.',
     });
   });
 
