@@ -136,6 +136,55 @@ describe('blocked content', () => {
     expect(ran()).to.deep.equal(['slow', 'after']);
   });
 
+  it('does not hold up the next script behind an async external one, as a parser-inserted async script would not', async () => {
+    root.append(external('analytics', 'async-ext', { async: '' }), inline('analytics', 'inline-after'));
+    install();
+    kit.acceptAll();
+    await waitUntil(() => ran().length === 2);
+    expect(ran()).to.deep.equal(['inline-after', 'async-ext']);
+  });
+
+  it('runs a blocked script that kept its src attribute instead of data-src', async () => {
+    const script = external('analytics', 'src-attr');
+    script.removeAttribute('data-src');
+    script.setAttribute('src', EXTERNAL + 'src-attr');
+    root.append(script);
+    install();
+    kit.acceptAll();
+    await waitUntil(() => ran().length === 1);
+    expect(ran()).to.deep.equal(['src-attr']);
+  });
+
+  it('does not let a script removed before its turn hold up the ones after it', async () => {
+    const gone = external('analytics', 'gone');
+    root.append(gone, inline('analytics', 'after'));
+    install();
+    kit.acceptAll();
+    gone.remove();
+    await waitUntil(() => ran().includes('after'), 'the script after the removed one ran');
+    expect(ran()).to.deep.equal(['after']);
+  });
+
+  it('reports an external script that finished loading after its consent was withdrawn, so its cookies can go', async () => {
+    let lateRuns = 0;
+    stops.push(installBlockedContent(kit, { root, lateRun: () => lateRuns++ }));
+    root.append(external('google-analytics', 'granted'));
+    kit.acceptAll();
+    await waitUntil(() => ran().includes('granted'));
+    await settle(root);
+    expect(lateRuns, 'a script that ran with consent').to.equal(0);
+    // Withdrawn as soon as the script is inserted: before it can have loaded.
+    const withdraw = new MutationObserver(() => {
+      if (!root.querySelector('script[src*="n=late"]')) return;
+      withdraw.disconnect();
+      kit.rejectAll();
+    });
+    withdraw.observe(root, { childList: true });
+    root.append(external('analytics', 'late'));
+    await waitUntil(() => lateRuns === 1, 'lateRun was called');
+    expect(ran()).to.include('late');
+  });
+
   it('runs scripts already granted at install time (a returning visitor)', async () => {
     kit.acceptAll();
     root.append(inline('analytics', 'a'));
@@ -202,6 +251,19 @@ describe('blocked content', () => {
     expect(warnings.filter((w) => w.includes('nonce'))).to.have.length(3);
   });
 
+  it("with the page's nonce, still loads an iframe: only scripts need it", async () => {
+    const frame = document.createElement('iframe');
+    frame.dataset.consent = 'youtube';
+    frame.dataset.src = BLANK;
+    root.append(frame);
+    const warnings = await captureWarnings(() => {
+      stops.push(installBlockedContent(kit, { root, nonce: 'abc' }));
+      kit.acceptAll();
+    });
+    expect(frame.getAttribute('src')).to.equal(BLANK);
+    expect(warnings).to.deep.equal([]);
+  });
+
   it('runs a data-type="module" script as a module', async () => {
     const script = inline('analytics', 'module', { 'data-type': 'module' });
     script.text = 'window.__ran.push(typeof import.meta.url);';
@@ -256,6 +318,26 @@ describe('blocked content', () => {
     root.append(section);
     await waitUntil(() => ran().length === 2);
     expect(ran()).to.deep.equal(['late-before', 'late-after']);
+  });
+
+  it('gates content added deep inside the watched root', async () => {
+    const main = document.createElement('main');
+    root.append(main);
+    install();
+    kit.acceptAll();
+    await settle(root);
+    const route = document.createElement('section');
+    route.append(inline('analytics', 'deep'));
+    main.append(route);
+    await waitUntil(() => ran().includes('deep'), 'the script added inside <main> ran');
+  });
+
+  it('ignores spaces around the data-consent name', async () => {
+    root.append(inline(' analytics ', 'spaced'));
+    install();
+    kit.acceptAll();
+    await waitUntil(() => ran().length === 1);
+    expect(ran()).to.deep.equal(['spaced']);
   });
 
   it('loads an iframe when granted, blanks it on withdrawal and loads it again on a new grant', async () => {
