@@ -105,7 +105,8 @@ export function installBlockedContent(kit: PrivacyKit, options: BlockedContentOp
       if (!frame.isConnected || !kit.isGranted(nameOf(frame))) {
         shown.delete(frame);
         claimed.delete(frame);
-        if (frame.isConnected) frame.src = 'about:blank';
+        // Also a frame out of the page (a cached SPA view): put back, it must not load unasked.
+        frame.src = 'about:blank';
       }
     }
     const ready: HTMLElement[] = [];

@@ -355,6 +355,23 @@ describe('blocked content', () => {
     expect(frame.getAttribute('src')).to.equal(BLANK);
   });
 
+  it('does not load an iframe put back into the page after consent was withdrawn while it was out (a cached SPA view)', async () => {
+    const frame = document.createElement('iframe');
+    frame.dataset.consent = 'youtube';
+    frame.dataset.src = BLANK;
+    root.append(frame);
+    install();
+    kit.acceptAll();
+    expect(frame.getAttribute('src')).to.equal(BLANK);
+    frame.remove();
+    kit.update({ services: { youtube: false } });
+    root.append(frame);
+    await settle(root);
+    expect(frame.getAttribute('src')).to.equal('about:blank');
+    kit.update({ services: { youtube: true } });
+    expect(frame.getAttribute('src')).to.equal(BLANK);
+  });
+
   it('loads an img and its srcset only when granted', () => {
     const img = document.createElement('img');
     img.dataset.consent = 'marketing';
