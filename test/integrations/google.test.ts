@@ -57,6 +57,13 @@ describe('Google Consent Mode v2', () => {
     expect(consentCommands().filter((c) => c[1] === 'default')).to.have.length(1);
   });
 
+  it('still pushes its default when the dataLayer holds only a plain array or an update: neither is a default gtag.js obeys', () => {
+    window.dataLayer = [['consent', 'default', { analytics_storage: 'granted' }]];
+    ensureGtagStub()('consent', 'update', { analytics_storage: 'granted' });
+    pushConsentDefault();
+    expect(consentCommands().map((c) => c[1])).to.deep.equal(['update', 'default']);
+  });
+
   it('still reaches Google after the page assigns a new dataLayer array: a withdrawal is not lost', () => {
     const kit = makeKit();
     stops.push(installGoogle(kit));
@@ -119,6 +126,20 @@ describe('Google Consent Mode v2', () => {
     expect(googleConsent(kit).analytics_storage).to.equal('denied');
     kit.update({ services: { 'google-analytics': true } });
     expect(googleConsent(kit).analytics_storage).to.equal('granted');
+  });
+
+  it('keeps analytics_storage granted while one of two Google services in analytics is on', () => {
+    const kit = makeKit({
+      ...CONFIG,
+      services: {
+        ...CONFIG.services,
+        'google-tag-manager': { category: 'analytics', google: { containerId: 'GTM-TEST' } },
+      },
+    });
+    kit.update({ categories: { analytics: true }, services: { 'google-analytics': false } });
+    expect(googleConsent(kit).analytics_storage).to.equal('granted');
+    kit.update({ services: { 'google-tag-manager': false } });
+    expect(googleConsent(kit).analytics_storage).to.equal('denied');
   });
 
   it('follows a configured consentMap', () => {
