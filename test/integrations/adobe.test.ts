@@ -87,6 +87,35 @@ describe('Adobe consent', () => {
     expect(collect(calls[0])?.value.collect.val).to.equal('y');
   });
 
+  it('sends the stored decision at DOMContentLoaded to an instance the page defined by then', () => {
+    const cookies = memoryStorage();
+    makeKit(CONFIG, cookies).acceptAll();
+    stops.push(installAdobe(makeKit(CONFIG, cookies)));
+    const calls = fakeAlloy();
+    document.dispatchEvent(new Event('DOMContentLoaded'));
+    expect(calls).to.have.length(1);
+  });
+
+  it('sends the stored decision at load to an instance created after DOMContentLoaded (the Tags extension)', () => {
+    const cookies = memoryStorage();
+    makeKit(CONFIG, cookies).acceptAll();
+    stops.push(installAdobe(makeKit(CONFIG, cookies)));
+    document.dispatchEvent(new Event('DOMContentLoaded'));
+    const calls = fakeAlloy();
+    window.dispatchEvent(new Event('load'));
+    expect(calls).to.have.length(1);
+  });
+
+  it('tells the ECID opt-in service the stored decision once per page load', () => {
+    const cookies = memoryStorage();
+    makeKit(CONFIG, cookies).acceptAll();
+    const calls = fakeOptIn();
+    stops.push(installAdobe(makeKit(CONFIG, cookies)));
+    document.dispatchEvent(new Event('DOMContentLoaded'));
+    window.dispatchEvent(new Event('load'));
+    expect(calls).to.deep.equal([['approve', ['aa', 'ecid'], true], ['complete']]);
+  });
+
   it('uses the configured instance name and follows the service switch', () => {
     const calls = fakeAlloy('myAlloy');
     const kit = makeKit({
@@ -158,6 +187,20 @@ describe('Adobe consent', () => {
     kit.update({ categories: { analytics: true, marketing: false } });
     expect(adobeDefaultConsent(kit)).to.equal('out');
     expect(adobePreviousPermissions(kit)).to.deep.equal({ aa: true, ecid: true });
+  });
+
+  it('sends the Web SDK nothing about a service set to AppMeasurement', () => {
+    const calls = fakeAlloy();
+    const kit = makeKit({
+      ...CONFIG,
+      services: {
+        'adobe-analytics': { category: 'analytics', adobe: { mode: 'appmeasurement' } },
+        'adobe-target': { category: 'marketing', adobe: { mode: 'websdk' } },
+      },
+    });
+    stops.push(installAdobe(kit));
+    kit.update({ categories: { analytics: true, marketing: false } });
+    expect(calls.map((c) => collect(c)?.value.collect.val)).to.deep.equal(['n']);
   });
 
   it('gives the configure and Visitor.getInstance values from the stored decision', () => {
