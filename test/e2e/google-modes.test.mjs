@@ -20,6 +20,10 @@ before(async () => {
   });
   page(server, '/basic.html', sitePage({ config: config(undefined), head: '' }));
   page(server, '/advanced.html', sitePage({ config: config({ mode: 'advanced' }), head: '' }));
+  // One Google tag id for Analytics and Ads, each a "load": true service of its own category.
+  const shared = { google: { measurementId: 'G-LOAD' }, load: true };
+  const services = { 'google-analytics': { category: 'analytics', ...shared }, 'google-ads': { category: 'marketing', ...shared } };
+  page(server, '/shared-tag.html', sitePage({ config: { ...CONFIG, services }, head: '' }));
 });
 after(async () => {
   await browser?.close();
@@ -90,6 +94,17 @@ describe('Google Consent Mode: basic and advanced mode', () => {
     assert.deepEqual(pageErrors, []);
     await context.close();
   });
+  it('loads a Google tag shared by two granted services once', async () => {
+    const { context, tab, vendorRequests, pageErrors } = await visit('/shared-tag.html');
+    await tab.evaluate(async () => await window.privacyKit.acceptAll());
+    await gtagRan(tab);
+    await tab.waitForLoadState('networkidle');
+    assert.equal(await gtagLoads(tab), 1, 'gtag.js ran once');
+    assert.deepEqual(vendorRequests.filter((u) => u.includes('/gtag/js')), [GTAG]);
+    assert.deepEqual(pageErrors, []);
+    await context.close();
+  });
+
   it("tells Google before the site's own change listeners, also ones added while a data-config was loading", async () => {
     server.pages.set('/listeners-config.json', { body: JSON.stringify(CONFIG), headers: { 'content-type': 'application/json' } });
     // A site script right after the loader: the config is not there yet when it subscribes.
