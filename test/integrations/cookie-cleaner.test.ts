@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { createConsent, memoryStorage } from '../../src/core/index.js';
 import { clearCookies, cookieDomains, installCookieCleaner } from '../../src/integrations/cookie-cleaner.js';
+import { hasRefusedCookies } from '../../src/integrations/cookie-patterns.js';
 import { CONFIG, makeKit } from './helpers.js';
 
 const TRACKING = [
@@ -68,6 +69,46 @@ describe('cookie clearing', () => {
     set('session');
     kit.rejectAll();
     expect(names().sort()).to.deep.equal(['privacy_consent', 'session']);
+  });
+
+  it('deletes every Google and Adobe cookie consent-gating.md lists', () => {
+    const spec = [
+      ['_ga', '_ga_ABC', '_gid', '_gat', '_gat_UA1', '_dc_gtm_UA1', '_gac_UA1', '_gcl_au'],
+      ['s_cc', 's_sq', 's_vi', 's_fid', 's_ecid', 's_ac', 'AMCV_x', 'AMCVS_x', 'adobeujs-optin'],
+      ['kndctr_x_identity', 'mbox', 'mboxEdgeCluster'],
+    ].flat();
+    const kit = makeKit();
+    stops.push(installCookieCleaner(kit));
+    kit.acceptAll();
+    spec.forEach((n) => set(n));
+    kit.rejectAll();
+    expect(names()).to.deep.equal([]);
+  });
+
+  it("keeps the consent cookie even when a refused service's pattern matches it", () => {
+    const config = {
+      ...CONFIG,
+      services: { ...CONFIG.services, youtube: { category: 'marketing', cookies: ['privacy_*'] } },
+    };
+    const kit = makeKit(config);
+    stops.push(installCookieCleaner(kit));
+    set('privacy_consent');
+    set('privacy_other');
+    kit.rejectAll();
+    expect(names()).to.deep.equal(['privacy_consent']);
+  });
+
+  it('tells whether cookies of refused services are on the page (the loader then fetches the cleaner)', () => {
+    const kit = makeKit(WITH_GOOGLE_ADS);
+    set('session');
+    expect(hasRefusedCookies(kit), 'no tracker cookie').to.equal(false);
+    kit.update({ categories: { analytics: true, marketing: false } });
+    set('_ga');
+    expect(hasRefusedCookies(kit), 'a refused Google Ads shares _ga with a granted Analytics').to.equal(
+      false,
+    );
+    kit.rejectAll();
+    expect(hasRefusedCookies(kit), "a refused one's").to.equal(true);
   });
 
   it("deletes nothing of a service still granted (Google's ad cookies follow ad_storage: see below)", () => {
@@ -144,10 +185,12 @@ describe('cookie clearing', () => {
     const kit = makeKit(WITH_GOOGLE_ADS);
     stops.push(installCookieCleaner(kit));
     kit.acceptAll();
-    ['_ga', '_ga_ABC', '_gid', '_gcl_au'].forEach((n) => set(n));
+    ['_ga', '_ga_ABC', '_gid', '_gat', '_gat_UA1', '_dc_gtm_UA1', '_gac_UA1', '_gcl_au'].forEach((n) =>
+      set(n),
+    );
     kit.update({ categories: { analytics: false } });
     // Google is told analytics_storage denied, ad_storage granted: its cookies follow suit.
-    expect(names()).to.deep.equal(['_gcl_au']);
+    expect(names().sort()).to.deep.equal(['_gac_UA1', '_gcl_au']);
   });
 
   it('leaves _gcl_ cookies alone on a site whose config has no Google service', () => {
