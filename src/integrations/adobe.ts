@@ -5,8 +5,6 @@
  */
 import type { PrivacyKit, ServiceConfig } from '../core/types.js';
 
-type AdobeMode = NonNullable<NonNullable<ServiceConfig['adobe']>['mode']>;
-
 /** The part of the ECID opt-in service (`adobe.optIn`, VisitorAPI.js) this module uses. */
 export interface AdobeOptIn {
   approve(categories: string[], shouldWaitForComplete?: boolean): void;
@@ -33,30 +31,44 @@ export const isAdobeService = (name: string, service: ServiceConfig): boolean =>
 const adobeServices = (kit: PrivacyKit) =>
   Object.entries(kit.config.services).filter(([name, service]) => isAdobeService(name, service));
 
+/** The Web SDK instance a service talks to; undefined for an AppMeasurement one. */
+const instanceOf = (service: ServiceConfig) =>
+  service.adobe?.mode == 'appmeasurement' ? undefined : (service.adobe?.instance ?? 'alloy');
+
 /**
- * Is the service granted now, or without one: some Adobe service that may use this library (any
- * not set to the `other` one)? A refused AppMeasurement must not be approved because Target on the
- * Web SDK is granted, nor the reverse.
+ * A Web SDK instance has one consent (`collect`) for every service that sends through it: with
+ * Analytics and Target on one `alloy`, a refused Target must not collect because Analytics is
+ * granted. So an instance collects only while all its services are granted.
  */
-const adobeGranted = (kit: PrivacyKit, service: string | undefined, other: AdobeMode): boolean =>
-  service
-    ? kit.isGranted(service)
-    : adobeServices(kit).some(([name, s]) => s.adobe?.mode != other && kit.isGranted(name));
+const instanceGranted = (kit: PrivacyKit, instance: string | undefined) =>
+  adobeServices(kit).every(([name, s]) => instanceOf(s) != instance || kit.isGranted(name));
 
 /**
  * The `defaultConsent` for the site's `alloy('configure', …)`: `'in'` when the visitor already
- * granted the Adobe service, else `'out'`. Never `'pending'`: that still writes cookies.
+ * granted every service on that instance (the given service's, else every Web SDK service's),
+ * else `'out'`. Never `'pending'`: that still writes cookies.
  */
 export function adobeDefaultConsent(kit: PrivacyKit, service?: string): 'in' | 'out' {
-  return adobeGranted(kit, service, 'appmeasurement') ? 'in' : 'out';
+  const web = adobeServices(kit).filter(([name, s]) => instanceOf(s) && (!service || name == service));
+  return web.length && web.every(([, s]) => instanceGranted(kit, instanceOf(s))) ? 'in' : 'out';
 }
+
+/**
+ * Is the service granted, or without one: some Adobe service that may use the ECID opt-in service
+ * (any not set to the Web SDK)? A refused AppMeasurement must not be approved because Target on
+ * the Web SDK is granted.
+ */
+const optInGranted = (kit: PrivacyKit, service?: string): boolean =>
+  service
+    ? kit.isGranted(service)
+    : adobeServices(kit).some(([name, s]) => s.adobe?.mode != 'websdk' && kit.isGranted(name));
 
 /**
  * `previousPermissions` for `Visitor.getInstance(orgId, { doesOptInApply: true, previousPermissions })`:
  * analytics (`aa`) and ECID as the stored decision says.
  */
 export function adobePreviousPermissions(kit: PrivacyKit, service?: string): { aa: boolean; ecid: boolean } {
-  const granted = adobeGranted(kit, service, 'websdk');
+  const granted = optInGranted(kit, service);
   return { aa: granted, ecid: granted };
 }
 
@@ -82,10 +94,11 @@ export function installAdobe(kit: PrivacyKit): () => void {
     if (!kit.getConsent() && !(sent && decision)) return;
     sent = true;
     const w = window as unknown as Record<string, unknown>;
-    for (const [name, service] of adobeServices(kit)) {
-      const alloy = w[service.adobe?.instance ?? 'alloy'];
-      if (service.adobe?.mode != 'appmeasurement' && typeof alloy == 'function' && first(alloy, decision)) {
-        const val = kit.isGranted(name) ? 'y' : 'n';
+    for (const [, service] of adobeServices(kit)) {
+      const instance = instanceOf(service);
+      const alloy = instance && w[instance];
+      if (typeof alloy == 'function' && first(alloy, decision)) {
+        const val = instanceGranted(kit, instance) ? 'y' : 'n';
         // A rejected command (e.g. configure missing) must not surface as an unhandled rejection.
         const result: unknown = alloy('setConsent', {
           consent: [{ standard: 'Adobe', version: '2.0', value: { collect: { val } } }],
@@ -97,7 +110,7 @@ export function installAdobe(kit: PrivacyKit): () => void {
     const { optIn, OptInCategories } = window.adobe ?? {};
     if (optIn && OptInCategories && first(optIn, decision)) {
       const categories = [OptInCategories.ANALYTICS, OptInCategories.ECID];
-      if (adobeGranted(kit, undefined, 'websdk')) optIn.approve(categories, true);
+      if (optInGranted(kit)) optIn.approve(categories, true);
       else optIn.deny(categories, true);
       optIn.complete();
     }

@@ -203,6 +203,36 @@ describe('Adobe consent', () => {
     expect(calls.map((c) => collect(c)?.value.collect.val)).to.deep.equal(['n']);
   });
 
+  it('sends one consent per Web SDK instance: Target refused on a shared alloy keeps it from collecting', () => {
+    const calls = fakeAlloy();
+    const own = fakeAlloy('myAlloy');
+    const config = {
+      ...CONFIG,
+      services: {
+        'adobe-analytics': { category: 'analytics', adobe: { mode: 'websdk' } },
+        'adobe-target': { category: 'marketing', adobe: { mode: 'websdk' } },
+        'adobe-media': { category: 'analytics', adobe: { mode: 'websdk', instance: 'myAlloy' } },
+      },
+    };
+    const cookies = memoryStorage();
+    const kit = makeKit(config, cookies);
+    stops.push(installAdobe(kit));
+    kit.update({ categories: { analytics: true, marketing: false } });
+    const vals = (list: Call[]) => list.map((c) => collect(c)?.value.collect.val);
+    expect(vals(calls)).to.deep.equal(['n', 'n']);
+    expect(vals(own)).to.deep.equal(['y']);
+    expect(adobeDefaultConsent(kit)).to.equal('out');
+    expect(adobeDefaultConsent(kit, 'adobe-analytics')).to.equal('out');
+    expect(adobeDefaultConsent(kit, 'adobe-media')).to.equal('in');
+    // The next page load sends the same: not whichever service comes first.
+    calls.length = own.length = 0;
+    stops.push(installAdobe(makeKit(config, cookies)));
+    expect(vals(calls)).to.deep.equal(['n']);
+    expect(vals(own)).to.deep.equal(['y']);
+    kit.update({ categories: { marketing: true } });
+    expect(vals(calls).at(-1)).to.equal('y');
+  });
+
   it('gives the configure and Visitor.getInstance values from the stored decision', () => {
     const kit = makeKit();
     expect(adobeDefaultConsent(kit)).to.equal('out');
