@@ -56,6 +56,13 @@ describe('cookie codec', () => {
       signed('v1|id|rev|1|2|api|analytics:yes|'),
       signed('v1|i d|rev|1|2|api||'),
       signed('v1|id||1|2|api||'),
+      signed('v1||rev|1|2|api||'),
+      signed('v1|id|rev|1|2|api|analytics:1:1|'),
+      signed('v1|id|rev||2|api||'),
+      signed('v1|id|rev|1||api||'),
+      signed('v1|id|rev|-1|2|api||'),
+      signed('v1|id|rev|1|2.5|api||'),
+      signed('v1|id|rev|1|' + 'z'.repeat(12) + '|api||'),
     ];
     for (const raw of bad) {
       const result = decodeConsent(raw);
