@@ -95,6 +95,29 @@ describe('consent store', () => {
       expect(kit.isGranted('cdn')).to.equal(true);
     });
 
+    it('grants no category the site has removed since the decision, though it is not asked again', () => {
+      const withPreferences = {
+        ...minimalConfig,
+        categories: { ...minimalConfig.categories, preferences: {} },
+      };
+      const cookies = memoryStorage();
+      isolatedStore(withPreferences, { cookies }).acceptAll();
+      const kit = isolatedStore(minimalConfig, { cookies });
+      expect(kit.needsDecisionReason()).to.equal(null);
+      expect(kit.getConsent()?.categories['preferences']).to.equal(true);
+      expect(kit.isGranted('analytics')).to.equal(true);
+      expect(kit.isGranted('preferences')).to.equal(false);
+    });
+
+    it('still counts a decision exactly reconsentAfterDays old, and asks one millisecond later', () => {
+      const decidedAt = 1_700_000_000_000;
+      const cookies = memoryStorage();
+      isolatedStore(minimalConfig, { cookies, now: () => decidedAt }).acceptAll();
+      const at = (t: number) => isolatedStore(minimalConfig, { cookies, now: () => t }).needsDecisionReason();
+      expect(at(decidedAt + 182 * DAY)).to.equal(null);
+      expect(at(decidedAt + 182 * DAY + 1)).to.equal('expired');
+    });
+
     it('asks again once the decision is older than reconsentAfterDays', () => {
       const later = Date.now() + 182 * DAY + 60_000;
       expect(storedUnder(minimalConfig, () => Date.now() + 181 * DAY).needsDecisionReason()).to.equal(null);
