@@ -202,6 +202,32 @@ describe('consent store', () => {
     expect(kit.isGranted('analytics')).to.equal(false);
   });
 
+  it('after a damaged cookie was replaced by a decision, reset asks again as "none", not "invalid"', () => {
+    const kit = isolatedStore(undefined, { cookies: memoryStorage('v1|damaged') });
+    expect(kit.needsDecisionReason()).to.equal('invalid');
+    kit.acceptAll();
+    const reasons: NeedsDecisionReason[] = [];
+    kit.on('needs-decision', ({ reason }) => reasons.push(reason));
+    kit.reset();
+    expect(reasons).to.deep.equal(['none']);
+    expect(kit.needsDecisionReason()).to.equal('none');
+  });
+
+  it('calls a listener added while a change is announced only from the next change on', () => {
+    const kit = isolatedStore();
+    const heard: string[] = [];
+    let added = false;
+    kit.subscribe(() => {
+      if (added) return;
+      added = true;
+      kit.subscribe((c) => heard.push(c.state?.method ?? 'reset'));
+    });
+    kit.acceptAll({ method: 'banner' });
+    expect(heard).to.deep.equal([]);
+    kit.rejectAll({ method: 'preferences' });
+    expect(heard).to.deep.equal(['preferences']);
+  });
+
   it('emits show-preferences with the opener', () => {
     const kit = isolatedStore();
     const button = document.createElement('button');
