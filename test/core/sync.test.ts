@@ -153,6 +153,54 @@ describe('cross-tab sync', () => {
     expect(changes).to.equal(1);
   });
 
+  it('reports no change for messages that change nothing: a reset while undecided, the decision held already', async () => {
+    const [a, b] = twoTabs();
+    const changes: ConsentChange[] = [];
+    a.subscribe((c) => changes.push(c));
+    const sender = new BroadcastChannel('privacy-kit:privacy_consent');
+    try {
+      sender.postMessage({ value: null, at: Date.now() });
+      const accepted = nextChange(a);
+      b.acceptAll();
+      await accepted;
+      // A page that read the cookie again (bfcache, another subdomain) passes on what a holds.
+      sender.postMessage({ value: encodeConsent(a.getConsent()!), at: Date.now() });
+      const refused = nextChange(a);
+      b.rejectAll();
+      await refused;
+    } finally {
+      sender.close();
+    }
+    expect(changes.map((c) => c.state?.categories['analytics'])).to.deep.equal([true, false]);
+  });
+
+  it('a refusal in the same millisecond as the acceptance before it still wins in the other tab', async () => {
+    const [a, b] = twoTabs({ now: () => 5_000 });
+    const accepted = nextChange(b);
+    a.acceptAll();
+    await accepted;
+    a.rejectAll();
+    await waitUntil(() => !b.isGranted('analytics'), 'the other tab kept the acceptance');
+    expect(a.getConsent()?.updatedAt).to.be.above(5_000);
+  });
+
+  it('keeps a decision when the storage-event fallback cannot write to localStorage (full or blocked)', () => {
+    const full = {
+      getItem: () => null,
+      setItem: () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      },
+    } as unknown as Storage;
+    const kit = isolatedStore(minimalConfig, {
+      window: new EventTarget(),
+      localStorage: full,
+      BroadcastChannel: null,
+    });
+    const state = kit.acceptAll();
+    expect(kit.getConsent()).to.deep.equal(state);
+    expect(kit.isGranted('analytics')).to.equal(true);
+  });
+
   it('spreads a reset to the other tab', async () => {
     const [a, b] = twoTabs();
     const decided = nextChange(b);
