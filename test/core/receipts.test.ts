@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { memoryStorage, type ConsentOptions, type ConsentReceipt } from '../../src/core/index.js';
 import { captureWarnings, destroyStores, isolatedStore, minimalConfig } from './fixtures.js';
 
-type Mode = 'ok' | 'fail500' | 'hang' | 'storeThenHang' | 'offline' | 'reject400' | 'notFound404' | 'busy503';
+type Mode = 'ok' | 'fail500' | 'hang' | 'storeThenHang' | 'offline' | 'refuse' | 'notFound404' | 'busy503';
 
 /** A fake receipts endpoint with the reference server's dedup by receiptId. */
 function fakeServer() {
@@ -10,6 +10,9 @@ function fakeServer() {
   const requests: { receipt: ConsentReceipt; keepalive: boolean }[] = [];
   const server = {
     mode: 'ok' as Mode,
+    /** The status of a `refuse` answer, and the `Retry-After` of a `busy503` one. */
+    refusal: 400,
+    retryAfter: '30',
     stored,
     requests,
     fetch: (async (_url: RequestInfo | URL, init?: RequestInit) => {
@@ -22,12 +25,15 @@ function fakeServer() {
       switch (server.mode) {
         case 'fail500':
           return new Response('{"error":"internal"}', { status: 500 });
-        case 'reject400':
-          return new Response('{"error":"validation"}', { status: 400 });
+        case 'refuse':
+          return new Response('{"error":"validation"}', { status: server.refusal });
         case 'notFound404':
           return new Response('not found', { status: 404 });
         case 'busy503':
-          return new Response('{"error":"unavailable"}', { status: 503, headers: { 'retry-after': '30' } });
+          return new Response('{"error":"unavailable"}', {
+            status: 503,
+            headers: { 'retry-after': server.retryAfter },
+          });
         case 'offline':
           throw new TypeError('Failed to fetch');
         case 'hang':
@@ -244,14 +250,86 @@ describe('consent receipts', () => {
     expect(clock.pending().find((t) => t.ms !== TIMEOUT)!.ms).to.equal(30_000);
   });
 
-  it('drops a receipt the server says can never be stored (400) with a warning', async () => {
+  it('waits at most an hour, whatever Retry-After says', async () => {
+    const server = fakeServer();
+    const clock = manualClock();
+    server.mode = 'busy503';
+    server.retryAfter = '86400';
+    store(server, clock).acceptAll();
+    await settle(() => clock.pending().some((t) => t.ms !== TIMEOUT));
+    expect(clock.pending().find((t) => t.ms !== TIMEOUT)!.ms).to.equal(3_600_000);
+  });
+
+  it('starts the back-off again from 1 s once a receipt got through', async () => {
+    const server = fakeServer();
+    const clock = manualClock();
+    const nextRetry = async () => {
+      await settle(() => clock.pending().some((t) => t.ms !== TIMEOUT));
+      return clock.pending().find((t) => t.ms !== TIMEOUT)!.ms;
+    };
+    server.mode = 'offline';
+    const kit = store(server, clock);
+    kit.acceptAll();
+    for (let i = 0; i < 4; i++) {
+      await nextRetry();
+      clock.run((ms) => ms !== TIMEOUT);
+    }
+    expect(await nextRetry()).to.be.above(8_000);
+    server.mode = 'ok';
+    clock.run((ms) => ms !== TIMEOUT);
+    await settle(() => server.stored.size === 1 && queued().length === 0);
+    server.mode = 'offline';
+    kit.rejectAll();
+    expect(await nextRetry()).to.be.within(500, 1000);
+  });
+
+  it("puts a receipt back in storage when another tab's write raced it away", async () => {
+    const server = fakeServer();
+    const clock = manualClock();
+    server.mode = 'fail500';
+    store(server, clock).acceptAll();
+    await settle(() => clock.pending().some((t) => t.ms !== TIMEOUT));
+    localStorage.setItem(queueKey(), '[]'); // another tab saved the queue as it read it, without ours
+    clock.run((ms) => ms !== TIMEOUT);
+    await settle(() => server.requests.length === 2 && clock.pending().some((t) => t.ms !== TIMEOUT));
+    expect(queued().length).to.equal(1);
+  });
+
+  it('records at most 512 characters of the user agent (the server refuses longer)', async () => {
+    const server = fakeServer();
+    store(server, manualClock(), { navigator: { userAgent: 'A'.repeat(600) } }).acceptAll();
+    await settle(() => server.stored.size === 1);
+    expect([...server.stored.values()][0]?.userAgent).to.equal('A'.repeat(512));
+  });
+
+  it('sends nothing once the store is destroyed: the receipt waits in storage for the next page', async () => {
+    const server = fakeServer();
+    const page = new EventTarget();
+    server.mode = 'offline';
+    const kit = store(server, manualClock(), { window: page });
+    kit.acceptAll();
+    await settle(() => server.requests.length === 1);
+    kit.destroy();
+    server.mode = 'ok';
+    page.dispatchEvent(new Event('online'));
+    page.dispatchEvent(new Event('pagehide'));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(server.requests.length).to.equal(1);
+    expect(queued().length).to.equal(1);
+  });
+
+  it('drops a receipt the server says can never be stored (400, 413, 422) with a warning', async () => {
     const warnings = captureWarnings();
     try {
       const server = fakeServer();
-      server.mode = 'reject400';
-      store(server, manualClock()).acceptAll();
-      await settle(() => queued().length === 0 && warnings.messages.length === 1);
-      expect(warnings.messages[0]).to.contain('refused consent receipt');
+      server.mode = 'refuse';
+      const kit = store(server, manualClock());
+      for (const [i, status] of [400, 413, 422].entries()) {
+        server.refusal = status;
+        kit.update({ categories: { analytics: i % 2 === 0 } });
+        await settle(() => queued().length === 0 && warnings.messages.length === i + 1);
+        expect(warnings.messages[i]).to.contain(`refused consent receipt`).and.contain(`(${status})`);
+      }
     } finally {
       warnings.restore();
     }
