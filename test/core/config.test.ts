@@ -59,7 +59,11 @@ describe('validateConfig', () => {
 
   it('keeps given values over defaults', () => {
     const result = validateConfig(
-      withField({ cookie: { name: 'kk', domain: 'example.org' }, gpc: false, google: { mode: 'advanced' } }),
+      withField({
+        cookie: { name: 'kk', domain: 'example.org' },
+        gpc: false,
+        google: { mode: 'advanced', waitForUpdate: 0 },
+      }),
     );
     expect(result.ok && result.value.cookie).to.deep.equal({
       name: 'kk',
@@ -69,7 +73,12 @@ describe('validateConfig', () => {
     });
     expect(result.ok && result.value.gpc).to.equal(false);
     expect(result.ok && result.value.google.mode).to.equal('advanced');
-    expect(result.ok && result.value.google.waitForUpdate).to.equal(500);
+    // 0 is a value (Google's own default: no wait), not a missing one.
+    expect(result.ok && result.value.google.waitForUpdate).to.equal(0);
+    expect(validateConfig(withField({ google: { mode: 'advanced' } }))).to.have.nested.property(
+      'value.google.waitForUpdate',
+      500,
+    );
   });
 
   it('names a service whose category does not exist', () => {
@@ -106,6 +115,8 @@ describe('validateConfig', () => {
       [{ services: { ga: {} } }, 'services.ga.category'],
       [{ cookie: { sameSite: 'lax' } }, 'cookie.sameSite'],
       [{ cookie: { maxAgeDays: -1 } }, 'cookie.maxAgeDays'],
+      [{ cookie: { maxAgeDays: 1e9 } }, 'cookie.maxAgeDays'],
+      [{ services: { ga: { category: 'analytics', cookiePaths: '/shop' } } }, 'services.ga.cookiePaths'],
       [{ cookie: { name: 'a b;c' } }, 'cookie.name'],
       [{ reconsentAfterDays: '182' }, 'reconsentAfterDays'],
       [{ sync: {} }, 'sync.endpoint'],
@@ -169,6 +180,11 @@ describe('validateConfig', () => {
     expect(errorsOf(withField({ constructor: {} })).map((e) => e.path)).to.deep.equal(['constructor']);
     const proto = JSON.parse('{"revision":"1","categories":{},"__proto__":{"gpc":1}}');
     expect(errorsOf(proto).map((e) => e.path)).to.deep.equal(['__proto__']);
+    // Inherited fields are not the config's own: resolving it would drop them.
+    expect(errorsOf(Object.create(minimalConfig)).map((e) => e.path)).to.deep.equal([
+      'revision',
+      'categories',
+    ]);
   });
 
   it('refuses a service named like a category', () => {

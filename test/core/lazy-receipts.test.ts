@@ -78,6 +78,17 @@ describe('lazy receipt queue (the loader sends receipts without shipping the sen
     );
   });
 
+  it('starts no sender once destroyed: a receipt added before waits in storage for the next page', async () => {
+    const { load, release } = deferredLoad();
+    const queue = lazyReceiptQueue(load)('/r', KEY, localStorage, fetcher, schedule, () => {});
+    queue.add(receipt(8));
+    queue.destroy();
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(sent).to.deep.equal([]);
+    expect(stored().map((r) => r.receiptId)).to.deep.equal([receipt(8).receiptId]);
+  });
+
   it('keeps receipts queued and warns when the sender cannot be loaded', async () => {
     const warnings: string[] = [];
     const queue = lazyReceiptQueue(() => Promise.reject(new Error('offline')))(
