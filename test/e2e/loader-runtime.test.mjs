@@ -70,6 +70,23 @@ describe('script tag: the lazily loaded decision code', () => {
     await context.close();
   });
 
+  it('after `ready`, actions take effect at once also when the config was validated on an earlier page', async () => {
+    const { context } = await newContext(browser);
+    await (await open({ context })).page.close(); // validates and remembers the config; no decision
+    const { page: tab } = await openPage(context);
+    // A slow network: the page is parsed long before the decision code arrives.
+    await tab.route('**/ui/privacy-kit-runtime.js*', (route) =>
+      setTimeout(() => void route.continue(), 1000),
+    );
+    await tab.goto(server.origin() + '/', { waitUntil: 'domcontentloaded' });
+    const promise = await tab.evaluate(async () => {
+      await window.privacyKit.ready;
+      return window.privacyKit.acceptAll() instanceof Promise;
+    });
+    assert.equal(promise, false);
+    await context.close();
+  });
+
   it('a returning visitor page loads no decision code, yet an action works: it returns a Promise of the new state', async () => {
     const ctx = await returningVisitor();
     const before = runtimeRequests();
@@ -120,6 +137,21 @@ describe('script tag: the lazily loaded decision code', () => {
     await ctx.context.close();
   });
 
+  it('loads the elements for a privacy-* element inserted later inside other markup (a new SPA view)', async () => {
+    const ctx = await returningVisitor();
+    const uiBefore = server.hits('/privacy-kit/ui/privacy-kit-ui.js');
+    const { page: tab } = await open(ctx);
+    assert.equal(server.hits('/privacy-kit/ui/privacy-kit-ui.js'), uiBefore);
+    await tab.evaluate(() => {
+      const view = document.createElement('section');
+      view.innerHTML = '<p>Cookies</p><privacy-settings-button></privacy-settings-button>';
+      document.body.append(view);
+    });
+    await tab.locator('privacy-settings-button button').waitFor({ timeout: 10_000 });
+    assert.equal(server.hits('/privacy-kit/ui/privacy-kit-ui.js'), uiBefore + 1);
+    await ctx.context.close();
+  });
+
   it('a decision in another tab reaches a tab that had not loaded the decision code', async () => {
     const ctx = await returningVisitor();
     const { page: reader } = await open(ctx);
@@ -134,6 +166,26 @@ describe('script tag: the lazily loaded decision code', () => {
     const change = await (await reader.waitForFunction(() => window.__change)).jsonValue();
     assert.equal(change.remote, true);
     assert.ok(change.granted.includes('analytics'));
+    await ctx.context.close();
+  });
+
+  it("a returning visitor's page sends the receipt an earlier page could not, with no decision to make", async () => {
+    let status = 503;
+    server.pages.set('/receipts', () => ({ status, body: '{}', headers: { 'retry-after': '3600' } }));
+    const path = page(server, '/with-sync.html', sitePage({ config: { ...CONFIG, sync: { endpoint: '/receipts' } } }));
+    const ctx = await newContext(browser);
+    const { page: first } = await open(ctx, path);
+    const refused = first.waitForResponse((r) => r.url().endsWith('/receipts'));
+    await first.evaluate(() => window.privacyKit.acceptAll());
+    assert.equal((await refused).status(), 503);
+    await first.close();
+    status = 201;
+    const { page: next } = await openPage(ctx.context);
+    await next.goto(server.origin() + path);
+    await next.waitForFunction(() => localStorage.getItem('privacy-kit:receipts:privacy_consent') === '[]', null, {
+      timeout: 10_000,
+    });
+    assert.equal(await next.evaluate(() => window.privacyKit.needsDecision()), false);
     await ctx.context.close();
   });
 
@@ -295,6 +347,12 @@ describe('script tag: the lazily loaded decision code', () => {
     await tab.goto(server.origin() + changed, { waitUntil: 'networkidle' });
     await tab.evaluate(() => window.privacyKit.ready);
     assert.equal(await remembered(), 2);
+    // Eight at most: a site that changes its config often does not fill the visitor's storage.
+    await tab.evaluate(() => localStorage.setItem('privacy-kit:valid-configs', 'a b c d e f g h'));
+    await tab.goto(server.origin() + '/', { waitUntil: 'networkidle' });
+    await tab.evaluate(() => window.privacyKit.ready);
+    const list = await tab.evaluate(() => localStorage.getItem('privacy-kit:valid-configs').split(' '));
+    assert.deepEqual(list.slice(1), ['a', 'b', 'c', 'd', 'e', 'f', 'g']);
     await ctx.context.close();
   });
 });
