@@ -113,7 +113,7 @@ describe('script tag: gating Google and Adobe', () => {
   });
 
   for (const [name, options, expected] of [
-    ['an invalid config', { config: { revision: 5, categories: { analytics: {} } } }, /revision/],
+    ['an invalid config', { config: { revision: 5, categories: { analytics: {} }, google: { waitForUpdate: -1 } } }, /revision/],
     ['a service naming an unknown category', { config: { ...CONFIG, services: { x: { category: 'video' } } } }, /services\.x\.category/],
     ['config that is not JSON', { config: '{ "revision": ' }, /not valid JSON/],
     ['no config at all', { config: null }, /no config/],
@@ -133,7 +133,8 @@ describe('script tag: gating Google and Adobe', () => {
       assert.match(ours[0], expected);
       assert.deepEqual(pageErrors, []);
       // The API exists and is inert: "accept" grants nothing, nothing loads.
-      assert.equal(await tab.evaluate(() => window.privacyKit.acceptAll()), null);
+      // `null` at once, not a Promise of it (README: PageDecision).
+      assert.equal(await tab.evaluate(() => String(window.privacyKit.acceptAll())), 'null');
       assert.equal(await tab.evaluate(() => window.privacyKit.isGranted('analytics')), false);
       await tab.waitForLoadState('networkidle');
       assert.deepEqual(vendorRequests, []);
@@ -144,6 +145,7 @@ describe('script tag: gating Google and Adobe', () => {
       assert.deepEqual(warnings.filter((w) => w.includes('data-consent')), []);
       const consent = (await dataLayer(tab)).map((e) => e.value).find((c) => c[0] === 'consent');
       assert.equal(consent?.[1], 'default', 'Consent Mode still defaults to denied');
+      assert.equal(consent?.[2].wait_for_update, 500, 'a waitForUpdate the config refuses is not used');
       await context.close();
     });
   }
