@@ -139,6 +139,22 @@ describe('pages that learn of a decision late', () => {
     assert.deepEqual(now.warnings.filter((w) => w.includes('privacy-kit')), []);
     await context.close();
   });
+  it('reset() after the site added cookie.domain also forgets the host-only cookie kept from before', async () => {
+    page(server, '/host-only.html', sitePage({ head: GA }));
+    const { context } = await newContext(browser);
+    const www = server.origin('www.site.test');
+    const earlier = await open(context, www + '/host-only.html');
+    await earlier.page.evaluate(() => window.privacyKit.acceptAll());
+    await earlier.page.close();
+    const now = await open(context, www + '/shared.html');
+    assert.equal(await now.page.evaluate(() => window.privacyKit.isGranted('analytics')), true);
+    await now.page.evaluate(() => window.privacyKit.reset());
+    await now.page.reload({ waitUntil: 'networkidle' });
+    await now.page.evaluate(() => window.privacyKit.ready);
+    assert.equal(await now.page.evaluate(() => window.privacyKit.needsDecisionReason()), 'none');
+    await context.close();
+  });
+
   it('works in a sandboxed iframe, where reading document.cookie throws: necessary content runs, nothing escapes', async () => {
     const necessary = `<script type="text/plain" data-consent="necessary">${countRun('necessary')}</script>`;
     page(server, '/framed.html', sitePage({ head: necessary }));
