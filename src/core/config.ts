@@ -28,6 +28,9 @@ const string = is((v) => isString(v) && v !== '', 'a non-empty string');
 const text = is((v) => isString(v) || (isObject(v) && Object.values(v).every(isString)), 'text');
 const bool = is((v) => typeof v === 'boolean', 'a boolean');
 const number = is((v) => typeof v === 'number' && v >= 0 && v < 1e9, 'a number ≥ 0');
+// A cookie of 0 days is deleted as it is written (js-cookie's expires), and a decision 0 days old
+// is already too old: every page would ask again. Both must be longer than that.
+const days = is((v) => typeof v === 'number' && v > 0 && v < 1e9, 'a number > 0');
 const oneOf = (...options: string[]) =>
   is((v) => options.includes(v as string), 'one of ' + options.join(', '));
 
@@ -87,10 +90,10 @@ const CONFIG: Spec = {
   cookie: {
     name: is((v) => isString(v) && /^[\w.-]{1,64}$/.test(v), 'a cookie name'),
     domain: string,
-    maxAgeDays: number,
+    maxAgeDays: days,
     sameSite: oneOf('Lax', 'Strict', 'None'),
   },
-  reconsentAfterDays: number,
+  reconsentAfterDays: days,
   sync: { '!endpoint': string },
   gpc: bool,
   google: {

@@ -116,6 +116,8 @@ describe('validateConfig', () => {
       [{ cookie: { sameSite: 'lax' } }, 'cookie.sameSite'],
       [{ cookie: { maxAgeDays: -1 } }, 'cookie.maxAgeDays'],
       [{ cookie: { maxAgeDays: 1e9 } }, 'cookie.maxAgeDays'],
+      [{ cookie: { maxAgeDays: 0 } }, 'cookie.maxAgeDays'],
+      [{ reconsentAfterDays: 0 }, 'reconsentAfterDays'],
       [{ services: { ga: { category: 'analytics', cookiePaths: '/shop' } } }, 'services.ga.cookiePaths'],
       [{ cookie: { name: 'a b;c' } }, 'cookie.name'],
       [{ reconsentAfterDays: '182' }, 'reconsentAfterDays'],
