@@ -85,6 +85,54 @@ describe('<privacy-banner>', function (this: { timeout(ms: number): void }) {
     expect(kit.needsDecision()).to.equal(true);
   });
 
+  it("keeps Esc to itself: the page's own Esc handlers (a site menu, a modal) do not also react", async () => {
+    useKit();
+    const el = await mountBanner();
+    let pageSawEscape = false;
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.key === 'Escape') pageSawEscape = true;
+    };
+    document.addEventListener('keydown', onKey);
+    try {
+      $(el, '[part="accept-button"]').focus();
+      await sendKeys({ press: 'Escape' });
+      await el.updateComplete;
+      expect(el.open).to.equal(false);
+      expect(pageSawEscape, 'the page saw the Esc').to.equal(false);
+    } finally {
+      document.removeEventListener('keydown', onKey);
+    }
+  });
+
+  it('fires privacy-banner-show when it appears and privacy-banner-hide when dismissed', async () => {
+    useKit();
+    const events: string[] = [];
+    const log = (event: Event): void => void events.push(event.type);
+    document.addEventListener('privacy-banner-show', log);
+    document.addEventListener('privacy-banner-hide', log);
+    try {
+      const el = await mountBanner();
+      el.dismiss();
+      await el.updateComplete;
+      expect(events).to.deep.equal(['privacy-banner-show', 'privacy-banner-hide']);
+    } finally {
+      document.removeEventListener('privacy-banner-show', log);
+      document.removeEventListener('privacy-banner-hide', log);
+    }
+  });
+
+  it('dismiss() after a decision does nothing: no "dismiss" action is reported', async () => {
+    const kit = useKit();
+    const el = await mountBanner();
+    kit.acceptAll();
+    await el.updateComplete;
+    const actions: string[] = [];
+    el.addEventListener('privacy-banner-action', (event) => actions.push(event.detail.action));
+    el.dismiss();
+    await el.updateComplete;
+    expect(actions).to.deep.equal([]);
+  });
+
   it('the close button (closable) is labelled and is not consent', async () => {
     const kit = useKit();
     const el = await mountBanner('closable');
