@@ -60,6 +60,25 @@ describe('<privacy-settings-button>', function (this: { timeout(ms: number): voi
     await expect(el).to.be.accessible();
   });
 
+  it('floating: comes back when the banner is closed without a decision (Esc)', async () => {
+    useKit();
+    const page = await fixture(
+      html`<div>
+        <privacy-banner></privacy-banner>
+        <privacy-settings-button variant="floating"></privacy-settings-button>
+      </div>`,
+    );
+    const banner = page.querySelector('privacy-banner') as PrivacyBanner;
+    const el = page.querySelector('privacy-settings-button') as PrivacySettingsButton;
+    await banner.updateComplete;
+    await el.updateComplete;
+    expect(el.shadowRoot?.querySelector('button') === null, 'hidden while the banner shows').to.equal(true);
+    banner.dismiss();
+    await banner.updateComplete;
+    await el.updateComplete;
+    expect(el.shadowRoot?.querySelector('[part="button"]') !== null, 'back after Esc').to.equal(true);
+  });
+
   it('floating: does not cover a focused link in the bottom corner of the page (WCAG 2.4.11)', async () => {
     await setViewport({ width: 800, height: 600 });
     const kit = useKit();
