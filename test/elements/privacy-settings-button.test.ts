@@ -34,6 +34,19 @@ describe('<privacy-settings-button>', function (this: { timeout(ms: number): voi
     await expect(el).to.be.accessible();
   });
 
+  it('shows no button until a consent API is set up (a button that opens nothing would mislead)', async () => {
+    const el = await fixture<PrivacySettingsButton>(
+      html`<privacy-settings-button></privacy-settings-button>`,
+    );
+    expect(el.shadowRoot?.querySelector('button') === null, 'no button without the API').to.equal(true);
+    useKit();
+    await Promise.resolve(); // the element hears of the API when its promise settles
+    await el.updateComplete;
+    expect(el.shadowRoot?.querySelector('[part="button"]') !== null, 'a button once it is there').to.equal(
+      true,
+    );
+  });
+
   it('floating: fixed, at least 24×24, labelled, out of the way while the banner shows', async () => {
     document.documentElement.setAttribute('lang', 'en');
     const kit = useKit();
