@@ -42,6 +42,48 @@ describe('<privacy-preferences>', function (this: { timeout(ms: number): void })
     expect(document.activeElement).to.equal(opener);
   });
 
+  it('returns focus to the opener it was given, even when focus was elsewhere when it opened', async () => {
+    useKit();
+    const page = await fixture(html`<div><button id="opener">open</button><a href="#x">elsewhere</a></div>`);
+    const opener = page.querySelector<HTMLButtonElement>('#opener')!;
+    page.querySelector('a')!.focus();
+    const el = await mountDialog();
+    await el.show(opener);
+    setTimeout(() => void sendKeys({ press: 'Escape' }));
+    await oneEvent(el, 'privacy-preferences-close');
+    expect(document.activeElement === opener, 'focus on the given opener').to.equal(true);
+  });
+
+  it('a second show() while open changes nothing: one open event, focus still returns to the first opener', async () => {
+    useKit();
+    const page = await fixture(html`<div><button id="a">a</button><button id="b">b</button></div>`);
+    const [first, second] = [...page.querySelectorAll('button')] as HTMLButtonElement[];
+    const el = await mountDialog();
+    let opened = 0;
+    el.addEventListener('privacy-preferences-open', () => opened++);
+    await el.show(first);
+    await el.show(second);
+    expect(opened).to.equal(1);
+    setTimeout(() => el.close());
+    await oneEvent(el, 'privacy-preferences-close');
+    expect(document.activeElement === first, 'focus on the first opener').to.equal(true);
+  });
+
+  it('is named by its heading, and the necessary switch is described as always on', async () => {
+    useKit();
+    const el = await mountDialog();
+    await el.show();
+    const textOf = (ids: string | null): string =>
+      (ids ?? '')
+        .split(' ')
+        .map((id) => el.shadowRoot?.getElementById(id)?.textContent?.trim() ?? '')
+        .join(' ');
+    expect(textOf($(el, 'dialog').getAttribute('aria-labelledby'))).to.equal('Cookie-instellingen');
+    const necessary = toggle(el, 'data-category="necessary"');
+    expect(textOf(necessary.getAttribute('aria-describedby'))).to.contain('Altijd aan');
+    el.close();
+  });
+
   it('has one labelled switch per category and per service; necessary on and locked; nothing else pre-ticked', async () => {
     useKit();
     const el = await mountDialog();
