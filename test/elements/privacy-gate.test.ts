@@ -78,6 +78,15 @@ describe('<privacy-gate>', function (this: { timeout(ms: number): void }) {
     expect(Math.round(gates[0]!.getBoundingClientRect().width)).to.equal(640);
   });
 
+  it('is a group named by its title, so a screen reader says what waits before the buttons', async () => {
+    useKit();
+    const el = await gate();
+    const group = $(el, '[part="placeholder"]');
+    expect(group.getAttribute('role')).to.equal('group');
+    const name = el.shadowRoot?.getElementById(group.getAttribute('aria-labelledby') ?? '');
+    expect(name === $(el, '[part="title"]'), 'named by the title').to.equal(true);
+  });
+
   it('"Load this once" loads this embed only and stores nothing', async () => {
     const kit = useKit();
     const el = await gate();
