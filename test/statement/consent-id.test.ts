@@ -3,9 +3,12 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/elements/privacy-statement/index.js';
 import type { PrivacyConsentId } from '../../src/elements/privacy-statement/index.js';
 import nl from '../../statements/kopgroep.nl.json';
+import { createConsent, memoryStorage } from '../../src/core/index.js';
+import { usePrivacyKit } from '../../src/elements/context.js';
 import {
   AXE_TEST_TIMEOUT_MS,
   cleanUp,
+  kopgroepConfig,
   mountStatement,
   shadowAll,
   shadowOne,
@@ -31,6 +34,37 @@ describe('<privacy-consent-id>', function (this: SuiteContext) {
     expect(mail.to).to.equal('privacy@kopgroepbibliotheken.nl');
     expect(mail.subject).to.equal('Verzoek om inzage of correctie');
     await expect(el).to.be.accessible();
+  });
+
+  it('keeps a subject set by the site whole in the mail link, & and # included', async () => {
+    const subject = 'Inzage & correctie #1';
+    useKit({ ...kopgroepConfig, translations: { nl: { 'statement.consentId.subjectNoId': subject } } });
+    const el = await fixture<PrivacyConsentId>(
+      html`<privacy-consent-id lang="nl" email="privacy@kopgroepbibliotheken.nl"></privacy-consent-id>`,
+    );
+    const mail = parseMailto(shadowOne<HTMLAnchorElement>(el, 'a[part="mail-link"]').href);
+    expect(mail.subject).to.equal(subject);
+    expect(mail.body).to.contain('\r\n');
+  });
+
+  it('after the statement changed, still shows the id of the last stored choice (its receipts are under it)', async () => {
+    const options = { cookies: memoryStorage(), localStorage: null, window: null, BroadcastChannel: null };
+    const before = createConsent({ ...kopgroepConfig, revision: 'older' }, options);
+    const old = before.acceptAll();
+    before.destroy();
+    const kit = createConsent(kopgroepConfig, options);
+    usePrivacyKit(kit);
+    try {
+      expect(kit.getConsent()).to.equal(null);
+      const el = await fixture<PrivacyConsentId>(
+        html`<privacy-consent-id lang="en" email="privacy@kopgroepbibliotheken.nl"></privacy-consent-id>`,
+      );
+      expect(shadowOne(el, 'code').textContent).to.equal(old.id);
+      const mail = parseMailto(shadowOne<HTMLAnchorElement>(el, 'a[part="mail-link"]').href);
+      expect(mail.subject).to.contain(old.id);
+    } finally {
+      kit.destroy();
+    }
   });
 
   it('carries the consent id in the mail link once the visitor decided, live', async () => {
