@@ -110,6 +110,20 @@ describe('<privacy-cookie-table>', function (this: SuiteContext) {
     await expect(table).to.be.accessible();
   });
 
+  it('shows a service of the necessary category as always on, before and after a refusal', async () => {
+    const kit = useKit({
+      ...kopgroepConfig,
+      services: { ...kopgroepConfig.services, login: { category: 'necessary', label: 'Login' } },
+    });
+    const table = await fixture<PrivacyCookieTable>(
+      html`<privacy-cookie-table lang="en"></privacy-cookie-table>`,
+    );
+    expect(statuses(table)).to.deep.include({ login: 'Always on (necessary)' });
+    kit.rejectAll();
+    await table.updateComplete;
+    expect(statuses(table)).to.deep.include({ login: 'Always on (necessary)' });
+  });
+
   it('shows analytics as allowed while the analytics exemption runs it without a decision', async () => {
     const kit = useKit({ ...kopgroepConfig, analyticsExemption: true });
     const table = await fixture<PrivacyCookieTable>(
