@@ -122,6 +122,14 @@ export async function mountBanner(variant: '' | 'closable' | 'top' = ''): Promis
   return el;
 }
 
+/**
+ * Waits until the element's entrance animation has ended: axe run mid-fade measures the colours
+ * half-way (2.3:1 in dark mode once, under load) and reports a contrast failure that is not there.
+ */
+export async function animationsDone(el: Element): Promise<void> {
+  await Promise.all(el.shadowRoot?.getAnimations().map((a) => a.finished) ?? []);
+}
+
 /** A closed `<privacy-preferences>`, rendered. Import the element first. */
 export async function mountDialog(): Promise<PrivacyPreferences> {
   const el = await fixture<PrivacyPreferences>(html`<privacy-preferences></privacy-preferences>`);

@@ -3,7 +3,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import '../../src/elements/privacy-banner/index.js';
 import type { PrivacyBanner } from '../../src/elements/privacy-banner/index.js';
-import { $, cleanUp, deepActive, isReachable, mountBanner, useKit } from './helpers.js';
+import { $, cleanUp, deepActive, isReachable, mountBanner, useKit, animationsDone } from './helpers.js';
 
 describe('<privacy-banner> layout, keyboard and accessibility', function (this: {
   timeout(ms: number): void;
@@ -240,6 +240,7 @@ describe('<privacy-banner> layout, keyboard and accessibility', function (this: 
       useKit();
       const el = await mountBanner('closable');
       expect(getComputedStyle($(el, '[part="banner"]')).backgroundColor).to.equal('rgb(29, 30, 34)');
+      await animationsDone(el);
       await expect(el).to.be.accessible();
     } finally {
       await emulateMedia({ colorScheme: 'light' });
@@ -249,11 +250,13 @@ describe('<privacy-banner> layout, keyboard and accessibility', function (this: 
   it('has no axe violations at the top edge, nor without a close button', async () => {
     useKit();
     const top = await mountBanner('top');
+    await animationsDone(top);
     await expect(top).to.be.accessible();
     cleanUp();
     useKit();
     const plain = await mountBanner();
     expect(plain.shadowRoot?.querySelector('[part="close-button"]')).to.equal(null);
+    await animationsDone(plain);
     await expect(plain).to.be.accessible();
   });
 
@@ -291,6 +294,7 @@ describe('<privacy-banner> layout, keyboard and accessibility', function (this: 
       document.documentElement.setAttribute('lang', lang);
       useKit();
       const el = await mountBanner('closable');
+      await animationsDone(el);
       await expect(el).to.be.accessible();
     });
   }

@@ -3,7 +3,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { createConsent, memoryStorage } from '../../src/core/index.js';
 import '../../src/elements/privacy-banner/index.js';
 import type { PrivacyBanner } from '../../src/elements/privacy-banner/index.js';
-import { $, cleanUp, mountBanner, sampleConfig, shadowText, useKit } from './helpers.js';
+import { $, cleanUp, mountBanner, sampleConfig, shadowText, useKit, animationsDone } from './helpers.js';
 
 describe('<privacy-banner> language and texts', function (this: { timeout(ms: number): void }) {
   // axe runs are slow on a shared two-core machine; behaviour, not speed, is under test here.
@@ -58,6 +58,7 @@ describe('<privacy-banner> language and texts', function (this: { timeout(ms: nu
     expect($<HTMLAnchorElement>(el, '[part="policy-link"]').href).to.equal(
       'https://example.org/privacy#changes',
     );
+    await animationsDone(el);
     await expect(el).to.be.accessible();
   });
 

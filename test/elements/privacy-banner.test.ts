@@ -4,7 +4,16 @@ import { sendKeys } from '@web/test-runner-commands';
 import { createConsent, memoryStorage } from '../../src/core/index.js';
 import '../../src/elements/privacy-banner/index.js';
 import { usePrivacyKit } from '../../src/elements/context.js';
-import { $, announced, cleanUp, mountBanner, sampleConfig, twelveServicesConfig, useKit } from './helpers.js';
+import {
+  $,
+  announced,
+  cleanUp,
+  mountBanner,
+  sampleConfig,
+  twelveServicesConfig,
+  useKit,
+  animationsDone,
+} from './helpers.js';
 
 describe('<privacy-banner>', function (this: { timeout(ms: number): void }) {
   // axe runs are slow on a shared two-core machine; behaviour, not speed, is under test here.
@@ -206,6 +215,7 @@ describe('<privacy-banner>', function (this: { timeout(ms: number): void }) {
       const kit = useKit(config);
       const el = await mountBanner();
       expect(el.open).to.equal(true);
+      await animationsDone(el);
       await expect(el).to.be.accessible();
       $(el, '[part="accept-button"]').click();
       for (const service of Object.keys(kit.config.services))
