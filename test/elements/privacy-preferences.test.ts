@@ -69,6 +69,21 @@ describe('<privacy-preferences>', function (this: { timeout(ms: number): void })
     expect(document.activeElement === first, 'focus on the first opener').to.equal(true);
   });
 
+  it('two show() calls at once open it once, for the first opener (two clicks while the dialog loads)', async () => {
+    useKit();
+    const page = await fixture(html`<div><button id="a">a</button><button id="b">b</button></div>`);
+    const [first, second] = [...page.querySelectorAll('button')] as HTMLButtonElement[];
+    const el = await mountDialog();
+    let opened = 0;
+    el.addEventListener('privacy-preferences-open', () => opened++);
+    await Promise.all([el.show(first), el.show(second)]);
+    expect(opened).to.equal(1);
+    expect(el.open).to.equal(true);
+    setTimeout(() => el.close());
+    await oneEvent(el, 'privacy-preferences-close');
+    expect(document.activeElement === first, 'focus on the first opener').to.equal(true);
+  });
+
   it('is named by its heading, and the necessary switch is described as always on', async () => {
     useKit();
     const el = await mountDialog();

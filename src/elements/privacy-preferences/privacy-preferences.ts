@@ -103,7 +103,14 @@ export class PrivacyPreferences extends LitElement {
    * Opens the dialog, pre-filled with the current (or last stored) decision. Focus moves into
    * the dialog and returns to `opener` (default: the element that had focus) when it closes.
    */
-  async show(opener?: Element | null): Promise<void> {
+  show(opener?: Element | null): Promise<void> {
+    // Two clicks while the dialog's code loads: one opening, for the first opener.
+    return (this.#opening ??= this.#show(opener).finally(() => (this.#opening = undefined)));
+  }
+
+  #opening: Promise<void> | undefined;
+
+  async #show(opener?: Element | null): Promise<void> {
     const kit = await whenPrivacyKit();
     if (this.open) return;
     this.#opener = opener ?? deepActiveElement();
