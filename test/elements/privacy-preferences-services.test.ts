@@ -64,6 +64,25 @@ describe('<privacy-preferences> services and their texts', function (this: { tim
     expect(checkedMap(el)).to.include({ analytics: true, 'google-analytics': true, hotjar: false });
   });
 
+  it('shows a service moved to a new category off, though the visitor had it on before', async () => {
+    const cookies = memoryStorage();
+    useKit(sampleConfig, { cookies }).acceptAll();
+    cleanUp();
+    // YouTube moves from marketing to a new category nobody has been asked about.
+    const moved = {
+      ...sampleConfig,
+      categories: { ...sampleConfig.categories, video: {} },
+      services: {
+        ...sampleConfig.services,
+        youtube: { ...sampleConfig.services?.['youtube'], category: 'video' },
+      },
+    };
+    useKit(moved, { cookies });
+    const el = await mountDialog();
+    await el.show();
+    expect(checkedMap(el)).to.include({ marketing: true, video: false, youtube: false });
+  });
+
   it('shows every service switch without expanding anything; a mouse click flips it', async () => {
     useKit(twelveServicesConfig());
     const el = await mountDialog();
