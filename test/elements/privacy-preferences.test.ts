@@ -54,35 +54,27 @@ describe('<privacy-preferences>', function (this: { timeout(ms: number): void })
     expect(document.activeElement === opener, 'focus on the given opener').to.equal(true);
   });
 
-  it('a second show() while open changes nothing: one open event, focus still returns to the first opener', async () => {
-    useKit();
-    const page = await fixture(html`<div><button id="a">a</button><button id="b">b</button></div>`);
-    const [first, second] = [...page.querySelectorAll('button')] as HTMLButtonElement[];
-    const el = await mountDialog();
-    let opened = 0;
-    el.addEventListener('privacy-preferences-open', () => opened++);
-    await el.show(first);
-    await el.show(second);
-    expect(opened).to.equal(1);
-    setTimeout(() => el.close());
-    await oneEvent(el, 'privacy-preferences-close');
-    expect(document.activeElement === first, 'focus on the first opener').to.equal(true);
-  });
-
-  it('two show() calls at once open it once, for the first opener (two clicks while the dialog loads)', async () => {
-    useKit();
-    const page = await fixture(html`<div><button id="a">a</button><button id="b">b</button></div>`);
-    const [first, second] = [...page.querySelectorAll('button')] as HTMLButtonElement[];
-    const el = await mountDialog();
-    let opened = 0;
-    el.addEventListener('privacy-preferences-open', () => opened++);
-    await Promise.all([el.show(first), el.show(second)]);
-    expect(opened).to.equal(1);
-    expect(el.open).to.equal(true);
-    setTimeout(() => el.close());
-    await oneEvent(el, 'privacy-preferences-close');
-    expect(document.activeElement === first, 'focus on the first opener').to.equal(true);
-  });
+  // Also at once: two clicks on the settings button while the dialog's code loads.
+  const secondShows: [string, (el: PrivacyPreferences, a: Element, b: Element) => Promise<unknown>][] = [
+    ['while open', async (el, a, b) => (await el.show(a), el.show(b))],
+    ['at the same time', (el, a, b) => Promise.all([el.show(a), el.show(b)])],
+  ];
+  for (const [when, showTwice] of secondShows) {
+    it(`a second show() ${when} changes nothing: one open event, focus returns to the first opener`, async () => {
+      useKit();
+      const page = await fixture(html`<div><button id="a">a</button><button id="b">b</button></div>`);
+      const [first, second] = [...page.querySelectorAll('button')] as HTMLButtonElement[];
+      const el = await mountDialog();
+      let opened = 0;
+      el.addEventListener('privacy-preferences-open', () => opened++);
+      await showTwice(el, first!, second!);
+      expect(opened).to.equal(1);
+      expect(el.open).to.equal(true);
+      setTimeout(() => el.close());
+      await oneEvent(el, 'privacy-preferences-close');
+      expect(document.activeElement === first, 'focus on the first opener').to.equal(true);
+    });
+  }
 
   it('is named by its heading, and the necessary switch is described as always on', async () => {
     useKit();

@@ -47,9 +47,8 @@ describe('<privacy-settings-button>', function (this: { timeout(ms: number): voi
     );
   });
 
-  it('floating: fixed, at least 24×24, labelled, out of the way while the banner shows', async () => {
-    document.documentElement.setAttribute('lang', 'en');
-    const kit = useKit();
+  /** A floating settings button next to a banner that asks for a decision. */
+  async function mountWithBanner(): Promise<{ banner: PrivacyBanner; el: PrivacySettingsButton }> {
     const page = await fixture(
       html`<div>
         <privacy-banner></privacy-banner>
@@ -60,6 +59,13 @@ describe('<privacy-settings-button>', function (this: { timeout(ms: number): voi
     const el = page.querySelector('privacy-settings-button') as PrivacySettingsButton;
     await banner.updateComplete;
     await el.updateComplete;
+    return { banner, el };
+  }
+
+  it('floating: fixed, at least 24×24, labelled, out of the way while the banner shows', async () => {
+    document.documentElement.setAttribute('lang', 'en');
+    const kit = useKit();
+    const { banner, el } = await mountWithBanner();
     expect(el.shadowRoot?.querySelector('button')).to.equal(null);
     kit.rejectAll();
     await banner.updateComplete;
@@ -75,16 +81,7 @@ describe('<privacy-settings-button>', function (this: { timeout(ms: number): voi
 
   it('floating: comes back when the banner is closed without a decision (Esc)', async () => {
     useKit();
-    const page = await fixture(
-      html`<div>
-        <privacy-banner></privacy-banner>
-        <privacy-settings-button variant="floating"></privacy-settings-button>
-      </div>`,
-    );
-    const banner = page.querySelector('privacy-banner') as PrivacyBanner;
-    const el = page.querySelector('privacy-settings-button') as PrivacySettingsButton;
-    await banner.updateComplete;
-    await el.updateComplete;
+    const { banner, el } = await mountWithBanner();
     expect(el.shadowRoot?.querySelector('button') === null, 'hidden while the banner shows').to.equal(true);
     banner.dismiss();
     await banner.updateComplete;
