@@ -131,7 +131,8 @@ let failed = 0;
 for (const check of checks) {
   const size = await check.measure();
   const ok = size <= check.limit;
-  ok ? passed++ : failed++;
+  if (ok) passed++;
+  else failed++;
   const kb = (n) => `${(n / 1024).toFixed(2)} KB`;
   const goal =
     check.target === undefined

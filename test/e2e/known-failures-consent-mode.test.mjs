@@ -7,14 +7,13 @@ import {
   CONFIG,
   DENIED_BY_DEFAULT,
   consentCommands,
-  dataLayer,
   newContext,
   openPage,
   page,
   settleBlocked,
   sitePage,
 } from './harness.mjs';
-import { blocked, blockedSrc, order, knownFailuresSite } from './known-failures-kit.mjs';
+import { blocked, blockedSrc, knownFailuresSite } from './known-failures-kit.mjs';
 
 const site = knownFailuresSite();
 

@@ -12,7 +12,7 @@ import {
   settleBlocked,
   sitePage,
 } from './harness.mjs';
-import { CSP, blocked, runs, knownFailuresSite } from './known-failures-kit.mjs';
+import { CSP, blocked, knownFailuresSite } from './known-failures-kit.mjs';
 
 const site = knownFailuresSite();
 
