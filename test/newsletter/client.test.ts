@@ -59,6 +59,10 @@ describe('newsletter client', () => {
     expect(calls[0]?.url).to.equal('/api/newsletter/subscribe');
     expect(calls[0]?.init.method).to.equal('POST');
     expect(new Headers(calls[0]?.init.headers).get('Content-Type')).to.equal('application/json');
+    // Asks for the contract's JSON (a server or proxy may otherwise answer an HTML page).
+    expect(new Headers(calls[0]?.init.headers).get('Accept')).to.equal('application/json');
+    // The site's cookies go only to its own origin, never to another site's endpoint.
+    expect(calls[0]?.init.credentials).to.equal('same-origin');
     expect(JSON.parse(String(calls[0]?.init.body))).to.deep.equal({
       email: 'jan@example.org',
       revision: '2018-06-18',
@@ -79,6 +83,15 @@ describe('newsletter client', () => {
     const { client: c, calls } = client(json(202, { status: 'pending' }), () => '"><script>');
     await c.subscribe(subscription);
     expect(JSON.parse(String(calls[0]?.init.body))).not.to.have.property('consentId');
+  });
+
+  it('leaves out a consent id with anything around the UUID, which the server would refuse', async () => {
+    const id = 'c0ffee00-0000-4000-8000-000000000000';
+    for (const malformed of [`${id}x`, `x${id}`, `${id}\n`]) {
+      const { client: c, calls } = client(json(202, { status: 'pending' }), () => malformed);
+      await c.subscribe(subscription);
+      expect(JSON.parse(String(calls[0]?.init.body))).not.to.have.property('consentId');
+    }
   });
 
   it('carries the consent id on every change: confirm, preference update, unsubscribe', async () => {
@@ -128,10 +141,38 @@ describe('newsletter client', () => {
     expect(server.requests[3]?.body).to.deep.equal({ token, revision: '2018-06-18' });
   });
 
-  it('sends the resend request with the address only', async () => {
-    const { client: c, calls } = client(json(202, { status: 'pending' }));
-    expect((await c.resend('jan@example.org')).ok).to.equal(true);
+  it('sends the resend request with the address only, trimmed', async () => {
+    // The contract's resend takes no consent id; the server rejects unknown fields.
+    const { client: c, calls } = client(
+      json(202, { status: 'pending' }),
+      () => 'c0ffee00-0000-4000-8000-000000000000',
+    );
+    expect((await c.resend('  jan@example.org ')).ok).to.equal(true);
     expect(JSON.parse(String(calls[0]?.init.body))).to.deep.equal({ email: 'jan@example.org' });
+  });
+
+  it('reads the preferences with the token only (reading is no change, and takes no consent id)', async () => {
+    const { client: c, calls } = client(
+      json(200, { preferences: prefs }),
+      () => 'c0ffee00-0000-4000-8000-000000000000',
+    );
+    expect(await c.getPreferences('m'.repeat(43))).to.deep.equal({ ok: true, value: prefs });
+    expect(JSON.parse(String(calls[0]?.init.body))).to.deep.equal({ token: 'm'.repeat(43) });
+  });
+
+  it('sends a switch turned off as false, and leaves out the switches not given', async () => {
+    const { client: c, calls } = client(json(200, { preferences: prefs }));
+    await c.updatePreferences('m'.repeat(43), { revision: '2018-06-18', measureOpens: false });
+    await c.updatePreferences('m'.repeat(43), {
+      revision: '2018-06-18',
+      objectMarketing: false,
+      objectResearch: true,
+    });
+    const bodies = calls.map((call) => JSON.parse(String(call.init.body)) as Record<string, unknown>);
+    expect(bodies).to.deep.equal([
+      { token: 'm'.repeat(43), revision: '2018-06-18', measureOpens: false },
+      { token: 'm'.repeat(43), revision: '2018-06-18', objectMarketing: false, objectResearch: true },
+    ]);
   });
 
   it('turns a 400 into a validation error with the fields the server named', async () => {
@@ -171,6 +212,10 @@ describe('newsletter client', () => {
     const date = new Date(Date.now() + 120_000).toUTCString();
     const dated = await client(json(429, {}, { 'Retry-After': date })).client.resend('a@b.nl');
     expect(!dated.ok && dated.error.kind === 'rate-limited' && dated.error.retryAfter).to.be.within(100, 121);
+    // A date already past (a clock behind the server's): no wait, never a negative one.
+    const past = new Date(Date.now() - 120_000).toUTCString();
+    const passed = await client(json(429, {}, { 'Retry-After': past })).client.resend('a@b.nl');
+    expect(passed).to.deep.equal({ ok: false, error: { kind: 'rate-limited', retryAfter: 0 } });
     const bare = await client(json(429, {})).client.resend('a@b.nl');
     expect(bare).to.deep.equal({ ok: false, error: { kind: 'rate-limited' } });
   });
@@ -222,6 +267,24 @@ describe('newsletter client', () => {
       ok: false,
       error: { kind: 'server', status: 200 },
     });
+    const { updatedAt: _, ...undated } = prefs;
+    expect(await client(json(200, { preferences: undated })).client.getPreferences('t')).to.deep.equal({
+      ok: false,
+      error: { kind: 'server', status: 200 },
+    });
+    // A confirmation without a usable manage token would leave the visitor with no way back.
+    const emptyToken = json(200, { preferences: prefs, manageToken: '' });
+    expect(await client(emptyToken).client.confirm('t')).to.deep.equal({
+      ok: false,
+      error: { kind: 'server', status: 200 },
+    });
+    // A subscribe answered with anything but "pending" did not start a double opt-in.
+    for (const body of [{}, { status: 'confirmed' }]) {
+      expect(await client(json(202, body)).client.subscribe(subscription)).to.deep.equal({
+        ok: false,
+        error: { kind: 'server', status: 202 },
+      });
+    }
     expect(await client(new Response(null, { status: 204 })).client.subscribe(subscription)).to.deep.equal({
       ok: false,
       error: { kind: 'server', status: 204 },
