@@ -278,6 +278,21 @@ describe('<privacy-newsletter> managing preferences', () => {
     expect($<HTMLInputElement>(el, '[part="measure-checkbox"]').checked).to.equal(false);
   });
 
+  it('unsubscribes when "unsubscribe" is pressed again after a failed attempt', async () => {
+    const server = new FakeNewsletterServer();
+    const token = server.addSubscriber('jan@example.org');
+    const { el } = await mount({ server, token });
+    await reach(el, 'manage');
+    server.breakNext({ status: 500 });
+    $(el, '[part="unsubscribe-button"]').click();
+    await reach(el, 'error');
+    // The button itself, not "try again": a visitor may well press it once more.
+    $(el, '[part="unsubscribe-button"]').click();
+    await reach(el, 'unsubscribed');
+    expect(server.requestsTo('/unsubscribe')).to.have.length(2);
+    expect(server.subscriber('jan@example.org')?.status).to.equal('unsubscribed');
+  });
+
   it('shows an already unsubscribed address as unsubscribed', async () => {
     const server = new FakeNewsletterServer();
     const token = server.addSubscriber('jan@example.org', { status: 'unsubscribed' });
