@@ -84,6 +84,15 @@ describe('<privacy-newsletter> links from the mail', () => {
     expect(sessionStorage.length).to.equal(0);
   });
 
+  it('keeps no manage token after confirming a link given as an attribute (the integrator owns it)', async () => {
+    const server = new FakeNewsletterServer();
+    const token = server.addPending('jan@example.org');
+    const { el } = await mount({ server, token, action: 'confirm' });
+    await confirmLink(el);
+    await reach(el, 'confirmed');
+    expect(sessionStorage.length).to.equal(0);
+  });
+
   it('fires a change event after confirming', async () => {
     const server = new FakeNewsletterServer();
     const token = server.addPending('jan@example.org');
