@@ -133,6 +133,18 @@ describe('<privacy-newsletter> when a request fails', () => {
     expect(server.requestsTo('/subscribe')).to.have.length(3);
   });
 
+  it('retries only a failure for want of a connection when the browser comes online', async () => {
+    const { el, server } = await mount();
+    server.breakNext({ status: 500, body: { error: 'internal', message: 'boom' } });
+    await subscribe(el, 'jan@example.org');
+    await reach(el, 'error');
+    // The connection was never the problem: a reconnect repeats nothing behind the visitor's back.
+    window.dispatchEvent(new Event('online'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(server.requestsTo('/subscribe')).to.have.length(1);
+    expect(el.state).to.equal('error');
+  });
+
   it('says how long to wait when rate limited', async () => {
     const { el, server } = await mount();
     server.breakNext({ status: 429, body: { error: 'rate_limited' }, headers: { 'Retry-After': '30' } });
