@@ -192,6 +192,14 @@ describe('<privacy-newsletter> when a request fails', () => {
     await reach(el, 'pending');
   });
 
+  it('a 404 on "send again" (no link involved) is an error with retry on the pending page, not a dead link', async () => {
+    const el = await resendAnswered({ status: 404, body: { error: 'not_found', message: 'no route' } });
+    expect(text(el, '[part="alert"] [role="alert"]')).to.contain('Er ging iets mis');
+    expect(el.shadowRoot?.querySelector('[part="resend-button"]') !== null, 'still pending').to.equal(true);
+    $(el, '[part="retry-button"]').click();
+    await reach(el, 'pending');
+  });
+
   it('says an hour-long wait in minutes, not "3600 seconden"', async () => {
     const { el, server } = await mount({ lang: 'en' });
     server.breakNext({ status: 429, body: { error: 'rate_limited' }, headers: { 'Retry-After': '3600' } });
