@@ -200,6 +200,15 @@ describe('<privacy-newsletter> when a request fails', () => {
     await reach(el, 'pending');
   });
 
+  it('shows a refused address on "send again" as an error on the pending page, where there is no field for it', async () => {
+    const el = await resendAnswered({
+      status: 400,
+      body: { error: 'validation', message: 'bad', fields: { email: 'invalid' } },
+    });
+    expect(text(el, '[part="alert"] [role="alert"]')).to.contain('Er ging iets mis');
+    expect(el.shadowRoot?.querySelector('[part="resend-button"]') !== null, 'still pending').to.equal(true);
+  });
+
   it('says an hour-long wait in minutes, not "3600 seconden"', async () => {
     const { el, server } = await mount({ lang: 'en' });
     server.breakNext({ status: 429, body: { error: 'rate_limited' }, headers: { 'Retry-After': '3600' } });
