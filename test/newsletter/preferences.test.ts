@@ -76,6 +76,34 @@ describe('<privacy-newsletter> two quick preference changes', () => {
     });
   });
 
+  it('shows a switch as last set while its latest change is on its way, whatever an earlier answer says', async () => {
+    const server = new FakeNewsletterServer();
+    const token = server.addSubscriber('jan@example.org');
+    const { el } = await mount({ server, token });
+    await reach(el, 'manage');
+    // The visitor switches marketing on and straight back off; both requests are slow.
+    const releaseOn = server.holdNext();
+    toggle(el, 'objectMarketing').click();
+    const releaseOff = server.holdNext();
+    toggle(el, 'objectMarketing').click();
+    await el.updateComplete;
+    expect(switches(el).objectMarketing).to.equal('off');
+
+    const onSaved = nextChange(el);
+    releaseOn();
+    expect((await onSaved).preferences?.objectMarketing).to.equal(true);
+    await el.updateComplete;
+    // "On" is stored, but the visitor's "off" is still on its way: the switch does not jump back.
+    expect(switches(el).objectMarketing).to.equal('off');
+
+    const offSaved = nextChange(el);
+    releaseOff();
+    expect((await offSaved).preferences?.objectMarketing).to.equal(false);
+    await el.updateComplete;
+    expect(switches(el).objectMarketing).to.equal('off');
+    expect(server.subscriber('jan@example.org')?.objectMarketing).to.equal(false);
+  });
+
   it('keeps the other switch when the later change fails', async () => {
     const server = new FakeNewsletterServer();
     const token = server.addSubscriber('jan@example.org');
