@@ -104,6 +104,26 @@ describe('<privacy-newsletter> two quick preference changes', () => {
     expect(server.subscriber('jan@example.org')?.objectMarketing).to.equal(false);
   });
 
+  it('lets "try again" resend a failed switch while another switch is still being saved', async () => {
+    const server = new FakeNewsletterServer();
+    const token = server.addSubscriber('jan@example.org');
+    const { el } = await mount({ server, token });
+    await reach(el, 'manage');
+    const releaseMarketing = server.holdNext();
+    toggle(el, 'objectMarketing').click();
+    const releaseResearch = server.holdNext();
+    toggle(el, 'objectResearch').click();
+    releaseMarketing('offline');
+    await reach(el, 'offline');
+    // Research is still on its way: the element is busy, yet "try again" looks usable, so it must work.
+    expect(server.requestsTo('/preferences')).to.have.length(3);
+    $(el, '[part="retry-button"]').click();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(server.requestsTo('/preferences')).to.have.length(4, 'the retry went out');
+    releaseResearch();
+    await waitUntil(() => server.subscriber('jan@example.org')?.objectMarketing === true, 'marketing stored');
+  });
+
   it('keeps the other switch when the later change fails', async () => {
     const server = new FakeNewsletterServer();
     const token = server.addSubscriber('jan@example.org');

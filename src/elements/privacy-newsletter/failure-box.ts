@@ -57,7 +57,7 @@ function retryButton(m: ViewModel, failure: Failure): TemplateResult {
     class="secondary"
     aria-disabled=${waiting ? 'true' : 'false'}
     aria-label=${waiting ? m.t('failure.retry') : nothing}
-    @click=${() => (m.busy || waiting ? undefined : void failure.retry())}
+    @click=${() => (waiting ? undefined : void failure.retry())}
   >
     ${waiting ? m.t('failure.retryWait', waitVars(m, m.retrySeconds)) : m.t('failure.retry')}
   </button>`;
