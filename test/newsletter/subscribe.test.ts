@@ -173,6 +173,14 @@ describe('<privacy-newsletter> subscribing', () => {
     expect(freshAgain?.text).to.contain('We hebben de e-mail opnieuw verstuurd.');
   });
 
+  it('waits the resend-delay the integrator set before "send again"', async () => {
+    const { el } = await mount();
+    el.setAttribute('resend-delay', '10');
+    await subscribe(el, 'jan@example.org');
+    await reach(el, 'pending');
+    expect(text(el, '[part="resend-button"]')).to.contain('over 10 s');
+  });
+
   it('enables "send again" only after the delay, counting down by the clock, and sends again', async () => {
     let now = 1_000_000;
     const { el, server } = await mount({ now: () => now });
