@@ -4,6 +4,8 @@ import '../../src/elements/privacy-statement/index.js';
 import type { PrivacyCookieTable } from '../../src/elements/privacy-statement/index.js';
 import nl from '../../statements/kopgroep.nl.json';
 import { twelveServicesConfig } from '../elements/helpers.js';
+import { createConsent, memoryStorage } from '../../src/core/index.js';
+import { usePrivacyKit } from '../../src/elements/context.js';
 import {
   AXE_TEST_TIMEOUT_MS,
   cleanUp,
@@ -97,6 +99,24 @@ describe('<privacy-statement> live blocks', function (this: SuiteContext) {
     button.click();
     expect(openers).to.deep.equal([button]);
     await expect(el).to.be.accessible();
+  });
+
+  it('inside a sentence, still shows the id of the last stored choice after the statement changed', async () => {
+    const options = { cookies: memoryStorage(), localStorage: null, window: null, BroadcastChannel: null };
+    const before = createConsent({ ...kopgroepConfig, revision: 'older' }, options);
+    const old = before.acceptAll();
+    before.destroy();
+    const kit = createConsent(kopgroepConfig, options);
+    usePrivacyKit(kit);
+    try {
+      expect(kit.getConsent()).to.equal(null);
+      const doc = structuredClone(nl) as { sections: { blocks: unknown[] }[] };
+      doc.sections[0]?.blocks.push({ type: 'paragraph', text: ['Uw code: ', { live: 'consent-id' }] });
+      const { el } = await mountStatement((s) => (s.document = doc));
+      expect(shadowOne(el, 'code[part="consent-id"]').textContent).to.equal(old.id);
+    } finally {
+      kit.destroy();
+    }
   });
 
   it('marks its own words with the language they are in, when the page asks for another than the document’s', async () => {
