@@ -86,4 +86,17 @@ describe('<privacy-statement> with an invalid document', function (this: SuiteCo
     expect(detail.src).to.equal(src);
     expect(squash(shadowOne(el, '[role="alert"]').textContent)).to.contain(src);
   });
+
+  it('marks the error with the language it is written in, on a page in a language it does not speak', async () => {
+    document.documentElement.setAttribute('lang', 'fr');
+    const { el } = await mountStatement((s) => (s.document = 42));
+    const alert = shadowOne(el, '[role="alert"]');
+    const text = squash(alert.textContent);
+    const written = text.startsWith('De privacyverklaring')
+      ? 'nl'
+      : text.startsWith('The privacy')
+        ? 'en'
+        : '?';
+    expect(alert.closest('[lang]')?.getAttribute('lang')).to.equal(written);
+  });
 });
