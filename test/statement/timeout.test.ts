@@ -60,6 +60,18 @@ describe('fetchStatement when the server never answers', function (this: SuiteCo
     expect(result.ok === false && result.error.reason).to.equal('timeout');
   });
 
+  it('stops at once for a caller that has already given up (a signal aborted beforehand)', async () => {
+    const seen: (boolean | undefined)[] = [];
+    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      seen.push(init?.signal?.aborted);
+      return realFetch(input, init);
+    };
+    const src = URL.createObjectURL(new Blob(['{}'], { type: 'application/json' }));
+    const result = await fetchStatement(src, AbortSignal.abort(), 1_000);
+    expect(seen).to.deep.equal([true]);
+    expect(result.ok).to.equal(false);
+  });
+
   it('allows a statement about fifteen seconds', () => {
     expect(STATEMENT_TIMEOUT_MS).to.equal(15_000);
   });
