@@ -2,6 +2,7 @@
 import { expect } from '@open-wc/testing';
 import '../../src/elements/privacy-statement/index.js';
 import type { StatementErrorDetail } from '../../src/elements/privacy-statement/index.js';
+import { waitUntil } from '../wait.js';
 import {
   cleanUp,
   jsonUrl,
@@ -98,5 +99,25 @@ describe('<privacy-statement> with an invalid document', function (this: SuiteCo
         ? 'en'
         : '?';
     expect(alert.closest('[lang]')?.getAttribute('lang')).to.equal(written);
+  });
+
+  it('reports only the src it ended with when src is replaced while loading, not the one it dropped', async () => {
+    const el = document.createElement('privacy-statement');
+    el.src = jsonUrl(doc());
+    const reasons: string[] = [];
+    let loads = 0;
+    el.addEventListener('privacy-error', (e) =>
+      reasons.push((e as CustomEvent<StatementErrorDetail>).detail.reason),
+    );
+    el.addEventListener('privacy-statement-load', () => loads++);
+    document.body.append(el);
+    await el.updateComplete; // the first request is under way
+    el.src = '/statements/no-such-statement.json';
+    await waitUntil(() => reasons.length > 0, 'no privacy-error');
+    // Give a late answer for the dropped src the time to arrive.
+    await (await fetch(jsonUrl(doc()))).text();
+    await el.updateComplete;
+    expect(reasons).to.deep.equal(['http']);
+    expect(loads).to.equal(0);
   });
 });
