@@ -160,4 +160,13 @@ describe('<privacy-consent-id>', function (this: SuiteContext) {
       expect(shadowAll(el, 'a'), email).to.have.length(0);
     }
   });
+
+  it('sends the request to the address without the spaces around it in the attribute', async () => {
+    useKit();
+    const el = await fixture<PrivacyConsentId>(
+      html`<privacy-consent-id lang="nl" email="  privacy@kopgroepbibliotheken.nl "></privacy-consent-id>`,
+    );
+    const href = shadowOne<HTMLAnchorElement>(el, 'a[part="mail-link"]').getAttribute('href') ?? '';
+    expect(href.startsWith('mailto:privacy@kopgroepbibliotheken.nl?')).to.equal(true);
+  });
 });
