@@ -116,3 +116,43 @@ describe('<privacy-statement> heading-level at the edges', function (this: Suite
     expect(shadowOne(el, '#website').localName).to.equal('h2');
   });
 });
+
+describe('<privacy-statement> table of contents clicks', function (this: SuiteContext) {
+  afterEach(() => {
+    cleanUp();
+    document.body.replaceChildren();
+    history.replaceState(null, '', location.pathname + location.search);
+  });
+
+  it('leaves a middle or modified click on a TOC link to the browser (a new tab), and follows a plain one', async () => {
+    const { el } = await mountStatement((s) => (s.document = nl));
+    const link = shadowOne<HTMLAnchorElement>(el, 'nav a[href="#website"]');
+    const handled: boolean[] = [];
+    // After the element's own handler: record whether it took the click, then keep the page here.
+    const record = (e: Event) => {
+      handled.push(e.defaultPrevented);
+      e.preventDefault();
+    };
+    document.body.addEventListener('click', record);
+    try {
+      for (const init of [
+        { button: 1 },
+        { ctrlKey: true },
+        { metaKey: true },
+        { shiftKey: true },
+        { altKey: true },
+      ]) {
+        link.dispatchEvent(
+          new MouseEvent('click', { bubbles: true, composed: true, cancelable: true, ...init }),
+        );
+      }
+      expect(handled).to.deep.equal([false, false, false, false, false]);
+      expect(location.hash).to.equal('');
+      link.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, cancelable: true }));
+      expect(handled[5]).to.equal(true);
+      expect(location.hash).to.equal('#website');
+    } finally {
+      document.body.removeEventListener('click', record);
+    }
+  });
+});
