@@ -2,25 +2,23 @@
 import { expect } from '@open-wc/testing';
 import '../../src/elements/privacy-statement/index.js';
 import nl from '../../statements/kopgroep.nl.json';
-import { cleanUp, mountStatement, shadowAll, shadowOne, squash, type SuiteContext } from './helpers.js';
+import {
+  cleanUp,
+  minimalStatement,
+  mountStatement,
+  shadowAll,
+  shadowOne,
+  squash,
+  type SuiteContext,
+} from './helpers.js';
 
 /** A minimal valid document with `blocks` in a section that has one sub-section. */
 function docWith(blocks: unknown[]): unknown {
-  return {
-    format: 'privacy-statement/1',
-    revision: 'r1',
-    updated: '2024-03-01',
-    language: 'nl',
-    title: 'Privacyverklaring',
+  return minimalStatement({
     sections: [
-      {
-        id: 'een',
-        heading: 'Een',
-        blocks,
-        subsections: [{ id: 'een-a', heading: 'Een A', blocks: [] }],
-      },
+      { id: 'een', heading: 'Een', blocks, subsections: [{ id: 'een-a', heading: 'Een A', blocks: [] }] },
     ],
-  };
+  });
 }
 
 /** Headings in reading order, as `h2 text`. */

@@ -70,6 +70,19 @@ export function useKit(config: PrivacyKitConfig = kopgroepConfig): PrivacyKit {
   return kit;
 }
 
+/** A minimal valid statement: one section holding one paragraph; `extra` replaces top-level fields. */
+export function minimalStatement(extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    format: 'privacy-statement/1',
+    revision: 'r1',
+    updated: '2024-03-01',
+    language: 'nl',
+    title: 'Privacyverklaring',
+    sections: [{ id: 'een', heading: 'Een', blocks: [{ type: 'paragraph', text: 'Tekst.' }] }],
+    ...extra,
+  };
+}
+
 /**
  * A URL the element can `fetch` that serves `value` as JSON. The test server turns every `.json`
  * file into a JavaScript module (for imports), so served files cannot stand in for a CMS.

@@ -6,6 +6,7 @@ import { waitUntil } from '../wait.js';
 import {
   cleanUp,
   jsonUrl,
+  minimalStatement,
   mountStatement,
   shadowAll,
   shadowOne,
@@ -13,18 +14,8 @@ import {
   type SuiteContext,
 } from './helpers.js';
 
-/** A minimal valid document. */
-function doc(extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    format: 'privacy-statement/1',
-    revision: 'r3',
-    updated: '2024-03-01',
-    language: 'nl',
-    title: 'Privacyverklaring',
-    sections: [{ id: 'een', heading: 'Een', blocks: [{ type: 'paragraph', text: 'Tekst.' }] }],
-    ...extra,
-  };
-}
+/** A minimal valid document of revision r3. */
+const doc = (extra: Record<string, unknown> = {}) => minimalStatement({ revision: 'r3', ...extra });
 
 describe('<privacy-statement> change history', function (this: SuiteContext) {
   afterEach(() => {

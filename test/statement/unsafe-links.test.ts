@@ -6,7 +6,7 @@
 import { expect } from '@open-wc/testing';
 import '../../src/elements/privacy-statement/index.js';
 import type { StatementLoadDetail } from '../../src/elements/privacy-statement/index.js';
-import { cleanUp, mountStatement, shadowAll, type SuiteContext } from './helpers.js';
+import { cleanUp, minimalStatement, mountStatement, shadowAll, type SuiteContext } from './helpers.js';
 
 declare global {
   interface Window {
@@ -16,14 +16,7 @@ declare global {
 
 /** A minimal valid document with `blocks` in its one section. */
 function docWith(blocks: unknown[]): unknown {
-  return {
-    format: 'privacy-statement/1',
-    revision: 'r1',
-    updated: '2024-03-01',
-    language: 'nl',
-    title: 'Privacyverklaring',
-    sections: [{ id: 'contact', heading: 'Contact', blocks }],
-  };
+  return minimalStatement({ sections: [{ id: 'contact', heading: 'Contact', blocks }] });
 }
 
 /** Runs `body` with console.warn collected, restoring it afterwards. */
