@@ -3,8 +3,6 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/elements/privacy-statement/index.js';
 import type { PrivacyConsentId } from '../../src/elements/privacy-statement/index.js';
 import nl from '../../statements/kopgroep.nl.json';
-import { createConsent, memoryStorage } from '../../src/core/index.js';
-import { usePrivacyKit } from '../../src/elements/context.js';
 import {
   AXE_TEST_TIMEOUT_MS,
   cleanUp,
@@ -14,6 +12,7 @@ import {
   shadowOne,
   squash,
   useKit,
+  useKitAfterRevisionChange,
   type SuiteContext,
   parseMailto,
 } from './helpers.js';
@@ -48,23 +47,14 @@ describe('<privacy-consent-id>', function (this: SuiteContext) {
   });
 
   it('after the statement changed, still shows the id of the last stored choice (its receipts are under it)', async () => {
-    const options = { cookies: memoryStorage(), localStorage: null, window: null, BroadcastChannel: null };
-    const before = createConsent({ ...kopgroepConfig, revision: 'older' }, options);
-    const old = before.acceptAll();
-    before.destroy();
-    const kit = createConsent(kopgroepConfig, options);
-    usePrivacyKit(kit);
-    try {
-      expect(kit.getConsent()).to.equal(null);
-      const el = await fixture<PrivacyConsentId>(
-        html`<privacy-consent-id lang="en" email="privacy@kopgroepbibliotheken.nl"></privacy-consent-id>`,
-      );
-      expect(shadowOne(el, 'code').textContent).to.equal(old.id);
-      const mail = parseMailto(shadowOne<HTMLAnchorElement>(el, 'a[part="mail-link"]').href);
-      expect(mail.subject).to.contain(old.id);
-    } finally {
-      kit.destroy();
-    }
+    const { kit, old } = useKitAfterRevisionChange();
+    expect(kit.getConsent()).to.equal(null);
+    const el = await fixture<PrivacyConsentId>(
+      html`<privacy-consent-id lang="en" email="privacy@kopgroepbibliotheken.nl"></privacy-consent-id>`,
+    );
+    expect(shadowOne(el, 'code').textContent).to.equal(old.id);
+    const mail = parseMailto(shadowOne<HTMLAnchorElement>(el, 'a[part="mail-link"]').href);
+    expect(mail.subject).to.contain(old.id);
   });
 
   it('carries the consent id in the mail link once the visitor decided, live', async () => {

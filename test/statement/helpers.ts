@@ -4,7 +4,7 @@
  * to read what a visitor sees inside shadow roots.
  */
 import { createConsent, memoryStorage } from '../../src/core/index.js';
-import type { PrivacyKit, PrivacyKitConfig } from '../../src/core/types.js';
+import type { ConsentState, PrivacyKit, PrivacyKitConfig } from '../../src/core/types.js';
 import { resetPrivacyKitForTests, usePrivacyKit } from '../../src/elements/context.js';
 import type { PrivacyStatement } from '../../src/elements/privacy-statement/index.js';
 
@@ -68,6 +68,21 @@ export function useKit(config: PrivacyKitConfig = kopgroepConfig): PrivacyKit {
   kits.push(kit);
   usePrivacyKit(kit);
   return kit;
+}
+
+/**
+ * A store bound to the elements whose last stored decision, `old`, was made under an earlier
+ * revision of the statement: none is in force now. Destroyed by `cleanUp()`.
+ */
+export function useKitAfterRevisionChange(): { kit: PrivacyKit; old: ConsentState } {
+  const options = { cookies: memoryStorage(), localStorage: null, window: null, BroadcastChannel: null };
+  const before = createConsent({ ...kopgroepConfig, revision: 'older' }, options);
+  const old = before.acceptAll();
+  before.destroy();
+  const kit = createConsent(kopgroepConfig, options);
+  kits.push(kit);
+  usePrivacyKit(kit);
+  return { kit, old };
 }
 
 /** A minimal valid statement: one section holding one paragraph; `extra` replaces top-level fields. */

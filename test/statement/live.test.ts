@@ -4,8 +4,6 @@ import '../../src/elements/privacy-statement/index.js';
 import type { PrivacyCookieTable } from '../../src/elements/privacy-statement/index.js';
 import nl from '../../statements/kopgroep.nl.json';
 import { twelveServicesConfig } from '../elements/helpers.js';
-import { createConsent, memoryStorage } from '../../src/core/index.js';
-import { usePrivacyKit } from '../../src/elements/context.js';
 import {
   AXE_TEST_TIMEOUT_MS,
   cleanUp,
@@ -15,6 +13,7 @@ import {
   shadowOne,
   squash,
   useKit,
+  useKitAfterRevisionChange,
   type SuiteContext,
   statuses,
 } from './helpers.js';
@@ -102,21 +101,12 @@ describe('<privacy-statement> live blocks', function (this: SuiteContext) {
   });
 
   it('inside a sentence, still shows the id of the last stored choice after the statement changed', async () => {
-    const options = { cookies: memoryStorage(), localStorage: null, window: null, BroadcastChannel: null };
-    const before = createConsent({ ...kopgroepConfig, revision: 'older' }, options);
-    const old = before.acceptAll();
-    before.destroy();
-    const kit = createConsent(kopgroepConfig, options);
-    usePrivacyKit(kit);
-    try {
-      expect(kit.getConsent()).to.equal(null);
-      const doc = structuredClone(nl) as { sections: { blocks: unknown[] }[] };
-      doc.sections[0]?.blocks.push({ type: 'paragraph', text: ['Uw code: ', { live: 'consent-id' }] });
-      const { el } = await mountStatement((s) => (s.document = doc));
-      expect(shadowOne(el, 'code[part="consent-id"]').textContent).to.equal(old.id);
-    } finally {
-      kit.destroy();
-    }
+    const { kit, old } = useKitAfterRevisionChange();
+    expect(kit.getConsent()).to.equal(null);
+    const doc = structuredClone(nl) as { sections: { blocks: unknown[] }[] };
+    doc.sections[0]?.blocks.push({ type: 'paragraph', text: ['Uw code: ', { live: 'consent-id' }] });
+    const { el } = await mountStatement((s) => (s.document = doc));
+    expect(shadowOne(el, 'code[part="consent-id"]').textContent).to.equal(old.id);
   });
 
   it('marks its own words with the language they are in, when the page asks for another than the document’s', async () => {
