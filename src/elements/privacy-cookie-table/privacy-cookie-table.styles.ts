@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { visuallyHidden } from '../shared/styles.js';
 
 /** The table, its focusable scroll region and the narrow card layout. */
 export const cookieTableStyles = css`
@@ -50,12 +51,7 @@ export const cookieTableStyles = css`
       display: block;
     }
     thead {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
+      ${visuallyHidden}
     }
     tbody tr {
       margin-block-end: 0.75rem;

@@ -1,14 +1,10 @@
 import { css } from 'lit';
+import { visuallyHidden } from '../shared/styles.js';
 
 /** The modal dialog, category rows and the switch look of the native checkboxes. */
 export const preferencesStyles = css`
   .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
+    ${visuallyHidden}
   }
   /* The browser's own max-width for a modal dialog (100% - 2em - 6px) would take another 22 px of
      a 320 px screen, enough to break "cookievoorkeuren" and "Noodzakelijk" mid-word. */

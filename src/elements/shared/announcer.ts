@@ -6,6 +6,7 @@
  */
 import { LitElement, css, html } from 'lit';
 import { defineElement } from './define.js';
+import { visuallyHidden } from './styles.js';
 
 /**
  * The page's live region for consent announcements. Visually hidden.
@@ -20,13 +21,9 @@ export class PrivacyAnnouncer extends LitElement {
 
   static override styles = css`
     :host {
+      ${visuallyHidden}
       position: fixed;
-      width: 1px;
-      height: 1px;
       margin: -1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
     }
   `;
 

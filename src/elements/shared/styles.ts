@@ -7,6 +7,19 @@
 import { css } from 'lit';
 
 /**
+ * Declarations that hide a box from sight but not from screen readers, for use inside a rule:
+ * `.x { ${visuallyHidden} }`.
+ */
+export const visuallyHidden = css`
+  position: absolute;
+  width: 1px;
+  height: 1px;
+  overflow: hidden;
+  clip-path: inset(50%);
+  white-space: nowrap;
+`;
+
+/**
  * For elements that sit in the page's content (the newsletter form, an embed's placeholder), after
  * `tokens`: light or dark as the page is, not as the visitor's system is, so a light page never
  * shows a dark panel. Unset, the declaration is invalid and `color-scheme` inherits from the page
