@@ -5,6 +5,7 @@ import {
   validateStatement,
   type StatementDocument,
 } from '../../src/elements/privacy-statement/document.js';
+import { editedCopy, errorsOf } from './helpers.js';
 
 /** A small valid document with one section and one sub-section. */
 function base(): Record<string, unknown> {
@@ -26,18 +27,7 @@ function base(): Record<string, unknown> {
 }
 
 /** `base()` with `edit` applied to a deep copy. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function withEdit(edit: (doc: any) => void): unknown {
-  const doc = structuredClone(base());
-  edit(doc);
-  return doc;
-}
-
-function errorsOf(input: unknown): string[] {
-  const result = validateStatement(input);
-  expect(result.ok, 'expected the document to be refused').to.equal(false);
-  return result.ok ? [] : result.errors.map((e) => `${e.path}: ${e.message}`);
-}
+const withEdit = (edit: Parameters<typeof editedCopy>[1]) => editedCopy(base(), edit);
 
 describe('validateStatement: blank text and empty runs', () => {
   it('refuses a title, heading or text that is only spaces (the visitor would see nothing)', () => {

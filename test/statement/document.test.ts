@@ -7,6 +7,7 @@ import {
   contactEmail,
   type StatementDocument,
 } from '../../src/elements/privacy-statement/document.js';
+import { editedCopy, errorsOf } from './helpers.js';
 
 /** A small valid document to break one field at a time. */
 function base(): Record<string, unknown> {
@@ -29,19 +30,7 @@ function base(): Record<string, unknown> {
 }
 
 /** `base()` with `edit` applied to a deep copy. */
-// Tests break documents in arbitrary places; a typed path helper would hide what each test does.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function withEdit(edit: (doc: any) => void): unknown {
-  const doc = structuredClone(base());
-  edit(doc);
-  return doc;
-}
-
-function errorsOf(input: unknown): string[] {
-  const result = validateStatement(input);
-  expect(result.ok, 'expected the document to be refused').to.equal(false);
-  return result.ok ? [] : result.errors.map((e) => `${e.path}: ${e.message}`);
-}
+const withEdit = (edit: Parameters<typeof editedCopy>[1]) => editedCopy(base(), edit);
 
 function warningsOf(input: unknown): string[] {
   return validateStatement(input).warnings.map((w) => `${w.path}: ${w.message}`);

@@ -7,6 +7,8 @@ import { createConsent, memoryStorage } from '../../src/core/index.js';
 import type { ConsentState, PrivacyKit, PrivacyKitConfig } from '../../src/core/types.js';
 import { resetPrivacyKitForTests, usePrivacyKit } from '../../src/elements/context.js';
 import type { PrivacyStatement } from '../../src/elements/privacy-statement/index.js';
+import { validateStatement } from '../../src/elements/privacy-statement/document.js';
+import { expect } from '@open-wc/testing';
 
 /** The foundation's config: GA and Adobe (analytics), YouTube (marketing). */
 export const kopgroepConfig: PrivacyKitConfig = {
@@ -96,6 +98,22 @@ export function minimalStatement(extra: Record<string, unknown> = {}): Record<st
     sections: [{ id: 'een', heading: 'Een', blocks: [{ type: 'paragraph', text: 'Tekst.' }] }],
     ...extra,
   };
+}
+
+/** A deep copy of `doc` with `edit` applied. */
+// Tests break documents in arbitrary places; a typed path helper would hide what each test does.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function editedCopy(doc: unknown, edit: (doc: any) => void): unknown {
+  const copy = structuredClone(doc);
+  edit(copy);
+  return copy;
+}
+
+/** The problems `validateStatement` reports for `input` (`path: message`); it must refuse it. */
+export function errorsOf(input: unknown): string[] {
+  const result = validateStatement(input);
+  expect(result.ok, 'expected the document to be refused').to.equal(false);
+  return result.ok ? [] : result.errors.map((e) => `${e.path}: ${e.message}`);
 }
 
 /**
