@@ -88,16 +88,24 @@ function inject(src: string, nonce: string | undefined): void {
 
 /**
  * Loads the tag of a `"load": true` service: gtag.js with `js`/`config` for a measurement id, or
- * the GTM container; warns when the service names neither.
+ * the GTM container; warns when the service names neither. `tags` holds the ids (and `js`)
+ * already pushed: two services sharing a tag must not count every page view twice.
  */
-function loadTag(name: string, service: ServiceConfig, gtag: Gtag, nonce: string | undefined): void {
+function loadTag(
+  name: string,
+  service: ServiceConfig,
+  gtag: Gtag,
+  nonce: string | undefined,
+  tags: Set<string>,
+): void {
   const { measurementId, containerId } = service.google ?? {};
-  if (containerId) {
+  const first = (key: string) => !tags.has(key) && tags.add(key);
+  if (containerId && first(containerId)) {
     window.dataLayer?.push({ 'gtm.start': Date.now(), event: 'gtm.js' });
     inject(GTM + 'gtm.js?id=' + encodeURIComponent(containerId), nonce);
   }
-  if (measurementId) {
-    gtag('js', new Date());
+  if (measurementId && first(measurementId)) {
+    if (first('js')) gtag('js', new Date());
     gtag('config', measurementId);
     inject(GTM + 'gtag/js?id=' + encodeURIComponent(measurementId), nonce);
   }
@@ -120,6 +128,7 @@ export function installGoogle(kit: PrivacyKit, options: GoogleOptions = {}): () 
   pushConsentDefault(config.google.waitForUpdate);
   const advanced = config.google.mode == 'advanced';
   const loaded = new Set<string>();
+  const tags = new Set<string>();
   const wasGranted = new Set<string>();
   let told = false;
 
@@ -142,7 +151,7 @@ export function installGoogle(kit: PrivacyKit, options: GoogleOptions = {}): () 
       if (granted) wasGranted.add(name);
       if (service.load && (granted || advanced) && !loaded.has(name)) {
         loaded.add(name);
-        loadTag(name, service, gtag, options.nonce);
+        loadTag(name, service, gtag, options.nonce, tags);
       }
     }
   };

@@ -94,12 +94,17 @@ describe('Google Consent Mode: basic and advanced mode', () => {
     assert.deepEqual(pageErrors, []);
     await context.close();
   });
-  it('loads a Google tag shared by two granted services once', async () => {
+  it('loads a Google tag shared by two granted services once, and configures it once (one page view per view)', async () => {
     const { context, tab, vendorRequests, pageErrors } = await visit('/shared-tag.html');
-    await tab.evaluate(async () => await window.privacyKit.acceptAll());
+    // The services are granted one after the other, as a visitor who opts into marketing later.
+    await tab.evaluate(async () => await window.privacyKit.update({ categories: { analytics: true } }));
     await gtagRan(tab);
+    await tab.evaluate(async () => await window.privacyKit.acceptAll());
     await tab.waitForLoadState('networkidle');
     assert.equal(await gtagLoads(tab), 1, 'gtag.js ran once');
+    const commands = (await dataLayer(tab)).map((e) => e.value);
+    assert.deepEqual(commands.filter((c) => c[0] === 'config'), [['config', 'G-LOAD']]);
+    assert.equal(commands.filter((c) => c[0] === 'js').length, 1);
     assert.deepEqual(vendorRequests.filter((u) => u.includes('/gtag/js')), [GTAG]);
     assert.deepEqual(pageErrors, []);
     await context.close();
