@@ -3,6 +3,7 @@
  * small: the whole core has a 4 KB brotli budget.
  */
 import { NAME } from './consent.js';
+import { MAX_COOKIE_LENGTH } from './cookie-codec.js';
 import { GOOGLE_CONSENT_TYPES, resolveConfig } from './defaults.js';
 import type { PrivacyKitConfig, ResolvedConfig, Result, ValidationError } from './types.js';
 
@@ -126,6 +127,19 @@ export function validateConfig(input: unknown): Result<ResolvedConfig> {
       fail(errors, `services.${name}.category`, `unknown category "${category}"`);
     if (own(categories, name)) fail(errors, 'services.' + name, 'name used by a category');
   }
+  // Every name goes into the consent cookie, and a value over its limit is refused when read back:
+  // every page would ask again. The longest value a decision can take: 81 characters of id, times,
+  // method, separators and checksum, the revision, and `name:1` per name, `.` between them.
+  const longest =
+    81 +
+    encodeURIComponent(c.revision).length +
+    [...Object.keys(categories), ...Object.keys(c.services ?? {})].join('...').length;
+  if (longest > MAX_COOKIE_LENGTH)
+    fail(
+      errors,
+      'services',
+      `too many or too long names: a consent cookie of ${longest} characters, over ${MAX_COOKIE_LENGTH}`,
+    );
   return errors.length ? { ok: false, errors } : { ok: true, value: resolveConfig(c) };
 }
 

@@ -6,7 +6,9 @@ import {
   validateConfig,
   type ValidationError,
 } from '../../src/core/index.js';
-import { minimalConfig } from './fixtures.js';
+import { destroyStores, isolatedStore, minimalConfig } from './fixtures.js';
+import { memoryStorage } from '../../src/core/index.js';
+import { encodeConsent } from '../../src/core/cookie-encode.js';
 
 function errorsOf(input: unknown): readonly ValidationError[] {
   const result = validateConfig(input);
@@ -193,6 +195,54 @@ describe('validateConfig', () => {
     expect(
       formatErrors(errorsOf(withField({ services: { analytics: { category: 'analytics' } } }))),
     ).to.equal('services.analytics: name used by a category');
+  });
+
+  it('refuses a config whose names would not fit the consent cookie, and keeps a decision made under the largest it accepts', () => {
+    // Services of 40-character names, as many as fit: one more makes a cookie the codec refuses
+    // when it reads it back, which would ask the visitor again on every page.
+    const withServices = (count: number) =>
+      withField({
+        services: Object.fromEntries(
+          Array.from({ length: count }, (_, i) => [
+            's' + String(i).padStart(39, '0'),
+            { category: 'analytics' },
+          ]),
+        ),
+      });
+    let count = 1;
+    while (count < 200 && validateConfig(withServices(count + 1)).ok) count++;
+    expect(count).to.be.within(60, 80);
+    const [error] = errorsOf(withServices(count + 1));
+    expect(error?.path).to.equal('services');
+    expect(error?.message).to.match(
+      /^too many or too long names: a consent cookie of 30\d\d characters, over 3072$/,
+    );
+
+    // The figure is the encoder's own: the longest value it writes (the latest times, the longest
+    // method, an id of 36 characters, a checksum of 7) under count + 1 services.
+    const longest = (config: ReturnType<typeof withServices>) => {
+      const all = (names: object) => Object.fromEntries(Object.keys(names).map((n) => [n, true]));
+      const value = encodeConsent({
+        schema: 1,
+        id: crypto.randomUUID(),
+        revision: config.revision,
+        decidedAt: 36 ** 8 - 1,
+        updatedAt: 36 ** 8 - 1,
+        method: 'preferences',
+        categories: all({ necessary: 1, ...config.categories }),
+        services: all(config.services as object),
+      });
+      return value.length - value.slice(value.lastIndexOf('|') + 1).length + 7;
+    };
+    expect(error?.message).to.contain(` ${longest(withServices(count + 1))} characters`);
+    expect(longest(withServices(count))).to.be.at.most(3072);
+
+    const cookies = memoryStorage();
+    isolatedStore(withServices(count), { cookies }).acceptAll();
+    const again = isolatedStore(withServices(count), { cookies });
+    expect(again.needsDecision()).to.equal(false);
+    expect(again.isGranted('s' + String(count - 1).padStart(39, '0'))).to.equal(true);
+    destroyStores();
   });
 
   it('makes createConsent throw a ConfigError listing every problem', () => {
