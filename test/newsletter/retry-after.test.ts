@@ -1,0 +1,48 @@
+/**
+ * A `Retry-After` that is neither delta-seconds nor an HTTP date (RFC 9110 §10.2.3) is no answer
+ * at all: the client reports no wait, and the element says "try again shortly" rather than a
+ * number the server never sent.
+ */
+import { expect } from '@open-wc/testing';
+import { createNewsletterClient } from '../../src/core/newsletter.js';
+import { mount, reach, subscribe, text } from './helpers.js';
+
+/** A client whose every request is answered `status` with the given `Retry-After`. */
+function answeredWith(status: number, retryAfter: string) {
+  const fetchFn = (async () =>
+    new Response(JSON.stringify({ error: 'x' }), {
+      status,
+      headers: { 'Content-Type': 'application/json', 'Retry-After': retryAfter },
+    })) as typeof fetch;
+  return createNewsletterClient({ endpoint: '/api/newsletter', fetch: fetchFn });
+}
+
+describe('newsletter client with a malformed Retry-After', () => {
+  it('reports a 429 with "30abc" as rate limited with no wait, not as 30 seconds', async () => {
+    const result = await answeredWith(429, '30abc').resend('a@b.nl');
+    expect(result).to.deep.equal({ ok: false, error: { kind: 'rate-limited' } });
+  });
+
+  it('reports a 503 with "30abc" as a server error with no wait, not as 30 seconds', async () => {
+    const result = await answeredWith(503, '30abc').resend('a@b.nl');
+    expect(result).to.deep.equal({ ok: false, error: { kind: 'server', status: 503 } });
+  });
+
+  it('still reads a well-formed number with spaces around it', async () => {
+    // The control for the two above: the header itself reaches the parser.
+    const result = await answeredWith(429, ' 30 ').resend('a@b.nl');
+    expect(result).to.deep.equal({ ok: false, error: { kind: 'rate-limited', retryAfter: 30 } });
+  });
+});
+
+describe('<privacy-newsletter> with a malformed Retry-After', () => {
+  it('says "try again shortly", naming no wait the server did not send', async () => {
+    const { el, server } = await mount();
+    server.breakNext({ status: 429, body: { error: 'rate_limited' }, headers: { 'Retry-After': '30abc' } });
+    await subscribe(el, 'jan@example.org');
+    await reach(el, 'error');
+    const alert = text(el, '[part="alert"] [role="alert"]');
+    expect(alert).to.equal('Te veel pogingen achter elkaar. Probeer het zo opnieuw.');
+    expect(alert).not.to.contain('30');
+  });
+});
