@@ -234,4 +234,15 @@ describe('<privacy-newsletter> when a request fails', () => {
     await reach(el, 'unsubscribed');
     expect(server.subscriber('jan@example.org')?.status).to.equal('unsubscribed');
   });
+
+  it('leaves focus where it was when a mail link is rate limited, though its "try again" is shown', async () => {
+    const server = new FakeNewsletterServer();
+    const token = server.addSubscriber('jan@example.org');
+    server.breakNext({ status: 429, body: { error: 'rate_limited' }, headers: { 'Retry-After': '2' } });
+    const { el } = await mount({ server, token, action: 'unsubscribe' });
+    await reach(el, 'error');
+    // The retry is there (the page has no other button) but waits: focus is not pulled onto it.
+    expect(el.shadowRoot?.querySelector('[part="retry-button"]') !== null, 'retry shown').to.equal(true);
+    expect(focused(el) === null, `focus on ${focused(el)?.getAttribute('part')}`).to.equal(true);
+  });
 });
