@@ -2,7 +2,7 @@
  * What the visitor meets when a request fails: an error with "try again", no connection, a rate
  * limit, and what is kept meanwhile. The fake server stands in for the newsletter backend.
  */
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { FakeNewsletterServer, type Breakage } from './fake-server.js';
 import { $, focused, mount, reach, subscribe, text } from './helpers.js';
 
@@ -244,5 +244,23 @@ describe('<privacy-newsletter> when a request fails', () => {
     // The retry is there (the page has no other button) but waits: focus is not pulled onto it.
     expect(el.shadowRoot?.querySelector('[part="retry-button"]') !== null, 'retry shown').to.equal(true);
     expect(focused(el) === null, `focus on ${focused(el)?.getAttribute('part')}`).to.equal(true);
+  });
+
+  it('clears the last "saved" announcement when the next request starts, so it never sits beside a failure', async () => {
+    const server = new FakeNewsletterServer();
+    const token = server.addSubscriber('jan@example.org');
+    const { el } = await mount({ server, token });
+    await reach(el, 'manage');
+    const preference = (key: string) => $(el, `[part="toggle"][data-preference="${key}"]`);
+    preference('objectMarketing').click();
+    await waitUntil(() => text(el, '[part="status"]') === 'Uw keuze is opgeslagen.', 'first save announced');
+    const release = server.holdNext();
+    preference('objectResearch').click();
+    await el.updateComplete;
+    // On its way: the earlier save is no news about this one.
+    expect(text(el, '[part="status"]')).to.equal('');
+    release({ status: 500 });
+    await reach(el, 'error');
+    expect(text(el, '[part="status"]')).to.equal('');
   });
 });
