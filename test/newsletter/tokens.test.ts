@@ -1,9 +1,13 @@
 /**
- * Which token `<privacy-newsletter>` acts on when more than one is offered.
+ * Which token `<privacy-newsletter>` acts on when more than one is offered, and what it forgets
+ * when a link stops working: only the token that failed, never another kept one or a page's own
+ * storage.
  */
 import { expect } from '@open-wc/testing';
 import { FakeNewsletterServer } from './fake-server.js';
-import { mount, reach, text } from './helpers.js';
+import { $, confirmLink, mount, reach, text } from './helpers.js';
+
+const TAB_KEY = 'privacy-newsletter-token';
 
 describe('<privacy-newsletter> with a token both as an attribute and in the page address', () => {
   const original = location.href;
@@ -25,5 +29,67 @@ describe('<privacy-newsletter> with a token both as an attribute and in the page
     expect(server.requestsTo('/unsubscribe')).to.have.length(0);
     expect(server.subscriber('piet@example.org')?.status).to.equal('confirmed');
     expect(server.subscriber('jan@example.org')?.status).to.equal('confirmed');
+  });
+});
+
+describe('<privacy-newsletter> forgetting a token', () => {
+  const original = location.href;
+  afterEach(() => {
+    history.replaceState(null, '', original);
+    sessionStorage.clear();
+  });
+
+  it("keeps this tab's manage token when a different token, given as an attribute, has expired", async () => {
+    const server = new FakeNewsletterServer();
+    const kept = server.addSubscriber('piet@example.org');
+    sessionStorage.setItem(TAB_KEY, kept);
+    sessionStorage.setItem('another-app', 'its own');
+    const dead = server.addSubscriber('jan@example.org');
+    server.expiredTokens.add(dead);
+    const { el } = await mount({ server, token: dead });
+    await reach(el, 'invalid-link');
+    expect(sessionStorage.getItem(TAB_KEY)).to.equal(kept);
+    expect(sessionStorage.getItem('another-app')).to.equal('its own');
+    // A reload without the attribute still shows the kept subscription.
+    el.remove();
+    const { el: reloaded } = await mount({ server });
+    await reach(reloaded, 'manage');
+    expect(text(reloaded, '[part="subscriber"]')).to.equal('Aangemeld met p***@example.org');
+  });
+
+  it("keeps this tab's manage token when an old confirmation link from the address turns out dead", async () => {
+    const server = new FakeNewsletterServer();
+    const kept = server.addSubscriber('piet@example.org');
+    sessionStorage.setItem(TAB_KEY, kept);
+    const stale = server.addPending('jan@example.org');
+    server.expiredTokens.add(stale);
+    history.replaceState(null, '', `?token=${stale}&action=confirm`);
+    const { el } = await mount({ server });
+    await confirmLink(el);
+    await reach(el, 'invalid-link');
+    expect(sessionStorage.getItem(TAB_KEY)).to.equal(kept);
+  });
+
+  it('forgets a kept token that stopped working, and nothing else the page stored', async () => {
+    const server = new FakeNewsletterServer();
+    sessionStorage.setItem(TAB_KEY, 'manage-revoked');
+    sessionStorage.setItem('another-app', 'its own');
+    const { el } = await mount({ server });
+    await reach(el, 'invalid-link');
+    expect(sessionStorage.getItem(TAB_KEY)).to.equal(null);
+    expect(sessionStorage.getItem('another-app')).to.equal('its own');
+  });
+
+  it('"subscribe again" forgets the kept token and nothing else the page stored', async () => {
+    const server = new FakeNewsletterServer();
+    const kept = server.addSubscriber('jan@example.org', { status: 'unsubscribed' });
+    sessionStorage.setItem(TAB_KEY, kept);
+    sessionStorage.setItem('another-app', 'its own');
+    const { el } = await mount({ server });
+    await reach(el, 'unsubscribed');
+    $(el, '[part="resubscribe-button"]').click();
+    await reach(el, 'subscribe');
+    expect(sessionStorage.getItem(TAB_KEY)).to.equal(null);
+    expect(sessionStorage.getItem('another-app')).to.equal('its own');
   });
 });
