@@ -32,6 +32,26 @@ describe('<privacy-newsletter> with a token both as an attribute and in the page
   });
 });
 
+describe('<privacy-newsletter> with the address token copied into the attribute', () => {
+  const original = location.href;
+  afterEach(() => {
+    history.replaceState(null, '', original);
+    sessionStorage.clear();
+  });
+
+  it('still takes the token out of the address bar, as a page template that copies it there would expect', async () => {
+    const server = new FakeNewsletterServer();
+    const token = server.addSubscriber('jan@example.org');
+    history.replaceState(null, '', `?page=2&token=${token}&action=manage#top`);
+    const { el } = await mount({ server, token, action: 'manage' });
+    await reach(el, 'manage');
+    expect(location.search).to.equal('?page=2');
+    expect(location.hash).to.equal('#top');
+    // The attribute's token is the integrator's: not kept for the tab.
+    expect(sessionStorage.getItem(TAB_KEY)).to.equal(null);
+  });
+});
+
 describe('<privacy-newsletter> forgetting a token', () => {
   const original = location.href;
   afterEach(() => {

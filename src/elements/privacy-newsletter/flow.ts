@@ -92,8 +92,9 @@ export class NewsletterFlow implements ReactiveController {
   /** Decides the first view: a mail link's token is acted on, otherwise the subscribe form. */
   async #start(): Promise<void> {
     const link = readMailLink(this.#host.token, this.#host.action, location.search);
-    // Out of the address bar before anything else can read it (analytics, a shared link).
-    if (link?.source === 'address') removeTokenFromAddress();
+    // Out of the address bar before anything else can read it (analytics, a shared link); also
+    // when a page template copied it from there into the attribute.
+    if (link && new URLSearchParams(location.search).get('token') === link.token) removeTokenFromAddress();
     if (!link) {
       this.#set({ view: 'subscribe' });
       return;
