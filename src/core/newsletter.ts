@@ -184,12 +184,15 @@ function validationFields(body: unknown): Readonly<Record<string, string>> {
   );
 }
 
-/** `Retry-After` is either delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
+/**
+ * `Retry-After` is either delta-seconds or an HTTP date (RFC 9110 §10.2.3). Each of the three date
+ * forms starts with a day name; the browser's lenient parser would take "1.5" for a date too.
+ */
 function retryAfterSeconds(header: string | null): number | undefined {
   if (!header) return undefined;
   const trimmed = header.trim();
   if (/^\d+$/.test(trimmed)) return Number(trimmed);
-  const date = Date.parse(trimmed);
+  const date = /^[a-z]{3}/i.test(trimmed) ? Date.parse(trimmed) : NaN;
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 

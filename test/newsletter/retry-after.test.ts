@@ -28,6 +28,31 @@ describe('newsletter client with a malformed Retry-After', () => {
     expect(result).to.deep.equal({ ok: false, error: { kind: 'server', status: 503 } });
   });
 
+  it('reads a decimal, a negative number or other number-like text as no wait, not as a date', async () => {
+    // The browser's lenient date parser turns "1.5" and "-5" into dates in 2001 (so: no wait at
+    // all); an HTTP date always starts with the name of a day.
+    for (const value of ['1.5', '-5', '12/01', '+30']) {
+      const result = await answeredWith(429, value).resend('a@b.nl');
+      expect(result, value).to.deep.equal({ ok: false, error: { kind: 'rate-limited' } });
+    }
+  });
+
+  it('reads each of the three HTTP date forms', async () => {
+    const later = new Date(Date.now() + 90_000);
+    const day = later.toUTCString().slice(0, 3);
+    const [, date, month, year, time] = later.toUTCString().split(' ');
+    const forms = [
+      later.toUTCString(),
+      `${later.toLocaleDateString('en-US', { weekday: 'long', timeZone: 'UTC' })}, ${date}-${month}-${year?.slice(2)} ${time} GMT`,
+      `${day} ${month} ${String(Number(date)).padStart(2)} ${time} ${year}`,
+    ];
+    for (const value of forms) {
+      const result = await answeredWith(429, value).resend('a@b.nl');
+      const wait = result.ok ? undefined : (result.error as { retryAfter?: number }).retryAfter;
+      expect(wait, value).to.be.within(85, 91);
+    }
+  });
+
   it('still reads a well-formed number with spaces around it', async () => {
     // The control for the two above: the header itself reaches the parser.
     const result = await answeredWith(429, ' 30 ').resend('a@b.nl');
