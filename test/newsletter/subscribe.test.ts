@@ -216,14 +216,22 @@ describe('<privacy-newsletter> subscribing', () => {
     expect(server.requestsTo('/resend')).to.have.length(1);
   });
 
-  it('goes back to the form with the address kept to correct a typo', async () => {
-    const { el } = await mount();
+  it('goes back to the form with the address kept to correct a typo, without the last status', async () => {
+    let now = Date.now();
+    const { el } = await mount({ now: () => now });
     await subscribe(el, 'jan@exampel.org');
     await reach(el, 'pending');
+    now += 61_000;
+    el.requestUpdate();
+    await el.updateComplete;
+    $(el, '[part="resend-button"]').click();
+    await waitUntil(() => text(el, '[part="status"]'), 'no status after sending again');
     $(el, '[part="change-email-button"]').click();
     await reach(el, 'subscribe');
     expect($<HTMLInputElement>(el, '[part="email-input"]').value).to.equal('jan@exampel.org');
     expect(focused(el)).to.equal($(el, '[part="heading"]'));
+    // "We sent the e-mail again" belongs to the waiting view, not to the form.
+    expect(text(el, '[part="status"]')).to.equal('');
   });
 
   it('shows an address the server refuses on the field, like a client-side check', async () => {

@@ -278,7 +278,8 @@ export class NewsletterFlow implements ReactiveController {
   }
 
   #show(view: NewsletterView, moveFocus = true): void {
-    this.#set({ view, failure: null });
+    // The last view's "saved" or "sent again" must not stand beside the next one.
+    this.#set({ view, failure: null, statusMessage: '' });
     // Never steal focus on page load; after a visitor's action, focus follows them to the new state.
     if (moveFocus) this.#ctx.focusAfterUpdate('heading');
   }
