@@ -89,3 +89,12 @@ export async function subscribe(
 export function text(el: PrivacyNewsletter, selector: string): string {
   return ($(el, selector).textContent ?? '').replace(/\s+/g, ' ').trim();
 }
+
+/** Registers an afterEach that puts back the page address and clears the tab's sessionStorage. */
+export function restoreAddressAndTabAfterEach(): void {
+  const original = location.href;
+  afterEach(() => {
+    history.replaceState(null, '', original);
+    sessionStorage.clear();
+  });
+}

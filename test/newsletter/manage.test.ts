@@ -5,7 +5,16 @@ import type {
   PrivacyNewsletter,
 } from '../../src/elements/privacy-newsletter/index.js';
 import { FakeNewsletterServer } from './fake-server.js';
-import { $, confirmLink, focused, mount, reach, REVISION, text } from './helpers.js';
+import {
+  $,
+  confirmLink,
+  focused,
+  mount,
+  reach,
+  restoreAddressAndTabAfterEach,
+  REVISION,
+  text,
+} from './helpers.js';
 
 const toggle = (el: PrivacyNewsletter, key: string): HTMLInputElement =>
   $<HTMLInputElement>(el, `[part="toggle"][data-preference="${key}"]`);
@@ -15,11 +24,7 @@ async function nextChange(el: PrivacyNewsletter): Promise<NewsletterChangeDetail
 }
 
 describe('<privacy-newsletter> links from the mail', () => {
-  const original = location.href;
-  afterEach(() => {
-    history.replaceState(null, '', original);
-    sessionStorage.clear();
-  });
+  restoreAddressAndTabAfterEach();
 
   it('confirms from ?token=…&action=confirm, shows the settings, and takes the token out of the address bar', async () => {
     const server = new FakeNewsletterServer();

@@ -5,17 +5,13 @@
  */
 import { expect } from '@open-wc/testing';
 import { FakeNewsletterServer } from './fake-server.js';
-import { $, confirmLink, mount, reach, text } from './helpers.js';
+import { $, confirmLink, mount, reach, restoreAddressAndTabAfterEach, text } from './helpers.js';
 
 const TAB_KEY = 'privacy-newsletter-token';
 
-describe('<privacy-newsletter> with a token both as an attribute and in the page address', () => {
-  const original = location.href;
-  afterEach(() => {
-    history.replaceState(null, '', original);
-    sessionStorage.clear();
-  });
+restoreAddressAndTabAfterEach();
 
+describe('<privacy-newsletter> with a token both as an attribute and in the page address', () => {
   it("acts on the attribute's token and action, not the address's", async () => {
     const server = new FakeNewsletterServer();
     const fromAttribute = server.addSubscriber('jan@example.org');
@@ -33,12 +29,6 @@ describe('<privacy-newsletter> with a token both as an attribute and in the page
 });
 
 describe('<privacy-newsletter> with the address token copied into the attribute', () => {
-  const original = location.href;
-  afterEach(() => {
-    history.replaceState(null, '', original);
-    sessionStorage.clear();
-  });
-
   it('still takes the token out of the address bar, as a page template that copies it there would expect', async () => {
     const server = new FakeNewsletterServer();
     const token = server.addSubscriber('jan@example.org');
@@ -53,12 +43,6 @@ describe('<privacy-newsletter> with the address token copied into the attribute'
 });
 
 describe('<privacy-newsletter> forgetting a token', () => {
-  const original = location.href;
-  afterEach(() => {
-    history.replaceState(null, '', original);
-    sessionStorage.clear();
-  });
-
   it("keeps this tab's manage token when a different token, given as an attribute, has expired", async () => {
     const server = new FakeNewsletterServer();
     const kept = server.addSubscriber('piet@example.org');
