@@ -10,6 +10,7 @@ import terser from '@rollup/plugin-terser';
 import json from '@rollup/plugin-json';
 import { borrow, lend } from './scripts/lend.mjs';
 import { minifyCss } from './scripts/minify-css.mjs';
+import { minifyHtml } from './scripts/minify-html.mjs';
 import { notices } from './scripts/notices.mjs';
 
 const terserOptions = { ecma: 2020, module: true, compress: { passes: 3, unsafe_arrows: true }, format: { comments: false } };
@@ -40,7 +41,7 @@ const library = {
     chunkFileNames: 'chunks/[name]-[hash].js',
     sourcemap: true,
   },
-  plugins: [json({ preferConst: true }), ts({ declaration: true, declarationDir: 'dist/types', outDir: 'dist' }), minifyCss()],
+  plugins: [json({ preferConst: true }), ts({ declaration: true, declarationDir: 'dist/types', outDir: 'dist' }), minifyCss(), minifyHtml()],
 };
 
 const loader = {
@@ -68,7 +69,7 @@ const lazyOutput = {
 };
 // One instance for both builds below: dist/ui/LICENSES.txt lists what either bundled.
 const uiNotices = notices();
-const lazyPlugins = () => [nodeResolve(), json({ preferConst: true }), ts({ outDir: 'dist' }), minifyCss(), uiNotices];
+const lazyPlugins = () => [nodeResolve(), json({ preferConst: true }), ts({ outDir: 'dist' }), minifyCss(), minifyHtml(), uiNotices];
 
 // The decision code (validator, decisions, cookie clearing) the loader imports when needed. A
 // build of its own, so it never shares a chunk with the UI: a static import of one would be one

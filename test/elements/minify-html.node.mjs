@@ -1,0 +1,41 @@
+// The build drops the indentation in Lit's html`` templates (scripts/minify-html.mjs): what it may and may not change.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { dedentHtml, minifyHtml } from '../../scripts/minify-html.mjs';
+
+test('drops the indentation after line breaks in html`` text, nested templates too, and keeps the lines', () => {
+  const code = [
+    'return html `',
+    '  <p class="a">',
+    '    ${ok ? html`',
+    '      <b>${name}</b>` : "  two  spaces\\n  "}',
+    '  </p>`;',
+  ].join('\n');
+  assert.equal(
+    dedentHtml(code),
+    [
+      'return html `',
+      '<p class="a">',
+      '${ok ? html`',
+      '<b>${name}</b>` : "  two  spaces\\n  "}',
+      '</p>`;',
+    ].join('\n'),
+  );
+});
+
+test('leaves other templates, interpolated code and templates with <pre> or <textarea> as written', () => {
+  const code = [
+    'const a = css`\n  p {}\n`;',
+    'const b = `\n  text`;',
+    'const c = html`<pre>\n  kept ${html`\n  also kept`}</pre>`;',
+    'const d = html`<p>${`\n  inner`}</p>`;',
+  ].join('\n');
+  assert.equal(dedentHtml(code), code);
+});
+
+test('changes only modules under src/ that hold an html`` template', () => {
+  const plugin = minifyHtml();
+  assert.equal(plugin.transform('html`\n  <p></p>`', '/x/src/elements/a.ts').code, 'html`\n<p></p>`');
+  assert.equal(plugin.transform('html`\n  <p></p>`', '/x/node_modules/lit/a.js'), null);
+  assert.equal(plugin.transform('css`\n  p {}`', '/x/src/elements/a.ts'), null);
+});
