@@ -292,9 +292,9 @@ function boot(script: HTMLScriptElement | null): void {
   // Elements on the page (CMS content, SPA routes) need the UI; the parser inserts them later.
   const isOurs = (n: Node) =>
     n instanceof Element &&
-    [n, ...Array.from(n.getElementsByTagName('*'))].some((e) => e.localName.startsWith('privacy-'));
+    [n, ...n.getElementsByTagName('*')].some((e) => e.localName.startsWith('privacy-'));
   const observer = new MutationObserver((records) => {
-    if (records.some((r) => Array.from(r.addedNodes).some(isOurs))) {
+    if (records.some((r) => [...r.addedNodes].some(isOurs))) {
       observer.disconnect();
       // Also without a usable config: a statement or a newsletter form works without one.
       void known.then(() => loadUI());

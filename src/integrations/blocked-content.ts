@@ -21,7 +21,7 @@ const NOT_COPIED = new Set(['type', 'src', 'data-src', 'data-type', 'nonce']);
  */
 function runScript(blocked: HTMLScriptElement, ran?: () => void): Promise<void> {
   const script = document.createElement('script');
-  for (const { name, value } of Array.from(blocked.attributes)) {
+  for (const { name, value } of blocked.attributes) {
     if (!NOT_COPIED.has(name)) script.setAttribute(name, value);
   }
   const type = blocked.dataset.type;
@@ -110,7 +110,7 @@ export function installBlockedContent(kit: PrivacyKit, options: BlockedContentOp
       }
     }
     const ready: HTMLElement[] = [];
-    for (const el of Array.from(root.querySelectorAll<HTMLElement>(SELECTOR))) {
+    for (const el of root.querySelectorAll<HTMLElement>(SELECTOR)) {
       if (!claimed.has(el) && kit.isGranted(nameOf(el))) {
         claimed.add(el);
         // Claimed all the same: said once, and it never runs on this page.
@@ -139,7 +139,7 @@ export function installBlockedContent(kit: PrivacyKit, options: BlockedContentOp
   };
 
   const observer = new MutationObserver((records) => {
-    if (records.some((r) => Array.from(r.addedNodes).some((n) => n instanceof Element))) scan();
+    if (records.some((r) => [...r.addedNodes].some((n) => n instanceof Element))) scan();
   });
   const start = () => {
     scan();
