@@ -13,7 +13,7 @@ import { minifyCss } from './scripts/minify-css.mjs';
 import { minifyHtml } from './scripts/minify-html.mjs';
 import { notices } from './scripts/notices.mjs';
 
-const terserOptions = { ecma: 2020, module: true, compress: { passes: 3, unsafe_arrows: true }, format: { comments: false } };
+const terserOptions = { ecma: 2020, module: true, compress: { passes: 3, unsafe_arrows: true, hoist_funs: true }, format: { comments: false } };
 const minify = terser(terserOptions);
 // The IIFE's top level is its own function scope: every name in it may be mangled.
 const minifyIife = terser({ ...terserOptions, toplevel: true });
