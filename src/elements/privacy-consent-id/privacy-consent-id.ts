@@ -1,8 +1,9 @@
-import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { I18nController } from '../../i18n/controller.js';
 import { ConsentController } from '../consent-controller.js';
 import { ensureStatementStrings } from '../privacy-statement/locales.js';
 import { isPlainEmail } from '../shared/email.js';
+import { consentIdStyles } from './privacy-consent-id.styles.js';
 
 /**
  * A `mailto:` URL with subject and body, each percent-encoded (RFC 6068), or undefined when
@@ -37,26 +38,7 @@ export class PrivacyConsentId extends LitElement {
     email: {},
   };
 
-  static override styles = css`
-    :host {
-      display: block;
-      font-family: var(--privacy-font-family, inherit);
-      color: var(--privacy-color-text, inherit);
-    }
-    code {
-      font-family: ui-monospace, monospace;
-      overflow-wrap: anywhere;
-    }
-    a {
-      color: var(--privacy-color-link, inherit);
-      text-decoration: underline;
-      text-underline-offset: 0.15em;
-    }
-    :focus-visible {
-      outline: 3px solid var(--privacy-color-focus, currentColor);
-      outline-offset: 2px;
-    }
-  `;
+  static override styles = consentIdStyles;
 
   /** Where access/correction requests go. */
   email: string | undefined = undefined;
