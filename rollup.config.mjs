@@ -39,6 +39,7 @@ const library = {
     format: 'es',
     entryFileNames: '[name].js',
     chunkFileNames: 'chunks/[name]-[hash].js',
+    generatedCode: 'es2015',
     sourcemap: true,
   },
   plugins: [json({ preferConst: true }), ts({ declaration: true, declarationDir: 'dist/types', outDir: 'dist' }), minifyCss(), minifyHtml()],
@@ -48,7 +49,7 @@ const loader = {
   input: 'src/loader.ts',
   // js-cookie builds its default instance at import; nothing in the loader needs it when unused.
   treeshake: { moduleSideEffects: (id) => !id.includes('/node_modules/js-cookie/') },
-  output: { file: 'dist/privacy-kit.js', format: 'iife', sourcemap: true, plugins: [minifyIife] },
+  output: { file: 'dist/privacy-kit.js', format: 'iife', generatedCode: 'es2015', sourcemap: true, plugins: [minifyIife] },
   // lend() hands the runtime the modules it shares with the loader, then runs the loader.
   plugins: [lend(), nodeResolve(), json({ preferConst: true }), ts({ outDir: 'dist' })],
 };
@@ -58,6 +59,8 @@ const lazyOutput = {
   // which must lie inside `dir` and at src/'s depth, or the maps point one folder too high.
   dir: 'dist',
   format: 'es',
+  // const and arrow functions in rollup's own code (its default is ES5: var and function).
+  generatedCode: 'es2015',
   entryFileNames: 'ui/[name].js',
   // A chunk that holds an element and modules it shares is named after the element, not "index".
   chunkFileNames: (chunk) => {
