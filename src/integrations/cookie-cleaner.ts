@@ -15,11 +15,9 @@ import { matchingCookies, refusals } from './cookie-patterns.js';
  * such as `co.uk` anyway, so trying one is harmless.
  */
 export function cookieDomains(host: string): (string | undefined)[] {
-  const domains: (string | undefined)[] = [undefined];
-  if (/^[\d.]+$|:/.test(host)) return domains;
-  const labels = host.split('.');
-  for (let i = 0; i < labels.length - 1; i++) domains.push(labels.slice(i).join('.'));
-  return domains;
+  const labels = /^[\d.]+$|:/.test(host) ? [] : host.split('.');
+  // One per label but the last: the host, its parent, … up to the domain under the top level.
+  return [undefined, ...labels.slice(1).map((_, i) => labels.slice(i).join('.'))];
 }
 
 /**
