@@ -86,7 +86,9 @@ export default {
         for (const mod of manifest.modules) {
           if (!mod.exports) continue;
           mod.exports = mod.exports.filter(
-            (e) => e.kind !== 'custom-element-definition' || (isTagName(e.name) && !e.declaration?.module?.startsWith(INTERNAL)),
+            (e) =>
+              e.kind !== 'custom-element-definition' ||
+              (isTagName(e.name) && !e.declaration?.module?.startsWith(INTERNAL)),
           );
         }
         for (const mod of manifest.modules) {

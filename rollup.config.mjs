@@ -13,7 +13,12 @@ import { minifyCss } from './scripts/minify-css.mjs';
 import { minifyHtml } from './scripts/minify-html.mjs';
 import { notices } from './scripts/notices.mjs';
 
-const terserOptions = { ecma: 2020, module: true, compress: { passes: 3, unsafe_arrows: true, hoist_funs: true }, format: { comments: false } };
+const terserOptions = {
+  ecma: 2020,
+  module: true,
+  compress: { passes: 3, unsafe_arrows: true, hoist_funs: true },
+  format: { comments: false },
+};
 const minify = terser(terserOptions);
 // The IIFE's top level is its own function scope: every name in it may be mangled.
 const minifyIife = terser({ ...terserOptions, toplevel: true });
@@ -42,14 +47,25 @@ const library = {
     generatedCode: 'es2015',
     sourcemap: true,
   },
-  plugins: [json({ preferConst: true }), ts({ declaration: true, declarationDir: 'dist/types', outDir: 'dist' }), minifyCss(), minifyHtml()],
+  plugins: [
+    json({ preferConst: true }),
+    ts({ declaration: true, declarationDir: 'dist/types', outDir: 'dist' }),
+    minifyCss(),
+    minifyHtml(),
+  ],
 };
 
 const loader = {
   input: 'src/loader.ts',
   // js-cookie builds its default instance at import; nothing in the loader needs it when unused.
   treeshake: { moduleSideEffects: (id) => !id.includes('/node_modules/js-cookie/') },
-  output: { file: 'dist/privacy-kit.js', format: 'iife', generatedCode: 'es2015', sourcemap: true, plugins: [minifyIife] },
+  output: {
+    file: 'dist/privacy-kit.js',
+    format: 'iife',
+    generatedCode: 'es2015',
+    sourcemap: true,
+    plugins: [minifyIife],
+  },
   // lend() hands the runtime the modules it shares with the loader, then runs the loader.
   plugins: [lend(), nodeResolve(), json({ preferConst: true }), ts({ outDir: 'dist' })],
 };
@@ -64,7 +80,9 @@ const lazyOutput = {
   entryFileNames: 'ui/[name].js',
   // A chunk that holds an element and modules it shares is named after the element, not "index".
   chunkFileNames: (chunk) => {
-    const tag = chunk.moduleIds.map((id) => /\/src\/elements\/(privacy-[\w-]+)\//.exec(id)?.[1]).find(Boolean);
+    const tag = chunk.moduleIds
+      .map((id) => /\/src\/elements\/(privacy-[\w-]+)\//.exec(id)?.[1])
+      .find(Boolean);
     return `ui/${chunk.name === 'index' && tag ? tag : '[name]'}-[hash].js`;
   },
   sourcemap: true,
@@ -72,7 +90,14 @@ const lazyOutput = {
 };
 // One instance for both builds below: dist/ui/LICENSES.txt lists what either bundled.
 const uiNotices = notices();
-const lazyPlugins = () => [nodeResolve(), json({ preferConst: true }), ts({ outDir: 'dist' }), minifyCss(), minifyHtml(), uiNotices];
+const lazyPlugins = () => [
+  nodeResolve(),
+  json({ preferConst: true }),
+  ts({ outDir: 'dist' }),
+  minifyCss(),
+  minifyHtml(),
+  uiNotices,
+];
 
 // The decision code (validator, decisions, cookie clearing) the loader imports when needed. A
 // build of its own, so it never shares a chunk with the UI: a static import of one would be one

@@ -11,7 +11,14 @@ import { chromeArgs, findChrome } from '../scripts/chrome.mjs';
 import { libraries, allMounts, ourDist, versionOf } from './lib/libraries.mjs';
 import { startStaticServer, inlineConfigBytes } from './lib/static-server.mjs';
 import { measureOnce } from './lib/measure.mjs';
-import { compactTable, filesTable, leakReport, ratioTable, resultsTable, markdownTable } from './lib/report.mjs';
+import {
+  compactTable,
+  filesTable,
+  leakReport,
+  ratioTable,
+  resultsTable,
+  markdownTable,
+} from './lib/report.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const pagesDir = join(root, 'bench/pages');
@@ -28,7 +35,9 @@ function parseArgs(argv) {
     else if (a === '--no-throttle') opts.throttles = [1];
     else if (a === '--no-write') opts.write = false;
     else {
-      console.error(`unknown argument ${a}\nusage: node bench/run.mjs [--runs N] [--quick] [--no-throttle] [--only id,id] [--no-write]`);
+      console.error(
+        `unknown argument ${a}\nusage: node bench/run.mjs [--runs N] [--quick] [--no-throttle] [--only id,id] [--no-write]`,
+      );
       process.exit(2);
     }
   }
@@ -64,7 +73,8 @@ async function main() {
   let libs = libraries.filter((l) => !opts.only || opts.only.includes(l.id));
   const skipped = [];
   if (!ourBuilt) {
-    for (const l of libs.filter((x) => x.ours)) skipped.push(`${l.name}: ${join(ourDist, 'privacy-kit.js')} not found (run \`npm run build\`)`);
+    for (const l of libs.filter((x) => x.ours))
+      skipped.push(`${l.name}: ${join(ourDist, 'privacy-kit.js')} not found (run \`npm run build\`)`);
     libs = libs.filter((l) => !l.ours);
   }
   if (!libs.length) {
@@ -110,23 +120,31 @@ async function main() {
       ],
     });
     const chromiumVersion = browser.version();
-    console.log(`bench: ${libs.length} pages × ${opts.runs} runs × CPU ${opts.throttles.map((t) => `${t}×`).join('/')} on Chromium ${chromiumVersion}, ${server.origin}`);
+    console.log(
+      `bench: ${libs.length} pages × ${opts.runs} runs × CPU ${opts.throttles.map((t) => `${t}×`).join('/')} on Chromium ${chromiumVersion}, ${server.origin}`,
+    );
     for (const throttle of opts.throttles) {
       const byLib = new Map(libs.map((lib) => [lib.id, { lib, throttle, samples: [], errors: [] }]));
       // One unrecorded warm-up visit per page (first pass only): Chromium's and the server's warm-up.
-      if (throttle === opts.throttles[0]) for (const lib of libs) await withTimeout(measureOnce({ browser, server, lib, throttle }), 60_000, lib.id).catch(() => {});
+      if (throttle === opts.throttles[0])
+        for (const lib of libs)
+          await withTimeout(measureOnce({ browser, server, lib, throttle }), 60_000, lib.id).catch(() => {});
       for (let run = 0; run < opts.runs; run++) {
         // Rotate the order each run so drift on a busy machine spreads over all libraries.
         const order = libs.map((_, i) => libs[(i + run) % libs.length]);
         for (const lib of order) {
           const group = byLib.get(lib.id);
           try {
-            group.samples.push(await withTimeout(measureOnce({ browser, server, lib, throttle }), 60_000, lib.id));
+            group.samples.push(
+              await withTimeout(measureOnce({ browser, server, lib, throttle }), 60_000, lib.id),
+            );
           } catch (error) {
             group.errors.push(String(error?.message ?? error).split('\n')[0]);
           }
         }
-        process.stdout.write(`  CPU ${throttle}×: run ${run + 1}/${opts.runs} (${Math.round((Date.now() - started) / 1000)} s)\n`);
+        process.stdout.write(
+          `  CPU ${throttle}×: run ${run + 1}/${opts.runs} (${Math.round((Date.now() - started) / 1000)} s)\n`,
+        );
       }
       groups.push(...byLib.values());
     }
@@ -134,13 +152,25 @@ async function main() {
     const table = resultsTable(groups);
     console.log(`\n${table}\n`);
     console.log('Analytics requests before consent:\n' + leakReport(groups));
-    for (const g of groups.filter((x) => x.errors.length)) console.warn(`${g.lib.name} ${g.throttle}×: ${g.errors.length} failed run(s): ${[...new Set(g.errors)].join('; ')}`);
+    for (const g of groups.filter((x) => x.errors.length))
+      console.warn(
+        `${g.lib.name} ${g.throttle}×: ${g.errors.length} failed run(s): ${[...new Set(g.errors)].join('; ')}`,
+      );
     for (const line of reshown(groups)) console.warn(line);
 
     if (opts.write) {
       const rev = gitRev();
       const load = [loadBefore, loadavg()[0]];
-      const md = renderResults({ groups, libs, opts, chromiumVersion, rev, skipped, load, seconds: Math.round((Date.now() - started) / 1000) });
+      const md = renderResults({
+        groups,
+        libs,
+        opts,
+        chromiumVersion,
+        rev,
+        skipped,
+        load,
+        seconds: Math.round((Date.now() - started) / 1000),
+      });
       writeFileSync(join(root, 'bench/results.md'), md);
       console.log('\nwrote bench/results.md');
       // The README keeps its prose; only the table between the two markers is replaced (full runs only).
@@ -153,7 +183,10 @@ async function main() {
         const end = text.indexOf(endMarker, at);
         if (at >= 0 && end > at) {
           const note = `_${new Date().toISOString().slice(0, 10)}, ${opts.runs} runs, Chromium ${chromiumVersion}, ${cpus().length} cores (load average ${load.map((l) => l.toFixed(1)).join(' → ')})._`;
-          writeFileSync(readme, `${text.slice(0, at + marker.length)}\n${note}\n\n${compactTable(groups)}\n${text.slice(end)}`);
+          writeFileSync(
+            readme,
+            `${text.slice(0, at + marker.length)}\n${note}\n\n${compactTable(groups)}\n${text.slice(end)}`,
+          );
           console.log('updated the table in README.md');
         }
       }
@@ -170,7 +203,10 @@ function reshown(groups) {
   return groups
     .map((g) => ({ g, n: g.samples.filter((s) => s.bannerOnReturn).length }))
     .filter(({ n }) => n > 0)
-    .map(({ g, n }) => `${g.lib.name} ${g.throttle}×: accept button visible again on the returning visit in ${n}/${g.samples.length} runs`);
+    .map(
+      ({ g, n }) =>
+        `${g.lib.name} ${g.throttle}×: accept button visible again on the returning visit in ${n}/${g.samples.length} runs`,
+    );
 }
 
 function renderResults({ groups, libs, opts, chromiumVersion, rev, skipped, load, seconds }) {
@@ -178,9 +214,19 @@ function renderResults({ groups, libs, opts, chromiumVersion, rev, skipped, load
   const busy = Math.max(...load) > cpu.length;
   const versions = markdownTable(
     ['Library', 'Version', 'Page', 'Inline config/texts (brotli bytes)'],
-    libs.map((l) => [l.name, versionOf(l, rev), `bench/pages/${l.page}`, String(inlineConfigBytes(readFileSync(join(pagesDir, l.page), 'utf8')))]),
+    libs.map((l) => [
+      l.name,
+      versionOf(l, rev),
+      `bench/pages/${l.page}`,
+      String(inlineConfigBytes(readFileSync(join(pagesDir, l.page), 'utf8'))),
+    ]),
   );
-  const errors = groups.filter((g) => g.errors.length).map((g) => `- ${g.lib.name} ${g.throttle}×: ${g.errors.length} failed: ${[...new Set(g.errors)].join('; ')}`);
+  const errors = groups
+    .filter((g) => g.errors.length)
+    .map(
+      (g) =>
+        `- ${g.lib.name} ${g.throttle}×: ${g.errors.length} failed: ${[...new Set(g.errors)].join('; ')}`,
+    );
   errors.push(...reshown(groups).map((l) => `- ${l}`));
   return `# Benchmark results
 

@@ -30,7 +30,10 @@ if (!(seconds > 0) || !(clientCount > 0)) {
 /** The storage backends to measure: SQLite always; PostgreSQL when DATABASE_URL is set. */
 const backends = [{ name: 'sqlite' }];
 if (process.env.DATABASE_URL) backends.push({ name: 'postgresql', databaseUrl: process.env.DATABASE_URL });
-else console.log('DATABASE_URL is not set: SQLite only (set DATABASE_URL=postgres://… to compare with PostgreSQL).');
+else
+  console.log(
+    'DATABASE_URL is not set: SQLite only (set DATABASE_URL=postgres://… to compare with PostgreSQL).',
+  );
 
 function startServer(env, dataDir, token) {
   const { DATABASE_URL: _ignored, ...inherited } = process.env;
@@ -64,7 +67,11 @@ function post(agent, url, body) {
   return new Promise((resolve, reject) => {
     const request = http.request(
       url,
-      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } },
+      {
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+      },
       (response) => {
         response.resume();
         response.once('end', () => resolve(response.statusCode));
@@ -102,7 +109,9 @@ async function withThrowAwayDatabase(baseUrl, work) {
     await admin.query(`CREATE DATABASE ${name}`);
   } catch (error) {
     await admin.end();
-    throw new Error(`cannot create a throw-away database next to DATABASE_URL (${error.message}); the role needs CREATEDB`);
+    throw new Error(
+      `cannot create a throw-away database next to DATABASE_URL (${error.message}); the role needs CREATEDB`,
+    );
   }
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
@@ -115,7 +124,9 @@ async function withThrowAwayDatabase(baseUrl, work) {
 }
 
 function measure(backend, instances) {
-  return backend.databaseUrl ? withThrowAwayDatabase(backend.databaseUrl, (env) => load(backend, instances, env)) : load(backend, instances, {});
+  return backend.databaseUrl
+    ? withThrowAwayDatabase(backend.databaseUrl, (env) => load(backend, instances, env))
+    : load(backend, instances, {});
 }
 
 async function load(backend, instances, env) {
@@ -167,12 +178,17 @@ async function load(backend, instances, env) {
   );
   const elapsed = (performance.now() - started) / 1000;
   const cpuAfter = cpuTotal();
-  const cpuPerReceipt = cpuBefore === null || cpuAfter === null || acked.length === 0 ? null : (cpuAfter - cpuBefore) / acked.length;
+  const cpuPerReceipt =
+    cpuBefore === null || cpuAfter === null || acked.length === 0
+      ? null
+      : (cpuAfter - cpuBefore) / acked.length;
 
   // The export answers at most 10,000 receipts per page: follow `next` to the end.
   const receipts = [];
   for (let next = null, first = true; first || next !== null; first = false) {
-    const response = await fetch(next === null ? endpoint : `${endpoint}?after=${next}`, { headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(next === null ? endpoint : `${endpoint}?after=${next}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     const page = await response.json();
     receipts.push(...page.receipts);
     next = page.next;
@@ -206,8 +222,12 @@ async function load(backend, instances, env) {
 const rows = [];
 for (const backend of backends) for (const instances of [1, 2]) rows.push(await measure(backend, instances));
 
-console.log(`\nReceipts: ${clientCount} keep-alive clients, ${seconds} s, server and clients on this machine.\n`);
-console.log('| storage | instances | receipts | receipts/s | p50 ms | p99 ms | server CPU ms/receipt | errors | stored exactly once |');
+console.log(
+  `\nReceipts: ${clientCount} keep-alive clients, ${seconds} s, server and clients on this machine.\n`,
+);
+console.log(
+  '| storage | instances | receipts | receipts/s | p50 ms | p99 ms | server CPU ms/receipt | errors | stored exactly once |',
+);
 console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
 for (const r of rows) {
   console.log(

@@ -25,9 +25,7 @@ const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'],
 /** Read as server/src/config.ts reads it: an empty variable counts as unset. */
 const env = (name) => process.env[name]?.trim() || undefined;
 const outbox = resolve(env('OUTBOX_DIR') ?? join(env('DATA_DIR') ?? '.data', 'outbox'));
-const mailLine = env('SMTP_URL')
-  ? 'sent through SMTP_URL'
-  : `written to ${outbox}/ (open the .eml files)`;
+const mailLine = env('SMTP_URL') ? 'sent through SMTP_URL' : `written to ${outbox}/ (open the .eml files)`;
 
 let announced = false;
 child.stdout.on('data', (chunk) => {

@@ -114,7 +114,11 @@ for (const suite of suites) {
 }
 
 const total = Object.values(results).reduce(
-  (sum, c) => ({ passed: sum.passed + c.passed, failed: sum.failed + c.failed, skipped: sum.skipped + c.skipped }),
+  (sum, c) => ({
+    passed: sum.passed + c.passed,
+    failed: sum.failed + c.failed,
+    skipped: sum.skipped + c.skipped,
+  }),
   { passed: 0, failed: 0, skipped: 0 },
 );
 writeFileSync(join(tmp, 'test-counts.json'), JSON.stringify({ suites: results, total }));

@@ -31,8 +31,18 @@ test('markdownTable escapes pipes in cells', () => {
 });
 
 const sample = (over = {}) => ({
-  firstBytes: 1000, returnBytes: 500, bannerMs: 100, cls: 0, longTaskMs: 0, gaReturnMs: 200,
-  heapBytes: 1e6, analyticsBeforeConsent: [], bannerOnReturn: false, firstFiles: [], returnFiles: [], ...over,
+  firstBytes: 1000,
+  returnBytes: 500,
+  bannerMs: 100,
+  cls: 0,
+  longTaskMs: 0,
+  gaReturnMs: 200,
+  heapBytes: 1e6,
+  analyticsBeforeConsent: [],
+  bannerOnReturn: false,
+  firstFiles: [],
+  returnFiles: [],
+  ...over,
 });
 const lib = (id, extra = {}) => ({ ...libraries.find((l) => l.id === id), ...extra });
 
@@ -43,14 +53,26 @@ test('ratioTable divides our median by the best peer, ignoring the baseline', ()
     { lib: lib('klaro'), throttle: 1, samples: [sample({ firstBytes: 4000 })], errors: [] },
     { lib: lib('baseline'), throttle: 1, samples: [sample({ firstBytes: 0 })], errors: [] },
   ];
-  const row = ratioTable(groups).split('\n').find((l) => l.startsWith('| First visit'));
+  const row = ratioTable(groups)
+    .split('\n')
+    .find((l) => l.startsWith('| First visit'));
   assert.match(row ?? '', /\| 2\.00 \(2\.0 vs Orejime 1\.0\) \|/);
 });
 
 test('leakReport names a library that called analytics before consent, never the baseline', () => {
   const groups = [
-    { lib: lib('klaro'), throttle: 1, samples: [sample({ analyticsBeforeConsent: ['https://www.googletagmanager.com/gtag/js?id=G-1'] })], errors: [] },
-    { lib: lib('baseline'), throttle: 1, samples: [sample({ analyticsBeforeConsent: ['https://www.googletagmanager.com/x'] })], errors: [] },
+    {
+      lib: lib('klaro'),
+      throttle: 1,
+      samples: [sample({ analyticsBeforeConsent: ['https://www.googletagmanager.com/gtag/js?id=G-1'] })],
+      errors: [],
+    },
+    {
+      lib: lib('baseline'),
+      throttle: 1,
+      samples: [sample({ analyticsBeforeConsent: ['https://www.googletagmanager.com/x'] })],
+      errors: [],
+    },
   ];
   const report = leakReport(groups);
   assert.match(report, /Klaro/);
@@ -71,7 +93,8 @@ test('the probe script parses, with and without a banner finder', () => {
 });
 
 test('inlineConfigBytes counts only data-bench-config blocks', () => {
-  const html = '<script>var big = "' + 'x'.repeat(5000) + '";</script><script data-bench-config>var c = 1;</script>';
+  const html =
+    '<script>var big = "' + 'x'.repeat(5000) + '";</script><script data-bench-config>var c = 1;</script>';
   assert.equal(inlineConfigBytes(html), brotliBytes(Buffer.from('var c = 1;')));
   assert.equal(inlineConfigBytes('<p>none</p>'), 0);
 });
@@ -82,11 +105,17 @@ test('static server: serves pages with shared content, logs JS/CSS with brotli s
   mkdirSync(join(dir, 'lib'));
   writeFileSync(join(dir, 'pages', '_content.html'), '<p>shared</p>');
   writeFileSync(join(dir, 'pages', '_style.html'), '<style>p{}</style>');
-  writeFileSync(join(dir, 'pages', 'one.html'), '<html><head></head><body><!--bench:content--></body></html>');
+  writeFileSync(
+    join(dir, 'pages', 'one.html'),
+    '<html><head></head><body><!--bench:content--></body></html>',
+  );
   const js = 'console.log("hello");'.repeat(50);
   writeFileSync(join(dir, 'lib', 'a.js'), js);
   writeFileSync(join(dir, 'secret.txt'), 'secret');
-  const server = await startStaticServer({ pagesDir: join(dir, 'pages'), mounts: { '/lib/x/': join(dir, 'lib') } });
+  const server = await startStaticServer({
+    pagesDir: join(dir, 'pages'),
+    mounts: { '/lib/x/': join(dir, 'lib') },
+  });
   try {
     const page = await (await fetch(`${server.origin}/pages/one.html`)).text();
     assert.equal(page, '<html><head><style>p{}</style></head><body><p>shared</p></body></html>');

@@ -24,7 +24,11 @@ const sum = (files) => files.reduce((n, f) => n + f.br, 0);
  * @returns {Promise<Sample>}
  */
 export async function measureOnce({ browser, server, lib, throttle, timeoutMs = 20000 }) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, serviceWorkers: 'block', locale: 'nl-NL' });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 720 },
+    serviceWorkers: 'block',
+    locale: 'nl-NL',
+  });
   let phase = 'before-consent';
   const t0 = Date.now();
   /** @type {string[]} */
@@ -49,7 +53,9 @@ export async function measureOnce({ browser, server, lib, throttle, timeoutMs = 
       await page.waitForFunction(() => window.__bench.bannerAt !== null, null, { polling: 25 });
     }
     step('banner');
-    const bannerEpoch = await page.evaluate(() => performance.timeOrigin + (window.__bench.bannerAt ?? performance.now()));
+    const bannerEpoch = await page.evaluate(
+      () => performance.timeOrigin + (window.__bench.bannerAt ?? performance.now()),
+    );
     await page.waitForTimeout(SETTLE_MS);
     const first = await page.evaluate(() => ({ ...window.__bench }));
     // Files whose request reached the server before the banner became visible (1 ms clock slack).

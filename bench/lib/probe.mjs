@@ -77,7 +77,9 @@ export async function routeContext(context, phase) {
     if (url.hostname === '127.0.0.1') return route.continue();
     if (isAnalyticsHost(url.hostname)) {
       analytics.push({ url: url.href, phase: phase() });
-      const isScript = route.request().resourceType() === 'script' || /\/gtag\/js|\.js($|\?)/.test(url.pathname + url.search);
+      const isScript =
+        route.request().resourceType() === 'script' ||
+        /\/gtag\/js|\.js($|\?)/.test(url.pathname + url.search);
       return isScript
         ? route.fulfill({ status: 200, contentType: 'text/javascript', body: FAKE_TAG })
         : route.fulfill({ status: 204, body: '' });

@@ -19,13 +19,28 @@ export function summarize(values) {
 
 /** The measures in table order: key in a sample, column title, formatter of one value. */
 export const MEASURES = [
-  { key: 'firstBytes', title: 'First visit JS+CSS (KB br)', fmt: (v) => (v / 1024).toFixed(1), lowerIsBetter: true },
-  { key: 'returnBytes', title: 'Returning visit JS+CSS (KB br)', fmt: (v) => (v / 1024).toFixed(1), lowerIsBetter: true },
+  {
+    key: 'firstBytes',
+    title: 'First visit JS+CSS (KB br)',
+    fmt: (v) => (v / 1024).toFixed(1),
+    lowerIsBetter: true,
+  },
+  {
+    key: 'returnBytes',
+    title: 'Returning visit JS+CSS (KB br)',
+    fmt: (v) => (v / 1024).toFixed(1),
+    lowerIsBetter: true,
+  },
   { key: 'bannerMs', title: 'Banner visible (ms)', fmt: (v) => v.toFixed(0), lowerIsBetter: true },
   { key: 'cls', title: 'CLS', fmt: (v) => v.toFixed(3), lowerIsBetter: true },
   { key: 'longTaskMs', title: 'Long tasks (ms)', fmt: (v) => v.toFixed(0), lowerIsBetter: true },
   { key: 'gaReturnMs', title: 'GA runs, returning (ms)', fmt: (v) => v.toFixed(0), lowerIsBetter: true },
-  { key: 'heapBytes', title: 'JS heap after banner (MB)', fmt: (v) => (v / 1048576).toFixed(2), lowerIsBetter: true },
+  {
+    key: 'heapBytes',
+    title: 'JS heap after banner (MB)',
+    fmt: (v) => (v / 1048576).toFixed(2),
+    lowerIsBetter: true,
+  },
 ];
 
 /** "median (min–max)", or just the median when all runs agree, or "—". */
@@ -48,7 +63,13 @@ export function resultsTable(groups) {
   const rows = groups.map((g) => {
     const cells = MEASURES.map((m) => cell(summarize(g.samples.map((s) => s[m.key])), m.fmt));
     const leaks = g.lib.baseline ? 'n/a (no consent)' : leakCell(g);
-    return [g.lib.name, g.throttle > 1 ? `${g.throttle}× slower` : '1×', ...cells, leaks, `${g.samples.length}/${g.samples.length + g.errors.length}`];
+    return [
+      g.lib.name,
+      g.throttle > 1 ? `${g.throttle}× slower` : '1×',
+      ...cells,
+      leaks,
+      `${g.samples.length}/${g.samples.length + g.errors.length}`,
+    ];
   });
   return markdownTable(head, rows);
 }
@@ -83,7 +104,9 @@ export function ratioTable(groups) {
   const rows = [];
   for (const ourId of ourIds) {
     for (const m of MEASURES) {
-      const row = [`${m.title}${ourIds.length > 1 ? ` — ${groups.find((g) => g.lib.id === ourId)?.lib.name}` : ''}`];
+      const row = [
+        `${m.title}${ourIds.length > 1 ? ` — ${groups.find((g) => g.lib.id === ourId)?.lib.name}` : ''}`,
+      ];
       for (const t of throttles) {
         const ours = groups.find((g) => g.lib.id === ourId && g.throttle === t);
         const peers = groups.filter((g) => !g.lib.ours && !g.lib.baseline && g.throttle === t);
@@ -96,7 +119,8 @@ export function ratioTable(groups) {
           continue;
         }
         const best = scored.reduce((a, b) => (b.s.median < a.s.median ? b : a));
-        const ratio = best.s.median === 0 ? (o.median === 0 ? '1.00' : '∞') : (o.median / best.s.median).toFixed(2);
+        const ratio =
+          best.s.median === 0 ? (o.median === 0 ? '1.00' : '∞') : (o.median / best.s.median).toFixed(2);
         row.push(`${ratio} (${m.fmt(o.median)} vs ${best.name} ${m.fmt(best.s.median)})`);
       }
       rows.push(row);
@@ -107,13 +131,26 @@ export function ratioTable(groups) {
 
 /** What each library fetched on the first and the returning visit (from the unthrottled runs). */
 export function filesTable(groups) {
-  const head = ['Library', 'First visit: files (brotli bytes)', 'First total', 'Returning visit: files', 'Returning total'];
+  const head = [
+    'Library',
+    'First visit: files (brotli bytes)',
+    'First total',
+    'Returning visit: files',
+    'Returning total',
+  ];
   const rows = [];
   for (const g of groups.filter((x) => x.throttle === Math.min(...groups.map((y) => y.throttle)))) {
     const s = g.samples[0];
     if (!s) continue;
-    const list = (files) => (files.length ? files.map((f) => `${f.path.split('/').pop()} ${f.br}`).join(', ') : '—');
-    rows.push([g.lib.name, list(s.firstFiles), String(s.firstBytes), list(s.returnFiles), String(s.returnBytes)]);
+    const list = (files) =>
+      files.length ? files.map((f) => `${f.path.split('/').pop()} ${f.br}`).join(', ') : '—';
+    rows.push([
+      g.lib.name,
+      list(s.firstFiles),
+      String(s.firstBytes),
+      list(s.returnFiles),
+      String(s.returnBytes),
+    ]);
   }
   return markdownTable(head, rows);
 }
@@ -124,9 +161,17 @@ export function leakReport(groups) {
   for (const g of groups) {
     if (g.lib.baseline) continue;
     const urls = [...new Set(g.samples.flatMap((s) => s.analyticsBeforeConsent))];
-    if (urls.length) lines.push(`- **${g.lib.name}** (${g.throttle}×): ${urls.slice(0, 3).map((u) => `\`${u}\``).join(', ')}`);
+    if (urls.length)
+      lines.push(
+        `- **${g.lib.name}** (${g.throttle}×): ${urls
+          .slice(0, 3)
+          .map((u) => `\`${u}\``)
+          .join(', ')}`,
+      );
   }
-  return lines.length ? lines.join('\n') : '- none: no library sent a request to a Google or Adobe host before consent.';
+  return lines.length
+    ? lines.join('\n')
+    : '- none: no library sent a request to a Google or Adobe host before consent.';
 }
 
 /** A GitHub markdown table; pipes in cells are escaped. */

@@ -24,7 +24,9 @@ export function brotliBytes(body) {
 
 /** Brotli bytes of the inline blocks a page marks with `data-bench-config` (its config and texts). */
 export function inlineConfigBytes(html) {
-  const blocks = [...html.matchAll(/<script\b[^>]*\bdata-bench-config\b[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+  const blocks = [...html.matchAll(/<script\b[^>]*\bdata-bench-config\b[^>]*>([\s\S]*?)<\/script>/g)].map(
+    (m) => m[1],
+  );
   return blocks.length ? brotliBytes(Buffer.from(blocks.join('\n'))) : 0;
 }
 
@@ -66,7 +68,13 @@ export async function startStaticServer({ pagesDir, mounts }) {
       if (!info.isFile()) throw Object.assign(new Error('not a file'), { code: 'ENOENT' });
       let body = await readFile(file);
       const ext = extname(file);
-      if (ext === '.html') body = Buffer.from(body.toString('utf8').replace('</head>', `${style}</head>`).replace('<!--bench:content-->', content));
+      if (ext === '.html')
+        body = Buffer.from(
+          body
+            .toString('utf8')
+            .replace('</head>', `${style}</head>`)
+            .replace('<!--bench:content-->', content),
+        );
       const kind = ext === '.js' || ext === '.mjs' ? 'js' : ext === '.css' ? 'css' : 'other';
       if (kind !== 'other') {
         // Compressed later, in since(): compressing here would slow the very visit being timed.
@@ -76,7 +84,10 @@ export async function startStaticServer({ pagesDir, mounts }) {
       }
       // no-store: every visit (including the returning one) fetches what it needs, so the byte
       // counts say what a visitor with a cold HTTP cache downloads.
-      res.writeHead(200, { 'content-type': TYPES[ext] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      res.writeHead(200, {
+        'content-type': TYPES[ext] ?? 'application/octet-stream',
+        'cache-control': 'no-store',
+      });
       res.end(body);
     } catch (error) {
       res.writeHead(error?.code === 'ENOENT' ? 404 : 500, { 'content-type': 'text/plain' });

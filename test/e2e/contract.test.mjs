@@ -3,7 +3,15 @@
 // returning visitor downloads with and without a privacy-* element on the page.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { consentCommands, launchBrowser, newContext, openPage, page, recordRequests, startServer } from './harness.mjs';
+import {
+  consentCommands,
+  launchBrowser,
+  newContext,
+  openPage,
+  page,
+  recordRequests,
+  startServer,
+} from './harness.mjs';
 
 /** The minimal config of DESIGN.md, verbatim. */
 const CONTRACT_CONFIG = `{ "revision": "2018-06-18", "language": "nl",
@@ -13,7 +21,9 @@ const CONTRACT_CONFIG = `{ "revision": "2018-06-18", "language": "nl",
       "adobe-analytics": { "category": "analytics" } } }`;
 
 /** The page of the contract, verbatim but for the body text around the settings button. */
-const contractPage = (body = '<p>Welkom.</p> <privacy-settings-button></privacy-settings-button>') => `<!doctype html>
+const contractPage = (
+  body = '<p>Welkom.</p> <privacy-settings-button></privacy-settings-button>',
+) => `<!doctype html>
 <html lang="nl">
 <head>
   <script type="application/json" id="privacy-kit-config">${CONTRACT_CONFIG}</script>
@@ -105,7 +115,9 @@ describe('script-tag contract: window.privacyKit', () => {
       await kit.update({ services: { 'google-analytics': false } });
       return {
         state: kit.getConsent(),
-        granted: ['analytics', 'google-analytics', 'adobe-analytics', 'marketing'].map((n) => kit.isGranted(n)),
+        granted: ['analytics', 'google-analytics', 'adobe-analytics', 'marketing'].map((n) =>
+          kit.isGranted(n),
+        ),
       };
     });
     assert.deepEqual(result.state.categories, { necessary: true, analytics: true, marketing: true });
@@ -132,7 +144,7 @@ describe('script-tag contract: window.privacyKit', () => {
     await context.close();
   });
 
-  it('the banner\'s preferences button opens a dialog whose category and service switches an outsider can click, and save-button stores them', async () => {
+  it("the banner's preferences button opens a dialog whose category and service switches an outsider can click, and save-button stores them", async () => {
     const { context, tab } = await visit();
     await tab.locator('privacy-banner [part~="preferences-button"]').click();
     const dialog = tab.locator('privacy-preferences dialog[open]');
@@ -149,7 +161,12 @@ describe('script-tag contract: window.privacyKit', () => {
     await dialog.waitFor({ state: 'detached' });
     const state = await tab.evaluate(() => window.privacyKit.getConsent());
     assert.deepEqual(
-      { analytics: state.categories.analytics, marketing: state.categories.marketing, ga: state.services['google-analytics'], adobe: state.services['adobe-analytics'] },
+      {
+        analytics: state.categories.analytics,
+        marketing: state.categories.marketing,
+        ga: state.services['google-analytics'],
+        adobe: state.services['adobe-analytics'],
+      },
       { analytics: true, marketing: false, ga: true, adobe: false },
     );
     await gaRan(tab);
@@ -164,7 +181,10 @@ describe('script-tag contract: window.privacyKit', () => {
     assert.equal(await tab.evaluate(() => window.privacyKit.getConsent()), null);
     await tab.locator('body > privacy-banner [part="accept-button"]').waitFor();
     assert.equal(await tab.evaluate(() => document.querySelectorAll('privacy-banner').length), 1);
-    assert.equal(await tab.evaluate(() => document.querySelector('privacy-banner').parentElement === document.body), true);
+    assert.equal(
+      await tab.evaluate(() => document.querySelector('privacy-banner').parentElement === document.body),
+      true,
+    );
     await context.close();
   });
 
@@ -172,7 +192,9 @@ describe('script-tag contract: window.privacyKit', () => {
     const { context, tab } = await visit();
     const seen = await tab.evaluate(async () => {
       const calls = [];
-      const off = window.privacyKit.on('change', (change) => calls.push(change.state?.categories.analytics ?? null));
+      const off = window.privacyKit.on('change', (change) =>
+        calls.push(change.state?.categories.analytics ?? null),
+      );
       await window.privacyKit.acceptAll();
       await window.privacyKit.update({ categories: { analytics: false } });
       const type = typeof off;
@@ -203,19 +225,31 @@ describe('script-tag contract: what a returning visitor downloads', () => {
 
     const withElement = await visit('/', ctx);
     await withElement.tab.locator('privacy-settings-button [part="button"]').waitFor();
-    assert.ok(withElement.requested.includes('/privacy-kit/ui/privacy-kit-ui.js'), withElement.requested.join());
+    assert.ok(
+      withElement.requested.includes('/privacy-kit/ui/privacy-kit-ui.js'),
+      withElement.requested.join(),
+    );
     await withElement.tab.close();
 
     const plain = await visit('/no-elements.html', ctx);
     await gaRan(plain.tab);
     await plain.tab.waitForLoadState('networkidle');
-    assert.deepEqual(plain.requested, ['/no-elements.html', '/privacy-kit/privacy-kit.js'], 'only the page and the loader');
+    assert.deepEqual(
+      plain.requested,
+      ['/no-elements.html', '/privacy-kit/privacy-kit.js'],
+      'only the page and the loader',
+    );
     assert.equal(await plain.tab.evaluate(() => document.querySelector('privacy-banner')), null);
     assert.equal(await configPushed(plain.tab), true, "the blocked gtag('config') ran");
     const consent = await consentCommands(plain.tab);
-    assert.deepEqual(consent.map((c) => c[1]), ['default', 'update']);
+    assert.deepEqual(
+      consent.map((c) => c[1]),
+      ['default', 'update'],
+    );
     assert.equal(consent[1][2].analytics_storage, 'granted');
-    assert.ok(ctx.vendorRequests.some((u) => u.startsWith('https://www.googletagmanager.com/gtag/js?id=G-XXXX')));
+    assert.ok(
+      ctx.vendorRequests.some((u) => u.startsWith('https://www.googletagmanager.com/gtag/js?id=G-XXXX')),
+    );
     assert.deepEqual(plain.pageErrors, []);
     await ctx.context.close();
   });

@@ -4,7 +4,16 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { isDeepStrictEqual } from 'node:util';
-import { CONFIG, dataLayer, launchBrowser, newContext, openPage, page, sitePage, startServer } from './harness.mjs';
+import {
+  CONFIG,
+  dataLayer,
+  launchBrowser,
+  newContext,
+  openPage,
+  page,
+  sitePage,
+  startServer,
+} from './harness.mjs';
 
 let server;
 let browser;
@@ -28,7 +37,11 @@ async function open(context, url) {
   return { tab, pageErrors };
 }
 
-const lastConsent = async (tab) => (await dataLayer(tab)).map((e) => e.value).filter((c) => c[0] === 'consent').at(-1);
+const lastConsent = async (tab) =>
+  (await dataLayer(tab))
+    .map((e) => e.value)
+    .filter((c) => c[0] === 'consent')
+    .at(-1);
 const cookieNames = async (context) => (await context.cookies()).map((c) => `${c.name}@${c.domain}`).sort();
 
 /**
@@ -38,13 +51,14 @@ const cookieNames = async (context) => (await context.cookies()).map((c) => `${c
  */
 async function settled(read, expected) {
   let value = await read();
-  for (const end = Date.now() + 5000; !isDeepStrictEqual(value, expected) && Date.now() < end; ) {
+  for (const end = Date.now() + 5000; !isDeepStrictEqual(value, expected) && Date.now() < end;) {
     await new Promise((resolve) => setTimeout(resolve, 50));
     value = await read();
   }
   return value;
 }
-const trackerCount = async (context) => (await context.cookies()).filter((c) => TRACKERS.includes(c.name)).length;
+const trackerCount = async (context) =>
+  (await context.cookies()).filter((c) => TRACKERS.includes(c.name)).length;
 
 describe('script tag: cookies', () => {
   it('withdrawal deletes _ga, _ga_ABC, _gid, AMCV_x and s_vi on the host and on .site.test, and they stay gone after a reload', async () => {
@@ -97,7 +111,9 @@ describe('script tag: cookies', () => {
     it(`keeps the decision across a reload on ${host} (host-only cookie)`, async () => {
       const { context } = await newContext(browser);
       const { tab } = await open(context, server.origin(host) + '/');
-      await tab.evaluate(() => window.privacyKit.update({ categories: { analytics: true, marketing: false } }));
+      await tab.evaluate(() =>
+        window.privacyKit.update({ categories: { analytics: true, marketing: false } }),
+      );
       await tab.reload({ waitUntil: 'networkidle' });
       await tab.evaluate(() => window.privacyKit.ready);
       const state = await tab.evaluate(() => window.privacyKit.getConsent());

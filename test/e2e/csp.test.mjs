@@ -3,7 +3,16 @@
 // a single securitypolicyviolation, carrying the nonce.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { CONFIG, dataLayer, launchBrowser, newContext, openPage, page, sitePage, startServer } from './harness.mjs';
+import {
+  CONFIG,
+  dataLayer,
+  launchBrowser,
+  newContext,
+  openPage,
+  page,
+  sitePage,
+  startServer,
+} from './harness.mjs';
 
 const CSP = { 'content-security-policy': "script-src 'nonce-abc' 'strict-dynamic'; style-src 'self'" };
 
@@ -12,16 +21,32 @@ let browser;
 before(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  page(server, '/csp.html', sitePage({ nonce: 'abc', body: '<main><p>Tekst</p><privacy-settings-button></privacy-settings-button></main>' }), CSP);
+  page(
+    server,
+    '/csp.html',
+    sitePage({
+      nonce: 'abc',
+      body: '<main><p>Tekst</p><privacy-settings-button></privacy-settings-button></main>',
+    }),
+    CSP,
+  );
   const loadConfig = {
     ...CONFIG,
-    services: { ...CONFIG.services, 'google-analytics': { category: 'analytics', load: true, google: { measurementId: 'G-LOAD' } } },
+    services: {
+      ...CONFIG.services,
+      'google-analytics': { category: 'analytics', load: true, google: { measurementId: 'G-LOAD' } },
+    },
   };
   // Markup injected into the page (a comment field that lets HTML through): blocked scripts without the nonce.
   const injected =
     '<script type="text/plain" data-consent="necessary">window.__injected = "inline"</script>' +
     '<script type="text/plain" data-consent="analytics" data-src="https://www.googletagmanager.com/gtag/js?id=G-INJECTED"></script>';
-  page(server, '/csp-injected.html', sitePage({ nonce: 'abc', body: `<main><p>Tekst</p>${injected}</main>` }), CSP);
+  page(
+    server,
+    '/csp-injected.html',
+    sitePage({ nonce: 'abc', body: `<main><p>Tekst</p>${injected}</main>` }),
+    CSP,
+  );
   page(server, '/csp-load.html', sitePage({ nonce: 'abc', config: loadConfig, head: '' }), CSP);
 });
 after(async () => {
@@ -45,29 +70,46 @@ describe('script tag under a strict CSP', () => {
     const { context, tab, pageErrors } = await visit('/csp.html');
     assert.deepEqual(await violations(tab), []);
     await tab.evaluate(() => window.privacyKit.acceptAll());
-    await tab.waitForFunction(() => (window.__vendor ?? []).includes('gtag:G-ABC') && (window.__vendor ?? []).includes('adobe-tags'));
+    await tab.waitForFunction(
+      () => (window.__vendor ?? []).includes('gtag:G-ABC') && (window.__vendor ?? []).includes('adobe-tags'),
+    );
     const commands = (await dataLayer(tab)).map((e) => e.value);
-    assert.ok(commands.some((c) => c[0] === 'config' && c[1] === 'G-ABC'), 'the inline blocked script ran');
+    assert.ok(
+      commands.some((c) => c[0] === 'config' && c[1] === 'G-ABC'),
+      'the inline blocked script ran',
+    );
     const nonces = await tab.evaluate(() =>
-      Array.from(document.querySelectorAll('script[data-consent]'), (s) => ({ type: s.type, nonce: s.nonce })),
+      Array.from(document.querySelectorAll('script[data-consent]'), (s) => ({
+        type: s.type,
+        nonce: s.nonce,
+      })),
     );
     assert.equal(nonces.length, 3);
     for (const script of nonces) assert.deepEqual(script, { type: '', nonce: 'abc' });
     // The UI and runtime modules are imported by the nonced loader, whose nonce they inherit.
-    assert.ok(await tab.evaluate(() => !!customElements.get('privacy-banner')), 'the UI module ran under the policy');
+    assert.ok(
+      await tab.evaluate(() => !!customElements.get('privacy-banner')),
+      'the UI module ran under the policy',
+    );
     assert.deepEqual(await violations(tab), []);
     assert.deepEqual(pageErrors, []);
     await context.close();
   });
 
-  it('runs no blocked script without the nonce: injected markup cannot borrow the loader\'s trust', async () => {
+  it("runs no blocked script without the nonce: injected markup cannot borrow the loader's trust", async () => {
     const { context, tab, vendorRequests } = await visit('/csp-injected.html');
     await tab.evaluate(() => window.privacyKit.acceptAll());
     await tab.waitForFunction(() => (window.__vendor ?? []).includes('gtag:G-ABC'));
     await tab.waitForLoadState('networkidle');
     assert.equal(await tab.evaluate(() => window.__injected), undefined);
-    assert.deepEqual(vendorRequests.filter((url) => url.includes('G-INJECTED')), []);
-    assert.ok(vendorRequests.some((url) => url.includes('G-ABC')), 'the nonced blocked script loaded');
+    assert.deepEqual(
+      vendorRequests.filter((url) => url.includes('G-INJECTED')),
+      [],
+    );
+    assert.ok(
+      vendorRequests.some((url) => url.includes('G-ABC')),
+      'the nonced blocked script loaded',
+    );
     assert.deepEqual(await violations(tab), []);
     await context.close();
   });

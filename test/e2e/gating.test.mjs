@@ -4,7 +4,16 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { CONFIG, dataLayer, launchBrowser, newContext, openPage, page, sitePage, startServer } from './harness.mjs';
+import {
+  CONFIG,
+  dataLayer,
+  launchBrowser,
+  newContext,
+  openPage,
+  page,
+  sitePage,
+  startServer,
+} from './harness.mjs';
 
 let server;
 let browser;
@@ -60,12 +69,16 @@ describe('script tag: gating Google and Adobe', () => {
     await waitForVendor(tab, 'gtag:G-ABC');
     await waitForVendor(tab, 'adobe-tags');
     const layer = await dataLayer(tab);
-    assert.ok(layer.every((e) => e.args), 'every dataLayer entry is an Arguments object');
+    assert.ok(
+      layer.every((e) => e.args),
+      'every dataLayer entry is an Arguments object',
+    );
     const commands = layer.map((e) => e.value);
     const index = (fn) => commands.findIndex(fn);
     const firstConsent = commands.find((c) => c[0] === 'consent');
     assert.equal(firstConsent[1], 'default');
-    for (const key of ['ad_storage', 'ad_user_data', 'ad_personalization', 'analytics_storage']) assert.equal(firstConsent[2][key], 'denied');
+    for (const key of ['ad_storage', 'ad_user_data', 'ad_personalization', 'analytics_storage'])
+      assert.equal(firstConsent[2][key], 'denied');
     const update = index((c) => c[0] === 'consent' && c[1] === 'update');
     assert.equal(commands[update][2].analytics_storage, 'granted');
     assert.ok(index((c) => c[1] === 'default') < update);
@@ -88,7 +101,10 @@ describe('script tag: gating Google and Adobe', () => {
     const { page: tab } = await openPage(ctx.context);
     // Checked at DOMContentLoaded as well as later: the banner must never be painted, not even briefly.
     await tab.addInitScript(() =>
-      document.addEventListener('DOMContentLoaded', () => (window.__bannerAtReady = !!document.querySelector('privacy-banner'))),
+      document.addEventListener(
+        'DOMContentLoaded',
+        () => (window.__bannerAtReady = !!document.querySelector('privacy-banner')),
+      ),
     );
     await tab.goto(server.origin() + '/', { waitUntil: 'networkidle' });
     await waitForVendor(tab, 'gtag:G-ABC');
@@ -97,27 +113,48 @@ describe('script tag: gating Google and Adobe', () => {
     assert.equal(await tab.evaluate(() => document.querySelector('privacy-banner')), null);
     assert.equal(uiRequests(), uiBefore, 'a returning visitor downloads only the loader');
     const updates = (await dataLayer(tab)).map((e) => e.value).filter((c) => c[0] === 'consent');
-    assert.deepEqual(updates.map((c) => c[1]), ['default', 'update']);
+    assert.deepEqual(
+      updates.map((c) => c[1]),
+      ['default', 'update'],
+    );
     await ctx.context.close();
   });
 
   it('accepts the config from a data-config URL', async () => {
-    server.pages.set('/config.json', { body: JSON.stringify(CONFIG), headers: { 'content-type': 'application/json' } });
+    server.pages.set('/config.json', {
+      body: JSON.stringify(CONFIG),
+      headers: { 'content-type': 'application/json' },
+    });
     page(server, '/from-url.html', sitePage({ config: null, loader: 'data-config="/config.json"' }));
     const { context, tab, errors } = await visit('/from-url.html');
     assert.equal(await tab.evaluate(() => window.privacyKit.config.revision), CONFIG.revision);
     await tab.evaluate(() => window.privacyKit.acceptAll());
     await waitForVendor(tab, 'gtag:G-ABC');
-    assert.deepEqual(errors.filter((e) => e.includes('privacy-kit') && !e.includes('UI')), []);
+    assert.deepEqual(
+      errors.filter((e) => e.includes('privacy-kit') && !e.includes('UI')),
+      [],
+    );
     await context.close();
   });
 
   for (const [name, options, expected] of [
-    ['an invalid config', { config: { revision: 5, categories: { analytics: {} }, google: { waitForUpdate: -1 } } }, /revision/],
-    ['a service naming an unknown category', { config: { ...CONFIG, services: { x: { category: 'video' } } } }, /services\.x\.category/],
+    [
+      'an invalid config',
+      { config: { revision: 5, categories: { analytics: {} }, google: { waitForUpdate: -1 } } },
+      /revision/,
+    ],
+    [
+      'a service naming an unknown category',
+      { config: { ...CONFIG, services: { x: { category: 'video' } } } },
+      /services\.x\.category/,
+    ],
     ['config that is not JSON', { config: '{ "revision": ' }, /not valid JSON/],
     ['no config at all', { config: null }, /no config/],
-    ['an unreachable config URL', { config: null, loader: 'data-config="/missing.json"' }, /could not load the config.*404/],
+    [
+      'an unreachable config URL',
+      { config: null, loader: 'data-config="/missing.json"' },
+      /could not load the config.*404/,
+    ],
   ]) {
     it(`with ${name}: one console.error naming it, nothing loads but what is marked necessary, the page keeps working`, async () => {
       const body =
@@ -138,11 +175,20 @@ describe('script tag: gating Google and Adobe', () => {
       assert.equal(await tab.evaluate(() => window.privacyKit.isGranted('analytics')), false);
       await tab.waitForLoadState('networkidle');
       assert.deepEqual(vendorRequests, []);
-      assert.equal(await tab.evaluate(() => document.querySelectorAll('script[type="text/plain"]').length), 3);
+      assert.equal(
+        await tab.evaluate(() => document.querySelectorAll('script[type="text/plain"]').length),
+        3,
+      );
       // DESIGN.md: only non-necessary content stays blocked; necessary content runs, unwarned.
       assert.equal(await tab.evaluate(() => window.__necessary), true);
-      assert.equal(await tab.evaluate(() => document.querySelector('img').getAttribute('src')), '/necessary.png');
-      assert.deepEqual(warnings.filter((w) => w.includes('data-consent')), []);
+      assert.equal(
+        await tab.evaluate(() => document.querySelector('img').getAttribute('src')),
+        '/necessary.png',
+      );
+      assert.deepEqual(
+        warnings.filter((w) => w.includes('data-consent')),
+        [],
+      );
       const consent = (await dataLayer(tab)).map((e) => e.value).find((c) => c[0] === 'consent');
       assert.equal(consent?.[1], 'default', 'Consent Mode still defaults to denied');
       assert.equal(consent?.[2].wait_for_update, 500, 'a waitForUpdate the config refuses is not used');
@@ -160,7 +206,9 @@ describe('script tag: gating Google and Adobe', () => {
     const path = page(server, '/broken-statement.html', sitePage({ config: '{ "revision": ', body }));
     const { context, tab, errors, pageErrors } = await visit(path);
     await tab.locator('privacy-statement h1, privacy-statement h2').first().waitFor();
-    const title = await tab.evaluate(() => document.querySelector('privacy-statement').shadowRoot.querySelector('h1, h2').textContent);
+    const title = await tab.evaluate(
+      () => document.querySelector('privacy-statement').shadowRoot.querySelector('h1, h2').textContent,
+    );
     assert.equal(title.trim(), 'Privacyverklaring');
     await tab.waitForFunction(() => customElements.get('privacy-settings-button'));
     assert.equal(await tab.locator('privacy-settings-button button').count(), 0);
@@ -187,7 +235,10 @@ describe('script tag: gating Google and Adobe', () => {
     await tab.evaluate(() => window.privacyKit.acceptAll());
     await waitForVendor(tab, 'gtag:G-ABC');
     const consent = (await dataLayer(tab)).map((e) => e.value).filter((c) => c[0] === 'consent');
-    assert.deepEqual(consent.map((c) => c[1]), ['default', 'update']);
+    assert.deepEqual(
+      consent.map((c) => c[1]),
+      ['default', 'update'],
+    );
     assert.equal((await vendorRan(tab)).filter((v) => v === 'gtag:G-ABC').length, 1);
     assert.deepEqual(pageErrors, []);
     await context.close();
@@ -215,16 +266,24 @@ describe('script tag: gating Google and Adobe', () => {
       }, id);
     await insertFrame('before');
     await tab.waitForLoadState('networkidle');
-    const frameHits = (id) => server.log.filter((r) => r.path === '/frame.html' && r.search === '?' + id).length;
+    const frameHits = (id) =>
+      server.log.filter((r) => r.path === '/frame.html' && r.search === '?' + id).length;
     assert.equal(frameHits('before'), 0);
     assert.equal(await tab.evaluate(() => document.getElementById('before').getAttribute('src')), null);
     await tab.evaluate(() => window.privacyKit.update({ categories: { marketing: true } }));
-    await tab.waitForFunction(() => document.getElementById('before').contentDocument?.body?.textContent === 'video');
+    await tab.waitForFunction(
+      () => document.getElementById('before').contentDocument?.body?.textContent === 'video',
+    );
     await insertFrame('after');
-    await tab.waitForFunction(() => document.getElementById('after').contentDocument?.body?.textContent === 'video');
+    await tab.waitForFunction(
+      () => document.getElementById('after').contentDocument?.body?.textContent === 'video',
+    );
     assert.equal(frameHits('before'), 1);
     await tab.evaluate(() => window.privacyKit.update({ services: { youtube: false } }));
-    assert.equal(await tab.evaluate(() => document.getElementById('after').getAttribute('src')), 'about:blank');
+    assert.equal(
+      await tab.evaluate(() => document.getElementById('after').getAttribute('src')),
+      'about:blank',
+    );
     await context.close();
   });
 });

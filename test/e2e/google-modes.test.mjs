@@ -4,7 +4,18 @@
 // sends cookieless pings), and `ga-disable-<id>` is set only once a grant is withdrawn.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { CONFIG, DENIED_BY_DEFAULT, consentCommands, dataLayer, launchBrowser, newContext, openPage, page, sitePage, startServer } from './harness.mjs';
+import {
+  CONFIG,
+  DENIED_BY_DEFAULT,
+  consentCommands,
+  dataLayer,
+  launchBrowser,
+  newContext,
+  openPage,
+  page,
+  sitePage,
+  startServer,
+} from './harness.mjs';
 
 const GTAG = 'https://www.googletagmanager.com/gtag/js?id=G-LOAD';
 
@@ -16,13 +27,19 @@ before(async () => {
   const config = (google) => ({
     ...CONFIG,
     ...(google ? { google } : {}),
-    services: { ...CONFIG.services, 'google-analytics': { category: 'analytics', load: true, google: { measurementId: 'G-LOAD' } } },
+    services: {
+      ...CONFIG.services,
+      'google-analytics': { category: 'analytics', load: true, google: { measurementId: 'G-LOAD' } },
+    },
   });
   page(server, '/basic.html', sitePage({ config: config(undefined), head: '' }));
   page(server, '/advanced.html', sitePage({ config: config({ mode: 'advanced' }), head: '' }));
   // One Google tag id for Analytics and Ads, each a "load": true service of its own category.
   const shared = { google: { measurementId: 'G-LOAD' }, load: true };
-  const services = { 'google-analytics': { category: 'analytics', ...shared }, 'google-ads': { category: 'marketing', ...shared } };
+  const services = {
+    'google-analytics': { category: 'analytics', ...shared },
+    'google-ads': { category: 'marketing', ...shared },
+  };
   page(server, '/shared-tag.html', sitePage({ config: { ...CONFIG, services }, head: '' }));
 });
 after(async () => {
@@ -40,7 +57,8 @@ async function visit(path) {
 
 const gaDisabled = (tab) => tab.evaluate(() => window['ga-disable-G-LOAD']);
 const gtagRan = (tab) => tab.waitForFunction(() => (window.__vendor ?? []).includes('gtag:G-LOAD'));
-const gtagLoads = (tab) => tab.evaluate(() => (window.__vendor ?? []).filter((v) => v === 'gtag:G-LOAD').length);
+const gtagLoads = (tab) =>
+  tab.evaluate(() => (window.__vendor ?? []).filter((v) => v === 'gtag:G-LOAD').length);
 
 function assertDefaultDenied(command) {
   assert.deepEqual(command?.slice(0, 2), ['consent', 'default']);
@@ -54,7 +72,10 @@ describe('Google Consent Mode: basic and advanced mode', () => {
     await tab.waitForLoadState('networkidle');
     assert.deepEqual(vendorRequests, [], 'not one request to Google before consent');
     assert.equal(await tab.evaluate(() => document.querySelector('script[src*="googletagmanager"]')), null);
-    assert.deepEqual((await consentCommands(tab)).map((c) => c[1]), ['default']);
+    assert.deepEqual(
+      (await consentCommands(tab)).map((c) => c[1]),
+      ['default'],
+    );
     await tab.evaluate(async () => await window.privacyKit.acceptAll());
     await gtagRan(tab);
     assert.equal(vendorRequests[0], GTAG, 'gtag.js is the first request to Google');
@@ -90,7 +111,10 @@ describe('Google Consent Mode: basic and advanced mode', () => {
     assert.equal(await gaDisabled(tab), true, 'ga-disable once the grant was withdrawn');
     assert.equal((await consentCommands(tab)).at(-1)[2].analytics_storage, 'denied');
     assert.equal(await gtagLoads(tab), 1, 'gtag.js loaded once in all');
-    assert.deepEqual(vendorRequests.filter((u) => u.includes('/gtag/js')), [GTAG]);
+    assert.deepEqual(
+      vendorRequests.filter((u) => u.includes('/gtag/js')),
+      [GTAG],
+    );
     assert.deepEqual(pageErrors, []);
     await context.close();
   });
@@ -103,23 +127,38 @@ describe('Google Consent Mode: basic and advanced mode', () => {
     await tab.waitForLoadState('networkidle');
     assert.equal(await gtagLoads(tab), 1, 'gtag.js ran once');
     const commands = (await dataLayer(tab)).map((e) => e.value);
-    assert.deepEqual(commands.filter((c) => c[0] === 'config'), [['config', 'G-LOAD']]);
+    assert.deepEqual(
+      commands.filter((c) => c[0] === 'config'),
+      [['config', 'G-LOAD']],
+    );
     assert.equal(commands.filter((c) => c[0] === 'js').length, 1);
-    assert.deepEqual(vendorRequests.filter((u) => u.includes('/gtag/js')), [GTAG]);
+    assert.deepEqual(
+      vendorRequests.filter((u) => u.includes('/gtag/js')),
+      [GTAG],
+    );
     assert.deepEqual(pageErrors, []);
     await context.close();
   });
 
   it("tells Google before the site's own change listeners, also ones added while a data-config was loading", async () => {
-    server.pages.set('/listeners-config.json', { body: JSON.stringify(CONFIG), headers: { 'content-type': 'application/json' } });
+    server.pages.set('/listeners-config.json', {
+      body: JSON.stringify(CONFIG),
+      headers: { 'content-type': 'application/json' },
+    });
     // A site script right after the loader: the config is not there yet when it subscribes.
     const early = `<script>window.privacyKit.on('change', () => gtag('event', 'consent_changed'));</script>`;
-    page(server, '/listeners.html', sitePage({ config: null, loader: 'data-config="/listeners-config.json"', head: early }));
+    page(
+      server,
+      '/listeners.html',
+      sitePage({ config: null, loader: 'data-config="/listeners-config.json"', head: early }),
+    );
     const { context, tab } = await visit('/listeners.html');
     await tab.evaluate(() => window.privacyKit.acceptAll());
     await tab.evaluate(() => window.privacyKit.rejectAll());
     const commands = (await dataLayer(tab)).map((e) => e.value.join(' '));
-    const order = commands.filter((c) => /^consent update|^event consent_changed/.test(c)).map((c) => c.split(' ')[0]);
+    const order = commands
+      .filter((c) => /^consent update|^event consent_changed/.test(c))
+      .map((c) => c.split(' ')[0]);
     // Each decision: the update first, then the site's event (on withdrawal, never an event
     // sent while Google still has consent).
     assert.deepEqual(order, ['consent', 'event', 'consent', 'event']);

@@ -12,10 +12,17 @@ const root = new URL('../..', import.meta.url).pathname;
 /** The built library; PRIVACY_KIT_DIST points elsewhere for a quick local loader build. */
 export const DIST = process.env.PRIVACY_KIT_DIST ?? join(root, 'dist');
 
-const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.json': 'application/json', '.map': 'application/json', '.html': 'text/html' };
+const TYPES = {
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.html': 'text/html',
+};
 
 /** Hosts the library must not contact before consent (consent-gating.md). */
-export const VENDOR = /(^|\.)(googletagmanager\.com|google-analytics\.com|adobedtm\.com|omtrdc\.net|adobedc\.net|demdex\.net)$/;
+export const VENDOR =
+  /(^|\.)(googletagmanager\.com|google-analytics\.com|adobedtm\.com|omtrdc\.net|adobedc\.net|demdex\.net)$/;
 const LOCAL = /^(127\.0\.0\.1|localhost|www\.site\.test|shop\.site\.test)$/;
 
 /**
@@ -31,13 +38,20 @@ export async function startServer() {
     let entry = pages.get(url.pathname);
     if (typeof entry === 'function') entry = entry(req, url);
     if (entry) {
-      res.writeHead(entry.status ?? 200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...entry.headers });
+      res.writeHead(entry.status ?? 200, {
+        'content-type': 'text/html; charset=utf-8',
+        'cache-control': 'no-store',
+        ...entry.headers,
+      });
       return res.end(entry.body);
     }
     if (url.pathname.startsWith('/privacy-kit/')) {
       const file = normalize(join(DIST, url.pathname.slice('/privacy-kit/'.length)));
       if (file.startsWith(DIST) && existsSync(file)) {
-        res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+        res.writeHead(200, {
+          'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+          'cache-control': 'no-store',
+        });
         return res.end(readFileSync(file));
       }
     }
@@ -90,7 +104,8 @@ const FAKES = {
 };
 
 function fakeFor(url) {
-  if (url.hostname.endsWith('googletagmanager.com')) return url.pathname.startsWith('/gtm.js') ? FAKES.gtm : FAKES.gtag;
+  if (url.hostname.endsWith('googletagmanager.com'))
+    return url.pathname.startsWith('/gtm.js') ? FAKES.gtm : FAKES.gtag;
   if (url.hostname.endsWith('adobedtm.com')) return FAKES.adobeTags;
   return '';
 }
@@ -105,7 +120,8 @@ export async function newContext(browser) {
   const blocked = [];
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
-    if (url.protocol === 'data:' || url.protocol === 'blob:' || LOCAL.test(url.hostname)) return route.continue();
+    if (url.protocol === 'data:' || url.protocol === 'blob:' || LOCAL.test(url.hostname))
+      return route.continue();
     if (VENDOR.test(url.hostname)) {
       vendorRequests.push(url.href);
       const body = fakeFor(url);
@@ -170,10 +186,17 @@ export const TAGS = `
  * A page as a site writes it: the inline config (`null`: none), the loader first in <head>, then the
  * blocked tags. `loader` holds extra attributes for the loader's script tag.
  */
-export function sitePage({ config = CONFIG, head = TAGS, body = '<main><h1>Bibliotheek</h1><p>Welkom.</p></main>', loader = '', nonce = '' } = {}) {
+export function sitePage({
+  config = CONFIG,
+  head = TAGS,
+  body = '<main><h1>Bibliotheek</h1><p>Welkom.</p></main>',
+  loader = '',
+  nonce = '',
+} = {}) {
   const n = nonce ? ` nonce="${nonce}"` : '';
   const json = typeof config === 'string' ? config : JSON.stringify(config);
-  const inline = config === null ? '' : `<script type="application/json" id="privacy-kit-config">${json}</script>`;
+  const inline =
+    config === null ? '' : `<script type="application/json" id="privacy-kit-config">${json}</script>`;
   return `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Site</title>
   ${inline}
   <script src="/privacy-kit/privacy-kit.js"${n} ${loader}></script>

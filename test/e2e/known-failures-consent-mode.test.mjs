@@ -17,11 +17,13 @@ import { blocked, blockedSrc, knownFailuresSite } from './known-failures-kit.mjs
 
 const site = knownFailuresSite();
 
-
 describe('known-failure #4: Consent Mode order with Google Tag Manager', () => {
   const GTM = 'https://www.googletagmanager.com/gtm.js?id=GTM-XXXX';
   before(() => {
-    const gtm = (service) => ({ ...CONFIG, services: { ...CONFIG.services, 'google-tag-manager': { category: 'analytics', ...service } } });
+    const gtm = (service) => ({
+      ...CONFIG,
+      services: { ...CONFIG.services, 'google-tag-manager': { category: 'analytics', ...service } },
+    });
     // GTM's own snippet split in two blocked scripts: the `gtm.start` push, then the container.
     page(
       site.server,
@@ -33,7 +35,11 @@ describe('known-failure #4: Consent Mode order with Google Tag Manager', () => {
           ${blockedSrc('google-tag-manager', GTM, ' async')}`,
       }),
     );
-    page(site.server, '/gtm-load.html', sitePage({ config: gtm({ load: true, google: { containerId: 'GTM-XXXX' } }), head: '' }));
+    page(
+      site.server,
+      '/gtm-load.html',
+      sitePage({ config: gtm({ load: true, google: { containerId: 'GTM-XXXX' } }), head: '' }),
+    );
   });
 
   /** The dataLayer described entry by entry: a gtag command, GTM's event object, or anything else. */
@@ -41,7 +47,8 @@ describe('known-failure #4: Consent Mode order with Google Tag Manager', () => {
     tab.evaluate(() =>
       (window.dataLayer ?? []).map((e) => {
         const kind = Object.prototype.toString.call(e);
-        if (kind === '[object Arguments]') return { kind: 'arguments', command: e[0], action: e[1], values: e[2] };
+        if (kind === '[object Arguments]')
+          return { kind: 'arguments', command: e[0], action: e[1], values: e[2] };
         if (Array.isArray(e)) return { kind: 'array', command: e[0], action: e[1] };
         return { kind: 'object', event: e?.event };
       }),
@@ -72,8 +79,15 @@ describe('known-failure #4: Consent Mode order with Google Tag Manager', () => {
     assert.ok(gtmStart === -1 || first < gtmStart, 'default before gtm.js');
     assert.ok(config === -1 || first < config, 'default before config');
     // gtag.js and GTM ignore arrays: every command the stub pushed is the real `arguments`.
-    assert.deepEqual(layer.filter((e) => e.kind === 'array'), [], 'no command pushed as an array');
-    assert.ok(layer.every((e) => e.kind === 'arguments' || e.event === 'gtm.js'), JSON.stringify(layer));
+    assert.deepEqual(
+      layer.filter((e) => e.kind === 'array'),
+      [],
+      'no command pushed as an array',
+    );
+    assert.ok(
+      layer.every((e) => e.kind === 'arguments' || e.event === 'gtm.js'),
+      JSON.stringify(layer),
+    );
   }
 
   /** The update granting analytics sits after the default and before the gtm.js event. */
@@ -94,7 +108,11 @@ describe('known-failure #4: Consent Mode order with Google Tag Manager', () => {
     assert.deepEqual(vendorRequests, []);
     const before = await describeLayer(tab);
     assertDefaultFirst(before);
-    assert.deepEqual(before.map((e) => e.action), ['default'], 'nothing but the default before consent');
+    assert.deepEqual(
+      before.map((e) => e.action),
+      ['default'],
+      'nothing but the default before consent',
+    );
 
     await tab.evaluate(async () => await window.privacyKit.acceptAll());
     await tab.waitForFunction(() => (window.__vendor ?? []).includes('gtm:GTM-XXXX'));
@@ -128,7 +146,10 @@ describe('known-failure #4: Consent Mode order with Google Tag Manager', () => {
     await tab.waitForFunction(() => (window.__vendor ?? []).includes('gtm:GTM-XXXX'));
     assert.equal(snapshots.length, 1);
     assertUpdateBeforeGtm(snapshots[0]);
-    assert.ok(vendorRequests.every((u) => u === GTM), vendorRequests.join());
+    assert.ok(
+      vendorRequests.every((u) => u === GTM),
+      vendorRequests.join(),
+    );
     const saw = await tab.evaluate(() => window.__gtmSaw);
     assert.equal(saw.consent.analytics_storage, 'granted');
     assertDefaultFirst(await describeLayer(tab));
@@ -139,7 +160,11 @@ describe('known-failure #4: Consent Mode order with Google Tag Manager', () => {
 describe('known-failure #1: withdrawal denies every Consent Mode type it had granted', () => {
   before(() => {
     const config = { ...CONFIG, categories: { ...CONFIG.categories, preferences: {} } };
-    page(site.server, '/withdraw.html', sitePage({ config, body: '<main><privacy-settings-button></privacy-settings-button></main>' }));
+    page(
+      site.server,
+      '/withdraw.html',
+      sitePage({ config, body: '<main><privacy-settings-button></privacy-settings-button></main>' }),
+    );
   });
 
   const lastConsent = async (tab) => (await consentCommands(tab)).at(-1);

@@ -39,9 +39,12 @@ export function visitor(server, browser) {
 export const runs = (tab) => tab.evaluate(() => window.__runs ?? {});
 export const order = (tab) => tab.evaluate(() => window.__order ?? []);
 export const vendorRan = (tab) => tab.evaluate(() => window.__vendor ?? []);
-export const waitForOrder = (tab, name) => tab.waitForFunction((n) => (window.__order ?? []).includes(n), name);
-export const blocked = (consent, code, attributes = '') => `<script type="text/plain" data-consent="${consent}"${attributes}>${code}</script>`;
-export const blockedSrc = (consent, src, attributes = '') => `<script type="text/plain" data-consent="${consent}" data-src="${src}"${attributes}></script>`;
+export const waitForOrder = (tab, name) =>
+  tab.waitForFunction((n) => (window.__order ?? []).includes(n), name);
+export const blocked = (consent, code, attributes = '') =>
+  `<script type="text/plain" data-consent="${consent}"${attributes}>${code}</script>`;
+export const blockedSrc = (consent, src, attributes = '') =>
+  `<script type="text/plain" data-consent="${consent}" data-src="${src}"${attributes}></script>`;
 
 /**
  * Code of an inline script that needs `lib` (an external script before it): it records

@@ -4,24 +4,33 @@
 // known-failures-consent-mode, #5 and #8 (the UI) in known-failures-ui.
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { dataLayer, countRun, page, settleBlocked, sitePage } from './harness.mjs';
 import {
-  dataLayer,
-  countRun,
-  page,
-  settleBlocked,
-  sitePage,
-} from './harness.mjs';
-import { JS, blocked, blockedSrc, order, runs, usesCode, vendorRan, waitForOrder, knownFailuresSite } from './known-failures-kit.mjs';
+  JS,
+  blocked,
+  blockedSrc,
+  order,
+  runs,
+  usesCode,
+  vendorRan,
+  waitForOrder,
+  knownFailuresSite,
+} from './known-failures-kit.mjs';
 
 const site = knownFailuresSite();
-
 
 describe('known-failure #2: blocked scripts run in document order, also those added later', () => {
   before(() => {
     // External libraries (which set window[name]) and the inline scripts that use them, as sites
     // write GA, GTM or Adobe; plus an async one, which keeps no place in the order.
-    for (const name of ['lib-a', 'lib-c', 'lib-d']) page(site.server, `/ext/${name}.js`, `window["${name}"] = true; ${countRun(name)}`, JS);
-    page(site.server, '/ext/async-b.js', '(window.__runs = window.__runs || {})["async-b"] = (window.__runs["async-b"] || 0) + 1;', JS);
+    for (const name of ['lib-a', 'lib-c', 'lib-d'])
+      page(site.server, `/ext/${name}.js`, `window["${name}"] = true; ${countRun(name)}`, JS);
+    page(
+      site.server,
+      '/ext/async-b.js',
+      '(window.__runs = window.__runs || {})["async-b"] = (window.__runs["async-b"] || 0) + 1;',
+      JS,
+    );
     page(
       site.server,
       '/order.html',
@@ -65,7 +74,11 @@ describe('known-failure #2: blocked scripts run in document order, also those ad
     ]);
     await settleBlocked(tab);
     assert.deepEqual(await runs(tab), {}, 'nothing ran before consent');
-    assert.equal(site.server.log.filter((r) => r.path.startsWith('/ext/')).length, 0, 'no blocked script was even requested');
+    assert.equal(
+      site.server.log.filter((r) => r.path.startsWith('/ext/')).length,
+      0,
+      'no blocked script was even requested',
+    );
     assert.deepEqual(vendorRequests, []);
 
     await tab.evaluate(async () => await window.privacyKit.acceptAll());
@@ -81,12 +94,32 @@ describe('known-failure #2: blocked scripts run in document order, also those ad
     await tab.evaluate(async () => await window.privacyKit.acceptAll());
     await settleBlocked(tab);
 
-    assert.deepEqual(await order(tab), ['first', 'lib-a', 'uses-lib-a', 'inline-ga', 'lib-c', 'uses-lib-c', 'lib-d', 'uses-lib-d']);
+    assert.deepEqual(await order(tab), [
+      'first',
+      'lib-a',
+      'uses-lib-a',
+      'inline-ga',
+      'lib-c',
+      'uses-lib-c',
+      'lib-d',
+      'uses-lib-d',
+    ]);
     const counts = await runs(tab);
-    for (const name of ['first', 'lib-a', 'uses-lib-a', 'async-b', 'inline-ga', 'lib-c', 'uses-lib-c', 'lib-d', 'uses-lib-d']) {
+    for (const name of [
+      'first',
+      'lib-a',
+      'uses-lib-a',
+      'async-b',
+      'inline-ga',
+      'lib-c',
+      'uses-lib-c',
+      'lib-d',
+      'uses-lib-d',
+    ]) {
       assert.equal(counts[name], 1, `${name} ran exactly once`);
     }
-    for (const name of ['lib-a', 'async-b', 'lib-c', 'lib-d']) assert.equal(site.server.hits(`/ext/${name}.js`), 1, `${name}.js requested once`);
+    for (const name of ['lib-a', 'async-b', 'lib-c', 'lib-d'])
+      assert.equal(site.server.hits(`/ext/${name}.js`), 1, `${name}.js requested once`);
     assert.deepEqual(pageErrors, []);
     await context.close();
   });
@@ -122,8 +155,12 @@ describe('known-failure #3: saving the same choice again runs nothing twice', ()
   it('accept, save the same choice in the preferences, open them again and save: every blocked script ran once', async () => {
     const { context, tab, vendorRequests, pageErrors } = await site.visit('/saved-twice.html');
     await tab.locator('privacy-banner [part="accept-button"]').click();
-    await tab.waitForFunction(() => (window.__vendor ?? []).includes('gtag:G-ABC') && (window.__vendor ?? []).includes('adobe-tags'));
-    await tab.waitForFunction(() => document.querySelector('iframe[data-consent]').contentDocument?.body?.textContent === 'video');
+    await tab.waitForFunction(
+      () => (window.__vendor ?? []).includes('gtag:G-ABC') && (window.__vendor ?? []).includes('adobe-tags'),
+    );
+    await tab.waitForFunction(
+      () => document.querySelector('iframe[data-consent]').contentDocument?.body?.textContent === 'video',
+    );
 
     await tab.locator('privacy-settings-button [part="button"]').click();
     await inDialog(tab, 'save-button');
@@ -131,18 +168,38 @@ describe('known-failure #3: saving the same choice again runs nothing twice', ()
     await inDialog(tab, 'save-button');
     await tab.locator('privacy-settings-button [part="button"]').click();
     await inDialog(tab, 'accept-button');
-    assert.equal(await tab.evaluate(() => window.privacyKit.getConsent().method), 'preferences', 'the dialog made the last decision');
+    assert.equal(
+      await tab.evaluate(() => window.privacyKit.getConsent().method),
+      'preferences',
+      'the dialog made the last decision',
+    );
     await settleBlocked(tab);
     await tab.waitForLoadState('networkidle');
 
-    assert.deepEqual(await runs(tab), { 'ga-config': 1, 'adobe-inline': 1, 'analytics-inline': 1, 'youtube-inline': 1 });
+    assert.deepEqual(await runs(tab), {
+      'ga-config': 1,
+      'adobe-inline': 1,
+      'analytics-inline': 1,
+      'youtube-inline': 1,
+    });
     const configs = (await dataLayer(tab)).map((e) => e.value).filter((c) => c[0] === 'config');
     assert.deepEqual(configs, [['config', 'G-ABC']], "gtag('config') pushed once");
     const ran = await vendorRan(tab);
-    assert.deepEqual([ran.filter((v) => v === 'gtag:G-ABC').length, ran.filter((v) => v === 'adobe-tags').length], [1, 1]);
+    assert.deepEqual(
+      [ran.filter((v) => v === 'gtag:G-ABC').length, ran.filter((v) => v === 'adobe-tags').length],
+      [1, 1],
+    );
     assert.equal(vendorRequests.filter((u) => u.includes('/gtag/js')).length, 1, 'gtag.js requested once');
-    assert.equal(vendorRequests.filter((u) => u.includes('adobedtm.com')).length, 1, 'Adobe Tags requested once');
-    assert.equal(site.server.log.filter((r) => r.path === '/frame.html' && r.search === '?saved-twice').length, 1, 'the embed loaded once');
+    assert.equal(
+      vendorRequests.filter((u) => u.includes('adobedtm.com')).length,
+      1,
+      'Adobe Tags requested once',
+    );
+    assert.equal(
+      site.server.log.filter((r) => r.path === '/frame.html' && r.search === '?saved-twice').length,
+      1,
+      'the embed loaded once',
+    );
     assert.deepEqual(pageErrors, []);
     await context.close();
   });

@@ -172,7 +172,11 @@ describe('script tag: the lazily loaded decision code', () => {
   it("a returning visitor's page sends the receipt an earlier page could not, with no decision to make", async () => {
     let status = 503;
     server.pages.set('/receipts', () => ({ status, body: '{}', headers: { 'retry-after': '3600' } }));
-    const path = page(server, '/with-sync.html', sitePage({ config: { ...CONFIG, sync: { endpoint: '/receipts' } } }));
+    const path = page(
+      server,
+      '/with-sync.html',
+      sitePage({ config: { ...CONFIG, sync: { endpoint: '/receipts' } } }),
+    );
     const ctx = await newContext(browser);
     const { page: first } = await open(ctx, path);
     const refused = first.waitForResponse((r) => r.url().endsWith('/receipts'));
@@ -182,9 +186,13 @@ describe('script tag: the lazily loaded decision code', () => {
     status = 201;
     const { page: next } = await openPage(ctx.context);
     await next.goto(server.origin() + path);
-    await next.waitForFunction(() => localStorage.getItem('privacy-kit:receipts:privacy_consent') === '[]', null, {
-      timeout: 10_000,
-    });
+    await next.waitForFunction(
+      () => localStorage.getItem('privacy-kit:receipts:privacy_consent') === '[]',
+      null,
+      {
+        timeout: 10_000,
+      },
+    );
     assert.equal(await next.evaluate(() => window.privacyKit.needsDecision()), false);
     await ctx.context.close();
   });

@@ -47,7 +47,9 @@ function mails() {
   const dir = join(dataDir, 'outbox');
   let files = [];
   try {
-    files = readdirSync(dir).filter((f) => f.endsWith('.eml')).sort();
+    files = readdirSync(dir)
+      .filter((f) => f.endsWith('.eml'))
+      .sort();
   } catch {
     return [];
   }
@@ -60,7 +62,10 @@ function mails() {
 
 /** The link in the newest mail to `to` whose action is `action`. */
 function linkIn(to, action) {
-  const mail = mails().filter((m) => m.includes(to)).at(-1) ?? '';
+  const mail =
+    mails()
+      .filter((m) => m.includes(to))
+      .at(-1) ?? '';
   for (const [href] of mail.matchAll(/https?:\/\/\S+/g)) {
     if (new URL(href).searchParams.get('action') === action) return href;
   }
@@ -68,7 +73,9 @@ function linkIn(to, action) {
 }
 
 async function subscribers() {
-  const res = await fetch(`${api.origin}/api/newsletter/subscribers`, { headers: { Authorization: `Bearer ${EXPORT_TOKEN}` } });
+  const res = await fetch(`${api.origin}/api/newsletter/subscribers`, {
+    headers: { Authorization: `Bearer ${EXPORT_TOKEN}` },
+  });
   return (await res.json()).subscribers;
 }
 
@@ -84,12 +91,18 @@ before(async () => {
     MAIL_RATE_LIMIT_PER_HOUR: '100000',
   });
   const bundle = (entry, format) =>
-    build({ entryPoints: [join(root, entry)], bundle: true, format, target: 'es2022', write: false, tsconfig: join(root, 'tsconfig.json') }).then(
-      (b) => ({ body: b.outputFiles[0].text, headers: { 'content-type': 'text/javascript' } }),
-    );
+    build({
+      entryPoints: [join(root, entry)],
+      bundle: true,
+      format,
+      target: 'es2022',
+      write: false,
+      tsconfig: join(root, 'tsconfig.json'),
+    }).then((b) => ({ body: b.outputFiles[0].text, headers: { 'content-type': 'text/javascript' } }));
   site.pages.set('/newsletter-element.js', await bundle('src/elements/privacy-newsletter/index.ts', 'esm'));
   // The built loader when there is one (npm test builds dist/ first), else the same from source.
-  if (!existsSync(join(DIST, 'privacy-kit.js'))) site.pages.set('/privacy-kit/privacy-kit.js', await bundle('src/loader.ts', 'iife'));
+  if (!existsSync(join(DIST, 'privacy-kit.js')))
+    site.pages.set('/privacy-kit/privacy-kit.js', await bundle('src/loader.ts', 'iife'));
   const config = { ...CONFIG, newsletter: { endpoint: `${api.origin}/api/newsletter` } };
   // What a CMS editor pastes: the loader with the site config, and one bare element.
   page(
@@ -146,7 +159,10 @@ describe('newsletter: page, reference server and mails', () => {
     await tab.locator('privacy-newsletter [part="confirm-button"]').click();
     await heading(tab).filter({ hasText: 'Uw aanmelding is bevestigd' }).waitFor();
     assert.ok(!tab.url().includes('token='), `the token left the address bar: ${tab.url()}`);
-    assert.match(await tab.locator('privacy-newsletter [part="subscriber"]').innerText(), /l\*+@example\.org/);
+    assert.match(
+      await tab.locator('privacy-newsletter [part="subscriber"]').innerText(),
+      /l\*+@example\.org/,
+    );
     let [row] = await subscribers();
     assert.equal(row.email, 'lezer@example.org');
     assert.equal(row.measureOpens, true);
@@ -175,7 +191,9 @@ describe('newsletter: page, reference server and mails', () => {
     const db = new Database(join(dataDir, 'privacy-kit.sqlite'), { readonly: true });
     const subscriber = db.prepare('SELECT * FROM subscribers WHERE email = ?').get('lezer@example.org');
     const events = db
-      .prepare('SELECT at, action, revision, method, detail FROM subscriber_events WHERE subscriber_id = ? ORDER BY at, rowid')
+      .prepare(
+        'SELECT at, action, revision, method, detail FROM subscriber_events WHERE subscriber_id = ? ORDER BY at, rowid',
+      )
       .all(subscriber.id);
     db.close();
     assert.deepEqual(
@@ -196,7 +214,8 @@ describe('newsletter: page, reference server and mails', () => {
     const [subscribed, confirmed, updated, unsubscribed] = events.map((e) => JSON.parse(e.detail));
     // The exact wording the visitor ticked, their measurement choice and their consent id.
     assert.deepEqual(subscribed, {
-      consentText: 'Ja, ik wil de maandelijkse digitale nieuwsbrief ontvangen. Ik weet dat ik mij op elk moment weer kan afmelden.',
+      consentText:
+        'Ja, ik wil de maandelijkse digitale nieuwsbrief ontvangen. Ik weet dat ik mij op elk moment weer kan afmelden.',
       measureOpens: true,
       consentId,
     });
@@ -226,7 +245,10 @@ describe('newsletter: page, reference server and mails', () => {
 
     await tab.goto(linkIn('tweede@example.org', 'unsubscribe'));
     await heading(tab).filter({ hasText: 'U bent afgemeld' }).waitFor();
-    assert.deepEqual((await subscribers()).filter((s) => s.email === 'tweede@example.org'), []);
+    assert.deepEqual(
+      (await subscribers()).filter((s) => s.email === 'tweede@example.org'),
+      [],
+    );
 
     await tab.goto(`${site.origin()}/nieuwsbrief.html?token=${'x'.repeat(43)}&action=confirm`);
     await tab.locator('privacy-newsletter [part="confirm-button"]').click();
@@ -239,8 +261,17 @@ describe('newsletter: page, reference server and mails', () => {
   it('answers a second subscription of a known address exactly like the first (no leak)', async () => {
     // A confirmed subscriber, signed up outside the page.
     const post = (path, body) =>
-      fetch(`${api.origin}/api/newsletter${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-    await post('/subscribe', { email: 'bekend@example.org', revision: '2018-06-18', consentText: 'Ja', measureOpens: false });
+      fetch(`${api.origin}/api/newsletter${path}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    await post('/subscribe', {
+      email: 'bekend@example.org',
+      revision: '2018-06-18',
+      consentText: 'Ja',
+      measureOpens: false,
+    });
     const token = new URL(linkIn('bekend@example.org', 'confirm')).searchParams.get('token');
     assert.equal((await post('/confirm', { token })).status, 200);
     assert.ok((await subscribers()).some((s) => s.email === 'bekend@example.org'));
@@ -252,7 +283,9 @@ describe('newsletter: page, reference server and mails', () => {
       await tab.locator('privacy-newsletter [part="consent-checkbox"]').check();
       await tab.locator('privacy-newsletter [part="submit-button"]').click();
       await heading(tab).filter({ hasText: 'Kijk in uw mailbox' }).waitFor();
-      texts.push((await tab.locator('privacy-newsletter [part="panel"]').innerText()).replace(address, 'ADDRESS'));
+      texts.push(
+        (await tab.locator('privacy-newsletter [part="panel"]').innerText()).replace(address, 'ADDRESS'),
+      );
       await context.close();
     }
     assert.equal(texts[0], texts[1]);

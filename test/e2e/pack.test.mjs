@@ -22,12 +22,20 @@ test(
     const files = packed[0].files.map((f) => f.path);
     assert.ok(files.includes('dist/core.js') && files.includes('dist/privacy-kit.js'), 'the builds are in');
     assert.ok(files.includes('dist/types/core/index.d.ts'), 'the declarations are in');
-    assert.ok(files.includes('LICENSE') && files.includes('dist/ui/LICENSES.txt'), 'the license notices are in');
+    assert.ok(
+      files.includes('LICENSE') && files.includes('dist/ui/LICENSES.txt'),
+      'the license notices are in',
+    );
     const unwanted = files.filter((f) => /^(test|stories|server|demo|bench|\.data|\.tmp)\//.test(f));
     assert.deepEqual(unwanted, [], 'no tests, stories or server data in the tarball');
     // The sources ship: the source maps, custom-elements.json and the README's locale references point at them.
-    assert.ok(files.includes('src/core/index.ts') && files.includes('src/elements/privacy-banner/locales/en.json'));
-    assert.deepEqual(files.filter((f) => f.startsWith('src/') && /\.test\.|\.stories\./.test(f)), []);
+    assert.ok(
+      files.includes('src/core/index.ts') && files.includes('src/elements/privacy-banner/locales/en.json'),
+    );
+    assert.deepEqual(
+      files.filter((f) => f.startsWith('src/') && /\.test\.|\.stories\./.test(f)),
+      [],
+    );
 
     const project = join(work, 'app');
     execFileSync('mkdir', ['-p', project]);
@@ -103,7 +111,10 @@ console.log(banner);
     );
     assert.equal(out.trim(), 'function');
     // Each element's entry registers that element alone.
-    const only = readFileSync(join(project, 'node_modules/privacy-kit/dist/elements/privacy-banner.js'), 'utf8');
+    const only = readFileSync(
+      join(project, 'node_modules/privacy-kit/dist/elements/privacy-banner.js'),
+      'utf8',
+    );
     assert.ok(only.includes("'privacy-banner'") && !/privacy-newsletter|privacy-statement/.test(only));
     assert.match(
       readFileSync(join(project, 'node_modules/privacy-kit/package.json'), 'utf8'),

@@ -16,7 +16,8 @@ const AXE_SOURCE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js'
 
 const root = new URL('../..', import.meta.url).pathname;
 const TOKEN = 'e2e-export-token-0123456789';
-const VENDOR = /(^|\.)(googletagmanager\.com|google-analytics\.com|adobedtm\.com|omtrdc\.net|adobedc\.net|demdex\.net)$/;
+const VENDOR =
+  /(^|\.)(googletagmanager\.com|google-analytics\.com|adobedtm\.com|omtrdc\.net|adobedc\.net|demdex\.net)$/;
 
 let server;
 let browser;
@@ -25,7 +26,14 @@ function startServer() {
   const dataDir = mkdtempSync(join(tmpdir(), 'privacy-kit-e2e-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, PRIVACY_KIT_EXPORT_TOKEN: TOKEN, LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      PRIVACY_KIT_EXPORT_TOKEN: TOKEN,
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
@@ -46,7 +54,8 @@ async function visitor(contextOptions = {}) {
   const escaped = [];
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
-    if (url.hostname === '127.0.0.1' || url.protocol === 'data:' || url.protocol === 'blob:') return route.continue();
+    if (url.hostname === '127.0.0.1' || url.protocol === 'data:' || url.protocol === 'blob:')
+      return route.continue();
     if (VENDOR.test(url.hostname)) {
       vendorRequests.push(url.href);
       return route.fulfill({ status: 200, contentType: 'text/javascript', body: '' });
@@ -56,7 +65,10 @@ async function visitor(contextOptions = {}) {
   });
   const page = await context.newPage();
   const cspViolations = [];
-  page.on('console', (m) => m.type() === 'error' && /Content Security Policy/i.test(m.text()) && cspViolations.push(m.text()));
+  page.on(
+    'console',
+    (m) => m.type() === 'error' && /Content Security Policy/i.test(m.text()) && cspViolations.push(m.text()),
+  );
   return { context, page, vendorRequests, escaped, cspViolations };
 }
 
@@ -114,9 +126,19 @@ describe('demo site on the reference server', () => {
     }
     assert.ok(!receipt.denied.includes('analytics'));
 
-    await v.page.waitForFunction(() => document.querySelector('script[src*="googletagmanager.com/gtag/js"]'), null, { timeout: 10_000 });
-    assert.ok(v.vendorRequests.some((u) => u.includes('googletagmanager.com/gtag/js?id=G-DEMO0000')), 'GA loads after consent');
-    assert.ok(v.vendorRequests.some((u) => u.includes('assets.adobedtm.com')), 'Adobe loads after consent');
+    await v.page.waitForFunction(
+      () => document.querySelector('script[src*="googletagmanager.com/gtag/js"]'),
+      null,
+      { timeout: 10_000 },
+    );
+    assert.ok(
+      v.vendorRequests.some((u) => u.includes('googletagmanager.com/gtag/js?id=G-DEMO0000')),
+      'GA loads after consent',
+    );
+    assert.ok(
+      v.vendorRequests.some((u) => u.includes('assets.adobedtm.com')),
+      'Adobe loads after consent',
+    );
     assert.deepEqual(v.escaped, [], 'no request left 127.0.0.1 other than the faked vendors');
     await v.context.close();
   });
@@ -139,14 +161,27 @@ describe('demo site on the reference server', () => {
     }
     await v.page.reload();
     await v.page.evaluate(() => window.privacyKit.ready);
-    assert.equal(await v.page.locator('privacy-banner [part~="reject-button"]').count(), 0, 'no banner after the decision');
+    assert.equal(
+      await v.page.locator('privacy-banner [part~="reject-button"]').count(),
+      0,
+      'no banner after the decision',
+    );
     assert.deepEqual(v.vendorRequests, [], 'nothing from Google or Adobe after a refusal');
     await v.context.close();
   });
 
   it('every demo page (nl and en) runs under its strict CSP without violations', async () => {
     const v = await visitor();
-    for (const path of ['/', '/privacyverklaring.html', '/nieuwsbrief.html', '/video.html', '/en/', '/en/privacyverklaring.html', '/en/nieuwsbrief.html', '/en/video.html']) {
+    for (const path of [
+      '/',
+      '/privacyverklaring.html',
+      '/nieuwsbrief.html',
+      '/video.html',
+      '/en/',
+      '/en/privacyverklaring.html',
+      '/en/nieuwsbrief.html',
+      '/en/video.html',
+    ]) {
       const response = await v.page.goto(`${server.url}${path}`);
       assert.equal(response.status(), 200, path);
       assert.match(response.headers()['content-security-policy'] ?? '', /script-src 'self'/);
@@ -158,7 +193,9 @@ describe('demo site on the reference server', () => {
     const accept = v.page.locator('privacy-banner [part~="accept-button"]');
     await accept.waitFor({ state: 'visible', timeout: 15_000 });
     await accept.click();
-    await v.page.locator('privacy-gate iframe[src^="https://www.youtube-nocookie.com/"]').waitFor({ state: 'attached', timeout: 10_000 });
+    await v.page
+      .locator('privacy-gate iframe[src^="https://www.youtube-nocookie.com/"]')
+      .waitFor({ state: 'attached', timeout: 10_000 });
     assert.deepEqual(v.cspViolations, []);
     await v.context.close();
   });
@@ -166,18 +203,38 @@ describe('demo site on the reference server', () => {
   it('every demo page (nl and en) passes axe (WCAG 2.2 AA), banner included', async () => {
     // bypassCSP only so the test can inject axe; the pages themselves are checked under CSP above.
     const v = await visitor({ bypassCSP: true });
-    const pages = ['/', '/privacyverklaring.html', '/nieuwsbrief.html', '/video.html', '/en/', '/en/video.html'];
-    for (const [path, colorScheme] of [...pages.map((p) => [p, 'light']), ['/', 'dark'], ['/video.html', 'dark']]) {
+    const pages = [
+      '/',
+      '/privacyverklaring.html',
+      '/nieuwsbrief.html',
+      '/video.html',
+      '/en/',
+      '/en/video.html',
+    ];
+    for (const [path, colorScheme] of [
+      ...pages.map((p) => [p, 'light']),
+      ['/', 'dark'],
+      ['/video.html', 'dark'],
+    ]) {
       await v.page.emulateMedia({ colorScheme });
       await v.page.goto(`${server.url}${path}`);
-      await v.page.locator('privacy-banner [part~="accept-button"]').waitFor({ state: 'visible', timeout: 15_000 });
+      await v.page
+        .locator('privacy-banner [part~="accept-button"]')
+        .waitFor({ state: 'visible', timeout: 15_000 });
       // The banner fades in; axe measuring contrast mid-fade would see a paler button than the visitor does.
       await v.page.evaluate(() =>
-        Promise.all(document.querySelector('privacy-banner').shadowRoot.getAnimations().map((a) => a.finished)),
+        Promise.all(
+          document
+            .querySelector('privacy-banner')
+            .shadowRoot.getAnimations()
+            .map((a) => a.finished),
+        ),
       );
       await v.page.evaluate(AXE_SOURCE);
       const violations = await v.page.evaluate(async () => {
-        const result = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] });
+        const result = await window.axe.run(document, {
+          runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'],
+        });
         return result.violations.map((x) => `${x.id}: ${x.nodes.map((n) => n.target.join(' ')).join(', ')}`);
       });
       assert.deepEqual(violations, [], `${path} (${colorScheme})`);
@@ -190,7 +247,10 @@ describe('demo site on the reference server', () => {
     await v.page.goto(`${server.url}/nieuwsbrief.html`);
     const defined = await v.page
       .waitForFunction(() => customElements.get('privacy-newsletter'), null, { timeout: 10_000 })
-      .then(() => true, () => false);
+      .then(
+        () => true,
+        () => false,
+      );
     assert.ok(defined, '<privacy-newsletter> is defined by the lazily loaded UI bundle (src/ui.ts)');
     await v.page.locator('privacy-newsletter [part~="email-input"]').fill('lezer@example.org');
     await v.page.locator('privacy-newsletter [part~="consent-checkbox"]').check();
@@ -216,17 +276,26 @@ describe('demo site on the reference server', () => {
     await v.page.goto(`${server.url}${confirmUrl.pathname}${confirmUrl.search}`);
     await v.page.locator('privacy-newsletter [part="confirm-button"]').click();
     assert.equal((await confirmed).status(), 200);
-    await v.page.locator('privacy-newsletter [part~="unsubscribe-button"]').waitFor({ state: 'visible', timeout: 10_000 });
+    await v.page
+      .locator('privacy-newsletter [part~="unsubscribe-button"]')
+      .waitFor({ state: 'visible', timeout: 10_000 });
     // The secret token reaches neither the address bar nor Google (page_location).
     assert.ok(!v.page.url().includes('token='), v.page.url());
     await v.page.waitForFunction(() => window.dataLayer.some((entry) => entry[0] === 'config'));
-    const dataLayer = await v.page.evaluate(() => JSON.stringify(window.dataLayer.map((entry) => Array.from(entry))));
+    const dataLayer = await v.page.evaluate(() =>
+      JSON.stringify(window.dataLayer.map((entry) => Array.from(entry))),
+    );
     assert.match(dataLayer, /"page_location":"http:\/\/127\.0\.0\.1:\d+\/nieuwsbrief\.html"/);
     assert.ok(!dataLayer.includes(token), 'no token in anything sent to gtag');
 
-    const exported = await fetch(`${server.url}/api/newsletter/subscribers`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    const exported = await fetch(`${server.url}/api/newsletter/subscribers`, {
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
     const { subscribers } = await exported.json();
-    assert.ok(subscribers.some((s) => s.email === 'lezer@example.org'), 'confirmed subscriber is exported');
+    assert.ok(
+      subscribers.some((s) => s.email === 'lezer@example.org'),
+      'confirmed subscriber is exported',
+    );
     await v.context.close();
   });
 });

@@ -6,7 +6,16 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { chromeArgs, findChrome } from '../../scripts/chrome.mjs';
-import { CONFIG, countRun, launchBrowser, newContext, openPage, page, sitePage, startServer } from './harness.mjs';
+import {
+  CONFIG,
+  countRun,
+  launchBrowser,
+  newContext,
+  openPage,
+  page,
+  sitePage,
+  startServer,
+} from './harness.mjs';
 
 const SHARED = { ...CONFIG, cookie: { domain: 'site.test' } };
 const GA = `<script type="text/plain" data-consent="google-analytics">${countRun('ga')}</script>`;
@@ -16,7 +25,9 @@ let browser;
 before(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  page(server, '/shared.html', sitePage({ head: GA, config: SHARED }), { 'cache-control': 'private, max-age=0' });
+  page(server, '/shared.html', sitePage({ head: GA, config: SHARED }), {
+    'cache-control': 'private, max-age=0',
+  });
 });
 after(async () => {
   await browser?.close();
@@ -43,7 +54,11 @@ describe('pages that learn of a decision late', () => {
     const www = await open(context, server.origin('www.site.test') + '/shared.html');
     await www.page.evaluate(() => window.privacyKit.acceptAll());
     const shop = await open(context, server.origin('shop.site.test') + '/shared.html');
-    assert.equal(await shop.page.evaluate(() => window.privacyKit.isGranted('analytics')), true, 'the shared decision');
+    assert.equal(
+      await shop.page.evaluate(() => window.privacyKit.isGranted('analytics')),
+      true,
+      'the shared decision',
+    );
     await shop.page.evaluate(() => window.privacyKit.rejectAll());
     // Headless tabs are always visible: say what a real browser says when the tab is shown again.
     await www.page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
@@ -58,7 +73,10 @@ describe('pages that learn of a decision late', () => {
     const cached = await chromium.launch({
       executablePath: findChrome(),
       headless: true,
-      args: [...chromeArgs, '--host-resolver-rules=MAP www.site.test 127.0.0.1, MAP shop.site.test 127.0.0.1'],
+      args: [
+        ...chromeArgs,
+        '--host-resolver-rules=MAP www.site.test 127.0.0.1, MAP shop.site.test 127.0.0.1',
+      ],
       ignoreDefaultArgs: ['--disable-back-forward-cache'],
     });
     try {
@@ -82,7 +100,8 @@ describe('pages that learn of a decision late', () => {
   });
 
   it('deletes the cookies of a tag that finished loading after the visitor withdrew', async () => {
-    const head = '<script type="text/plain" data-consent="adobe-analytics" data-src="https://assets.adobedtm.com/slow-launch.min.js"></script>';
+    const head =
+      '<script type="text/plain" data-consent="adobe-analytics" data-src="https://assets.adobedtm.com/slow-launch.min.js"></script>';
     page(server, '/slow.html', sitePage({ head }));
     const { context } = await newContext(browser);
     let requested;
@@ -135,8 +154,15 @@ describe('pages that learn of a decision late', () => {
     await now.page.evaluate(() => window.privacyKit.rejectAll());
     await now.page.reload({ waitUntil: 'networkidle' });
     await now.page.evaluate(() => window.privacyKit.ready);
-    assert.equal(await now.page.evaluate(() => window.privacyKit.isGranted('analytics')), false, 'the refusal lasts');
-    assert.deepEqual(now.warnings.filter((w) => w.includes('privacy-kit')), []);
+    assert.equal(
+      await now.page.evaluate(() => window.privacyKit.isGranted('analytics')),
+      false,
+      'the refusal lasts',
+    );
+    assert.deepEqual(
+      now.warnings.filter((w) => w.includes('privacy-kit')),
+      [],
+    );
     await context.close();
   });
   it('reset() after the site added cookie.domain also forgets the host-only cookie kept from before', async () => {
@@ -158,7 +184,11 @@ describe('pages that learn of a decision late', () => {
   it('works in a sandboxed iframe, where reading document.cookie throws: necessary content runs, nothing escapes', async () => {
     const necessary = `<script type="text/plain" data-consent="necessary">${countRun('necessary')}</script>`;
     page(server, '/framed.html', sitePage({ head: necessary }));
-    page(server, '/sandbox.html', '<!doctype html><iframe sandbox="allow-scripts" src="/framed.html"></iframe>');
+    page(
+      server,
+      '/sandbox.html',
+      '<!doctype html><iframe sandbox="allow-scripts" src="/framed.html"></iframe>',
+    );
     const { context } = await newContext(browser);
     const { page: tab, pageErrors } = await openPage(context);
     await tab.goto(server.origin() + '/sandbox.html', { waitUntil: 'networkidle' });

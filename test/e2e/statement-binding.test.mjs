@@ -39,7 +39,9 @@ describe('statement.bindRevision: a new statement asks again', () => {
     statementRevision = '2024-05-01';
     const { context, vendorRequests } = await newContext(browser);
     const { page: first } = await open(context);
-    const state = await first.evaluate(() => window.privacyKit.update({ categories: { analytics: true, marketing: false } }));
+    const state = await first.evaluate(() =>
+      window.privacyKit.update({ categories: { analytics: true, marketing: false } }),
+    );
     assert.equal(state.revision, '2024-05-01');
     await first.close();
 
@@ -53,7 +55,10 @@ describe('statement.bindRevision: a new statement asks again', () => {
     const { page: changed } = await open(context);
     assert.equal(await changed.evaluate(() => window.privacyKit.needsDecisionReason()), 'revision');
     assert.equal(await changed.evaluate(() => window.privacyKit.getConsent()), null);
-    assert.equal(await changed.evaluate(() => window.privacyKit.getStoredConsent().categories.analytics), true);
+    assert.equal(
+      await changed.evaluate(() => window.privacyKit.getStoredConsent().categories.analytics),
+      true,
+    );
     await changed.locator('privacy-banner [part~="accept-button"]').waitFor();
     assert.equal(vendorRequests.length, requestsBefore, 'nothing runs on the old consent');
     await context.close();
@@ -67,19 +72,35 @@ describe('statement.bindRevision: a new statement asks again', () => {
     await tab.goto(server.origin() + '/missing.html', { waitUntil: 'networkidle' });
     await tab.evaluate(() => window.privacyKit.ready);
     assert.equal(await tab.evaluate(() => window.privacyKit.config.revision), CONFIG.revision);
-    assert.ok(warnings.some((w) => /statement's revision \(Error: HTTP 404\)/.test(w)), warnings.join('\n'));
-    assert.deepEqual(errors.filter((e) => e.startsWith('privacy-kit')), []);
-    assert.equal(await tab.evaluate(() => window.privacyKit.acceptAll()).then((s) => s.revision), CONFIG.revision);
+    assert.ok(
+      warnings.some((w) => /statement's revision \(Error: HTTP 404\)/.test(w)),
+      warnings.join('\n'),
+    );
+    assert.deepEqual(
+      errors.filter((e) => e.startsWith('privacy-kit')),
+      [],
+    );
+    assert.equal(
+      await tab.evaluate(() => window.privacyKit.acceptAll()).then((s) => s.revision),
+      CONFIG.revision,
+    );
     await context.close();
   });
 
   it('a revision the config would refuse (too long) falls back to config.revision with a warning, the config stays valid', async () => {
-    statementRevision = '2024-05-01 nieuwe nieuwsbriefsectie, Adobe verwijderd en de bewaartermijnen aangepast';
+    statementRevision =
+      '2024-05-01 nieuwe nieuwsbriefsectie, Adobe verwijderd en de bewaartermijnen aangepast';
     const { context } = await newContext(browser);
     const { page: tab, errors, warnings } = await open(context);
     assert.equal(await tab.evaluate(() => window.privacyKit.config.revision), CONFIG.revision);
-    assert.ok(warnings.some((w) => /no revision of 1 to 64 characters/.test(w)), warnings.join('\n'));
-    assert.deepEqual(errors.filter((e) => e.startsWith('privacy-kit')), []);
+    assert.ok(
+      warnings.some((w) => /no revision of 1 to 64 characters/.test(w)),
+      warnings.join('\n'),
+    );
+    assert.deepEqual(
+      errors.filter((e) => e.startsWith('privacy-kit')),
+      [],
+    );
     await tab.locator('privacy-banner [part~="accept-button"]').waitFor();
     statementRevision = '2024-05-01';
     await context.close();
@@ -99,7 +120,9 @@ describe('statement.bindRevision: a new statement asks again', () => {
       await blip.waitForFunction(() => (window.__vendor ?? []).includes('gtag:G-ABC'));
       assert.equal(await blip.evaluate(() => document.querySelector('privacy-banner')), null);
       // A change made meanwhile is recorded under the revision the visitor saw, not config.revision.
-      const changed = await blip.evaluate(() => window.privacyKit.update({ categories: { marketing: true } }));
+      const changed = await blip.evaluate(() =>
+        window.privacyKit.update({ categories: { marketing: true } }),
+      );
       assert.equal(changed.revision, '2025-02-01');
       await blip.close();
     } finally {
@@ -111,26 +134,36 @@ describe('statement.bindRevision: a new statement asks again', () => {
     statementRevision = '2024-05-01';
   });
 
-  it('a statement that never answers holds nothing for good: after 8 s the banner shows on config.revision', { timeout: 30_000 }, async () => {
-    const { context } = await newContext(browser);
-    await context.route('**/statement.json', () => {}); // never fulfilled, never continued
-    const { page: tab, warnings } = await openPage(context);
-    await tab.goto(server.origin() + '/', { waitUntil: 'domcontentloaded' });
-    const started = Date.now();
-    await tab.evaluate(() => window.privacyKit.ready);
-    assert.ok(Date.now() - started < 12_000);
-    await tab.locator('privacy-banner [part~="accept-button"]').waitFor();
-    assert.equal(await tab.evaluate(() => window.privacyKit.config.revision), CONFIG.revision);
-    assert.ok(warnings.some((w) => /statement's revision \(TimeoutError/.test(w)), warnings.join('\n'));
-    await context.close();
-  });
+  it(
+    'a statement that never answers holds nothing for good: after 8 s the banner shows on config.revision',
+    { timeout: 30_000 },
+    async () => {
+      const { context } = await newContext(browser);
+      await context.route('**/statement.json', () => {}); // never fulfilled, never continued
+      const { page: tab, warnings } = await openPage(context);
+      await tab.goto(server.origin() + '/', { waitUntil: 'domcontentloaded' });
+      const started = Date.now();
+      await tab.evaluate(() => window.privacyKit.ready);
+      assert.ok(Date.now() - started < 12_000);
+      await tab.locator('privacy-banner [part~="accept-button"]').waitFor();
+      assert.equal(await tab.evaluate(() => window.privacyKit.config.revision), CONFIG.revision);
+      assert.ok(
+        warnings.some((w) => /statement's revision \(TimeoutError/.test(w)),
+        warnings.join('\n'),
+      );
+      await context.close();
+    },
+  );
 
   it('a revision with a lone surrogate (no cookie can hold it) falls back too, the config stays valid', async () => {
     statementRevision = '2025-01-01\ud800';
     const { context } = await newContext(browser);
     const { page: tab, errors } = await open(context);
     assert.equal(await tab.evaluate(() => window.privacyKit.config.revision), CONFIG.revision);
-    assert.deepEqual(errors.filter((e) => e.startsWith('privacy-kit')), []);
+    assert.deepEqual(
+      errors.filter((e) => e.startsWith('privacy-kit')),
+      [],
+    );
     await tab.locator('privacy-banner [part~="accept-button"]').waitFor();
     statementRevision = '2024-05-01';
     await context.close();

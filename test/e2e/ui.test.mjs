@@ -12,7 +12,13 @@ let browser;
 before(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  page(server, '/', sitePage({ body: '<main><h1>Bibliotheek</h1><footer><privacy-settings-button></privacy-settings-button></footer></main>' }));
+  page(
+    server,
+    '/',
+    sitePage({
+      body: '<main><h1>Bibliotheek</h1><footer><privacy-settings-button></privacy-settings-button></footer></main>',
+    }),
+  );
   page(server, '/plain.html', sitePage());
   page(server, '/csp.html', sitePage({ nonce: 'abc' }), CSP);
 });
@@ -28,7 +34,8 @@ async function visit(path = '/', existing) {
   return { ...ctx, tab, pageErrors, errors };
 }
 
-const gtagRuns = (tab) => tab.evaluate(() => (window.__vendor ?? []).filter((v) => v === 'gtag:G-ABC').length);
+const gtagRuns = (tab) =>
+  tab.evaluate(() => (window.__vendor ?? []).filter((v) => v === 'gtag:G-ABC').length);
 const banner = (tab) => tab.locator('privacy-banner [part="banner"]');
 
 describe('script tag with the UI', () => {
@@ -36,7 +43,9 @@ describe('script tag with the UI', () => {
     const ctx = await newContext(browser);
     const { tab, pageErrors } = await visit('/', ctx);
     await tab.locator('privacy-banner [part="accept-button"]').click();
-    await tab.waitForFunction(() => (window.__vendor ?? []).includes('gtag:G-ABC') && (window.__vendor ?? []).includes('adobe-tags'));
+    await tab.waitForFunction(
+      () => (window.__vendor ?? []).includes('gtag:G-ABC') && (window.__vendor ?? []).includes('adobe-tags'),
+    );
     assert.equal(await tab.evaluate(() => window.privacyKit.getConsent()?.method), 'banner');
     await assertHidden(banner(tab));
     await tab.reload({ waitUntil: 'networkidle' });
@@ -60,7 +69,10 @@ describe('script tag with the UI', () => {
     const { context, tab } = await visit();
     await tab.locator('privacy-banner [part="accept-button"]').click();
     await tab.waitForFunction(() => (window.__vendor ?? []).includes('gtag:G-ABC'));
-    await tab.locator('privacy-settings-button button, privacy-settings-button [part~="button"]').first().click();
+    await tab
+      .locator('privacy-settings-button button, privacy-settings-button [part~="button"]')
+      .first()
+      .click();
     const dialog = tab.locator('privacy-preferences dialog[open]');
     await dialog.waitFor();
     await tab.locator('privacy-preferences [part="save-button"]').click();
@@ -69,7 +81,10 @@ describe('script tag with the UI', () => {
     await tab.locator('privacy-preferences [part="save-button"]').click();
     await tab.waitForLoadState('networkidle');
     assert.equal(await gtagRuns(tab), 1);
-    assert.equal(await tab.evaluate(() => (window.__vendor ?? []).filter((v) => v === 'adobe-tags').length), 1);
+    assert.equal(
+      await tab.evaluate(() => (window.__vendor ?? []).filter((v) => v === 'adobe-tags').length),
+      1,
+    );
     await context.close();
   });
 

@@ -22,7 +22,10 @@ test('drops comments and the whitespace the syntax does not need', () => {
 });
 
 test('keeps strings as written, also their spaces, colons and semicolons', () => {
-  assert.equal(squeezeCss(`a::after { content: ' (' attr(href) ') ; x: y'; }`), `a::after{content:' (' attr(href) ') ; x: y'}`);
+  assert.equal(
+    squeezeCss(`a::after { content: ' (' attr(href) ') ; x: y'; }`),
+    `a::after{content:' (' attr(href) ') ; x: y'}`,
+  );
 });
 
 test('changes only css`` templates of stylesheet modules, and never an interpolation', () => {
