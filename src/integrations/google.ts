@@ -140,13 +140,15 @@ export function installGoogle(kit: PrivacyKit, options: GoogleOptions = {}): () 
       gtag('consent', 'update', googleConsent(kit));
       told = true;
     }
+    // Ids with a granted service: a tag two services share stays on while either is granted.
+    const on: Record<string, boolean> = {};
     for (const [name, service] of Object.entries(config.services)) {
       if (!isGoogleService(name, service)) continue;
       const granted = kit.isGranted(name);
       const id = service.google?.measurementId;
       // Advanced mode keeps cookieless pings until a grant is actually withdrawn.
       if (id && (!advanced || granted || wasGranted.has(name))) {
-        (window as unknown as Record<string, boolean>)['ga-disable-' + id] = !granted;
+        (window as unknown as Record<string, boolean>)['ga-disable-' + id] = !(on[id] ||= granted);
       }
       if (granted) wasGranted.add(name);
       if (service.load && (granted || advanced) && !loaded.has(name)) {

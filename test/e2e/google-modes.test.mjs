@@ -118,6 +118,17 @@ describe('Google Consent Mode: basic and advanced mode', () => {
     assert.deepEqual(pageErrors, []);
     await context.close();
   });
+  it('keeps a shared Google tag on while one of its services is granted (the refused one does not switch it off)', async () => {
+    const { context, tab, pageErrors } = await visit('/shared-tag.html');
+    await tab.evaluate(async () => await window.privacyKit.update({ categories: { analytics: true } }));
+    await gtagRan(tab);
+    // Analytics granted, Ads refused: the tag loaded for Analytics must measure, not be disabled.
+    assert.equal(await gaDisabled(tab), false, 'ga-disable off while google-analytics is granted');
+    await tab.evaluate(async () => await window.privacyKit.rejectAll());
+    assert.equal(await gaDisabled(tab), true, 'ga-disable once no service of the tag is granted');
+    assert.deepEqual(pageErrors, []);
+    await context.close();
+  });
   it('loads a Google tag shared by two granted services once, and configures it once (one page view per view)', async () => {
     const { context, tab, vendorRequests, pageErrors } = await visit('/shared-tag.html');
     // The services are granted one after the other, as a visitor who opts into marketing later.
