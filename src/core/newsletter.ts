@@ -186,13 +186,14 @@ function validationFields(body: unknown): Readonly<Record<string, string>> {
 
 /**
  * `Retry-After` is either delta-seconds or an HTTP date (RFC 9110 §10.2.3). Each of the three date
- * forms starts with a day name; the browser's lenient parser would take "1.5" for a date too.
+ * forms starts with a day name and holds a time; the browser's lenient parser would take "1.5",
+ * "abc 1.5" (2001) or "wait 3600" (the year 3600) for a date too.
  */
 function retryAfterSeconds(header: string | null): number | undefined {
   if (!header) return undefined;
   const trimmed = header.trim();
   if (/^\d+$/.test(trimmed)) return Number(trimmed);
-  const date = /^[a-z]{3}/i.test(trimmed) ? Date.parse(trimmed) : NaN;
+  const date = /^(mon|tue|wed|thu|fri|sat|sun).*\d\d:\d\d:\d\d/i.test(trimmed) ? Date.parse(trimmed) : NaN;
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 

@@ -37,6 +37,15 @@ describe('newsletter client with a malformed Retry-After', () => {
     }
   });
 
+  it('reads other text that merely starts with three letters as no wait, not as a date', async () => {
+    // The browser's lenient parser reads "abc 1.5" as 2001 and "wait 3600" as the year 3600: neither
+    // is an HTTP date (a day name, a date and a time), and neither may hold the retry back.
+    for (const value of ['abc 1.5', 'wait 3600', 'Sun 2099']) {
+      const result = await answeredWith(429, value).resend('a@b.nl');
+      expect(result, value).to.deep.equal({ ok: false, error: { kind: 'rate-limited' } });
+    }
+  });
+
   it('reads each of the three HTTP date forms', async () => {
     const later = new Date(Date.now() + 90_000);
     const day = later.toUTCString().slice(0, 3);
