@@ -31,7 +31,12 @@ export function dedentHtml(code, fileName = 'module.js') {
   let at = 0;
   for (const part of parts.sort((a, b) => a.pos - b.pos)) {
     const start = part.getStart(file);
-    out += code.slice(at, start) + code.slice(start, part.end).replace(/\n[ \t]+/g, '\n');
+    // After a line continuation (an odd run of backslashes) the line break is no text: there the
+    // indentation may be the only space between two words, and it stays.
+    const text = code
+      .slice(start, part.end)
+      .replace(/(\\*)(\r?\n)[ \t]+/g, (all, slashes, br) => (slashes.length % 2 ? all : slashes + br));
+    out += code.slice(at, start) + text;
     at = part.end;
   }
   return out + code.slice(at);

@@ -39,3 +39,16 @@ test('changes only modules under src/ that hold an html`` template', () => {
   assert.equal(plugin.transform('html`\n  <p></p>`', '/x/node_modules/lit/a.js'), null);
   assert.equal(plugin.transform('css`\n  p {}`', '/x/src/elements/a.ts'), null);
 });
+
+test('keeps the indentation after a line continuation (a backslash before the line break)', () => {
+  // `\` + line break adds nothing to the text, so the indentation after it is the only space
+  // between the words: "Hello     world" must not become "Helloworld".
+  const code = 'html`<p>Hello\\\n    world</p>`;';
+  const cooked = (source) => new Function('html', 'return ' + source)((s) => s[0]);
+  assert.equal(cooked(code), '<p>Hello    world</p>');
+  assert.equal(cooked(dedentHtml(code)), cooked(code));
+  const crlf = code.replace('\n', '\r\n');
+  assert.equal(cooked(dedentHtml(crlf)), cooked(crlf));
+  // An escaped backslash before the line break is no continuation: the line break stays, so may go.
+  assert.equal(dedentHtml('html`a\\\\\n  b`;'), 'html`a\\\\\nb`;');
+});
