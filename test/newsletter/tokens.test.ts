@@ -37,8 +37,24 @@ describe('<privacy-newsletter> with the address token copied into the attribute'
     await reach(el, 'manage');
     expect(location.search).to.equal('?page=2');
     expect(location.hash).to.equal('#top');
-    // The attribute's token is the integrator's: not kept for the tab.
-    expect(sessionStorage.getItem(TAB_KEY)).to.equal(null);
+    // Out of the address, the tab keeps it (a reload finds it nowhere else).
+    expect(sessionStorage.getItem(TAB_KEY)).to.equal(token);
+  });
+});
+
+describe('<privacy-newsletter> reloaded after the address token was copied into the attribute', () => {
+  it('still shows the settings: the token left the address, so the template has none to copy again', async () => {
+    const server = new FakeNewsletterServer();
+    const token = server.addSubscriber('jan@example.org');
+    history.replaceState(null, '', `?token=${token}&action=manage`);
+    const { el } = await mount({ server, token, action: 'manage' });
+    await reach(el, 'manage');
+    // The reload: the template reads the address again, which no longer holds the token.
+    el.remove();
+    expect(new URLSearchParams(location.search).get('token')).to.equal(null);
+    const { el: reloaded } = await mount({ server });
+    await reach(reloaded, 'manage');
+    expect(text(reloaded, '[part="subscriber"]')).to.equal('Aangemeld met j***@example.org');
   });
 });
 

@@ -92,16 +92,19 @@ export class NewsletterFlow implements ReactiveController {
   /** Decides the first view: a mail link's token is acted on, otherwise the subscribe form. */
   async #start(): Promise<void> {
     const link = readMailLink(this.#host.token, this.#host.action, location.search);
-    // Out of the address bar before anything else can read it (analytics, a shared link); also
-    // when a page template copied it from there into the attribute.
-    if (link && new URLSearchParams(location.search).get('token') === link.token) removeTokenFromAddress();
     if (!link) {
       this.#set({ view: 'subscribe' });
       return;
     }
-    // A token the integrator set as an attribute is theirs to keep; the others this tab keeps.
+    // Out of the address bar before anything else can read it (analytics, a shared link); also
+    // when a page template copied it from there into the attribute.
+    const fromAddress = new URLSearchParams(location.search).get('token') === link.token;
+    if (fromAddress) removeTokenFromAddress();
+    // A token the integrator set as an attribute is theirs to keep; the others this tab keeps,
+    // also one a template copied from the address: once out of it, a reload has no other copy.
+    const mine = link.source !== 'attribute' || fromAddress;
     const keep = (token: string): void => {
-      if (link.source !== 'attribute') keepToken(token);
+      if (mine) keepToken(token);
     };
     if (!this.#requests.client()) {
       // npm users may call usePrivacyKit() after this element connects; until then say it is not ready.
@@ -113,7 +116,7 @@ export class NewsletterFlow implements ReactiveController {
     if (action === 'confirm') {
       // A click confirms, not the page load: mail scanners open links in mails, some running
       // scripts, and must not complete a double opt-in for someone who never asked.
-      this.#confirmLink = { token, keep: link.source !== 'attribute' };
+      this.#confirmLink = { token, keep: mine };
       this.#show('confirm', false);
     } else if (action === 'unsubscribe') {
       this.#manageToken = token;
