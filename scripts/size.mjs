@@ -52,7 +52,7 @@ function steady(code) {
   const stand = (what, length, encoding) =>
     createHash('sha256').update(what).digest(encoding).slice(0, length);
   return code
-    .replace(/(privacy-kit:|\?v=)[0-9a-f]{12}/g, (m, before) => before + stand('key', 12, 'hex'))
+    .replace(/(privacy-kit:|\?v=|")[0-9a-f]{12}\b/g, (m, before) => before + stand('key', 12, 'hex'))
     .replace(/([\w-]+)-[\w-]{8}\.js/g, (m, name) => `${name}-${stand(name, 8, 'base64url')}.js`);
 }
 
@@ -90,7 +90,7 @@ async function shippedBy(module, names, lazy = []) {
 const checks = [
   {
     name: 'loader: dist/privacy-kit.js (a returning visitor downloads only this)',
-    limit: 5210,
+    limit: 5215,
     target: 3072,
     measure: () => bytes([join(dist, 'privacy-kit.js')]),
   },

@@ -248,7 +248,8 @@ function boot(script: HTMLScriptElement | null): void {
       configured();
     };
     if (input === undefined) return done();
-    const sum = checksum(JSON.stringify(input));
+    // Under this build's key: a config an older build accepted meets this one's rules once too.
+    const sum = checksum(LENT_KEY + JSON.stringify(input));
     if (trustedConfigs().includes(sum)) return done(resolveConfig(input as PrivacyKitConfig));
     // New to this browser: validate first (the runtime is needed for the banner anyway). With no
     // decision stored the banner will follow: fetch its code meanwhile, not after.

@@ -341,6 +341,30 @@ describe('script tag: the lazily loaded decision code', () => {
     await ctx.context.close();
   });
 
+  it('validates again a config that another build remembered as valid: new rules reach returning visitors', async () => {
+    const ctx = await returningVisitor();
+    // An earlier release accepted this config (its rules were laxer) and remembered its text.
+    const broken = { ...CONFIG, services: { ...CONFIG.services, y: { category: 'video' } } };
+    const fnv = (text) => {
+      let hash = 0x811c9dc5;
+      for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x1000193);
+      return (hash >>> 0).toString(36);
+    };
+    const { page: first } = await open(ctx);
+    await first.evaluate(
+      (sum) => localStorage.setItem('privacy-kit:valid-configs', sum),
+      fnv(JSON.stringify(broken)),
+    );
+    const path = page(server, '/remembered-elsewhere.html', sitePage({ config: broken }));
+    const { page: tab, errors } = await open(ctx, path);
+    assert.deepEqual(
+      errors.filter((e) => e.startsWith('privacy-kit')),
+      ['privacy-kit: invalid config: services.y.category: unknown category "video"'],
+    );
+    assert.equal(await tab.evaluate(() => window.privacyKit.isGranted('google-analytics')), false);
+    await ctx.context.close();
+  });
+
   it('remembers a validated config, and validates again when its text changes', async () => {
     const ctx = await newContext(browser);
     const { page: tab } = await open(ctx);
