@@ -88,6 +88,7 @@ function boot(script: HTMLScriptElement | null): void {
   let configured: () => void = () => {};
   let tabs: BroadcastChannel | undefined;
   let settled = false;
+  let destroyed = false;
   /** The bound statement's revision could not be read. */
   let unread = false;
   const known = new Promise<void>((resolve) => (configured = resolve));
@@ -159,7 +160,8 @@ function boot(script: HTMLScriptElement | null): void {
     rejectAll: act('rejectAll'),
     update: act('update'),
     reset: act('reset'),
-    destroy: () => (tabs?.close(), writer?.destroy()),
+    // The loader's own listeners stay, but what they hear no longer wakes the decision code.
+    destroy: () => ((destroyed = true), tabs?.close(), writer?.destroy()),
     // The UI module listens for `show-preferences`: it must be loaded before the event fires.
     showPreferences: (opener?: Element | null) =>
       void known
@@ -196,7 +198,10 @@ function boot(script: HTMLScriptElement | null): void {
     // Another tab's decision, or receipts an earlier page could not send, need the decision code.
     const channel = 'privacy-kit:' + config.cookie.name;
     // The message goes on to the decision code, whose own listener takes over from then on.
-    const receive = (message: unknown) => attach().then((w) => (w?.receive(message as SyncMessage), w));
+    const receive = (message: unknown) =>
+      (destroyed ? Promise.resolve(undefined) : attach()).then(
+        (w) => (w?.receive(message as SyncMessage), w),
+      );
     if (window.BroadcastChannel) {
       const other = (tabs = new BroadcastChannel(channel));
       // Kept open while the decision code could not load: later decisions must still arrive.

@@ -68,6 +68,30 @@ describe('pages that learn of a decision late', () => {
     await context.close();
   });
 
+  it('a page whose privacyKit was destroyed no longer acts on a decision it finds when shown again', async () => {
+    const { context } = await newContext(browser);
+    const torn = await open(context, server.origin('www.site.test') + '/shared.html');
+    await torn.page.evaluate(() => window.privacyKit.acceptAll());
+    // The control: the same page, not destroyed, which must follow the refusal.
+    const control = await open(context, server.origin('www.site.test') + '/shared.html');
+    await torn.page.evaluate(() => {
+      window.__changes = 0;
+      window.privacyKit.on('change', () => window.__changes++);
+      window.privacyKit.destroy();
+    });
+    const shop = await open(context, server.origin('shop.site.test') + '/shared.html');
+    await shop.page.evaluate(() => window.privacyKit.rejectAll());
+    for (const tab of [torn, control]) {
+      await tab.page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    }
+    await control.page.waitForFunction(() => !window.privacyKit.isGranted('analytics'));
+    await torn.page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));
+    assert.equal(await torn.page.evaluate(() => window.__changes), 0);
+    assert.equal(await torn.page.evaluate(() => window.privacyKit.isGranted('analytics')), true);
+    assert.deepEqual(torn.pageErrors, []);
+    await context.close();
+  });
+
   it('a page restored from the back/forward cache follows a refusal made on another subdomain meanwhile', async () => {
     // Playwright turns the back/forward cache off by default; a visitor's browser has it on.
     const cached = await chromium.launch({
