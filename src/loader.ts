@@ -105,8 +105,15 @@ function boot(script: HTMLScriptElement | null): void {
     (runtime ||= load<typeof Runtime>('privacy-kit-runtime.js?v=' + LENT_KEY).then(
       (rt) => rt || (runtime = undefined),
     ));
+  // A writer that arrives after destroy() (it was still loading) is closed at once too.
   const attach = (): Promise<ConsentWriter | undefined> =>
-    loadRuntime().then((rt) => (writer ||= holder && rt?.attach(holder, api as unknown as PrivacyKit)));
+    loadRuntime().then(
+      (rt) => (
+        (writer ||= holder && rt?.attach(holder, api as unknown as PrivacyKit)),
+        destroyed && writer?.destroy(),
+        writer
+      ),
+    );
   // A settings button on a returning visitor's page needs the elements, not the decision code:
   // that comes with the banner, the dialog, or the first action.
   const loadUI = (decide?: boolean) => {
@@ -200,7 +207,8 @@ function boot(script: HTMLScriptElement | null): void {
     // The message goes on to the decision code, whose own listener takes over from then on.
     const receive = (message: unknown) =>
       (destroyed ? Promise.resolve(undefined) : attach()).then(
-        (w) => (w?.receive(message as SyncMessage), w),
+        // Also when destroy() came while the decision code was loading.
+        (w) => (destroyed || w?.receive(message as SyncMessage), w),
       );
     if (window.BroadcastChannel) {
       const other = (tabs = new BroadcastChannel(channel));

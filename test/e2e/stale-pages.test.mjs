@@ -92,6 +92,35 @@ describe('pages that learn of a decision late', () => {
     await context.close();
   });
 
+  it('a page destroyed while its decision code was still loading does not wake it when it arrives', async () => {
+    const { context } = await newContext(browser);
+    const origin = server.origin('www.site.test');
+    // The control validates the config (so the next page loads the decision code for the banner,
+    // not to validate) and must follow the decision below.
+    const control = await open(context, origin + '/shared.html');
+    const torn = await openPage(context);
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    await torn.page.route('**/ui/privacy-kit-runtime.js*', (route) => held.then(() => route.continue()));
+    await torn.page.goto(origin + '/shared.html', { waitUntil: 'domcontentloaded' });
+    await torn.page.evaluate(() => {
+      window.__changes = 0;
+      window.privacyKit.on('change', () => window.__changes++);
+      window.privacyKit.destroy();
+    });
+    release();
+    // `ready` waits for the decision code the banner asked for: it has arrived.
+    await torn.page.evaluate(() => window.privacyKit.ready);
+    const other = await open(context, origin + '/shared.html');
+    await other.page.evaluate(() => window.privacyKit.acceptAll());
+    await control.page.waitForFunction(() => window.privacyKit.isGranted('analytics'));
+    await torn.page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));
+    assert.equal(await torn.page.evaluate(() => window.__changes), 0);
+    assert.equal(await torn.page.evaluate(() => window.privacyKit.isGranted('analytics')), false);
+    assert.deepEqual(torn.pageErrors, []);
+    await context.close();
+  });
+
   it('a page restored from the back/forward cache follows a refusal made on another subdomain meanwhile', async () => {
     // Playwright turns the back/forward cache off by default; a visitor's browser has it on.
     const cached = await chromium.launch({
