@@ -52,3 +52,16 @@ test('keeps the indentation after a line continuation (a backslash before the li
   // An escaped backslash before the line break is no continuation: the line break stays, so may go.
   assert.equal(dedentHtml('html`a\\\\\n  b`;'), 'html`a\\\\\nb`;');
 });
+
+test('maps every moved column back to the source, so devtools point into the template', async () => {
+  const { SourceMap } = await import('node:module');
+  const code = 'const a = 1;\nconst t = html`\n      <p>${name}</p>`;';
+  const { code: out, map } = minifyHtml().transform(code, '/x/src/elements/a.ts');
+  assert.equal(out, 'const a = 1;\nconst t = html`\n<p>${name}</p>`;');
+  // `name` is at line 2, column 5 of the output, and at line 2, column 11 of the source (0-based).
+  const entry = new SourceMap(map).findEntry(2, out.split('\n')[2].indexOf('name'));
+  assert.deepEqual([entry.originalLine, entry.originalColumn], [2, code.split('\n')[2].indexOf('name')]);
+  // Code outside the templates keeps its place.
+  const before = new SourceMap(map).findEntry(1, 6);
+  assert.deepEqual([before.originalLine, before.originalColumn], [1, 6]);
+});
