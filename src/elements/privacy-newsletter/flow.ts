@@ -96,13 +96,11 @@ export class NewsletterFlow implements ReactiveController {
       this.#set({ view: 'subscribe' });
       return;
     }
-    // Out of the address bar before anything else can read it (analytics, a shared link); also
-    // when a page template copied it from there into the attribute.
-    const fromAddress = new URLSearchParams(location.search).get('token') === link.token;
-    if (fromAddress) removeTokenFromAddress();
-    // A token the integrator set as an attribute is theirs to keep; the others this tab keeps,
-    // also one a template copied from the address: once out of it, a reload has no other copy.
-    const mine = link.source !== 'attribute' || fromAddress;
+    // Out of the address bar before anything else can read it (analytics, a shared link).
+    if (link.source === 'address') removeTokenFromAddress();
+    // A token the integrator set as an attribute is theirs to keep; the others this tab keeps
+    // (once out of the address, a reload has no other copy).
+    const mine = link.source !== 'attribute';
     const keep = (token: string): void => {
       if (mine) keepToken(token);
     };

@@ -7,7 +7,10 @@
 /** What a mail link asks the element to do with its token. */
 export type MailLinkAction = 'confirm' | 'unsubscribe' | 'manage';
 
-/** Where a token came from: the `token` attribute, the page address, or this tab's keeping. */
+/**
+ * Where a token came from: the `token` attribute, the page address (also when a page template
+ * copied it from there into the attribute), or this tab's keeping.
+ */
 export type MailLinkSource = 'attribute' | 'address' | 'tab';
 
 /** A token to act on. */
@@ -40,7 +43,7 @@ export function readMailLink(
     token,
     // An unknown action only shows the preferences: never a change the visitor did not ask for.
     action: action === 'confirm' || action === 'unsubscribe' ? action : 'manage',
-    source: tokenAttribute === undefined ? 'address' : 'attribute',
+    source: tokenAttribute === undefined || tokenAttribute === fromAddress ? 'address' : 'attribute',
   };
 }
 
