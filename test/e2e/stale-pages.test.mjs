@@ -48,6 +48,25 @@ const state = (tab) =>
     gaDisabled: window['ga-disable-G-ABC'] === true,
   }));
 
+/** Counts the page's change events from now on in `window.__changes`, then destroys its privacyKit. */
+const destroyCountingChanges = (tab) =>
+  tab.evaluate(() => {
+    window.__changes = 0;
+    window.privacyKit.on('change', () => window.__changes++);
+    window.privacyKit.destroy();
+  });
+
+/**
+ * After a control page has followed a decision: the destroyed page, given 200 ms more, heard of
+ * no change and still grants analytics as before (`granted`), without a page error.
+ */
+async function assertUnchanged(destroyed, granted) {
+  await destroyed.page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));
+  assert.equal(await destroyed.page.evaluate(() => window.__changes), 0);
+  assert.equal(await destroyed.page.evaluate(() => window.privacyKit.isGranted('analytics')), granted);
+  assert.deepEqual(destroyed.pageErrors, []);
+}
+
 describe('pages that learn of a decision late', () => {
   it('a tab on www follows a refusal made on shop (one cookie for site.test) when the visitor comes back to it', async () => {
     const { context } = await newContext(browser);
@@ -74,21 +93,14 @@ describe('pages that learn of a decision late', () => {
     await torn.page.evaluate(() => window.privacyKit.acceptAll());
     // The control: the same page, not destroyed, which must follow the refusal.
     const control = await open(context, server.origin('www.site.test') + '/shared.html');
-    await torn.page.evaluate(() => {
-      window.__changes = 0;
-      window.privacyKit.on('change', () => window.__changes++);
-      window.privacyKit.destroy();
-    });
+    await destroyCountingChanges(torn.page);
     const shop = await open(context, server.origin('shop.site.test') + '/shared.html');
     await shop.page.evaluate(() => window.privacyKit.rejectAll());
     for (const tab of [torn, control]) {
       await tab.page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
     }
     await control.page.waitForFunction(() => !window.privacyKit.isGranted('analytics'));
-    await torn.page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));
-    assert.equal(await torn.page.evaluate(() => window.__changes), 0);
-    assert.equal(await torn.page.evaluate(() => window.privacyKit.isGranted('analytics')), true);
-    assert.deepEqual(torn.pageErrors, []);
+    await assertUnchanged(torn, true);
     await context.close();
   });
 
@@ -103,21 +115,14 @@ describe('pages that learn of a decision late', () => {
     const held = new Promise((resolve) => (release = resolve));
     await torn.page.route('**/ui/privacy-kit-runtime.js*', (route) => held.then(() => route.continue()));
     await torn.page.goto(origin + '/shared.html', { waitUntil: 'domcontentloaded' });
-    await torn.page.evaluate(() => {
-      window.__changes = 0;
-      window.privacyKit.on('change', () => window.__changes++);
-      window.privacyKit.destroy();
-    });
+    await destroyCountingChanges(torn.page);
     release();
     // `ready` waits for the decision code the banner asked for: it has arrived.
     await torn.page.evaluate(() => window.privacyKit.ready);
     const other = await open(context, origin + '/shared.html');
     await other.page.evaluate(() => window.privacyKit.acceptAll());
     await control.page.waitForFunction(() => window.privacyKit.isGranted('analytics'));
-    await torn.page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));
-    assert.equal(await torn.page.evaluate(() => window.__changes), 0);
-    assert.equal(await torn.page.evaluate(() => window.privacyKit.isGranted('analytics')), false);
-    assert.deepEqual(torn.pageErrors, []);
+    await assertUnchanged(torn, false);
     await context.close();
   });
 
