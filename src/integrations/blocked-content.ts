@@ -32,10 +32,13 @@ function runScript(blocked: HTMLScriptElement, ran?: () => void): Promise<void> 
   if (src) {
     script.async = blocked.hasAttribute('async');
     done = new Promise((resolve) => {
-      script.onload = script.onerror = () => {
+      const settle = () => {
         ran?.();
         resolve();
       };
+      // Listeners, not `onload`: that property is the page's own `onload="…"` attribute, copied above.
+      script.addEventListener('load', settle);
+      script.addEventListener('error', settle);
     });
     script.src = src;
   } else {
@@ -130,6 +133,12 @@ export function installBlockedContent(kit: PrivacyKit, options: BlockedContentOp
         );
       } else {
         const src = el.dataset.src ?? '';
+        // A sanitiser keeps data-* values as they are: a `javascript:` frame would run in this
+        // origin. Only http(s), as <privacy-gate> (an anchor resolves it, and never throws).
+        if (!/^https?:$/.test(Object.assign(document.createElement('a'), { href: src }).protocol)) {
+          console.warn('privacy-kit: not http(s), not loaded:', src);
+          continue;
+        }
         if (el instanceof HTMLIFrameElement) shown.add(el);
         else el.removeAttribute('data-src');
         if (el.dataset.srcset) el.setAttribute('srcset', el.dataset.srcset);
