@@ -56,11 +56,15 @@ type Action = 'acceptAll' | 'rejectAll' | 'update' | 'reset';
 /**
  * JSON from a URL relative to the page, or a rejection naming the HTTP status. A server that never
  * answers must not hold the banner, `ready` and every action for good: after 8 s it is a failure.
+ * Async, so an address `URL` cannot parse (a templating slip) rejects too instead of throwing.
  */
-const fetchJSON = (url: string): Promise<unknown> =>
-  fetch(new URL(url, location.href), { credentials: 'same-origin', signal: AbortSignal.timeout(8e3) }).then(
-    (response) => (response.ok ? response.json() : Promise.reject(Error('HTTP ' + response.status))),
-  );
+const fetchJSON = async (url: string): Promise<unknown> => {
+  const response = await fetch(new URL(url, location.href), {
+    credentials: 'same-origin',
+    signal: AbortSignal.timeout(8e3),
+  });
+  return response.ok ? response.json() : Promise.reject(Error('HTTP ' + response.status));
+};
 
 function trustedConfigs(): string[] {
   try {
@@ -303,18 +307,21 @@ function boot(script: HTMLScriptElement | null): void {
       .then(checked);
   };
 
-  // Elements on the page (CMS content, SPA routes) need the UI; the parser inserts them later.
+  // Elements on the page (CMS content, SPA routes) need the UI; the parser inserts them later, or
+  // already has when the loader is not first in <head> (deferred by a speed plugin, say).
   const isOurs = (n: Node) =>
     n instanceof Element &&
     [n, ...n.getElementsByTagName('*')].some((e) => e.localName.startsWith('privacy-'));
+  const found = () => {
+    observer.disconnect();
+    // Also without a usable config: a statement or a newsletter form works without one.
+    void known.then(() => loadUI());
+  };
   const observer = new MutationObserver((records) => {
-    if (records.some((r) => [...r.addedNodes].some(isOurs))) {
-      observer.disconnect();
-      // Also without a usable config: a statement or a newsletter form works without one.
-      void known.then(() => loadUI());
-    }
+    if (records.some((r) => [...r.addedNodes].some(isOurs))) found();
   });
   observer.observe(document, { childList: true, subtree: true });
+  if (isOurs(document.documentElement)) found();
 
   const url = script?.dataset.config;
   const inline = document.getElementById('privacy-kit-config');

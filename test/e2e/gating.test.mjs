@@ -155,6 +155,11 @@ describe('script tag: gating Google and Adobe', () => {
       { config: null, loader: 'data-config="/missing.json"' },
       /could not load the config.*404/,
     ],
+    [
+      'a config URL that cannot be parsed (a templating slip)',
+      { config: null, loader: 'data-config="https://[cdn]/privacy.json"' },
+      /could not load the config from https:\/\/\[cdn\]\/privacy\.json: TypeError.*URL/,
+    ],
   ]) {
     it(`with ${name}: one console.error naming it, nothing loads but what is marked necessary, the page keeps working`, async () => {
       const body =

@@ -152,6 +152,28 @@ describe('script tag: the lazily loaded decision code', () => {
     await ctx.context.close();
   });
 
+  for (const [where, options] of [
+    ['with defer (added by a speed plugin)', { loader: 'defer' }],
+    ['at the end of <body>', {}],
+  ]) {
+    it(`with the loader ${where}, the elements load for a settings button the parser had already inserted`, async () => {
+      const body = '<privacy-settings-button></privacy-settings-button>';
+      let html = sitePage({ ...options, body });
+      if (!options.loader) {
+        // The loader and its config moved to the end of the body, after the button.
+        const loader = html.match(
+          /<script type="application\/json" id="privacy-kit-config">[^]*?<\/script>\s*<script src="\/privacy-kit\/privacy-kit.js"[^>]*><\/script>/,
+        )[0];
+        html = html.replace(loader, '').replace('</body>', loader + '</body>');
+      }
+      const path = page(server, `/late-loader-${options.loader ?? 'body'}.html`, html);
+      const ctx = await returningVisitor();
+      const { page: tab } = await open(ctx, path);
+      await tab.locator('privacy-settings-button button').waitFor({ timeout: 10_000 });
+      await ctx.context.close();
+    });
+  }
+
   it('a decision in another tab reaches a tab that had not loaded the decision code', async () => {
     const ctx = await returningVisitor();
     const { page: reader } = await open(ctx);

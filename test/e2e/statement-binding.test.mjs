@@ -168,4 +168,23 @@ describe('statement.bindRevision: a new statement asks again', () => {
     statementRevision = '2024-05-01';
     await context.close();
   });
+
+  it('a statement address that cannot be parsed (a templating slip) falls back with a warning; nothing throws', async () => {
+    const config = { ...CONFIG, statement: { src: 'https://[cdn]/statement.json', bindRevision: true } };
+    const path = page(server, '/unparsable.html', sitePage({ config }));
+    const { context } = await newContext(browser);
+    const { page: tab, errors, warnings, pageErrors } = await open(context, path);
+    assert.deepEqual(pageErrors, []);
+    assert.equal(await tab.evaluate(() => window.privacyKit.config.revision), CONFIG.revision);
+    assert.ok(
+      warnings.some((w) => /statement's revision \(TypeError.*URL/.test(w)),
+      warnings.join('\n'),
+    );
+    assert.deepEqual(
+      errors.filter((e) => e.startsWith('privacy-kit')),
+      [],
+    );
+    await tab.locator('privacy-banner [part~="accept-button"]').waitFor();
+    await context.close();
+  });
 });
