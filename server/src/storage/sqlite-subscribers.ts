@@ -1,6 +1,6 @@
 // The newsletter half of the SQLite storage: subscribers, their tokens and proof events. Every
 // write is one IMMEDIATE transaction: it takes the database's write lock before its first read,
-// so a second process on the same file waits (busy_timeout) instead of failing half-way with
+// so a second process on the same file waits (sqlite-busy.ts) instead of failing half-way with
 // SQLITE_BUSY_SNAPSHOT when its read snapshot went stale before it wrote.
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
@@ -30,14 +30,14 @@ import type {
   TokenRecord,
 } from './types.js';
 
-/** Runs `work` as an immediate transaction, with the backend's error mapping. */
-export type Write = <A extends unknown[], R>(work: (...args: A) => R) => (...args: A) => R;
+/** Runs `work` as an immediate transaction in the write queue, with the backend's error mapping. */
+export type Write = <A extends unknown[], R>(work: (...args: A) => R) => (...args: A) => Promise<R>;
 
-/** The subscriber methods of Storage on one open database; `guard` maps errors of plain statements. */
+/** The subscriber methods of Storage on one open database; `guard` runs a read, waiting out a busy database. */
 export function sqliteSubscribers(
   db: Database.Database,
   write: Write,
-  guard: <T>(work: () => T) => T,
+  guard: <T>(work: () => T) => Promise<T>,
 ): Omit<Storage, 'insertReceipt' | 'listReceipts' | 'close'> {
   const insertSubscriber = db.prepare(
     `INSERT INTO subscribers (id, email, status, measure_opens, language, consent_id, revision, subscription_revision,
@@ -215,6 +215,8 @@ export function sqliteSubscribers(
     },
   );
 
+  const purgeExpiredTokens = write((before: string) => deleteExpiredTokens.run(before).changes);
+
   return {
     requestSubscription: async (request, tokens, event, limit) =>
       requestSubscription(request, tokens, event, limit),
@@ -237,7 +239,7 @@ export function sqliteSubscribers(
       confirmSubscription(confirmTokenHash, manageToken, event),
     updateSubscriber: async (subscriberId, patch, event, keepManageToken) =>
       updateSubscriber(subscriberId, patch, event, keepManageToken),
-    purgeExpiredTokens: async (before) => guard(() => deleteExpiredTokens.run(before).changes),
+    purgeExpiredTokens: async (before) => purgeExpiredTokens(before),
     listSubscribers: async (status, page = {}) =>
       guard(() => {
         // '' sorts before every stored value; LIMIT -1 is SQLite's "no limit".

@@ -1,46 +1,27 @@
 // SQLite storage (better-sqlite3): one file in the data directory, WAL mode so exports can read
 // while receipts are written. better-sqlite3 is synchronous, so each method is one transaction
 // that no other request of this process can interleave with; the async signatures match the
-// Storage interface. Other processes on the same file wait for the write lock (busy_timeout);
-// when it stays taken, the method fails with StorageUnavailableError (→ 503 + Retry-After).
+// Storage interface. A lock held by another process on the same file is waited for between
+// attempts, never inside one (sqlite-busy.ts); when it stays taken, the method fails with
+// StorageUnavailableError (→ 503 + Retry-After).
 import Database from 'better-sqlite3';
 import { type ReceiptRow, receiptValues, toReceipt } from './rows.js';
+import { retryWhileBusy, writeQueue } from './sqlite-busy.js';
 import { migrateSqlite } from './sqlite-migrate.js';
 import { sqliteSubscribers } from './sqlite-subscribers.js';
 import type { InsertOutcome, ReceiptFilter, ReceiptInput, Storage, StoredReceipt } from './types.js';
-import { StorageUnavailableError } from './unavailable.js';
+
+export { isSqliteBusy } from './sqlite-busy.js';
 
 /** Options of the SQLite backend. */
 export interface SqliteOptions {
   /** Path of the database file (created when missing), or `:memory:`. */
   readonly file: string;
-  /** How long a write waits for another process's write lock (default 5000 ms). */
+  /**
+   * How long a request waits for another process's lock before it is answered 503 (default
+   * 5000 ms); other requests are served meanwhile.
+   */
   readonly busyTimeoutMs?: number;
-}
-
-/** Seconds a client is told to wait when the database stayed locked by another process. */
-const BUSY_RETRY_AFTER_SECONDS = 1;
-
-/**
- * True for SQLite's "another connection holds the lock" results (SQLITE_BUSY and its extended
- * codes such as SQLITE_BUSY_SNAPSHOT, and SQLITE_LOCKED): retrying later works.
- */
-export function isSqliteBusy(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(code);
-}
-
-/** Runs `work`, turning a busy database into StorageUnavailableError; other errors pass unchanged. */
-function guard<T>(work: () => T): T {
-  try {
-    return work();
-  } catch (error) {
-    if (!isSqliteBusy(error)) throw error;
-    throw new StorageUnavailableError('The database is busy', {
-      cause: error,
-      retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS,
-    });
-  }
 }
 
 /**
@@ -53,14 +34,19 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
-  db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
+  const budgetMs = Math.trunc(options.busyTimeoutMs ?? 5000);
+  // Before the server listens nothing else waits on the event loop: SQLite may sleep for the lock.
+  db.pragma(`busy_timeout = ${budgetMs}`);
   migrateSqlite(db);
+  db.pragma('busy_timeout = 0');
+  const enqueue = writeQueue(budgetMs);
+  const guard = <T>(work: () => T): Promise<T> => retryWhileBusy(work, Date.now() + budgetMs);
 
   // IMMEDIATE: the write lock is taken at BEGIN, before the transaction reads anything (see
   // sqlite-subscribers.ts); a deferred one could fail with SQLITE_BUSY_SNAPSHOT at its first write.
-  const write = <A extends unknown[], R>(work: (...args: A) => R): ((...args: A) => R) => {
+  const write = <A extends unknown[], R>(work: (...args: A) => R): ((...args: A) => Promise<R>) => {
     const transaction = db.transaction(work);
-    return (...args) => guard(() => transaction.immediate(...args));
+    return (...args) => enqueue(() => transaction.immediate(...args));
   };
 
   const insertReceipt = db.prepare(
@@ -70,7 +56,7 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
 
   return {
     async insertReceipt(receipt: ReceiptInput, receivedAt: string): Promise<InsertOutcome> {
-      const info = guard(() => insertReceipt.run(...receiptValues(receipt, receivedAt)));
+      const info = await enqueue(() => insertReceipt.run(...receiptValues(receipt, receivedAt)));
       return info.changes === 1 ? 'stored' : 'duplicate';
     },
     async listReceipts(filter: ReceiptFilter): Promise<StoredReceipt[]> {
