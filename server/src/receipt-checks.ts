@@ -2,7 +2,12 @@
 // decided once, and a decision time that can be true. Pure, so the route and tests share them.
 import type { ReceiptInput } from './storage/types.js';
 
-/** Decisions before this are not from this library (nor from the web as consent law knows it). */
+/**
+ * Decisions before this are not from this library (nor from the web as consent law knows it):
+ * such a time comes from a visitor's clock that was reset (a dead battery: 1970). Refusing the
+ * receipt would lose the proof, as the client drops what is refused, so it is stored as the time
+ * the receipt arrived.
+ */
 export const EARLIEST_DECISION = '2000-01-01T00:00:00.000Z';
 /**
  * How far ahead of the server's clock a decision time is believed. A later one comes from a
@@ -20,17 +25,15 @@ export type ReceiptCheck =
 /**
  * Normalises a schema-valid receipt: UUIDs in lower case (the same receipt in another spelling
  * must meet the primary key, not make a second row), `at` in UTC. Refuses a name both granted
- * and denied (the proof would contradict itself) and an `at` before 2000; an `at` more than a
- * day ahead becomes `now`.
+ * and denied (the proof would contradict itself); an `at` before 2000 or more than a day ahead
+ * becomes `now`.
  */
 export function checkReceipt(receipt: ReceiptInput, now: Date): ReceiptCheck {
   const fields: Record<string, string> = {};
   let at = new Date(receipt.at);
   if (Number.isNaN(at.getTime())) {
     fields.at = 'must be a valid date-time';
-  } else if (at.toISOString() < EARLIEST_DECISION) {
-    fields.at = 'must not be before 2000';
-  } else if (at.getTime() > now.getTime() + MAX_CLOCK_AHEAD_MS) {
+  } else if (at.toISOString() < EARLIEST_DECISION || at.getTime() > now.getTime() + MAX_CLOCK_AHEAD_MS) {
     at = now;
   }
   const granted = new Set(receipt.granted);
