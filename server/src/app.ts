@@ -142,7 +142,15 @@ export function buildApp(options: AppOptions): FastifyInstance {
   void app.register(async (api) => {
     // Registered inside this scope, the limit covers the API routes only (not static files), and
     // with one store: one budget per client IP for the whole API, not one per route.
-    await api.register(rateLimit, { global: true, max: config.rateLimitMax, timeWindow: 60_000 });
+    // An IPv6 subscriber gets a whole /64 and can use a fresh address per request: counted per
+    // address it would never be limited. Stated here, not left to the plugin's default; the
+    // route budgets (mail, one-click) inherit it.
+    await api.register(rateLimit, {
+      global: true,
+      max: config.rateLimitMax,
+      timeWindow: 60_000,
+      ipv6Subnet: 64,
+    });
     await api.register(async (receipts) => {
       // navigator.sendBeacon() on page unload can only send text/plain without a preflight, so here
       // JSON may come as text/plain, read by Fastify's own (prototype-poisoning-safe) JSON parser.
