@@ -27,6 +27,9 @@ export interface GateLoadDetail {
 /** Marks embeds this gate activated, so that a withdrawal can put them back to sleep. */
 const LOADED = 'data-privacy-gate-loaded';
 
+/** An embed pasted with `src` (YouTube's own "Embed" code): it loads before any consent. */
+const PASTED = `:is(iframe, img, video, audio, source, embed)[src]:not([${LOADED}])`;
+
 /**
  * Holds back an embed (a video, a map) until its service is allowed. Put the embed inside with
  * `data-src` instead of `src`; until then a placeholder says who provides it and why it waits,
@@ -39,7 +42,7 @@ const LOADED = 'data-privacy-gate-loaded';
  * @attr service - Name of the service in the config (`youtube`); an unknown name shows an error and never loads.
  * @attr lang - Language of the texts: `nl`, `en`, or one the config adds; default the closest `lang` attribute, then `<html lang>`, then the config's `language`.
  *
- * @slot - The embed: `<iframe data-src="https://…">` (also `<img>`, `<video>`). Only http(s) sources load.
+ * @slot - The embed: `<iframe data-src="https://…">` (also `<img>`, `<video>`). Only http(s) sources load. One written with `src` is stopped until allowed, with a console error.
  *
  * @fires privacy-gate-load - The embed was loaded; `detail.persistent` is false for "Load this once".
  *
@@ -83,6 +86,12 @@ export class PrivacyGate extends LitElement {
   readonly #consent = new ConsentController(this);
   readonly #i18n = new I18nController(this, 'gate');
   #wasGranted = false;
+  #toldAboutSrc = false;
+  // No slot (and so no slotchange) while the placeholder shows: children the parser or a script
+  // adds then are found through the light DOM itself.
+  readonly #children = new MutationObserver(() => {
+    if (!this.#showsEmbed(this.#consent.kit)) this.#deactivate();
+  });
 
   /** True when the embed is shown (granted, or loaded once). */
   get loaded(): boolean {
@@ -92,6 +101,18 @@ export class PrivacyGate extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     ensureAnnouncer();
+    this.#children.observe(this, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['src'],
+    });
+    if (!this.#showsEmbed(this.#consent.kit)) this.#deactivate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#children.disconnect();
   }
 
   #showsEmbed(kit: PrivacyKit | undefined): boolean {
@@ -176,6 +197,8 @@ export class PrivacyGate extends LitElement {
   };
 
   #activate(): void {
+    // Told also when allowed: the editor checking the page has often accepted already.
+    if (this.querySelector(PASTED)) this.#tellAboutSrc();
     for (const el of this.querySelectorAll<HTMLElement>('[data-src]')) {
       const url = safeHttpUrl(el.getAttribute('data-src'));
       if (!url) {
@@ -190,15 +213,25 @@ export class PrivacyGate extends LitElement {
     }
   }
 
-  // Removing `src` does not stop a loaded iframe; a fresh clone without it does.
+  // Removing `src` does not stop a loaded iframe; a fresh clone without it does. An embed pasted
+  // with `src` has already sent its first request, which cannot be taken back: stop it and say so.
   #deactivate(): void {
-    for (const el of this.querySelectorAll<HTMLElement>(`[${LOADED}]`)) {
+    for (const el of this.querySelectorAll<HTMLElement>(`[${LOADED}], ${PASTED}`)) {
+      if (!el.hasAttribute(LOADED)) this.#tellAboutSrc();
       const sleeping = el.cloneNode(true) as HTMLElement;
       sleeping.setAttribute('data-src', el.getAttribute('src') ?? '');
       sleeping.removeAttribute('src');
       sleeping.removeAttribute(LOADED);
       el.replaceWith(sleeping);
     }
+  }
+
+  #tellAboutSrc(): void {
+    if (this.#toldAboutSrc) return;
+    this.#toldAboutSrc = true;
+    console.error(
+      `privacy-kit: <privacy-gate service="${this.service}"> holds an embed written with src, which loads before consent; write data-src instead`,
+    );
   }
 
   readonly #loadOnce = async (): Promise<void> => {
