@@ -19,7 +19,7 @@ export const bannerStyles = css`
     padding: calc(var(--_space) * 0.75) var(--_space);
     animation: privacy-rise 160ms ease-out;
   }
-  :host([position='top']) .banner {
+  .banner.top {
     bottom: auto;
     top: 0;
     border-top: 0;

@@ -35,7 +35,7 @@ export interface BannerActionDetail {
  * @tagname privacy-banner
  * @summary Cookie consent banner (first layer).
  *
- * @attr position - Edge of the viewport: `bottom` (default) or `top`.
+ * @attr position - Edge of the viewport: `bottom` (default) or `top` (any letter case; anything else is `bottom`).
  * @attr closable - Show a close button; closing (or Esc) hides the banner for this page view, nothing is stored.
  * @attr heading - Replaces the heading text (as text, never HTML).
  * @attr message - Replaces the explanation text (as text, never HTML).
@@ -108,6 +108,11 @@ export class PrivacyBanner extends LitElement {
   #cameFrom: HTMLElement | undefined;
   #hadFocus = false;
 
+  // An editor may write `Top` or ` top `; the styles and the page padding must agree on one edge.
+  get #edge(): 'top' | 'bottom' {
+    return String(this.position).trim().toLowerCase() === 'top' ? 'top' : 'bottom';
+  }
+
   /** True while the banner is shown: a decision is needed and the visitor has not dismissed it. */
   get open(): boolean {
     const kit = this.#consent.kit;
@@ -141,7 +146,7 @@ export class PrivacyBanner extends LitElement {
     const policy = safeHttpUrl(kit?.config.privacyPolicyUrl, revised ? 'changes' : undefined);
     return html`
       <section
-        class="banner"
+        class="banner ${this.#edge}"
         part="banner"
         role="region"
         aria-label=${t('label')}
@@ -201,7 +206,7 @@ export class PrivacyBanner extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const open = this.open;
-    this.#unobscured.sync(open ? this.renderRoot.querySelector<HTMLElement>('.banner') : null, this.position);
+    this.#unobscured.sync(open ? this.renderRoot.querySelector<HTMLElement>('.banner') : null, this.#edge);
     if (open !== this.#wasOpen) {
       this.#wasOpen = open;
       if (!open && this.#hadFocus && this.#cameFrom?.isConnected) this.#cameFrom.focus();
