@@ -46,6 +46,14 @@ export const settingsButtonStyles = css`
     align-items: center;
     justify-content: center;
   }
+  /* Its ring lies on the site's background, light or dark whatever the visitor's setting: a second
+     ring in the icon's colour fills the gap to the button, so one of the two stands out by 3:1
+     (WCAG technique C40). Forced colours drop the shadow and keep the outline. */
+  .floating:focus-visible {
+    box-shadow:
+      0 0 0 2px var(--_accent-fg),
+      var(--_shadow);
+  }
   .floating svg {
     width: 1.5rem;
     height: 1.5rem;

@@ -86,9 +86,12 @@ export const statementStyles = css`
   button:hover {
     text-decoration: underline;
   }
-  /* Its text colour is the button's own (white by default): the ring outside it takes the accent. */
+  /* Its text colour is the button's own (white by default): the ring outside it takes the accent.
+     That ring lies on the page, light or dark: a second ring in the button's text colour fills the
+     gap to the button, so one of the two stands out by 3:1 (WCAG technique C40). */
   button:focus-visible {
     outline-color: var(--privacy-color-focus, var(--privacy-color-accent, #0a55a6));
+    box-shadow: 0 0 0 2px var(--privacy-color-accent-text, #ffffff);
   }
   /* The same button standing inside a sentence: as tall as a line, still a 24px target. */
   button.inline {
