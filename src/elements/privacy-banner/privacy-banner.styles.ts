@@ -50,16 +50,18 @@ export const bannerStyles = css`
     white-space: nowrap;
   }
   /* Three equal columns as wide as the longest label (a grid's column is never narrower than its
-     content, and the bar never squeezes it): accept and reject stay the same size, and no label
-     breaks over two lines. Below 44rem they stack, full width. */
+     content): accept and reject stay the same size, and a label breaks over two lines only when
+     the row is narrower than the three (a site's long labels, 400 % zoom, a reader's text
+     spacing), rather than running off the bar. Below 44rem they stack, full width. */
   .actions {
-    flex: 1 0 auto;
+    flex: 1 1 auto;
+    min-width: 0;
     display: grid;
     grid-auto-flow: column;
     grid-auto-columns: 1fr;
   }
   .actions button {
-    white-space: nowrap;
+    overflow-wrap: anywhere;
   }
   @media (max-width: 44rem) {
     .actions {
