@@ -12,6 +12,7 @@ import { closeIcon } from '../shared/icons.js';
 import { buttons, tokens } from '../shared/styles.js';
 import { bannerStyles } from './privacy-banner.styles.js';
 import { UnobscuredController } from '../shared/unobscured.js';
+import { pageLanguage } from '../shared/marked-text.js';
 import nl from './locales/nl.json';
 import en from './locales/en.json';
 
@@ -144,6 +145,9 @@ export class PrivacyBanner extends LitElement {
     const reason: NeedsDecisionReason | null = kit?.needsDecisionReason() ?? null;
     const revised = reason === 'revision';
     const policy = safeHttpUrl(kit?.config.privacyPolicyUrl, revised ? 'changes' : undefined);
+    // The editor's own heading and message are in the page's language, not necessarily the strings'.
+    const written = pageLanguage(this);
+    const inPage = (text: string) => html`<span lang=${written ?? nothing}>${text}</span>`;
     return html`
       <section
         class="banner ${this.#edge}"
@@ -155,9 +159,9 @@ export class PrivacyBanner extends LitElement {
       >
         <div class="inner">
           <div class="text">
-            <h2 part="title">${this.heading ?? t('title')}</h2>
+            <h2 part="title">${this.heading === undefined ? t('title') : inPage(this.heading)}</h2>
             <p part="message">
-              ${this.message ?? (revised ? t('revisedMessage') : t('message'))}
+              ${this.message === undefined ? t(revised ? 'revisedMessage' : 'message') : inPage(this.message)}
               ${
                 policy
                   ? html`<a part="policy-link" href=${policy}

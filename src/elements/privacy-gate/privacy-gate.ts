@@ -6,7 +6,13 @@ import { registerStrings } from '../../i18n/strings.js';
 import { registerCommonStrings } from '../../i18n/common.js';
 import { registerLabelStrings } from '../../i18n/labels.js';
 import { announceDecision, ensureAnnouncer } from '../shared/announcer.js';
-import { categoryLabel, localize, safeHttpUrl, serviceLabel } from '../shared/config-text.js';
+import {
+  categoryLabelWithLanguage,
+  localizeWithLanguage,
+  safeHttpUrl,
+  serviceLabelWithLanguage,
+} from '../shared/config-text.js';
+import { translateMarked } from '../shared/marked-text.js';
 import { fire } from '../shared/define.js';
 import { buttons, pageScheme, tokens } from '../shared/styles.js';
 import { gateStyles } from './privacy-gate.styles.js';
@@ -141,22 +147,24 @@ export class PrivacyGate extends LitElement {
       );
     }
     const lang = this.#i18n.lang;
-    const label = serviceLabel(kit.config, this.service, lang, t);
+    const marked = (key: string, vars: Parameters<typeof translateMarked>[3]) =>
+      translateMarked(t, lang, key, vars);
+    const label = serviceLabelWithLanguage(kit.config, this.service, lang, t);
     const provider = service.provider ?? label;
-    const category = categoryLabel(kit.config, service.category, lang, t);
-    const purpose = localize(service.description, lang, kit.config.language);
+    const category = categoryLabelWithLanguage(kit.config, service.category, lang, t);
+    const purpose = localizeWithLanguage(service.description, lang, kit.config.language);
     const policy = safeHttpUrl(service.privacyPolicyUrl);
     return this.#box(html`
-      <p class="title" part="title" id="title">${t('title', { service: label })}</p>
-      <p part="message">${t('message', { service: label, provider, category })}</p>
-      ${purpose ? html`<p part="message">${purpose}</p>` : nothing}
-      ${policy ? html`<p><a part="policy-link" href=${policy}>${t('policy', { provider })}</a></p>` : nothing}
+      <p class="title" part="title" id="title">${marked('title', { service: label })}</p>
+      <p part="message">${marked('message', { service: label, provider, category })}</p>
+      ${purpose ? html`<p part="message" lang=${purpose.lang ?? nothing}>${purpose.text}</p>` : nothing}
+      ${policy ? html`<p><a part="policy-link" href=${policy}>${marked('policy', { provider })}</a></p>` : nothing}
       <div class="actions" part="actions">
         <button type="button" class="secondary" part="load-once-button" @click=${this.#loadOnce}>
           ${t('loadOnce')}
         </button>
         <button type="button" class="choice" part="allow-button" @click=${this.#allow}>
-          ${t('allow', { service: label })}
+          ${marked('allow', { service: label })}
         </button>
       </div>
     `);

@@ -5,7 +5,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { PrivacyKit } from '../../core/types.js';
-import { categoryLabel, type Translate } from '../shared/config-text.js';
+import { categoryLabelWithLanguage, type Translate } from '../shared/config-text.js';
+import { inLanguage } from '../shared/marked-text.js';
 import { categoryDescription, gpcRefusedCategories } from './category-text.js';
 import { orderedCategories, servicesOf, type Choices } from './choices.js';
 import { renderService } from './service-item.js';
@@ -42,7 +43,7 @@ export function renderCategories(
       const exemptNote = exempt && name === 'analytics';
       return html`<li class="category" part="category">
         <div class="row">
-          <label for=${id}>${categoryLabel(config, name, lang, t)}</label>
+          <label for=${id}>${inLanguage(categoryLabelWithLanguage(config, name, lang, t), lang)}</label>
           ${necessary ? html`<span class="always-on" id=${`${id}-on`}>${t('alwaysOn')}</span>` : nothing}
           <input
             type="checkbox"
@@ -66,7 +67,7 @@ export function renderCategories(
             @keydown=${ctx.onKeydown}
           />
         </div>
-        ${description ? html`<p class="description" id=${`${id}-desc`}>${description}</p>` : nothing}
+        ${description ? html`<p class="description" id=${`${id}-desc`}>${inLanguage(description, lang)}</p>` : nothing}
         ${gpcNote ? html`<p class="note" id=${`${id}-gpc`}>${t('gpc')}</p>` : nothing}
         ${exemptNote ? html`<p class="note" id=${`${id}-exempt`}>${t('exempt')}</p>` : nothing}
         ${

@@ -1,18 +1,23 @@
 /** Category texts only the dialog needs (kept out of the banner's bundle). */
 import { gpcRefusals } from '../../core/gpc.js';
 import type { ResolvedConfig } from '../../core/types.js';
-import { isWellKnown, localize, type Translate } from '../shared/config-text.js';
+import {
+  isWellKnown,
+  localizeWithLanguage,
+  type TextInLanguage,
+  type Translate,
+} from '../shared/config-text.js';
 
-/** Description of a category, from config or shipped for well-known names; may be undefined. */
+/** Description of a category (with the language of a config one), from config or shipped for well-known names. */
 export function categoryDescription(
   config: ResolvedConfig,
   name: string,
   lang: string,
   t: Translate,
-): string | undefined {
+): TextInLanguage | undefined {
   return (
-    localize(config.categories[name]?.description, lang, config.language) ??
-    (isWellKnown(name, 'category') ? t(`category.${name}.description`) : undefined)
+    localizeWithLanguage(config.categories[name]?.description, lang, config.language) ??
+    (isWellKnown(name, 'category') ? { text: t(`category.${name}.description`) } : undefined)
   );
 }
 

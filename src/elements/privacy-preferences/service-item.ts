@@ -7,7 +7,13 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { CookieInfo, ResolvedConfig } from '../../core/types.js';
-import { localize, safeHttpUrl, serviceLabel, type Translate } from '../shared/config-text.js';
+import {
+  localizeWithLanguage,
+  safeHttpUrl,
+  serviceLabelWithLanguage,
+  type Translate,
+} from '../shared/config-text.js';
+import { inLanguage, translateMarked } from '../shared/marked-text.js';
 
 /** What a service row needs from the dialog. */
 export interface ServiceItemContext {
@@ -24,28 +30,28 @@ export interface ServiceItemContext {
 
 function cookieLine(cookie: string | CookieInfo, ctx: ServiceItemContext): TemplateResult {
   if (typeof cookie === 'string') return html`<li><code>${cookie}</code></li>`;
-  const lifetime = localize(cookie.lifetime, ctx.lang, ctx.config.language);
-  const description = localize(cookie.description, ctx.lang, ctx.config.language);
+  const lifetime = localizeWithLanguage(cookie.lifetime, ctx.lang, ctx.config.language);
+  const description = localizeWithLanguage(cookie.description, ctx.lang, ctx.config.language);
   return html`<li>
-    <code>${cookie.name}</code>${lifetime ? html` — ${ctx.t('cookieLifetime', { lifetime })}` : nothing}${
-      description ? html`. ${description}` : nothing
-    }
+    <code>${cookie.name}</code>${
+      lifetime ? html` — ${translateMarked(ctx.t, ctx.lang, 'cookieLifetime', { lifetime })}` : nothing
+    }${description ? html`. ${inLanguage(description, ctx.lang)}` : nothing}
   </li>`;
 }
 
 /** Renders the row of service `name`. */
 export function renderService(name: string, ctx: ServiceItemContext): TemplateResult {
   const service = ctx.config.services[name];
-  const label = serviceLabel(ctx.config, name, ctx.lang, ctx.t);
+  const label = serviceLabelWithLanguage(ctx.config, name, ctx.lang, ctx.t);
   const provider = service?.provider;
-  const purpose = localize(service?.description, ctx.lang, ctx.config.language);
+  const purpose = localizeWithLanguage(service?.description, ctx.lang, ctx.config.language);
   const policy = safeHttpUrl(service?.privacyPolicyUrl);
   const cookies = service?.cookies ?? [];
   const about = provider || purpose;
   const hasDetails = about || cookies.length || policy;
   return html`<li class="service" part="service">
     <div class="row">
-      <label for=${ctx.id}>${label}</label>
+      <label for=${ctx.id}>${inLanguage(label, ctx.lang)}</label>
       <input
         type="checkbox"
         role="switch"
@@ -64,20 +70,21 @@ export function renderService(name: string, ctx: ServiceItemContext): TemplateRe
       // holds is not read as a description, so a screen reader would say nothing of it.
       about
         ? html`<span id=${`${ctx.id}-about`} class="visually-hidden"
-            >${provider ? ctx.t('provider', { provider }) : nothing} ${purpose ?? nothing}</span
+            >${provider ? ctx.t('provider', { provider }) : nothing}
+            ${purpose ? inLanguage(purpose, ctx.lang) : nothing}</span
           >`
         : nothing
     }
     ${
       hasDetails
         ? html`<details part="service-details">
-            <summary>${ctx.t('serviceDetails', { service: label })}</summary>
+            <summary>${translateMarked(ctx.t, ctx.lang, 'serviceDetails', { service: label })}</summary>
             <div class="details">
               ${
                 about
                   ? html`<div>
                       ${provider ? html`<p class="meta">${ctx.t('provider', { provider })}</p>` : nothing}
-                      ${purpose ? html`<p class="meta">${purpose}</p>` : nothing}
+                      ${purpose ? html`<p class="meta" lang=${purpose.lang ?? nothing}>${purpose.text}</p>` : nothing}
                     </div>`
                   : nothing
               }
@@ -93,7 +100,7 @@ export function renderService(name: string, ctx: ServiceItemContext): TemplateRe
                 policy
                   ? html`<p class="meta">
                       <a part="service-policy-link" href=${policy} target="_blank" rel="noopener noreferrer"
-                        >${ctx.t('servicePolicy', { provider: provider ?? label })}<span
+                        >${translateMarked(ctx.t, ctx.lang, 'servicePolicy', { provider: provider ?? label })}<span
                           class="visually-hidden"
                         >
                           ${ctx.t('opensInNewWindow')}</span

@@ -7,24 +7,40 @@ import type { LocalizedText, ResolvedConfig } from '../../core/types.js';
 
 export { safeHttpUrl } from './safe-url.js';
 
+/** Config text and the language it is written in (none for a plain string: it has no other). */
+export interface TextInLanguage {
+  readonly text: string;
+  readonly lang?: string;
+}
+
 /**
- * The text for `lang`, else the config's language, else Dutch, English, any; undefined when none.
- * An empty (or blank) text counts as missing, so the next language — or the caller's own
- * fallback — is used instead of showing nothing.
+ * The text for `lang`, else the config's language, else Dutch, English, any — with the language
+ * it came in, so that text in another language than the element's can be marked as such (WCAG
+ * 3.1.2); undefined when none. An empty (or blank) text counts as missing, so the next language
+ * — or the caller's own fallback — is used instead of showing nothing.
  */
+export function localizeWithLanguage(
+  text: LocalizedText | undefined,
+  lang: string,
+  configLanguage?: string,
+): TextInLanguage | undefined {
+  const present = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
+  if (text === undefined) return undefined;
+  if (typeof text === 'string') return present(text) ? { text } : undefined;
+  for (const l of [lang, configLanguage, 'nl', 'en', ...Object.keys(text)]) {
+    const value = l ? text[l] : undefined;
+    if (l && present(value)) return { text: value, lang: l };
+  }
+  return undefined;
+}
+
+/** The text for `lang` as `localizeWithLanguage` finds it, without its language. */
 export function localize(
   text: LocalizedText | undefined,
   lang: string,
   configLanguage?: string,
 ): string | undefined {
-  const present = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
-  if (text === undefined) return undefined;
-  if (typeof text === 'string') return present(text) ? text : undefined;
-  for (const l of [lang, configLanguage, 'nl', 'en']) {
-    const value = l ? text[l] : undefined;
-    if (present(value)) return value;
-  }
-  return Object.values(text).find(present);
+  return localizeWithLanguage(text, lang, configLanguage)?.text;
 }
 
 /** Translation function of an element, as given by its I18nController. */
@@ -32,17 +48,39 @@ export type Translate = (key: string, vars?: Readonly<Record<string, string | nu
 
 /** Label of a category: config label, the shipped label for well-known names, else the name. */
 export function categoryLabel(config: ResolvedConfig, name: string, lang: string, t: Translate): string {
+  return categoryLabelWithLanguage(config, name, lang, t).text;
+}
+
+/** `categoryLabel()` with the language of a config label. */
+export function categoryLabelWithLanguage(
+  config: ResolvedConfig,
+  name: string,
+  lang: string,
+  t: Translate,
+): TextInLanguage {
   return (
-    localize(config.categories[name]?.label, lang, config.language) ??
-    (isWellKnown(name, 'category') ? t(`labels:category.${name}.label`) : name)
+    localizeWithLanguage(config.categories[name]?.label, lang, config.language) ?? {
+      text: isWellKnown(name, 'category') ? t(`labels:category.${name}.label`) : name,
+    }
   );
 }
 
 /** Label of a service: config label, the shipped product name for well-known services, else the name. */
 export function serviceLabel(config: ResolvedConfig, name: string, lang: string, t: Translate): string {
+  return serviceLabelWithLanguage(config, name, lang, t).text;
+}
+
+/** `serviceLabel()` with the language of a config label. */
+export function serviceLabelWithLanguage(
+  config: ResolvedConfig,
+  name: string,
+  lang: string,
+  t: Translate,
+): TextInLanguage {
   return (
-    localize(config.services[name]?.label, lang, config.language) ??
-    (isWellKnown(name, 'service') ? t(`labels:service.${name}.label`) : name)
+    localizeWithLanguage(config.services[name]?.label, lang, config.language) ?? {
+      text: isWellKnown(name, 'service') ? t(`labels:service.${name}.label`) : name,
+    }
   );
 }
 
