@@ -12,7 +12,7 @@ import { closeIcon } from '../shared/icons.js';
 import { buttons, tokens } from '../shared/styles.js';
 import { bannerStyles } from './privacy-banner.styles.js';
 import { UnobscuredController } from '../shared/unobscured.js';
-import { pageLanguage } from '../shared/marked-text.js';
+import { pageLanguage } from '../shared/page-language.js';
 import nl from './locales/nl.json';
 import en from './locales/en.json';
 
@@ -147,7 +147,7 @@ export class PrivacyBanner extends LitElement {
     const policy = safeHttpUrl(kit?.config.privacyPolicyUrl, revised ? 'changes' : undefined);
     // The editor's own heading and message are in the page's language, not necessarily the strings'.
     const written = pageLanguage(this);
-    const inPage = (text: string) => html`<span lang=${written ?? nothing}>${text}</span>`;
+    const inPage = (text: string) => html`<span lang=${written}>${text}</span>`;
     return html`
       <section
         class="banner ${this.#edge}"

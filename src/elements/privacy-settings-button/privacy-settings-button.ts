@@ -4,7 +4,7 @@ import { I18nController } from '../../i18n/controller.js';
 import { registerStrings } from '../../i18n/strings.js';
 import { fire } from '../shared/define.js';
 import { UnobscuredController } from '../shared/unobscured.js';
-import { pageLanguage } from '../shared/marked-text.js';
+import { pageLanguage } from '../shared/page-language.js';
 import { cookieIcon } from './cookie-icon.js';
 import { buttons, tokens } from '../shared/styles.js';
 import { settingsButtonStyles } from './privacy-settings-button.styles.js';
@@ -90,8 +90,7 @@ export class PrivacySettingsButton extends LitElement {
       </button>`;
     }
     // The editor's own label is in the page's language, not necessarily the strings'.
-    const text =
-      this.label === undefined ? label : html`<span lang=${pageLanguage(this) ?? nothing}>${label}</span>`;
+    const text = this.label === undefined ? label : html`<span lang=${pageLanguage(this)}>${label}</span>`;
     return html`<button type="button" class="link" part="button" @click=${this.#open}>${text}</button>`;
   }
 

@@ -38,11 +38,3 @@ export function translateMarked(
     return part ? inLanguage(part, lang) : piece;
   });
 }
-
-/**
- * The language a page's own text around `el` is in (its closest `lang`): text an editor wrote in
- * an attribute is in it, whatever language the element's strings fall back to.
- */
-export function pageLanguage(el: Element): string | undefined {
-  return el.closest('[lang]')?.getAttribute('lang') || undefined;
-}
