@@ -128,12 +128,13 @@ export function validateConfig(input: unknown): Result<ResolvedConfig> {
     if (own(categories, name)) fail(errors, 'services.' + name, 'name used by a category');
   }
   // Every name goes into the consent cookie, and a value over its limit is refused when read back:
-  // every page would ask again. The longest value a decision can take: 81 characters of id, times,
-  // method, separators and checksum, the revision, and `name:1` per name, `.` between them.
-  const longest =
-    81 +
-    encodeURIComponent(c.revision).length +
-    [...Object.keys(categories), ...Object.keys(c.services ?? {})].join('...').length;
+  // every page would ask again. The longest value a decision can take: 80 characters of id, times,
+  // method, separators and checksum, the revision, and each list of `name:1` joined by `.`.
+  const flags = (names: object) =>
+    Object.keys(names)
+      .map((n) => n + ':1')
+      .join('.').length;
+  const longest = 80 + encodeURIComponent(c.revision).length + flags(categories) + flags(c.services ?? {});
   if (longest > MAX_COOKIE_LENGTH)
     fail(
       errors,

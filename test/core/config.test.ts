@@ -245,6 +245,41 @@ describe('validateConfig', () => {
     destroyStores();
   });
 
+  it('counts a config without services right: the largest it accepts still gives a cookie read back', () => {
+    // Categories only: the cookie then has an empty services list, one separator fewer to share.
+    const withCategories = (count: number) => ({
+      revision: 'r',
+      categories: Object.fromEntries(
+        Array.from({ length: count }, (_, i) => ['c' + String(i).padStart(39, '0'), {}]),
+      ),
+    });
+    let count = 1;
+    while (count < 200 && validateConfig(withCategories(count + 1)).ok) count++;
+    // Longer names on the last one, up to the limit: the figure lands exactly on 3072.
+    const config = withCategories(count);
+    for (let extra = 1; validateConfig(config).ok; extra++) {
+      const names = Object.keys(config.categories);
+      const last = names[names.length - 1]!;
+      delete config.categories[last];
+      config.categories[last + 'x'] = {};
+      if (!validateConfig(config).ok) {
+        delete config.categories[last + 'x'];
+        config.categories[last] = {};
+        break;
+      }
+      expect(extra).to.be.below(100);
+    }
+    expect(validateConfig(config).ok).to.equal(true);
+    // Decisions with fresh ids (checksums of 6 or 7 digits), the longest method, read back.
+    for (let k = 0; k < 20; k++) {
+      const cookies = memoryStorage();
+      isolatedStore(config, { cookies }).update({ categories: {} }, { method: 'preferences' });
+      expect(cookies.read()!.length).to.be.at.most(3072);
+      expect(isolatedStore(config, { cookies }).needsDecisionReason()).to.equal(null);
+    }
+    destroyStores();
+  });
+
   it('makes createConsent throw a ConfigError listing every problem', () => {
     try {
       createConsent({ revision: '', categories: { a: 1 } });
