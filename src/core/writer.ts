@@ -89,22 +89,35 @@ export function attachWriter(
     return change;
   }
 
+  /**
+   * When this tab last forgot the decision (its own reset or another tab's): a decision from
+   * another tab dated before it crossed the reset on its way, and must not bring it back here
+   * while the other tab, which took the reset, asks again.
+   */
+  let resetAt = 0;
+
   function receive(message: Partial<SyncMessage> | null): void {
     if (typeof message?.at != 'number') return;
     const incoming = message.value === null ? null : decodeConsent(message.value);
     if (incoming && !incoming.ok) return;
     const next = incoming?.value ?? null;
     const { stored } = holder;
-    const mineWins =
-      stored &&
-      (next
-        ? next.updatedAt < stored.updatedAt ||
-          // A tie (two tabs in one millisecond, one visitor, so one id): the same rule in both tabs.
-          (next.updatedAt === stored.updatedAt && message.value! <= encodeConsent(stored))
-        : message.at < stored.updatedAt);
-    if (!mineWins) return void (next || stored ? commit(next, true) : undefined);
-    // Both tabs wrote the cookie; make sure it holds the decision that wins everywhere.
-    if (stored && next) cookies.write(encodeConsent(stored));
+    const mine = stored?.updatedAt ?? resetAt;
+    // Latest wins. A tie (two tabs in one millisecond, one visitor, so one id) is settled by the
+    // same rule in both tabs: between decisions by their encoding, a decision over a reset.
+    const mineWins = next
+      ? next.updatedAt < mine ||
+        (stored && next.updatedAt === mine && message.value! <= encodeConsent(stored))
+      : stored
+        ? message.at <= mine
+        : message.at < mine;
+    if (!mineWins) {
+      if (!next) resetAt = message.at;
+      return void (next || stored ? commit(next, true) : undefined);
+    }
+    // Both tabs wrote the cookie; make sure it holds what wins everywhere.
+    if (stored) cookies.write(encodeConsent(stored));
+    else cookies.remove();
   }
 
   const link = openSync(config.cookie.name, receive, {
@@ -138,7 +151,7 @@ export function attachWriter(
     return reason && reason != 'purposes' ? null : holder.stored;
   };
   /** A time after the stored decision's: other tabs take the later one. */
-  const after = () => Math.max(now(), (holder.stored?.updatedAt ?? 0) + 1);
+  const after = () => Math.max(now(), (holder.stored?.updatedAt ?? resetAt) + 1);
 
   function apply(choice: ConsentChoice, how?: DecisionOptions['method']): ConsentState {
     const { stored } = holder;
@@ -187,7 +200,8 @@ export function attachWriter(
     reset() {
       cookies.remove();
       // Later than the stored decision, or other tabs would keep theirs (a clock stepped back).
-      link.post({ value: null, at: after() });
+      resetAt = after();
+      link.post({ value: null, at: resetAt });
       commit(null, false);
     },
     destroy() {
