@@ -23,7 +23,8 @@ export function overridesToResources(
       if (typeof text !== 'string') continue;
       const [ns, ...path] = dotted.split('.');
       const last = path.pop();
-      if (!ns || !last) continue;
+      // `__proto__`, `constructor`…: walking those would write onto every object of the page.
+      if (!ns || !last || [lang, ns, ...path, last].some((part) => part in Object.prototype)) continue;
       let node: Record<string, unknown> = ((out[lang] ??= {})[ns] ??= {});
       for (const part of path) {
         const next = node[part];

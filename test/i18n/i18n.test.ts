@@ -112,6 +112,21 @@ describe('i18n', function (this: { timeout(ms: number): void }) {
     });
   });
 
+  it('skips override keys that would reach Object.prototype (a config is data, maybe from a CMS)', () => {
+    // JSON.parse makes `__proto__` an own key, as a fetched config would have it.
+    const translations = JSON.parse(
+      '{"en": {"banner.__proto__.polluted": "a", "constructor.prototype.polluted": "b",' +
+        ' "banner.title": "T"}, "__proto__": {"banner.polluted": "c"}}',
+    ) as Record<string, Record<string, string>>;
+    try {
+      expect(overridesToResources(translations)).to.deep.equal({ en: { banner: { title: 'T' } } });
+      expect(({} as Record<string, unknown>).polluted).to.equal(undefined);
+      expect((Object.prototype as Record<string, unknown>).banner).to.equal(undefined);
+    } finally {
+      for (const key of ['polluted', 'banner']) delete (Object.prototype as Record<string, unknown>)[key];
+    }
+  });
+
   it('loads i18next once, and then translates through it (plurals from config overrides too)', async () => {
     useKit({
       ...sampleConfig,
