@@ -35,7 +35,8 @@ function flags(text: string): Record<string, boolean> | undefined {
   return out;
 }
 
-const time = (text: string) => (/^[0-9a-z]{1,11}$/.test(text) ? parseInt(text, 36) : NaN);
+// At most 10 digits: 11 could name a time past the year 275760, where a Date throws.
+const time = (text: string) => (/^[0-9a-z]{1,10}$/.test(text) ? parseInt(text, 36) : NaN);
 
 /**
  * Parses a cookie value. Anything malformed, truncated, oversized, from another schema or edited

@@ -73,12 +73,14 @@ export function createHolder(
   events: ConsentEmitter = createEmitter(),
 ): ConsentHolder {
   const decoded = raw === undefined ? undefined : decodeConsent(raw);
+  // Dated over a day ahead: made under a clock since put right, it would not expire for years.
+  const stored = decoded?.ok && decoded.value.updatedAt < now() + 864e5 ? decoded.value : null;
   return {
     ...events,
     config,
     now,
-    stored: decoded?.ok ? decoded.value : null,
-    invalid: decoded?.ok === false,
+    stored,
+    invalid: !!decoded && !stored,
   };
 }
 

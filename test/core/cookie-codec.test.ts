@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { checksum } from '../../src/core/cookie-codec.js';
 import { decodeConsent, encodeConsent, memoryStorage, type ConsentState } from '../../src/core/index.js';
-import { destroyStores, isolatedStore } from './fixtures.js';
+import { destroyStores, isolatedStore, minimalConfig } from './fixtures.js';
 
 const state: ConsentState = {
   schema: 1,
@@ -116,5 +116,40 @@ describe('cookie codec', () => {
     const intact = isolatedStore(undefined, { cookies: memoryStorage(good) });
     expect(intact.needsDecision()).to.equal(false);
     expect(intact.isGranted('analytics')).to.equal(true);
+  });
+
+  it('refuses times a Date cannot hold, and deciding over such a signed cookie never throws', () => {
+    const body = (time: string) =>
+      signed(`v1|${state.id}|2018-06-18|1|${time}|api|necessary:1.analytics:1.marketing:0|`);
+    expect(decodeConsent(body('zzzzzzzzzzz')).ok).to.equal(false);
+    const kit = isolatedStore(
+      { ...minimalConfig, sync: { endpoint: '/receipts' } },
+      {
+        cookies: memoryStorage(body('zzzzzzzzzzz')),
+        fetch: (async () => new Response('{}', { status: 201 })) as typeof fetch,
+      },
+    );
+    expect(kit.needsDecisionReason()).to.equal('invalid');
+    // The receipt's date is made from the decision's time: a time past a Date's range threw here.
+    expect(() => kit.rejectAll({ method: 'banner' })).not.to.throw();
+  });
+
+  it('does not keep a decision dated over a day ahead: made under a wrong clock, it would never expire', () => {
+    const cookies = memoryStorage();
+    const year = 365 * 864e5;
+    isolatedStore(undefined, { cookies, now: () => Date.now() + 10 * year }).acceptAll();
+    // The clock is put right; two years later that decision would still count for eight more.
+    const later = isolatedStore(undefined, { cookies, now: () => Date.now() + 2 * year });
+    expect(later.needsDecisionReason()).to.equal('invalid');
+    expect(later.isGranted('analytics')).to.equal(false);
+    // The decision made now is dated now, so it counts, and expires as any other.
+    later.acceptAll();
+    const again = isolatedStore(undefined, { cookies, now: () => Date.now() + 2 * year });
+    expect(again.needsDecisionReason()).to.equal(null);
+    // A day's drift between two devices' clocks is not treated as wrong.
+    isolatedStore(undefined, { cookies, now: () => Date.now() + 2 * year + 864e5 - 6e4 }).acceptAll();
+    expect(isolatedStore(undefined, { cookies, now: () => Date.now() + 2 * year }).needsDecision()).to.equal(
+      false,
+    );
   });
 });
