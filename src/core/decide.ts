@@ -37,7 +37,8 @@ export function decide(
   }
   return {
     schema: SCHEMA,
-    id: base?.id ?? ctx.id,
+    // A cookie a server wrote may carry another kind of id; receipts need a UUID (README).
+    id: base && /^[\da-f]{8}(-[\da-f]{4}){3}-[\da-f]{12}$/i.test(base.id) ? base.id : ctx.id,
     revision: config.revision,
     decidedAt: base?.decidedAt ?? ctx.now,
     updatedAt: ctx.now,

@@ -1,6 +1,13 @@
 import { expect } from '@open-wc/testing';
 import { checksum } from '../../src/core/cookie-codec.js';
-import { decodeConsent, encodeConsent, memoryStorage, type ConsentState } from '../../src/core/index.js';
+import {
+  decodeConsent,
+  encodeConsent,
+  memoryStorage,
+  type ConsentReceipt,
+  type ConsentState,
+} from '../../src/core/index.js';
+import { waitUntil } from '../wait.js';
 import { destroyStores, isolatedStore, minimalConfig } from './fixtures.js';
 
 const state: ConsentState = {
@@ -74,6 +81,32 @@ describe('cookie codec', () => {
   it('reads a value a server wrote with the documented format', () => {
     const result = decodeConsent(signed('v1|abc-123|2018-06-18|1|2|api|analytics:1|'));
     expect(result.ok && result.value.categories).to.deep.equal({ analytics: true, necessary: true });
+  });
+
+  it('gives the next decision over a cookie with another kind of id a UUID: receipts need one', async () => {
+    const now = Date.now().toString(36);
+    const FLAGS = 'necessary:1.analytics:1.marketing:0|google-analytics:1.adobe-analytics:1';
+    const cookies = memoryStorage(signed(`v1|abc-123|2018-06-18|${now}|${now}|api|${FLAGS}`));
+    const sent: ConsentReceipt[] = [];
+    const fetch = (async (_url: unknown, init?: RequestInit) => {
+      sent.push(JSON.parse(String(init?.body)) as ConsentReceipt);
+      return new Response('{}', { status: 201 });
+    }) as typeof globalThis.fetch;
+    const config = { ...minimalConfig, sync: { endpoint: '/receipts' } };
+    const kit = isolatedStore(config, { cookies, fetch, localStorage: null });
+    expect(kit.getConsent()?.id).to.equal('abc-123'); // read as it is: the decision counts
+    const next = kit.rejectAll({ method: 'banner' });
+    const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+    expect(next.id).to.match(UUID);
+    expect(next.decidedAt).to.equal(parseInt(now, 36)); // still the same visitor's decision history
+    await waitUntil(() => sent.length > 0);
+    expect(sent[0]!.consentId).to.equal(next.id);
+    // A UUID stays, whatever its letter case.
+    const upper = next.id.toUpperCase();
+    const kept = isolatedStore(minimalConfig, {
+      cookies: memoryStorage(encodeConsent({ ...next, id: upper })),
+    }).acceptAll();
+    expect(kept.id).to.equal(upper);
   });
 
   it('decodes the example in the README', () => {
