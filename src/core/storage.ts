@@ -29,10 +29,12 @@ export function cookieStorage(
   let domain = cookie.domain;
   let warned = false;
   let unshadowed = false;
+  const secure = location.protocol === 'https:';
   const attributes = () => ({
     path: '/',
-    sameSite: cookie.sameSite,
-    secure: location.protocol === 'https:',
+    // Browsers refuse SameSite=None without Secure, which plain http cannot set (a dev server).
+    sameSite: secure || cookie.sameSite != 'None' ? cookie.sameSite : 'Lax',
+    secure,
     expires: cookie.maxAgeDays,
     ...(domain ? { domain } : {}),
   });
@@ -51,9 +53,12 @@ export function cookieStorage(
         return adapter.write(value);
       }
       if (domain) {
-        warn(`privacy-kit: cookie domain "${domain}" refused; using this host only`);
+        const refused = domain;
         domain = undefined;
-        return adapter.write(value);
+        // Said only when the host takes it: with cookies blocked, the domain is not the problem.
+        const kept = adapter.write(value);
+        if (kept) warn(`privacy-kit: cookie domain "${refused}" refused; using this host only`);
+        return kept;
       }
       if (!warned) warn('privacy-kit: cookies blocked; the decision lasts for this page only');
       warned = true;

@@ -99,27 +99,54 @@ describe('consent cookie storage', () => {
     }
   });
 
-  it('keeps the decision for the page only, with one warning, when cookies are blocked', () => {
+  for (const [how, config] of [
+    ['', minimalConfig],
+    [
+      ' (a cookie domain set: not named as the problem)',
+      { ...minimalConfig, cookie: { domain: location.hostname } },
+    ],
+  ] as const)
+    it(`keeps the decision for the page only, with one warning, when cookies are blocked${how}`, () => {
+      const warnings = captureWarnings();
+      const spy = spyCookies(true);
+      try {
+        const kit = createConsent(config, { localStorage: null, BroadcastChannel: null, window: null });
+        kit.acceptAll();
+        kit.rejectAll();
+        kit.update({ categories: { analytics: true } });
+        expect(kit.isGranted('analytics')).to.equal(true);
+        expect(kit.needsDecision()).to.equal(false);
+        expect(warnings.messages.length).to.equal(1);
+        expect(warnings.messages[0]).to.contain('this page only');
+        expect(document.cookie).not.to.contain('privacy_consent=');
+        kit.destroy();
+        const reloaded = createConsent(minimalConfig, {
+          localStorage: null,
+          BroadcastChannel: null,
+          window: null,
+        });
+        expect(reloaded.needsDecision()).to.equal(true);
+        reloaded.destroy();
+      } finally {
+        spy.restore();
+        warnings.restore();
+      }
+    });
+
+  it('writes sameSite "None" as Lax over plain http, where browsers refuse None (no Secure there)', () => {
     const warnings = captureWarnings();
-    const spy = spyCookies(true);
+    const spy = spyCookies();
     try {
-      const kit = createConsent(minimalConfig, { localStorage: null, BroadcastChannel: null, window: null });
-      kit.acceptAll();
+      const config = { ...minimalConfig, cookie: { sameSite: 'None' } };
+      const kit = createConsent(config, { localStorage: null, BroadcastChannel: null, window: null });
       kit.rejectAll();
-      kit.update({ categories: { analytics: true } });
-      expect(kit.isGranted('analytics')).to.equal(true);
-      expect(kit.needsDecision()).to.equal(false);
-      expect(warnings.messages.length).to.equal(1);
-      expect(warnings.messages[0]).to.contain('this page only');
-      expect(document.cookie).not.to.contain('privacy_consent=');
       kit.destroy();
-      const reloaded = createConsent(minimalConfig, {
-        localStorage: null,
-        BroadcastChannel: null,
-        window: null,
-      });
-      expect(reloaded.needsDecision()).to.equal(true);
+      expect(location.protocol).to.equal('http:');
+      expect(spy.writes.at(-1)!.toLowerCase()).to.contain('samesite=lax');
+      const reloaded = createConsent(config, { localStorage: null, BroadcastChannel: null, window: null });
+      expect(reloaded.needsDecisionReason()).to.equal(null);
       reloaded.destroy();
+      expect(warnings.messages).to.deep.equal([]);
     } finally {
       spy.restore();
       warnings.restore();
