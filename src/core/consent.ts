@@ -17,6 +17,16 @@ export const own = <T>(record: Readonly<Record<string, T>> | undefined, key: str
   record && Object.hasOwn(record, key) ? record[key] : undefined;
 
 /** Names of the configured categories (`necessary` first). */
+/**
+ * A state is handed to every reader and subscriber as it is: frozen, so that code changing the one
+ * it got (`getConsent().categories.x = true`) fails loudly instead of granting without a decision.
+ */
+export const frozen = (state: ConsentState): ConsentState => (
+  Object.freeze(state.categories),
+  Object.freeze(state.services),
+  Object.freeze(state)
+);
+
 export const categoryNames = (config: ResolvedConfig): string[] => Object.keys(config.categories);
 
 /** Names of the configured services. */

@@ -9,7 +9,7 @@
  * The format is documented in the README ("The consent cookie"). Writing it is `cookie-encode.ts`:
  * the script-tag loader reads the cookie on every page, and writes only when a decision is made.
  */
-import { NAME, SCHEMA } from './consent.js';
+import { frozen, NAME, SCHEMA } from './consent.js';
 import type { ConsentMethod, ConsentState, Result } from './types.js';
 
 /** Longest value accepted: well under the 4 KB a browser keeps per cookie. */
@@ -91,5 +91,5 @@ export function decodeConsent(raw: unknown): Result<ConsentState> {
   }
   // `necessary` cannot be refused, whatever a value says.
   state.categories.necessary = true;
-  return { ok: true, value: state as ConsentState };
+  return { ok: true, value: frozen(state as ConsentState) };
 }

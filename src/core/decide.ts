@@ -2,7 +2,7 @@
  * Consent arithmetic for decisions, pure: what a decision stores and what a change changed.
  * Only the code that makes decisions needs it; reading one needs only `consent.ts`.
  */
-import { categoryNames, isGrantedIn, own, SCHEMA, serviceNames } from './consent.js';
+import { categoryNames, frozen, isGrantedIn, own, SCHEMA, serviceNames } from './consent.js';
 import type { ConsentChange, ConsentChoice, ConsentMethod, ConsentState, ResolvedConfig } from './types.js';
 
 /** Who/when of a new decision; `now` must already be later than the previous `updatedAt`. */
@@ -35,7 +35,7 @@ export function decide(
       own(choice.categories, category) !== undefined ? categories[category] : own(base?.services, name);
     services[name] = category === 'necessary' || (own(choice.services, name) ?? earlier) === true;
   }
-  return {
+  return frozen({
     schema: SCHEMA,
     // A cookie a server wrote may carry another kind of id; receipts need a UUID (README).
     id: base && /^[\da-f]{8}(-[\da-f]{4}){3}-[\da-f]{12}$/i.test(base.id) ? base.id : ctx.id,
@@ -45,7 +45,7 @@ export function decide(
     categories,
     services,
     method: ctx.method,
-  };
+  });
 }
 
 /** A choice naming every category (their services follow them, see `decide`). */

@@ -1,6 +1,11 @@
 /** The consent store: decisions, what they grant, events and the cookie (asking again: store-reconsent). */
 import { expect } from '@open-wc/testing';
-import { memoryStorage, type ConsentChange, type NeedsDecisionReason } from '../../src/core/index.js';
+import {
+  memoryStorage,
+  type ConsentChange,
+  type ConsentState,
+  type NeedsDecisionReason,
+} from '../../src/core/index.js';
 import { destroyStores, isolatedStore, minimalConfig, withServices } from './fixtures.js';
 
 describe('consent store', () => {
@@ -87,6 +92,25 @@ describe('consent store', () => {
     kit.acceptAll();
     for (const name of ['video', 'constructor', '__proto__', 'toString', ''])
       expect(kit.isGranted(name), name).to.equal(false);
+  });
+
+  it('hands out frozen states: changing one throws and grants nothing without a decision', () => {
+    const cookies = memoryStorage();
+    const kit = isolatedStore(minimalConfig, { cookies });
+    const changes: ConsentState[] = [];
+    kit.subscribe((c) => void changes.push(c.state!));
+    kit.rejectAll({ method: 'banner' });
+    const reloaded = isolatedStore(minimalConfig, { cookies }); // a state read from the cookie
+    for (const state of [kit.getConsent()!, changes[0]!, reloaded.getConsent()!]) {
+      const plain = state as unknown as { categories: Record<string, boolean>; method: string };
+      expect(() => (plain.categories.analytics = true)).to.throw(TypeError);
+      expect(() => (plain.method = 'gpc')).to.throw(TypeError);
+    }
+    expect(kit.isGranted('google-analytics')).to.equal(false);
+    expect(reloaded.isGranted('analytics')).to.equal(false);
+    // The way to change a choice: a new one, passed to update().
+    kit.update({ ...kit.getConsent()!, categories: { ...kit.getConsent()!.categories, analytics: true } });
+    expect(kit.isGranted('analytics')).to.equal(true);
   });
 
   it('keeps necessary granted whatever the input says', () => {
