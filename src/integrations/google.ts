@@ -46,15 +46,19 @@ export function ensureGtagStub(): Gtag {
   });
 }
 
-/** Is `entry` a gtag `consent default` command already on the dataLayer? */
+/**
+ * Is `entry` a gtag `consent default` command for every region already on the dataLayer? One for
+ * some regions only (`region: ['US']`) leaves every other visitor without a default.
+ */
 const isDefault = (entry: unknown): boolean =>
   Object.prototype.toString.call(entry) == '[object Arguments]' &&
   (entry as IArguments)[0] == 'consent' &&
-  (entry as IArguments)[1] == 'default';
+  (entry as IArguments)[1] == 'default' &&
+  !(entry as IArguments)[2]?.region;
 
 /**
- * Pushes the Consent Mode v2 `default` (everything denied but `security_storage`) unless one is
- * already on the dataLayer. Must run before gtag.js or GTM load (known-failure #4).
+ * Pushes the Consent Mode v2 `default` (everything denied but `security_storage`) unless one for
+ * every region is already on the dataLayer. Must run before gtag.js or GTM load (known-failure #4).
  */
 export function pushConsentDefault(waitForUpdate = 500): void {
   const gtag = ensureGtagStub();

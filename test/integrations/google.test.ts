@@ -64,6 +64,20 @@ describe('Google Consent Mode v2', () => {
     expect(consentCommands().map((c) => c[1])).to.deep.equal(['update', 'default']);
   });
 
+  it("still pushes its default after the page's own default for some regions: other visitors need one", () => {
+    const gtag = ensureGtagStub();
+    gtag('consent', 'default', { analytics_storage: 'granted', region: ['US'] });
+    pushConsentDefault();
+    const defaults = consentCommands().filter((c) => c[1] === 'default');
+    expect(defaults).to.have.length(2);
+    expect(defaults[1]?.[2]).to.include({ analytics_storage: 'denied' });
+    expect(defaults[1]?.[2]).not.to.have.property('region');
+    // A default for every region the page pushed itself is still respected.
+    gtag('consent', 'default', { analytics_storage: 'denied' });
+    pushConsentDefault();
+    expect(consentCommands().filter((c) => c[1] === 'default')).to.have.length(3);
+  });
+
   it('still reaches Google after the page assigns a new dataLayer array: a withdrawal is not lost', () => {
     const kit = makeKit();
     stops.push(installGoogle(kit));
