@@ -121,6 +121,16 @@ describe('script tag with the UI', () => {
     await ctx.context.close();
   });
 
+  it("the banner comes first in the page's Tab and reading order: a keyboard user need not pass every link first", async () => {
+    const { context, tab } = await visit('/');
+    await banner(tab).waitFor();
+    assert.equal(await tab.evaluate(() => document.body.firstElementChild?.localName), 'privacy-banner');
+    await tab.keyboard.press('Tab');
+    const focused = await tab.evaluate(() => document.activeElement?.localName);
+    assert.equal(focused, 'privacy-banner');
+    await context.close();
+  });
+
   it('under a strict CSP the banner is defined, styled and usable with no violation', async () => {
     const { context, tab } = await visit('/csp.html');
     const accept = tab.locator('privacy-banner [part="accept-button"]');
