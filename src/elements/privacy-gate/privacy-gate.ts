@@ -33,8 +33,17 @@ export interface GateLoadDetail {
 /** Marks embeds this gate activated, so that a withdrawal can put them back to sleep. */
 const LOADED = 'data-privacy-gate-loaded';
 
-/** An embed pasted with `src` (YouTube's own "Embed" code): it loads before any consent. */
-const PASTED = `:is(iframe, img, video, audio, source, embed)[src]:not([${LOADED}])`;
+/**
+ * An embed pasted with `src` (YouTube's own "Embed" code): it loads before any consent. With a
+ * `data-src` beside it, the `src` is lazy-load markup's placeholder (`about:blank`, a spacer).
+ */
+const PASTED = `:is(iframe, img, video, audio, source, embed)[src]:not([${LOADED}], [data-src])`;
+
+/** A `<source>`'s new `src` reaches its video or audio only when that chooses again. */
+const reselect = (el: Element) => {
+  const media = el.localName == 'source' ? el.parentElement : null;
+  if (media instanceof HTMLMediaElement) media.load();
+};
 
 /**
  * Holds back an embed (a video, a map) until its service is allowed. Put the embed inside with
@@ -218,6 +227,7 @@ export class PrivacyGate extends LitElement {
       el.setAttribute('src', url);
       el.removeAttribute('data-src');
       el.setAttribute(LOADED, '');
+      reselect(el);
     }
   }
 
@@ -231,6 +241,7 @@ export class PrivacyGate extends LitElement {
       sleeping.removeAttribute('src');
       sleeping.removeAttribute(LOADED);
       el.replaceWith(sleeping);
+      reselect(sleeping);
     }
   }
 
