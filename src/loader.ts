@@ -126,13 +126,12 @@ function boot(script: HTMLScriptElement | null): void {
   };
   const whenBody = (fn: () => void) =>
     document.body ? fn() : document.addEventListener('DOMContentLoaded', fn, { once: true });
-  // First in <body>: keyboard and screen-reader users meet it before the page, not after it.
   const showBanner = () => {
     void loadUI(true);
     whenBody(
       () =>
         document.querySelector('privacy-banner') ||
-        document.body.prepend(document.createElement('privacy-banner')),
+        document.body.append(document.createElement('privacy-banner')),
     );
   };
 

@@ -121,13 +121,15 @@ describe('script tag with the UI', () => {
     await ctx.context.close();
   });
 
-  it("the banner comes first in the page's Tab and reading order: a keyboard user need not pass every link first", async () => {
-    const { context, tab } = await visit('/');
+  it("inserting the banner moves none of the page's own blocks, also under sibling-based layout rules", async () => {
+    // A common "stack" layout: space between the page's top-level blocks, none above the first.
+    const style = '<style>body{margin:0} body > * + * {margin-top:48px} header{height:40px}</style>';
+    const html = sitePage({ body: '<header>Bibliotheek</header><main><h1>Welkom</h1></main>' });
+    const path = page(server, '/stack.html', html.replace('</head>', style + '</head>'));
+    const { context, tab } = await visit(path);
     await banner(tab).waitFor();
-    assert.equal(await tab.evaluate(() => document.body.firstElementChild?.localName), 'privacy-banner');
-    await tab.keyboard.press('Tab');
-    const focused = await tab.evaluate(() => document.activeElement?.localName);
-    assert.equal(focused, 'privacy-banner');
+    assert.equal(await tab.evaluate(() => document.querySelector('header').getBoundingClientRect().top), 0);
+    assert.equal(await tab.evaluate(() => document.querySelector('main').getBoundingClientRect().top), 88);
     await context.close();
   });
 
