@@ -65,6 +65,12 @@ export function createEmitter(): ConsentEmitter {
   };
 }
 
+/**
+ * False for a decision dated over a day after `now`: made under a clock since put right, it would
+ * not expire for years, and would win over every later decision in other tabs.
+ */
+export const inTime = (state: ConsentState, now: number): boolean => state.updatedAt < now + 864e5;
+
 /** Holds the decision read from the cookie's `raw` value; a malformed one counts as "no decision". */
 export function createHolder(
   config: ResolvedConfig,
@@ -73,8 +79,7 @@ export function createHolder(
   events: ConsentEmitter = createEmitter(),
 ): ConsentHolder {
   const decoded = raw === undefined ? undefined : decodeConsent(raw);
-  // Dated over a day ahead: made under a clock since put right, it would not expire for years.
-  const stored = decoded?.ok && decoded.value.updatedAt < now() + 864e5 ? decoded.value : null;
+  const stored = decoded?.ok && inTime(decoded.value, now()) ? decoded.value : null;
   return {
     ...events,
     config,

@@ -8,7 +8,7 @@ import { decodeConsent, METHODS } from './cookie-codec.js';
 import { encodeConsent } from './cookie-encode.js';
 import { gpcRefusals, type PrivacySignals } from './gpc.js';
 import type { receiptQueue, Scheduler } from './receipts.js';
-import { currentOf, reasonOf, type ConsentHolder } from './state.js';
+import { currentOf, inTime, reasonOf, type ConsentHolder } from './state.js';
 import type { CookieAdapter } from './storage.js';
 import { openSync, type SyncMessage } from './sync.js';
 import type { ConsentChange, ConsentChoice, ConsentState, DecisionOptions, PrivacyKit } from './types.js';
@@ -95,13 +95,15 @@ export function attachWriter(
    * while the other tab, which took the reset, asks again.
    */
   let resetAt = 0;
+  /** The decision this tab holds, unless it is dated ahead (`inTime`): then it counts for nothing. */
+  const held = () => (holder.stored && inTime(holder.stored, now()) ? holder.stored : null);
 
   function receive(message: Partial<SyncMessage> | null): void {
     if (typeof message?.at != 'number') return;
     const incoming = message.value === null ? null : decodeConsent(message.value);
     if (incoming && !incoming.ok) return;
     const next = incoming?.value ?? null;
-    const { stored } = holder;
+    const stored = held();
     const mine = stored?.updatedAt ?? resetAt;
     // Latest wins. A tie (two tabs in one millisecond, one visitor, so one id) is settled by the
     // same rule in both tabs: between decisions by their encoding, a decision over a reset.
@@ -113,7 +115,7 @@ export function attachWriter(
         : message.at < mine;
     if (!mineWins) {
       if (!next) resetAt = message.at;
-      return void (next || stored ? commit(next, true) : undefined);
+      return void (next || holder.stored ? commit(next, true) : undefined);
     }
     // Both tabs wrote the cookie; make sure it holds what wins everywhere.
     if (stored) cookies.write(encodeConsent(stored));
@@ -151,10 +153,10 @@ export function attachWriter(
     return reason && reason != 'purposes' ? null : holder.stored;
   };
   /** A time after the stored decision's: other tabs take the later one. */
-  const after = () => Math.max(now(), (holder.stored?.updatedAt ?? resetAt) + 1);
+  const after = () => Math.max(now(), (held()?.updatedAt ?? resetAt) + 1);
 
   function apply(choice: ConsentChoice, how?: DecisionOptions['method']): ConsentState {
-    const { stored } = holder;
+    const stored = held();
     // From plain JS anything can come: a method the cookie cannot hold would void the decision.
     const method = how && METHODS.includes(how) ? how : 'api';
     // The id stays when the earlier choices do not.

@@ -90,3 +90,29 @@ describe('cross-tab sync: a reset and a decision crossing', () => {
     });
   });
 });
+
+describe('cross-tab sync: a tab still holding a decision made under a fast clock', () => {
+  afterEach(destroyStores);
+
+  it('takes the decision made after the clock was put right, and its own next one is readable', async () => {
+    const real = 1_764_500_000_000;
+    const clock = { now: real + 3 * 365 * 864e5 }; // three years fast
+    const cookies = memoryStorage();
+    const options = { cookies, BroadcastChannel, now: () => clock.now };
+    const a = isolatedStore(minimalConfig, options);
+    a.acceptAll(); // tab A decides while the clock runs fast, and stays open
+    clock.now = real;
+    const b = isolatedStore(minimalConfig, options);
+    expect(b.needsDecisionReason()).to.equal('invalid');
+    b.rejectAll(); // the visitor answers the banner in a new tab
+    await waitUntil(() => !a.isGranted('analytics'));
+    const reload = () => isolatedStore(minimalConfig, { cookies, now: () => clock.now });
+    expect(reload().needsDecisionReason()).to.equal(null);
+    expect(reload().isGranted('analytics')).to.equal(false);
+    // A later choice in tab A is dated now, and reads back.
+    clock.now += 1000;
+    a.update({ categories: { analytics: true } });
+    expect(reload().needsDecisionReason()).to.equal(null);
+    expect(reload().isGranted('analytics')).to.equal(true);
+  });
+});
