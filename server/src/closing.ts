@@ -7,7 +7,8 @@ import { sendUnavailable } from './errors.js';
 
 /**
  * Answers every request that arrives once `app.close()` has begun with `503 unavailable`,
- * `Retry-After` and `Connection: close`. Build the app with `return503OnClosing: false`.
+ * `Retry-After` and `Connection: close`, and closes the connections of requests still in flight
+ * after their answer. Build the app with `return503OnClosing: false`.
  */
 export function answerUnavailableWhileClosing(app: FastifyInstance): void {
   let closing = false;
@@ -21,5 +22,12 @@ export function answerUnavailableWhileClosing(app: FastifyInstance): void {
     // The client should open its next connection to whichever process replaces this one.
     reply.header('Connection', 'close');
     return sendUnavailable(reply);
+  });
+  // A request in flight when close() began (a write waiting for a lock another process holds)
+  // answers on a connection Fastify no longer counts as idle: kept alive, it would hold the
+  // process until the keep-alive timeout (72 s), past most orchestrators' grace period.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (closing) reply.header('Connection', 'close');
+    return payload;
   });
 }

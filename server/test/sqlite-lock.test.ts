@@ -68,4 +68,28 @@ describe('a SQLite write lock held by another process', () => {
       removeDir(server.dataDir);
     }
   });
+
+  it('a SIGTERM while a receipt waits for the lock: the receipt is stored and the process stops promptly', async () => {
+    const server = await startServer({ LOG_LEVEL: 'info' });
+    const other = new Database(join(server.dataDir, SQLITE_FILE_NAME));
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      const post = send(`${server.url}/api/consent/receipts`, makeReceipt());
+      await requestsLogged(server, 'POST', 1);
+      const stopped = server.stop('SIGTERM');
+      await new Promise((r) => setTimeout(r, 300));
+      other.exec('ROLLBACK');
+      const freed = performance.now();
+      const answer = await post;
+      assert.equal(answer.status, 201);
+      assert.equal(answer.headers.get('connection'), 'close');
+      // The answered connection is closed, not kept alive until the 72 s keep-alive timeout.
+      assert.equal(await stopped, 0);
+      const ms = performance.now() - freed;
+      assert.ok(ms < 5000, `stopped ${Math.round(ms)} ms after the lock freed`);
+    } finally {
+      other.close();
+      removeDir(server.dataDir);
+    }
+  });
 });
