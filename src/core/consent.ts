@@ -16,7 +16,6 @@ const DAY = 864e5;
 export const own = <T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined =>
   record && Object.hasOwn(record, key) ? record[key] : undefined;
 
-/** Names of the configured categories (`necessary` first). */
 /**
  * A state is handed to every reader and subscriber as it is: frozen, so that code changing the one
  * it got (`getConsent().categories.x = true`) fails loudly instead of granting without a decision.
@@ -27,6 +26,7 @@ export const frozen = (state: ConsentState): ConsentState => (
   Object.freeze(state)
 );
 
+/** Names of the configured categories (`necessary` first). */
 export const categoryNames = (config: ResolvedConfig): string[] => Object.keys(config.categories);
 
 /** Names of the configured services. */
