@@ -76,4 +76,18 @@ describe('objections in the subscriber export', () => {
     });
     assert.equal(bad.statusCode, 400);
   });
+
+  it('after unsubscribing, each objection switch keeps the link it came through', async () => {
+    app = await inProcessApp({ PUBLIC_URL: 'https://www.example.org' });
+    const manage = await confirmed('switcher@example.org');
+    assert.equal((await post('unsubscribe', { token: manage, revision: 'r1' })).statusCode, 200);
+    for (const objection of [{ objectMarketing: true }, { objectResearch: true }]) {
+      const switched = await post('preferences', { token: manage, revision: 'r1', ...objection }, 'PUT');
+      assert.equal(switched.statusCode, 200, switched.body);
+    }
+    // The link of the unsubscribe mail (the same token) still shows the settings.
+    assert.equal((await post('preferences', { token: manage })).statusCode, 200);
+    const [row] = await exported('?status=all');
+    assert.deepEqual([row?.status, row?.objectMarketing, row?.objectResearch], ['unsubscribed', true, true]);
+  });
 });

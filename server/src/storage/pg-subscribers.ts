@@ -165,7 +165,9 @@ export function postgresSubscribers(
              unsubscribed_at = $6, updated_at = $7 WHERE id = $8`,
           subscriberUpdateValues(current, next, unsubscribing, stored.at, subscriberId),
         );
-        if (next.status === 'unsubscribed') {
+        // Only the update that unsubscribes revokes links: a later change while unsubscribed (an
+        // objection switch) must keep the link it came through, and a new confirmation link.
+        if (unsubscribing) {
           await db.query("DELETE FROM subscriber_tokens WHERE subscriber_id = $1 AND kind = 'confirm'", [
             subscriberId,
           ]);

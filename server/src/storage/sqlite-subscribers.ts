@@ -206,7 +206,9 @@ export function sqliteSubscribers(
         `UPDATE subscribers SET status = ?, revision = ?, measure_opens = ?, object_marketing = ?, object_research = ?,
          unsubscribed_at = ?, updated_at = ? WHERE id = ?`,
       ).run(...subscriberUpdateValues(current, next, unsubscribing, stored.at, subscriberId));
-      if (next.status === 'unsubscribed') {
+      // Only the update that unsubscribes revokes links: a later change while unsubscribed (an
+      // objection switch) must keep the link it came through, and a new confirmation link.
+      if (unsubscribing) {
         deleteConfirmTokens.run(subscriberId);
         deleteOtherManageTokens.run(subscriberId, keepManageToken ?? null);
       }
