@@ -76,7 +76,8 @@ export function confirmationMail(input: ConfirmationMailInput): OutgoingMail {
           '',
           'Did not ask for this? Then do nothing: without confirmation we send you no newsletter.',
           '',
-          'Unsubscribe or change your preferences at any time:',
+          // The link unsubscribes as it opens: it must not promise a place to change choices.
+          'Changed your mind? This link unsubscribes you at once:',
           input.unsubscribeUrl,
         ]
       : [
@@ -93,7 +94,7 @@ export function confirmationMail(input: ConfirmationMailInput): OutgoingMail {
           '',
           'Heeft u zich niet aangemeld? Dan hoeft u niets te doen: zonder bevestiging sturen we u geen nieuwsbrief.',
           '',
-          'Afmelden of uw voorkeuren wijzigen kan altijd via:',
+          'Toch geen nieuwsbrief? Via deze link meldt u zich direct af:',
           input.unsubscribeUrl,
         ];
   return {
