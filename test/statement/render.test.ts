@@ -121,7 +121,7 @@ describe('<privacy-statement> with the Dutch KopGroep statement', function (this
     ]);
     for (const a of links)
       expect(el.shadowRoot!.getElementById(a.getAttribute('href')!.slice(1)), a.href).to.exist;
-    expect(shadowOne(el, 'nav').getAttribute('aria-labelledby')).to.equal('toc-label');
+    expect(shadowOne(el, 'nav').getAttribute('aria-labelledby')).to.equal('toc_label');
   });
 
   it('moves focus to a section when its TOC link is followed, and keeps the URL shareable', async () => {

@@ -38,7 +38,8 @@ export class FragmentLinks implements ReactiveController {
     const link = event.composedPath().find((n): n is HTMLAnchorElement => n instanceof HTMLAnchorElement);
     const href = link?.getAttribute('href');
     if (!href?.startsWith('#')) return;
-    const target = this.#target(href);
+    // The newsletter link leads to the form on the page, even where a section shares its id.
+    const target = this.#target(href, link!.part.contains('newsletter-link'));
     if (!target) return; // An id in the page itself: the browser handles it.
     event.preventDefault();
     history.pushState(null, '', href);
@@ -51,20 +52,23 @@ export class FragmentLinks implements ReactiveController {
    * hash change it follows.
    */
   revealCurrentHash(focus: boolean): void {
-    const target = location.hash ? this.#target(location.hash) : null;
+    // The page's own `#id` (a page link, a shared URL) is the page's: the browser went there.
+    const target = location.hash ? this.#target(location.hash, true) : null;
     if (target) this.#reveal(target, focus);
   }
 
   readonly #onHashChange = (): void => this.revealCurrentHash(true);
 
-  #target(hash: string): HTMLElement | null {
+  /** The element `hash` names inside the statement; none when `pageFirst` and the page has it. */
+  #target(hash: string, pageFirst = false): HTMLElement | null {
     let id = hash.slice(1);
     try {
       id = decodeURIComponent(id);
     } catch {
       // A malformed escape: look the id up as written.
     }
-    return id ? (this.#host.shadowRoot?.getElementById(id) ?? null) : null;
+    if (!id || (pageFirst && document.getElementById(id))) return null;
+    return this.#host.shadowRoot?.getElementById(id) ?? null;
   }
 
   #reveal(target: HTMLElement, focus: boolean): void {

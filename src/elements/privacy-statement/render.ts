@@ -220,8 +220,9 @@ export function renderToc(
           </li>`,
       )}
     </ol>`;
-  return html`<nav part="toc" aria-labelledby="toc-label">
-    <p id="toc-label" part="toc-label" lang=${lang ?? nothing}>${label}</p>
+  // `_` cannot occur in a section id (lowercase and hyphens): no document can take this one.
+  return html`<nav part="toc" aria-labelledby="toc_label">
+    <p id="toc_label" part="toc-label" lang=${lang ?? nothing}>${label}</p>
     ${list(entries)}
   </nav>`;
 }
