@@ -183,6 +183,15 @@ function boot(script: HTMLScriptElement | null): void {
   };
   // The forwarding methods are typed loosely to stay small; their behaviour is PagePrivacyKit's.
   window.privacyKit = api as unknown as PagePrivacyKit;
+  // What a CMS editor can write where a rich-text editor drops unknown tags and inline handlers:
+  // <a href="#privacy-settings"> or any element with data-privacy-settings, also added later.
+  addEventListener('click', (event) => {
+    const link = (event.target as Element).closest?.('[href="#privacy-settings"],[data-privacy-settings]');
+    if (link && !destroyed) {
+      event.preventDefault();
+      api.showPreferences(link);
+    }
+  });
 
   const go = (config: ResolvedConfig) => {
     // The integrations hear of a change before the site's listeners, also those added while the

@@ -121,6 +121,39 @@ describe('script tag with the UI', () => {
     await ctx.context.close();
   });
 
+  it('plain markup a CMS editor can write opens the preferences: a #privacy-settings link, a data-privacy-settings button, also added later', async () => {
+    const body =
+      '<main><p><a href="#privacy-settings">Cookie-instellingen</a></p>' +
+      '<p><button type="button" data-privacy-settings>Cookies</button></p></main>';
+    const path = page(server, '/cms-links.html', sitePage({ body }));
+    const ctx = await newContext(browser);
+    const first = await visit(path, ctx);
+    await first.tab.evaluate(() => window.privacyKit.acceptAll());
+    const { tab } = await visit(path, ctx);
+    const dialog = tab.locator('privacy-preferences dialog[open]');
+    // By keyboard: Enter on the link; focus comes back to it when Esc closes the dialog.
+    await tab.locator('a[href="#privacy-settings"]').focus();
+    await tab.keyboard.press('Enter');
+    await dialog.waitFor();
+    await tab.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    assert.equal(await tab.evaluate(() => document.activeElement?.textContent), 'Cookie-instellingen');
+    assert.equal(await tab.evaluate(() => location.hash), '', 'the link does not change the address');
+    await tab.locator('button[data-privacy-settings]').click();
+    await dialog.waitFor();
+    await tab.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    // A link added later (a new SPA view) works the same.
+    await tab.evaluate(() => {
+      const later = Object.assign(document.createElement('a'), { href: '#privacy-settings' });
+      later.textContent = 'Cookies (later)';
+      document.body.append(later);
+    });
+    await tab.getByText('Cookies (later)').click();
+    await dialog.waitFor();
+    await ctx.context.close();
+  });
+
   it("inserting the banner moves none of the page's own blocks, also under sibling-based layout rules", async () => {
     // A common "stack" layout: space between the page's top-level blocks, none above the first.
     const style = '<style>body{margin:0} body > * + * {margin-top:48px} header{height:40px}</style>';
