@@ -251,4 +251,20 @@ describe('<privacy-newsletter> configuration', () => {
     await reach(el, 'invalid-link');
     expect(text(el, '[part="heading"]')).to.equal('Deze link werkt niet (meer)');
   });
+
+  it('an unknown confirmation link (most often one used before) does not tell a confirmed visitor to subscribe again', async () => {
+    const { el } = await mount({ token: 'used-before', action: 'confirm' });
+    await confirmLink(el);
+    await reach(el, 'invalid-link');
+    expect(text(el, '[part="heading"]')).to.equal('Deze link werkt niet (meer)');
+    expect(text(el, 'p')).to.contain('Dan is uw aanmelding al bevestigd');
+    expect(el.shadowRoot!.querySelector('[part="resubscribe-button"]')!.className).to.equal('secondary');
+  });
+
+  it('an unknown settings link still offers to subscribe again', async () => {
+    const { el } = await mount({ token: 'revoked', action: 'manage' });
+    await reach(el, 'invalid-link');
+    expect(text(el, 'p')).to.contain('Meld u opnieuw aan');
+    expect(el.shadowRoot!.querySelector('[part="resubscribe-button"]')!.className).to.equal('primary');
+  });
 });

@@ -33,6 +33,8 @@ export interface FlowState {
   readonly invalidReason: 'expired' | 'not-found';
   /** The link that stopped working was an unsubscribe link (the visitor is most likely off the list). */
   readonly invalidUnsubscribe: boolean;
+  /** The link that stopped working was a confirmation link (most often one used before). */
+  readonly invalidConfirm: boolean;
 }
 
 /** What the flow needs from its element: the attributes, the consent API, text, events, focus. */
@@ -70,4 +72,5 @@ export const INITIAL_STATE: FlowState = {
   statusMessage: '',
   invalidReason: 'not-found',
   invalidUnsubscribe: false,
+  invalidConfirm: false,
 };

@@ -144,6 +144,7 @@ export class NewsletterFlow implements ReactiveController {
         this.#showPreferences(preferences, 'confirmed', true);
         this.#ctx.emit({ action: 'confirm', preferences });
       },
+      () => this.#set({ invalidConfirm: true }),
     );
   }
 
@@ -259,7 +260,13 @@ export class NewsletterFlow implements ReactiveController {
     // Starting over: a reload shows the form, not an old link's state.
     forgetToken();
     // A new subscription is a new decision: both boxes start unticked again.
-    this.#set({ consentGiven: false, measureOpens: false, fieldErrors: {}, invalidUnsubscribe: false });
+    this.#set({
+      consentGiven: false,
+      measureOpens: false,
+      fieldErrors: {},
+      invalidUnsubscribe: false,
+      invalidConfirm: false,
+    });
     this.#show('subscribe');
   }
 

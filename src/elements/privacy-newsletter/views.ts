@@ -114,12 +114,22 @@ function viewBody(m: ViewModel): TemplateResult {
           'secondary',
         );
       }
-      return message(
-        m,
-        m.t(m.invalidReason === 'expired' ? 'invalid.expiredHeading' : 'invalid.unknownHeading'),
-        m.t('invalid.body'),
-        m.t('invalid.resubscribe'),
-      );
+      // An unknown confirmation link is most often one used before (opened twice, or in another
+      // browser): that subscription is confirmed, and subscribing again is not the answer.
+      return m.invalidReason === 'expired' || !m.invalidConfirm
+        ? message(
+            m,
+            m.t(m.invalidReason === 'expired' ? 'invalid.expiredHeading' : 'invalid.unknownHeading'),
+            m.t('invalid.body'),
+            m.t('invalid.resubscribe'),
+          )
+        : message(
+            m,
+            m.t('invalid.unknownHeading'),
+            m.t('invalid.unknownBody'),
+            m.t('invalid.resubscribe'),
+            'secondary',
+          );
     case 'unavailable':
       return html`${heading(m.t('unavailable.heading'))}
         <p>${m.t('unavailable.body')}</p>`;
