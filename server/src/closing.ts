@@ -8,13 +8,18 @@ import { sendUnavailable } from './errors.js';
 /**
  * Answers every request that arrives once `app.close()` has begun with `503 unavailable`,
  * `Retry-After` and `Connection: close`, and closes the connections of requests still in flight
- * after their answer. Build the app with `return503OnClosing: false`.
+ * soon after they are answered. Build the app with `return503OnClosing: false`.
  */
 export function answerUnavailableWhileClosing(app: FastifyInstance): void {
   let closing = false;
   // preClose runs as close() begins, while in-flight requests are still being served.
   app.addHook('preClose', (done) => {
     closing = true;
+    // A request in flight now (a write waiting for a lock another process holds) leaves its
+    // connection open once answered: Fastify closes idle connections only as close() begins, and
+    // kept alive for the usual 72 s it would hold the process past most orchestrators' grace
+    // period. A second is enough for a request already sent on it to be read and answered.
+    app.server.keepAliveTimeout = 1000;
     done();
   });
   app.addHook('onRequest', async (_request, reply) => {
@@ -22,12 +27,5 @@ export function answerUnavailableWhileClosing(app: FastifyInstance): void {
     // The client should open its next connection to whichever process replaces this one.
     reply.header('Connection', 'close');
     return sendUnavailable(reply);
-  });
-  // A request in flight when close() began (a write waiting for a lock another process holds)
-  // answers on a connection Fastify no longer counts as idle: kept alive, it would hold the
-  // process until the keep-alive timeout (72 s), past most orchestrators' grace period.
-  app.addHook('onSend', async (_request, reply, payload) => {
-    if (closing) reply.header('Connection', 'close');
-    return payload;
   });
 }
