@@ -46,6 +46,26 @@ describe('<privacy-newsletter> subscribing', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('says the error when Enter in the address field submits it: focus is there already, so moving it says nothing', async () => {
+    const { el, server } = await mount();
+    const input = $<HTMLInputElement>(el, '[part="email-input"]');
+    $<HTMLInputElement>(el, '[part="consent-checkbox"]').click();
+    input.focus();
+    await sendKeys({ type: 'jan@voorbeeld' });
+    await sendKeys({ press: 'Enter' });
+    const region = () =>
+      document.querySelector('privacy-announcer')?.shadowRoot?.querySelector('[role="status"]');
+    await waitUntil(() => region()?.textContent?.includes('Dit e-mailadres klopt niet'));
+    expect(focused(el)).to.equal(input);
+    expect(server.requests).to.have.length(0);
+    // Focus moved by a click on "Aanmelden": the field's description says it; nothing more is said.
+    const said = region()!.textContent;
+    input.value = '';
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await subscribe(el, 'piet@voorbeeld');
+    expect(region()!.textContent).to.equal(said);
+  });
+
   it('asks for an address when the field is empty', async () => {
     const { el, server } = await mount();
     await subscribe(el, '   ');

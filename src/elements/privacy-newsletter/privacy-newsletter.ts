@@ -1,6 +1,7 @@
 import { LitElement, type PropertyValues } from 'lit';
 import type { NewsletterClient } from '../../core/newsletter.js';
 import { ConsentController } from '../consent-controller.js';
+import { announce, ensureAnnouncer } from '../shared/announcer.js';
 import { formatDate, isIsoDate } from '../shared/dates.js';
 import { I18nController } from '../../i18n/controller.js';
 import { registerStrings } from '../../i18n/strings.js';
@@ -125,6 +126,8 @@ export class PrivacyNewsletter extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('online', this.#onOnline);
+    // A live region speaks only changes made after it exists: there before the first error.
+    ensureAnnouncer();
   }
 
   override disconnectedCallback(): void {
@@ -167,7 +170,17 @@ export class PrivacyNewsletter extends LitElement {
     const root = this.renderRoot as ShadowRoot;
     if (focus === 'heading') root.querySelector<HTMLElement>('[data-focus="heading"]')?.focus();
     if (focus === 'retry') root.querySelector<HTMLElement>('[part="retry-button"]')?.focus();
-    if (focus === 'errors') root.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    if (focus === 'errors') {
+      const field = root.querySelector<HTMLElement>('[aria-invalid="true"]');
+      // Enter in that very field: focus does not move, so nothing new would be said. Say its error.
+      if (field && root.activeElement === field) {
+        const ids = field.getAttribute('aria-describedby')?.split(' ') ?? [];
+        const errors = ids
+          .map((id) => root.getElementById(id))
+          .filter((e) => e?.part.contains('field-error'));
+        announce(errors.map((e) => e!.textContent!.trim()).join(' '));
+      } else field?.focus();
+    }
   }
 
   #revision(): string | undefined {
