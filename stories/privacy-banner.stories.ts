@@ -66,7 +66,7 @@ export const Themed: Story = {
     storyKit();
     return html`<div
       lang="nl"
-      style="--privacy-color-accent: #2d5a27; --privacy-radius: 0; --privacy-font-family: Georgia, serif; --privacy-color-background: #fbf8f1"
+      style="--privacy-color-accent: #2d5a27; --privacy-radius: 0; --privacy-font-family: Georgia, serif; --privacy-color-background: #fbf8f1; --privacy-color-scheme: light"
     >
       ${page}<privacy-banner
         heading="Cookies bij de bibliotheek"
