@@ -90,7 +90,7 @@ async function shippedBy(module, names, lazy = []) {
 const checks = [
   {
     name: 'loader: dist/privacy-kit.js (a returning visitor downloads only this)',
-    limit: 5420,
+    limit: 5435,
     target: 3072,
     measure: () => bytes([join(dist, 'privacy-kit.js')]),
   },
@@ -113,7 +113,7 @@ const checks = [
   },
   {
     name: 'first visit until the banner is usable: loader + runtime + UI entry, with their static imports',
-    limit: 19680,
+    limit: 19695,
     target: 13217,
     measure: () => {
       const entries = ['ui/privacy-kit-runtime.js', 'ui/privacy-kit-ui.js'].map((f) => join(dist, f));

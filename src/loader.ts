@@ -353,7 +353,9 @@ function boot(script: HTMLScriptElement | null): void {
   } else if (inline) {
     start(input);
   } else {
-    fail('no config: add <script type="application/json" id="privacy-kit-config"> or data-config');
+    fail(
+      'no config: add <script type="application/json" id="privacy-kit-config"> before privacy-kit.js, or data-config',
+    );
     start(undefined);
   }
 }

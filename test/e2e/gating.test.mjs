@@ -149,7 +149,7 @@ describe('script tag: gating Google and Adobe', () => {
       /services\.x\.category/,
     ],
     ['config that is not JSON', { config: '{ "revision": ' }, /not valid JSON/],
-    ['no config at all', { config: null }, /no config/],
+    ['no config at all', { config: null }, /no config: add .* before privacy-kit\.js, or data-config/],
     [
       'an unreachable config URL',
       { config: null, loader: 'data-config="/missing.json"' },
