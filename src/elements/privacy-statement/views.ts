@@ -5,6 +5,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { TranslateVars } from '../../i18n/controller.js';
 import { formatDate, isIsoDate } from '../shared/dates.js';
+import { directionOf } from '../shared/direction.js';
 import { warnOnce } from '../shared/warn-once.js';
 import { CHANGES_SECTION_ID, type StatementDocument } from './document.js';
 import type { StatementErrorDetail } from './load.js';
@@ -113,7 +114,12 @@ export function renderDocumentView(
     toc.push({ id: CHANGES_SECTION_ID, text: ctx.t('changesHeading'), lang: ctx.lang });
   // The element's own words may be in another language than the document (a `lang` the page set
   // on the element): each is marked with its own.
-  return html`<article part="statement" lang=${doc.language} @click=${onClick}>
+  return html`<article
+    part="statement"
+    lang=${doc.language}
+    dir=${directionOf(doc.language)}
+    @click=${onClick}
+  >
     <header part="header">
       ${title(ctx, doc.title)}
       <p part="updated" lang=${ctx.lang}>${dated(ctx, 'lastChanged', doc.updated)}</p>
