@@ -165,9 +165,9 @@ export function postgresSubscribers(
              unsubscribed_at = $6, updated_at = $7 WHERE id = $8`,
           subscriberUpdateValues(current, next, unsubscribing, stored.at, subscriberId),
         );
-        // Only the update that unsubscribes revokes links: a later change while unsubscribed (an
-        // objection switch) must keep the link it came through, and a new confirmation link.
-        if (unsubscribing) {
+        // Only an unsubscribe revokes links: a change of choices while unsubscribed (an objection
+        // switch) must keep the link it came through, and a new confirmation link.
+        if (patch.status === 'unsubscribed') {
           await db.query("DELETE FROM subscriber_tokens WHERE subscriber_id = $1 AND kind = 'confirm'", [
             subscriberId,
           ]);

@@ -206,9 +206,9 @@ export function sqliteSubscribers(
         `UPDATE subscribers SET status = ?, revision = ?, measure_opens = ?, object_marketing = ?, object_research = ?,
          unsubscribed_at = ?, updated_at = ? WHERE id = ?`,
       ).run(...subscriberUpdateValues(current, next, unsubscribing, stored.at, subscriberId));
-      // Only the update that unsubscribes revokes links: a later change while unsubscribed (an
-      // objection switch) must keep the link it came through, and a new confirmation link.
-      if (unsubscribing) {
+      // Only an unsubscribe revokes links: a change of choices while unsubscribed (an objection
+      // switch) must keep the link it came through, and a new confirmation link.
+      if (patch.status === 'unsubscribed') {
         deleteConfirmTokens.run(subscriberId);
         deleteOtherManageTokens.run(subscriberId, keepManageToken ?? null);
       }
