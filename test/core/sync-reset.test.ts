@@ -31,6 +31,11 @@ async function settled(a: PrivacyKit, b: PrivacyKit, cookies: ReturnType<typeof 
   };
 }
 
+/** Both tabs run analytics and the cookie says so. */
+const ACCEPTED_EVERYWHERE = { a: true, b: true, aAsks: false, bAsks: false, cookie: true };
+/** Both tabs ask again, and there is no cookie. */
+const ASKED_EVERYWHERE = { a: false, b: false, aAsks: true, bAsks: true, cookie: null };
+
 describe('cross-tab sync: a reset and a decision crossing', () => {
   afterEach(destroyStores);
 
@@ -39,13 +44,7 @@ describe('cross-tab sync: a reset and a decision crossing', () => {
     b.acceptAll();
     clock.now += 5;
     a.reset(); // before the acceptance reached this tab
-    expect(await settled(a, b, cookies)).to.deep.equal({
-      a: false,
-      b: false,
-      aAsks: true,
-      bAsks: true,
-      cookie: null,
-    });
+    expect(await settled(a, b, cookies)).to.deep.equal(ASKED_EVERYWHERE);
   });
 
   it('an acceptance made after a reset in the other tab wins in both tabs, and stays in the cookie', async () => {
@@ -53,26 +52,14 @@ describe('cross-tab sync: a reset and a decision crossing', () => {
     a.reset();
     clock.now += 5;
     b.acceptAll(); // before the reset reached this tab
-    expect(await settled(a, b, cookies)).to.deep.equal({
-      a: true,
-      b: true,
-      aAsks: false,
-      bAsks: false,
-      cookie: true,
-    });
+    expect(await settled(a, b, cookies)).to.deep.equal(ACCEPTED_EVERYWHERE);
   });
 
   it('a reset and an acceptance in the same millisecond: the acceptance, in both tabs', async () => {
     const { a, b, cookies } = await twoTabsWithRefusal();
     a.reset();
     b.acceptAll();
-    expect(await settled(a, b, cookies)).to.deep.equal({
-      a: true,
-      b: true,
-      aAsks: false,
-      bAsks: false,
-      cookie: true,
-    });
+    expect(await settled(a, b, cookies)).to.deep.equal(ACCEPTED_EVERYWHERE);
   });
 
   it('a decision after a reset reaches the other tab also when the clock stepped back meanwhile', async () => {
@@ -81,13 +68,7 @@ describe('cross-tab sync: a reset and a decision crossing', () => {
     await waitUntil(() => b.needsDecision());
     clock.now -= 60_000; // the system clock is corrected by a minute
     a.acceptAll();
-    expect(await settled(a, b, cookies)).to.deep.equal({
-      a: true,
-      b: true,
-      aAsks: false,
-      bAsks: false,
-      cookie: true,
-    });
+    expect(await settled(a, b, cookies)).to.deep.equal(ACCEPTED_EVERYWHERE);
   });
 });
 
