@@ -76,6 +76,29 @@ const banner: PrivacyBanner = document.createElement('privacy-banner');
 console.log(banner);
 `,
     );
+    // React users opt in to the elements' JSX types (React's own types come from the app).
+    writeFileSync(
+      join(project, 'react-app.tsx'),
+      `import type {} from 'privacy-kit/jsx';
+export const page = (
+  <>
+    <privacy-banner position="top" closable heading="Cookies" />
+    <privacy-settings-button variant="floating" label="Cookie-instellingen" className="corner" />
+    <privacy-gate service="youtube"><iframe title="Video" data-src="https://www.youtube-nocookie.com/embed/x" /></privacy-gate>
+    <privacy-statement src="/statements/kopgroep.nl.json" heading-level="2" />
+    <privacy-newsletter endpoint="/api/newsletter" resend-delay={60} />
+  </>
+);
+// @ts-expect-error -- not an edge the banner knows
+export const wrong = <privacy-banner position="left" />;
+// @ts-expect-error -- a gate needs its service
+export const unnamed = <privacy-gate />;
+`,
+    );
+    for (const types of ['react', 'csstype'].map((name) => join(name === 'react' ? '@types' : '', name))) {
+      execFileSync('mkdir', ['-p', join(project, 'node_modules', types, '..')]);
+      execFileSync('ln', ['-s', join(root, 'node_modules', types), join(project, 'node_modules', types)]);
+    }
     writeFileSync(
       join(project, 'tsconfig.json'),
       JSON.stringify({
@@ -88,8 +111,9 @@ console.log(banner);
           noEmit: true,
           skipLibCheck: false,
           types: [],
+          jsx: 'react-jsx',
         },
-        files: ['main.ts', 'banner-only.ts'],
+        files: ['main.ts', 'banner-only.ts', 'react-app.tsx'],
       }),
     );
     const tsc = join(root, 'node_modules/typescript/bin/tsc');

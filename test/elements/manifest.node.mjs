@@ -171,3 +171,18 @@ test('every module path in the manifest is a file the package ships', () => {
     assert.ok(existsSync(join(root, ref)), `${ref} does not exist`);
   }
 });
+
+test('the JSX types (privacy-kit/jsx) name every element and exactly the attributes it reads', () => {
+  const jsx = read('src/jsx.ts');
+  const typed = new Map();
+  // `'privacy-x': Props<{ a?: …; 'b-c'?: … }>` or `Props<object>` (no attributes of its own).
+  for (const [, tag, body] of jsx.matchAll(/'(privacy-[a-z-]+)': Props<(\{[^]*?\}|object)>;/g)) {
+    typed.set(tag, [...body.matchAll(/'?([a-z-]+)'?\??:/g)].map((m) => m[1]).sort());
+  }
+  assert.deepEqual([...typed.keys()].sort(), [...declarations.keys()].sort());
+  for (const [tag, declaration] of declarations) {
+    // `lang` is every HTML element's, in React's HTMLAttributes already.
+    const own = (declaration.attributes ?? []).map((a) => a.name).filter((n) => n !== 'lang');
+    assert.deepEqual(typed.get(tag), own.sort(), tag);
+  }
+});
