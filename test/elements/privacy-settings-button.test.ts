@@ -157,6 +157,26 @@ describe('<privacy-settings-button>', function (this: { timeout(ms: number): voi
     }
   });
 
+  it('takes the text an editor wrote inside it as its label, in the page language; the attribute wins', async () => {
+    useKit();
+    const page = await fixture<HTMLDivElement>(html`
+      <div lang="nl">
+        <privacy-settings-button> Cookie-instellingen wijzigen </privacy-settings-button>
+        <privacy-settings-button variant="floating">Cookies</privacy-settings-button>
+        <privacy-settings-button label="Privacykeuzes">Cookies</privacy-settings-button>
+      </div>
+    `);
+    const [link, floating, labelled] = [
+      ...page.querySelectorAll<PrivacySettingsButton>('privacy-settings-button'),
+    ];
+    for (const el of [link!, floating!, labelled!]) await el.updateComplete;
+    expect($(link!, '[part="button"]').textContent?.trim()).to.equal('Cookie-instellingen wijzigen');
+    expect($(link!, '[part="button"] span').getAttribute('lang')).to.equal('nl');
+    expect($(floating!, '[part="button"]').getAttribute('aria-label')).to.equal('Cookies');
+    expect($(labelled!, '[part="button"]').textContent?.trim()).to.equal('Privacykeuzes');
+    await expect(link).to.be.accessible();
+  });
+
   it("renders a hostile label literally, as text and as the floating button's name", async () => {
     const hostile = '<img src=x onerror="window.__pwned=1">{{count}}';
     useKit();

@@ -22,7 +22,7 @@ registerStrings('settings', { nl, en });
  * @summary Button that reopens the cookie preferences.
  *
  * @attr variant - `link` (inline text, default) or `floating` (fixed round button in the bottom corner).
- * @attr label - Replaces the button text and the floating button's accessible name (as text).
+ * @attr label - Replaces the button text and the floating button's accessible name (as text); text written inside the element does the same.
  * @attr lang - Language of the texts: `nl`, `en`, or one the config adds; default the closest `lang` attribute, then `<html lang>`, then the config's `language`.
  *
  * @fires privacy-settings-open - The visitor asked for the preferences.
@@ -75,7 +75,9 @@ export class PrivacySettingsButton extends LitElement {
   override render() {
     // No consent set up (yet, or a broken config): a button that opens nothing would mislead.
     if (!this.#consent.kit) return nothing;
-    const label = this.label ?? this.#i18n.t('label');
+    // What an editor writes inside the tag is the label too (it has no slot, so it would vanish).
+    const own = this.label ?? (this.textContent?.trim() || undefined);
+    const label = own ?? this.#i18n.t('label');
     if (this.variant === 'floating') {
       // While the banner is up it offers the same choice; a button under it would be covered.
       if (document.querySelector('privacy-banner')?.open) return nothing;
@@ -90,7 +92,7 @@ export class PrivacySettingsButton extends LitElement {
       </button>`;
     }
     // The editor's own label is in the page's language, not necessarily the strings'.
-    const text = this.label === undefined ? label : html`<span lang=${pageLanguage(this)}>${label}</span>`;
+    const text = own === undefined ? label : html`<span lang=${pageLanguage(this)}>${label}</span>`;
     return html`<button type="button" class="link" part="button" @click=${this.#open}>${text}</button>`;
   }
 
