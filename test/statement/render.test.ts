@@ -195,7 +195,7 @@ describe('<privacy-statement> with the English translation', function (this: Sui
     ]);
     expect(squash(shadowOne(el, '[part="updated"]').textContent)).to.equal('Last changed on 18 June 2018');
     expect(squash(shadowOne(el, '[part="translation-note"]').textContent)).to.contain(
-      'original statement in Dutch (revision 2018-06-18)',
+      'original statement in Dutch (revision 18 June 2018)',
     );
     expect(squash(shadowOne(el, 'button[part="change-choices"]').textContent)).to.equal(
       'Change cookie settings',

@@ -71,7 +71,11 @@ function translationNote(
     // An unusual code stays as written.
   }
   return html`<p part="translation-note" lang=${ctx.lang}>
-    ${ctx.t('translationNote', { language, revision: of.revision })}
+    ${ctx.t('translationNote', {
+      language,
+      // A date revision reads as the date beside it does (and does not break at its hyphens).
+      revision: isIsoDate(of.revision) ? formatDate(of.revision, ctx.lang) : of.revision,
+    })}
   </p>`;
 }
 
