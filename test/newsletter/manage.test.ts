@@ -155,7 +155,7 @@ describe('<privacy-newsletter> links from the mail', () => {
     await confirmLink(other);
     await reach(other, 'invalid-link');
     expect(text(other, '[part="heading"]')).to.equal('Deze link werkt niet (meer)');
-    expect(text(other, 'p')).to.contain('Heeft u deze link al eerder gebruikt?');
+    expect(text(other, 'p')).to.contain('Hebt u deze link al eerder gebruikt?');
   });
 
   it('unsubscribes on landing from the unsubscribe link in a mail, with no question asked', async () => {

@@ -104,6 +104,12 @@ const layout = css`
     padding: 0.75rem;
   }
 
+  /* The fieldset's padding is the room below its last choice; no margins on top of it. */
+  fieldset > :last-child,
+  fieldset > :last-child > :last-child {
+    margin-bottom: 0;
+  }
+
   legend {
     font-weight: 600;
     padding: 0 0.25rem;

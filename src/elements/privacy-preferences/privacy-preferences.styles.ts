@@ -30,6 +30,7 @@ export const preferencesStyles = css`
     dialog[open] {
       display: block;
       overflow-y: auto;
+      overscroll-behavior: contain;
     }
     .body {
       overflow: visible;
@@ -56,6 +57,8 @@ export const preferencesStyles = css`
   }
   .body {
     overflow-y: auto;
+    /* At its end the wheel must not scroll the page behind the modal. */
+    overscroll-behavior: contain;
     padding: 0 var(--_space);
   }
   .intro {
