@@ -103,7 +103,7 @@ function viewBody(m: ViewModel): TemplateResult {
       // Objections stay on record after unsubscribing and are still honoured: still switchable.
       return html`${message(m, m.t('unsubscribed.heading'), m.t('unsubscribed.body'), m.t('unsubscribed.resubscribe'))}
       ${m.preferences ? switches(m, OBJECTIONS) : nothing}`;
-    case 'invalid-link':
+    case 'invalid-link': {
       // Not "subscribe again" as the answer: they wanted off the list, and most likely are.
       if (m.invalidUnsubscribe) {
         return message(
@@ -114,22 +114,18 @@ function viewBody(m: ViewModel): TemplateResult {
           'secondary',
         );
       }
+      const expired = m.invalidReason === 'expired';
       // An unknown confirmation link is most often one used before (opened twice, or in another
       // browser): that subscription is confirmed, and subscribing again is not the answer.
-      return m.invalidReason === 'expired' || !m.invalidConfirm
-        ? message(
-            m,
-            m.t(m.invalidReason === 'expired' ? 'invalid.expiredHeading' : 'invalid.unknownHeading'),
-            m.t('invalid.body'),
-            m.t('invalid.resubscribe'),
-          )
-        : message(
-            m,
-            m.t('invalid.unknownHeading'),
-            m.t('invalid.unknownBody'),
-            m.t('invalid.resubscribe'),
-            'secondary',
-          );
+      const usedBefore = m.invalidConfirm && !expired;
+      return message(
+        m,
+        m.t(expired ? 'invalid.expiredHeading' : 'invalid.unknownHeading'),
+        m.t(usedBefore ? 'invalid.unknownBody' : 'invalid.body'),
+        m.t('invalid.resubscribe'),
+        usedBefore ? 'secondary' : 'primary',
+      );
+    }
     case 'unavailable':
       return html`${heading(m.t('unavailable.heading'))}
         <p>${m.t('unavailable.body')}</p>`;
